@@ -1,0 +1,72 @@
+/* bounceview.c: the program's entry point and subcommand dispatcher.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bounce.h"
+#include "commands.h"
+
+typedef struct {
+	const char *name;
+	int (*run) (int argc, char **argv);
+	const char *summary;
+} BvCommand;
+
+static const BvCommand commands[] = {
+#define BV_CMD_ENTRY(name, fn, summary) { name, fn, summary },
+	BV_COMMANDS (BV_CMD_ENTRY)
+#undef BV_CMD_ENTRY
+};
+
+static void
+usage (FILE *out)
+{
+	fprintf (out, _("Usage: bounceview [COMMAND] [OPTIONS...] [ARGS...]\n\n"));
+	fprintf (out, _("Commands:\n"));
+	for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+		fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+	fprintf (out, _("\nWith no command, bounceview opens the user interface.\n"
+	                "Run 'bounceview COMMAND --help' for a command's options.\n"));
+}
+
+int
+main (int argc, char **argv)
+{
+	setlocale (LC_ALL, "");
+	bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BOUNCEVIEW_LOCALEDIR") ?
+	                g_getenv ("BOUNCEVIEW_LOCALEDIR") : LOCALEDIR);
+	bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+	textdomain (GETTEXT_PACKAGE);
+	bv_init ();
+
+	int status;
+	if (argc >= 2 && (strcmp (argv[1], "help") == 0 || strcmp (argv[1], "--help") == 0 ||
+	                  strcmp (argv[1], "-h") == 0)) {
+		usage (stdout);
+		status = 0;
+	} else if (argc >= 2 && strcmp (argv[1], "--version") == 0) {
+		printf ("bounceview %s\n", PACKAGE_VERSION);
+		status = 0;
+	} else {
+		const BvCommand *cmd = NULL;
+		if (argc >= 2) {
+			for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+				if (strcmp (argv[1], commands[i].name) == 0)
+					cmd = &commands[i];
+		}
+		if (cmd != NULL) {
+			status = cmd->run (argc - 1, argv + 1);
+		} else {
+			/* No command (or a Maildir path): the UI, which takes the
+			 * Maildir as its positional argument. */
+			status = commands[0].run (argc, argv);
+		}
+	}
+	bv_shutdown ();
+	return status;
+}

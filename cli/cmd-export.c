@@ -1,0 +1,14 @@
+/* cmd-export.c: `bounceview export`.  Not written yet: see the issue tracker.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+
+int
+bv_cmd_export (int argc, char **argv)
+{
+	fprintf (stderr, "bounceview: export: not available in this build yet\n");
+	return 2;
+}

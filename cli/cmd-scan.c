@@ -1,0 +1,157 @@
+/* cmd-scan.c: `bounceview scan`, the engine without the UI.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Prints one record per recipient of every report, and one record of kind
+ * "none" per message that is not a report.  The record layout is the
+ * versioned contract documented in README.md ("scan output"). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bounce.h"
+#include "commands.h"
+#include "explain-fields.h"
+#include "input.h"
+#include "printer.h"
+
+/* The flattened columns of a scan record, in output order. */
+static const char *const scan_columns[] = {
+	"file", "message_id", "date", "kind", "recipient", "original_recipient",
+	"action", "status", "reply_code", "diagnostic", "remote_mta", "reporting_mta",
+	"mta", "cause", "hard", "evidence.rule", "evidence.matched", "evidence.detail",
+	"original.message_id", "original.from", "original.to", "original.subject",
+	"original.date", "arrival_date", "last_attempt_date", "status_derived", NULL,
+};
+
+static const char *const scan_table_columns[] = {
+	"recipient:34", "status:7", "reply_code:5", "cause:15", "hard:4", "diagnostic:0", NULL,
+};
+
+typedef struct {
+	BvPrinter *printer;
+	gboolean explain;
+} ScanState;
+
+static void
+print_recipient (ScanState *s, const char *file, const BvReport *r, const BvRecipient *x)
+{
+	BvPrinter *p = s->printer;
+	p->begin_record (p);
+	p->string (p, "file", file);
+	p->string (p, "message_id", r->message_id);
+	p->string (p, "date", r->date);
+	p->string (p, "kind", bv_kind_id (r->kind));
+	p->string (p, "recipient", x->recipient);
+	p->string (p, "original_recipient", x->original_recipient);
+	p->string (p, "action", x->action);
+	p->string (p, "status", x->status);
+	p->string (p, "reply_code", x->reply_code);
+	p->string (p, "diagnostic", x->diagnostic);
+	p->string (p, "remote_mta", x->remote_mta);
+	p->string (p, "reporting_mta", x->reporting_mta);
+	p->string (p, "mta", x->mta);
+	p->string (p, "cause", bv_cause_id (x->cause));
+	p->boolean (p, "hard", x->hard);
+	p->begin_object (p, "evidence");
+	p->string (p, "rule", x->evidence.rule);
+	p->string (p, "matched", x->evidence.matched);
+	p->string (p, "detail", x->evidence.detail);
+	p->end_object (p);
+	p->begin_object (p, "original");
+	p->string (p, "message_id", r->original.message_id);
+	p->string (p, "from", r->original.from);
+	p->string (p, "to", r->original.to);
+	p->string (p, "subject", r->original.subject);
+	p->string (p, "date", r->original.date);
+	p->end_object (p);
+	p->string (p, "arrival_date", x->arrival_date);
+	p->string (p, "last_attempt_date", x->last_attempt_date);
+	p->boolean (p, "status_derived", x->status_derived);
+	if (s->explain)
+		bv_print_explain_fields (p, x);
+	p->end_record (p);
+}
+
+static void
+scan_one (const char *name, const char *data, gsize len, gpointer user)
+{
+	ScanState *s = user;
+	BvPrinter *p = s->printer;
+
+	/* Ordinary mail is told apart from its header alone; only what may
+	 * be a report is parsed in full. */
+	g_autoptr (BvReport) r = bv_triage (data, len) ? bv_report_parse (data, len) : NULL;
+	if (r == NULL || r->kind == BV_KIND_NONE) {
+		p->begin_record (p);
+		p->string (p, "file", name);
+		p->string (p, "kind", "none");
+		p->end_record (p);
+		return;
+	}
+	for (guint i = 0; i < r->recipients->len; i++)
+		print_recipient (s, name, r, r->recipients->pdata[i]);
+}
+
+int
+bv_cmd_scan (int argc, char **argv)
+{
+	g_autofree char *format_name = NULL;
+	gboolean explain = FALSE;
+	g_auto (GStrv) paths = NULL;
+	GOptionEntry entries[] = {
+		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+		  N_("output format: jsonl, csv or table (default: table on a terminal, else jsonl)"), N_("FORMAT") },
+		{ "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
+		  N_("add the cause's title, explanation and fix to each record"), NULL },
+		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH...") },
+		G_OPTION_ENTRY_NULL
+	};
+	g_autoptr (GOptionContext) ctx = g_option_context_new (_("PATH... - print every failed recipient"));
+	g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
+	g_option_context_set_summary (ctx,
+		_("PATH is a message file, a Maildir, a directory of messages, an mbox file, or - for\n"
+		  "standard input (one message or an mbox stream)."));
+	g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+	g_autoptr (GError) error = NULL;
+	if (!g_option_context_parse (ctx, &argc, &argv, &error)) {
+		fprintf (stderr, "bounceview: scan: %s\n", error->message);
+		return 2;
+	}
+	if (paths == NULL || paths[0] == NULL) {
+		fprintf (stderr, "bounceview: scan: %s\n", _("no PATH given (use - for standard input)"));
+		return 2;
+	}
+
+	BvFormat format = isatty (STDOUT_FILENO) ? BV_FORMAT_TABLE : BV_FORMAT_JSONL;
+	if (format_name != NULL && !bv_format_parse (format_name, &format)) {
+		fprintf (stderr, "bounceview: scan: %s: %s\n", format_name,
+		         _("unknown format (use jsonl, json, csv or table)"));
+		return 2;
+	}
+
+	/* CSV gets the explain columns too when asked for. */
+	g_autoptr (GPtrArray) columns = g_ptr_array_new ();
+	for (const char *const *c = scan_columns; *c; c++)
+		g_ptr_array_add (columns, (gpointer)*c);
+	if (explain)
+		for (const char *const *c = bv_explain_columns; *c; c++)
+			g_ptr_array_add (columns, (gpointer)*c);
+	g_ptr_array_add (columns, NULL);
+
+	ScanState s = { 0 };
+	s.explain = explain;
+	s.printer = bv_printer_new (format, stdout, (const char *const *)columns->pdata,
+	                            scan_table_columns);
+	gboolean ok = TRUE;
+	for (char **path = paths; *path; path++)
+		ok &= bv_input_each (*path, scan_one, &s);
+	s.printer->finish (s.printer);
+	bv_printer_free (s.printer);
+	if (fflush (stdout) != 0 || ferror (stdout)) {
+		fprintf (stderr, "bounceview: scan: %s\n", _("could not write the output"));
+		return 2;
+	}
+	return ok ? 0 : 1;
+}

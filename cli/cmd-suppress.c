@@ -1,0 +1,14 @@
+/* cmd-suppress.c: `bounceview suppress`.  Not written yet: see the issue tracker.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+
+int
+bv_cmd_suppress (int argc, char **argv)
+{
+	fprintf (stderr, "bounceview: suppress: not available in this build yet\n");
+	return 2;
+}

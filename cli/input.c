@@ -1,0 +1,255 @@
+/* input.c: walking files, Maildirs, directories and mbox streams.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "input.h"
+
+static void
+report_error (const char *path, const char *reason)
+{
+	g_autofree char *safe = g_utf8_make_valid (path, -1);
+	fprintf (stderr, "bounceview: %s: %s\n", safe, reason);
+}
+
+/* Whether a message starts like an mbox: a "From " separator line. */
+static gboolean
+looks_like_mbox (const char *data, gsize len)
+{
+	return len >= 5 && memcmp (data, "From ", 5) == 0;
+}
+
+/* Splits an mbox held in a stream into messages.  A message starts at a
+ * line "From " at the start of the stream or after an empty line; the
+ * mboxrd quoting (">From ") is left as it is, since it never matters to a
+ * bounce parser.  Memory holds one message at a time. */
+static gboolean
+each_mbox_stream (FILE *fp, const char *path, BvInputFunc fn, gpointer user)
+{
+	g_autoptr (GString) msg = g_string_new (NULL);
+	g_autofree char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	goffset offset = 0, start = 0;
+	gboolean prev_blank = TRUE, have = FALSE, cut = FALSE;
+
+	while ((n = getline (&line, &cap, fp)) > 0) {
+		gboolean is_sep = prev_blank && n >= 5 && memcmp (line, "From ", 5) == 0;
+		if (is_sep) {
+			if (have) {
+				g_autofree char *name = g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, (gint64)start);
+				fn (name, msg->str, msg->len, user);
+			}
+			g_string_truncate (msg, 0);
+			start = offset;
+			have = TRUE;
+			cut = FALSE;
+		} else if (!have) {
+			/* Not an mbox after all: treat the whole stream as one
+			 * message that starts here. */
+			have = TRUE;
+			start = offset;
+		}
+		if (!is_sep) {
+			if (msg->len + (gsize)n <= BV_INPUT_MAX_MESSAGE)
+				g_string_append_len (msg, line, n);
+			else
+				cut = TRUE;
+		}
+		prev_blank = (n == 1 && line[0] == '\n') || (n == 2 && line[0] == '\r' && line[1] == '\n');
+		offset += n;
+	}
+	if (ferror (fp)) {
+		report_error (path, g_strerror (errno));
+		return FALSE;
+	}
+	if (cut)
+		report_error (path, "a message is larger than 64 MiB: parsed up to that size");
+	if (have) {
+		g_autofree char *name = g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, (gint64)start);
+		fn (name, msg->str, msg->len, user);
+	}
+	return TRUE;
+}
+
+static gboolean
+each_stdin (BvInputFunc fn, gpointer user)
+{
+	/* Standard input is one message, or an mbox stream when it starts
+	 * with a "From " line.  Peek at the first bytes to tell. */
+	int c1 = getc (stdin);
+	if (c1 == EOF)
+		return TRUE;
+	ungetc (c1, stdin);
+	if (c1 == 'F') {
+		return each_mbox_stream (stdin, "-", fn, user);
+	}
+	g_autoptr (GString) buf = g_string_new (NULL);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0) {
+		if (buf->len + n > BV_INPUT_MAX_MESSAGE)
+			n = BV_INPUT_MAX_MESSAGE - buf->len;
+		g_string_append_len (buf, chunk, n);
+		if (buf->len >= BV_INPUT_MAX_MESSAGE)
+			break;
+	}
+	if (ferror (stdin)) {
+		report_error ("-", g_strerror (errno));
+		return FALSE;
+	}
+	fn ("-", buf->str, buf->len, user);
+	return TRUE;
+}
+
+/* Reads one regular file: a message, or an mbox when it starts with "From ". */
+static gboolean
+each_file (const char *path, BvInputFunc fn, gpointer user)
+{
+	int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		report_error (path, g_strerror (errno));
+		return FALSE;
+	}
+	struct stat st;
+	if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode)) {
+		report_error (path, S_ISDIR (st.st_mode) ? "is a directory" : "not a regular file");
+		close (fd);
+		return FALSE;
+	}
+	/* Read up to the size fstat gave, plus whatever was appended since:
+	 * a file that changes while it is read is parsed as it was read. */
+	gsize want = MIN ((gsize)st.st_size, BV_INPUT_MAX_MESSAGE);
+	char head[5];
+	if (want >= 5 && pread (fd, head, 5, 0) == 5 && looks_like_mbox (head, 5)) {
+		FILE *fp = fdopen (fd, "r");
+		if (fp == NULL) {
+			report_error (path, g_strerror (errno));
+			close (fd);
+			return FALSE;
+		}
+		gboolean ok = each_mbox_stream (fp, path, fn, user);
+		fclose (fp);
+		return ok;
+	}
+	g_autofree char *buf = g_malloc (want + 1);
+	gsize got = 0;
+	while (got < want) {
+		ssize_t n = read (fd, buf + got, want - got);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			report_error (path, g_strerror (errno));
+			close (fd);
+			return FALSE;
+		}
+		if (n == 0)
+			break; /* Shrunk while we read: parse what is there. */
+		got += (gsize)n;
+	}
+	buf[got] = '\0';
+	close (fd);
+	fn (path, buf, got, user);
+	return TRUE;
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+	return strcmp (*(char *const *)a, *(char *const *)b);
+}
+
+/* Lists the entries of @dir, sorted, without dot files.  NULL on error. */
+static GPtrArray *
+list_dir (const char *dir)
+{
+	g_autoptr (GError) error = NULL;
+	g_autoptr (GDir) d = g_dir_open (dir, 0, &error);
+	if (d == NULL) {
+		report_error (dir, error->message);
+		return NULL;
+	}
+	GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+	const char *name;
+	while ((name = g_dir_read_name (d)) != NULL)
+		if (name[0] != '.')
+			g_ptr_array_add (names, g_strdup (name));
+	g_ptr_array_sort (names, compare_names);
+	return names;
+}
+
+static gboolean each_path (const char *path, BvInputFunc fn, gpointer user, guint depth);
+
+static gboolean
+each_dir (const char *dir, BvInputFunc fn, gpointer user, guint depth)
+{
+	if (depth > 32) {
+		report_error (dir, "directories nested too deep (a symlink loop?)");
+		return FALSE;
+	}
+	g_autofree char *cur = g_build_filename (dir, "cur", NULL);
+	g_autofree char *new = g_build_filename (dir, "new", NULL);
+	gboolean maildir = g_file_test (cur, G_FILE_TEST_IS_DIR) || g_file_test (new, G_FILE_TEST_IS_DIR);
+	gboolean ok = TRUE;
+	if (maildir) {
+		/* A Maildir: new/ then cur/; tmp/ holds messages still being
+		 * written and is never read. */
+		const char *sub[] = { new, cur };
+		for (gsize i = 0; i < G_N_ELEMENTS (sub); i++) {
+			if (!g_file_test (sub[i], G_FILE_TEST_IS_DIR))
+				continue;
+			g_autoptr (GPtrArray) names = list_dir (sub[i]);
+			if (names == NULL) {
+				ok = FALSE;
+				continue;
+			}
+			for (guint j = 0; j < names->len; j++) {
+				g_autofree char *p = g_build_filename (sub[i], names->pdata[j], NULL);
+				ok &= each_file (p, fn, user);
+			}
+		}
+		return ok;
+	}
+	g_autoptr (GPtrArray) names = list_dir (dir);
+	if (names == NULL)
+		return FALSE;
+	for (guint j = 0; j < names->len; j++) {
+		g_autofree char *p = g_build_filename (dir, names->pdata[j], NULL);
+		ok &= each_path (p, fn, user, depth + 1);
+	}
+	return ok;
+}
+
+static gboolean
+each_path (const char *path, BvInputFunc fn, gpointer user, guint depth)
+{
+	struct stat st;
+	if (stat (path, &st) != 0) {
+		report_error (path, g_strerror (errno));
+		return FALSE;
+	}
+	if (S_ISDIR (st.st_mode)) {
+		/* Inside a tree, a symlink to a directory is not followed: it
+		 * is how loops are made, and the target is usually walked
+		 * anyway.  A path the user names is always followed. */
+		struct stat lst;
+		if (depth > 0 && lstat (path, &lst) == 0 && S_ISLNK (lst.st_mode))
+			return TRUE;
+		return each_dir (path, fn, user, depth);
+	}
+	return each_file (path, fn, user);
+}
+
+gboolean
+bv_input_each (const char *path, BvInputFunc fn, gpointer user)
+{
+	if (strcmp (path, "-") == 0)
+		return each_stdin (fn, user);
+	return each_path (path, fn, user, 0);
+}

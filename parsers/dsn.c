@@ -1,0 +1,194 @@
+/* dsn.c: RFC 3464 message/delivery-status fields.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "codes.h"
+#include "dsn.h"
+#include "text.h"
+
+/* At most this many recipients are taken from one report: a DSN with more
+ * is hostile or broken, and the first ones are what a person looks at. */
+#define DSN_MAX_RECIPIENTS 10000
+
+char *
+bv_dsn_strip_type (const char *value)
+{
+	if (value == NULL)
+		return g_strdup ("");
+	/* "smtp; 550 ...", "X-Postfix; ...", "rfc822;a@b": drop the type when
+	 * a short token without spaces stands before the semicolon. */
+	const char *semi = strchr (value, ';');
+	if (semi != NULL && semi - value <= 20) {
+		gboolean token = TRUE;
+		for (const char *p = value; p < semi; p++)
+			if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == ' '))
+				token = FALSE;
+		if (token && semi > value)
+			value = semi + 1;
+	}
+	return bv_text_normalise (value, -1);
+}
+
+/* One "Name: value" field of the block, unfolded. */
+typedef struct {
+	char *name;  /* lower case */
+	GString *value;
+} Field;
+
+static void
+field_clear (gpointer p)
+{
+	Field *f = p;
+	g_free (f->name);
+	g_string_free (f->value, TRUE);
+}
+
+static const char *
+group_get (GArray *group, const char *name)
+{
+	for (guint i = 0; i < group->len; i++) {
+		Field *f = &g_array_index (group, Field, i);
+		if (strcmp (f->name, name) == 0)
+			return f->value->str;
+	}
+	return NULL;
+}
+
+static gboolean
+group_has (GArray *group, const char *name)
+{
+	return group_get (group, name) != NULL;
+}
+
+static void
+take (char **dst, const char *value)
+{
+	g_free (*dst);
+	*dst = value ? bv_dsn_strip_type (value) : g_strdup ("");
+}
+
+static void
+add_recipient (GArray *msg_group, GArray *group, GPtrArray *out)
+{
+	const char *final = group_get (group, "final-recipient");
+	const char *orig = group_get (group, "original-recipient");
+	const char *actual = group_get (group, "x-actual-recipient");
+	if (final == NULL && orig == NULL && actual == NULL)
+		return;
+	BvRecipient *r = bv_recipient_new ();
+	g_autofree char *final_v = bv_dsn_strip_type (final ? final : actual ? actual : orig);
+	g_autofree char *orig_v = bv_dsn_strip_type (orig ? orig : "");
+	r->recipient = bv_address_extract (final_v);
+	if (r->recipient == NULL)
+		r->recipient = g_strdup (final_v);
+	r->original_recipient = bv_address_extract (orig_v);
+	if (r->original_recipient == NULL)
+		r->original_recipient = g_strdup (orig_v);
+	g_autofree char *action = bv_text_normalise (group_get (group, "action"), -1);
+	r->action = g_ascii_strdown (action, -1);
+	/* The status field may carry a comment: "5.1.1 (user unknown)". */
+	char code[16];
+	const char *status = group_get (group, "status");
+	r->status = status && bv_status_find (status, code, sizeof code) ? g_strdup (code) : g_strdup ("");
+	take (&r->diagnostic, group_get (group, "diagnostic-code"));
+	take (&r->remote_mta, group_get (group, "remote-mta"));
+	const char *reporting = group_get (group, "reporting-mta");
+	if (reporting == NULL)
+		reporting = group_get (msg_group, "reporting-mta");
+	take (&r->reporting_mta, reporting);
+	const char *arrival = group_get (group, "arrival-date");
+	if (arrival == NULL)
+		arrival = group_get (msg_group, "arrival-date");
+	take (&r->arrival_date, arrival);
+	take (&r->last_attempt_date, group_get (group, "last-attempt-date"));
+	char reply[4];
+	r->reply_code = bv_reply_find (r->diagnostic, reply, sizeof reply) ? g_strdup (reply) : g_strdup ("");
+	g_ptr_array_add (out, r);
+}
+
+/* Whether @name opens a new recipient group when the current group already
+ * has a recipient: servers that omit the blank line between groups. */
+static gboolean
+starts_recipient (GArray *group, const char *name)
+{
+	if (strcmp (name, "final-recipient") == 0)
+		return group_has (group, "final-recipient");
+	if (strcmp (name, "original-recipient") == 0)
+		return group_has (group, "final-recipient") || group_has (group, "original-recipient");
+	return FALSE;
+}
+
+guint
+bv_dsn_parse (const char *text, GPtrArray *out)
+{
+	if (text == NULL)
+		return 0;
+	guint before = out->len;
+	g_autoptr (GArray) msg_group = g_array_new (FALSE, TRUE, sizeof (Field));
+	g_autoptr (GArray) group = g_array_new (FALSE, TRUE, sizeof (Field));
+	g_array_set_clear_func (msg_group, field_clear);
+	g_array_set_clear_func (group, field_clear);
+	gboolean in_msg_group = TRUE;
+
+	const char *line = text;
+	while (*line && out->len - before < DSN_MAX_RECIPIENTS) {
+		const char *eol = strchr (line, '\n');
+		if (eol == NULL)
+			eol = line + strlen (line);
+		gboolean blank = TRUE;
+		for (const char *p = line; p < eol; p++)
+			if (*p != ' ' && *p != '\t' && *p != '\r')
+				blank = FALSE;
+		GArray *cur = in_msg_group ? msg_group : group;
+		if (blank) {
+			/* End of a group. */
+			if (in_msg_group) {
+				if (msg_group->len > 0 && !group_has (msg_group, "final-recipient") &&
+				    !group_has (msg_group, "original-recipient"))
+					in_msg_group = FALSE;
+			} else if (group->len > 0) {
+				add_recipient (msg_group, group, out);
+				g_array_set_size (group, 0);
+			}
+		} else if ((line[0] == ' ' || line[0] == '\t') && cur->len > 0) {
+			Field *f = &g_array_index (cur, Field, cur->len - 1);
+			g_string_append_c (f->value, ' ');
+			g_string_append_len (f->value, line, eol - line);
+		} else {
+			const char *colon = memchr (line, ':', eol - line);
+			gboolean name_ok = colon != NULL && colon > line;
+			for (const char *p = line; name_ok && p < colon; p++)
+				if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_'))
+					name_ok = FALSE;
+			if (name_ok) {
+				g_autofree char *name = g_ascii_strdown (line, colon - line);
+				/* A recipient field in the per-message group means
+				 * the blank line after it is missing. */
+				if (in_msg_group && (strcmp (name, "final-recipient") == 0 ||
+				                     strcmp (name, "original-recipient") == 0 ||
+				                     strcmp (name, "action") == 0)) {
+					in_msg_group = FALSE;
+					cur = group;
+				}
+				if (!in_msg_group && starts_recipient (group, name)) {
+					add_recipient (msg_group, group, out);
+					g_array_set_size (group, 0);
+				}
+				Field f = { g_steal_pointer (&name), g_string_new_len (colon + 1, eol - colon - 1) };
+				/* Keep the first of duplicated fields. */
+				if (group_has (cur, f.name))
+					field_clear (&f);
+				else
+					g_array_append_val (cur, f);
+			}
+		}
+		line = *eol ? eol + 1 : eol;
+	}
+	if (!in_msg_group && group->len > 0)
+		add_recipient (msg_group, group, out);
+	else if (in_msg_group && (group_has (msg_group, "final-recipient")))
+		add_recipient (msg_group, msg_group, out);
+	return out->len - before;
+}

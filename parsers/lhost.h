@@ -1,0 +1,28 @@
+/* lhost.h: parsers for reports that are not (only) RFC 3464.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each mail system that writes its own report format has a parser in an
+ * lhost-*.c file.  A parser looks at a BvMail and, when it recognises the
+ * format, appends recipients to the report and returns TRUE.  The table in
+ * lhost.c lists them in the order they are tried. */
+#ifndef BV_LHOST_H
+#define BV_LHOST_H
+
+#include "bounce.h"
+#include "mail.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+	const char *name; /* the mta id written to the report: "qmail" */
+	/* Appends recipients found in @mail to @report->recipients, fills what
+	 * it knows, and returns TRUE when the format was recognised. */
+	gboolean (*parse) (BvMail *mail, BvReport *report);
+} BvLhost;
+
+/* The parsers, NULL-terminated, in the order they are tried. */
+extern const BvLhost *const bv_lhosts[];
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,346 @@
+/* mail.c: taking one email apart with GMime, once, for the report parsers.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "mail.h"
+#include "text.h"
+
+/* Limits that keep hostile MIME structures bounded in time and memory. */
+#define MAIL_MAX_DEPTH 32
+#define MAIL_MAX_PARTS 512
+#define MAIL_MAX_TEXT (4u * 1024u * 1024u)
+
+/* Returns @data with CRLF and lone CR turned into LF, or NULL when it has no
+ * CR at all (then @data is used as it is). */
+static char *
+normalise_newlines (const char *data, gsize len, gsize *out_len)
+{
+	if (memchr (data, '\r', len) == NULL)
+		return NULL;
+	char *out = g_malloc (len + 1);
+	gsize j = 0;
+	for (gsize i = 0; i < len; i++) {
+		if (data[i] == '\r') {
+			out[j++] = '\n';
+			if (i + 1 < len && data[i + 1] == '\n')
+				i++;
+		} else {
+			out[j++] = data[i];
+		}
+	}
+	out[j] = '\0';
+	*out_len = j;
+	return out;
+}
+
+/* Decodes a leaf part's content (transfer encoding and charset) to UTF-8
+ * with LF line ends.  New string, never NULL. */
+static char *
+part_text (GMimePart *part, gsize limit)
+{
+	GMimeDataWrapper *content = g_mime_part_get_content (part);
+	if (content == NULL)
+		return g_strdup ("");
+	GMimeStream *mem = g_mime_stream_mem_new ();
+	g_mime_data_wrapper_write_to_stream (content, mem);
+	GByteArray *bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
+	gsize n = MIN (bytes->len, limit);
+	if (n == 0) {
+		g_object_unref (mem);
+		return g_strdup ("");
+	}
+	const char *charset = g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset");
+	char *text = NULL;
+	if (charset != NULL && g_ascii_strcasecmp (charset, "utf-8") != 0 &&
+	    g_ascii_strcasecmp (charset, "us-ascii") != 0) {
+		const char *iconv_name = g_mime_charset_iconv_name (charset);
+		gsize written = 0;
+		text = g_convert_with_fallback ((const char *)bytes->data, n, "UTF-8", iconv_name, "?",
+		                                NULL, &written, NULL);
+	}
+	if (text == NULL)
+		text = g_utf8_make_valid ((const char *)bytes->data, n);
+	g_object_unref (mem);
+	/* The decoded text may itself carry CRs (base64 of CRLF text). */
+	gsize nl = 0;
+	char *lf = normalise_newlines (text, strlen (text), &nl);
+	if (lf != NULL) {
+		g_free (text);
+		text = lf;
+	}
+	return text;
+}
+
+/* Crude HTML to text: drops tags, script and style, decodes the common
+ * entities, keeps line structure at block tags.  Enough for the reports
+ * that only come as HTML (some Exchange and provider pages). */
+static char *
+html_to_text (const char *html)
+{
+	GString *out = g_string_new (NULL);
+	const char *p = html;
+	while (*p) {
+		if (*p == '<') {
+			const char *gt = strchr (p, '>');
+			if (gt == NULL)
+				break;
+			if (g_ascii_strncasecmp (p, "<script", 7) == 0 || g_ascii_strncasecmp (p, "<style", 6) == 0) {
+				const char *close = bv_text_find_ci (gt, p[1] == 's' && (p[2] == 'c' || p[2] == 'C') ? "</script" : "</style");
+				if (close == NULL)
+					break;
+				gt = strchr (close, '>');
+				if (gt == NULL)
+					break;
+			} else if (g_ascii_strncasecmp (p, "<br", 3) == 0 || g_ascii_strncasecmp (p, "<p", 2) == 0 ||
+			           g_ascii_strncasecmp (p, "</p", 3) == 0 || g_ascii_strncasecmp (p, "<div", 4) == 0 ||
+			           g_ascii_strncasecmp (p, "</div", 5) == 0 || g_ascii_strncasecmp (p, "<tr", 3) == 0 ||
+			           g_ascii_strncasecmp (p, "<li", 3) == 0 || g_ascii_strncasecmp (p, "</h", 3) == 0) {
+				g_string_append_c (out, '\n');
+			} else if (g_ascii_strncasecmp (p, "<td", 3) == 0) {
+				g_string_append_c (out, ' ');
+			}
+			p = gt + 1;
+			continue;
+		}
+		if (*p == '&') {
+			static const struct {
+				const char *name;
+				const char *text;
+			} ents[] = {
+				{ "&lt;", "<" }, { "&gt;", ">" }, { "&amp;", "&" }, { "&quot;", "\"" },
+				{ "&nbsp;", " " }, { "&#39;", "'" }, { "&apos;", "'" },
+			};
+			gboolean done = FALSE;
+			for (gsize i = 0; i < G_N_ELEMENTS (ents) && !done; i++) {
+				gsize n = strlen (ents[i].name);
+				if (g_ascii_strncasecmp (p, ents[i].name, n) == 0) {
+					g_string_append (out, ents[i].text);
+					p += n;
+					done = TRUE;
+				}
+			}
+			if (done)
+				continue;
+		}
+		g_string_append_c (out, *p++);
+	}
+	return g_string_free (out, FALSE);
+}
+
+typedef struct {
+	BvMail *mail;
+	guint parts;
+	GString *html;
+} Walk;
+
+static void
+append_limited (GString *s, const char *text, gboolean *truncated)
+{
+	gsize n = strlen (text);
+	if (s->len + n > MAIL_MAX_TEXT) {
+		n = s->len < MAIL_MAX_TEXT ? MAIL_MAX_TEXT - s->len : 0;
+		*truncated = TRUE;
+	}
+	g_string_append_len (s, text, n);
+	if (s->len > 0 && s->str[s->len - 1] != '\n')
+		g_string_append_c (s, '\n');
+}
+
+static void
+take_original_headers (Walk *w, GMimeObject *msg)
+{
+	if (w->mail->original->len > 0)
+		return;
+	g_autofree char *headers = g_mime_object_get_headers (msg, NULL);
+	if (headers != NULL)
+		append_limited (w->mail->original, headers, &w->mail->truncated);
+}
+
+static void
+walk (Walk *w, GMimeObject *obj, guint depth)
+{
+	BvMail *mail = w->mail;
+	if (obj == NULL)
+		return;
+	if (depth > MAIL_MAX_DEPTH || ++w->parts > MAIL_MAX_PARTS) {
+		mail->truncated = TRUE;
+		return;
+	}
+	if (GMIME_IS_MULTIPART (obj)) {
+		GMimeMultipart *mp = GMIME_MULTIPART (obj);
+		int n = g_mime_multipart_get_count (mp);
+		for (int i = 0; i < n; i++)
+			walk (w, g_mime_multipart_get_part (mp, i), depth + 1);
+		return;
+	}
+	GMimeContentType *ct = g_mime_object_get_content_type (obj);
+	const char *type = ct ? g_mime_content_type_get_media_type (ct) : "text";
+	const char *sub = ct ? g_mime_content_type_get_media_subtype (ct) : "plain";
+	if (type == NULL)
+		type = "text";
+	if (sub == NULL)
+		sub = "plain";
+
+	if (GMIME_IS_MESSAGE_PART (obj)) {
+		GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (obj));
+		if (inner != NULL) {
+			mail->has_original_part = TRUE;
+			take_original_headers (w, GMIME_OBJECT (inner));
+		}
+		return;
+	}
+	if (!GMIME_IS_PART (obj))
+		return;
+	GMimePart *part = GMIME_PART (obj);
+	gboolean is_message = g_ascii_strcasecmp (type, "message") == 0;
+	gboolean is_text = g_ascii_strcasecmp (type, "text") == 0;
+
+	if (is_message && (g_ascii_strcasecmp (sub, "delivery-status") == 0 ||
+	                   g_ascii_strcasecmp (sub, "global-delivery-status") == 0)) {
+		g_autofree char *t = part_text (part, MAIL_MAX_TEXT);
+		append_limited (mail->dsn, t, &mail->truncated);
+		g_string_append_c (mail->dsn, '\n');
+	} else if (is_message && g_ascii_strcasecmp (sub, "feedback-report") == 0) {
+		g_autofree char *t = part_text (part, MAIL_MAX_TEXT);
+		append_limited (mail->feedback, t, &mail->truncated);
+	} else if ((is_text || is_message) && (g_ascii_strcasecmp (sub, "rfc822-headers") == 0 ||
+	                                       g_ascii_strcasecmp (sub, "rfc822-header") == 0 ||
+	                                       g_ascii_strcasecmp (sub, "rfc822") == 0 ||
+	                                       g_ascii_strcasecmp (sub, "global-headers") == 0)) {
+		mail->has_original_part = TRUE;
+		if (mail->original->len == 0) {
+			g_autofree char *t = part_text (part, MAIL_MAX_TEXT);
+			append_limited (mail->original, t, &mail->truncated);
+		}
+	} else if (is_text && g_ascii_strcasecmp (sub, "html") == 0) {
+		g_autofree char *t = part_text (part, MAIL_MAX_TEXT);
+		g_autofree char *plain = html_to_text (t);
+		append_limited (w->html, plain, &mail->truncated);
+	} else if (is_text) {
+		/* text/plain and the odd text/x-*: human-readable report text.
+		 * Attachments named as files are the original's content. */
+		if (g_mime_part_get_filename (part) != NULL &&
+		    g_mime_object_get_disposition (obj) != NULL &&
+		    g_ascii_strcasecmp (g_mime_object_get_disposition (obj), "attachment") == 0 &&
+		    depth > 0)
+			return;
+		g_autofree char *t = part_text (part, MAIL_MAX_TEXT);
+		append_limited (mail->body, t, &mail->truncated);
+	}
+}
+
+static char *
+header_or_empty (GMimeObject *obj, const char *name)
+{
+	const char *v = obj ? g_mime_object_get_header (obj, name) : NULL;
+	if (v == NULL)
+		return g_strdup ("");
+	g_autofree char *decoded = g_mime_utils_header_decode_text (NULL, v);
+	return bv_text_normalise (decoded, -1);
+}
+
+BvMail *
+bv_mail_new (const char *data, gsize len)
+{
+	BvMail *mail = g_new0 (BvMail, 1);
+	mail->body = g_string_new (NULL);
+	mail->dsn = g_string_new (NULL);
+	mail->feedback = g_string_new (NULL);
+	mail->original = g_string_new (NULL);
+
+	gsize n = len;
+	g_autofree char *lf = normalise_newlines (data, len, &n);
+	GMimeStream *stream = g_mime_stream_mem_new_with_buffer (lf ? lf : data, lf ? n : len);
+	GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+	g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
+	mail->message = g_mime_parser_construct_message (parser, NULL);
+	g_object_unref (parser);
+	g_object_unref (stream);
+
+	if (mail->message == NULL) {
+		/* Not even a header block GMime accepts: keep the bytes as
+		 * body text so the text parsers can still try. */
+		g_autofree char *valid = g_utf8_make_valid (lf ? lf : data, MIN (lf ? n : len, MAIL_MAX_TEXT));
+		g_string_append (mail->body, valid);
+		mail->from = g_strdup ("");
+		mail->subject = g_strdup ("");
+		mail->content_type = g_strdup ("");
+		mail->report_type = g_strdup ("");
+		return mail;
+	}
+	GMimeObject *top = GMIME_OBJECT (mail->message);
+	mail->from = header_or_empty (top, "From");
+	mail->subject = header_or_empty (top, "Subject");
+	GMimeObject *body = g_mime_message_get_mime_part (mail->message);
+	GMimeContentType *ct = body ? g_mime_object_get_content_type (body) : NULL;
+	if (ct != NULL) {
+		g_autofree char *mime_type = g_mime_content_type_get_mime_type (ct);
+		mail->content_type = g_ascii_strdown (mime_type ? mime_type : "", -1);
+		const char *rt = g_mime_content_type_get_parameter (ct, "report-type");
+		mail->report_type = g_ascii_strdown (rt ? rt : "", -1);
+	} else {
+		mail->content_type = g_strdup ("");
+		mail->report_type = g_strdup ("");
+	}
+
+	Walk w = { .mail = mail, .parts = 0, .html = g_string_new (NULL) };
+	walk (&w, body, 0);
+	if (mail->body->len == 0 && w.html->len > 0)
+		g_string_append_len (mail->body, w.html->str, w.html->len);
+	g_string_free (w.html, TRUE);
+	return mail;
+}
+
+void
+bv_mail_free (BvMail *mail)
+{
+	if (mail == NULL)
+		return;
+	g_clear_object (&mail->message);
+	g_free (mail->from);
+	g_free (mail->subject);
+	g_free (mail->content_type);
+	g_free (mail->report_type);
+	g_string_free (mail->body, TRUE);
+	g_string_free (mail->dsn, TRUE);
+	g_string_free (mail->feedback, TRUE);
+	g_string_free (mail->original, TRUE);
+	g_free (mail);
+}
+
+const char *
+bv_mail_header (BvMail *mail, const char *name)
+{
+	if (mail->message == NULL)
+		return NULL;
+	return g_mime_object_get_header (GMIME_OBJECT (mail->message), name);
+}
+
+char *
+bv_header_block_get (const char *block, const char *name)
+{
+	if (block == NULL)
+		return NULL;
+	gsize n = strlen (name);
+	const char *line = block;
+	while (*line) {
+		const char *eol = strchr (line, '\n');
+		if (eol == NULL)
+			eol = line + strlen (line);
+		if (g_ascii_strncasecmp (line, name, n) == 0 && line[n] == ':') {
+			/* Collect the value and its continuation lines. */
+			const char *v = line + n + 1;
+			const char *end = eol;
+			while (*end == '\n' && (end[1] == ' ' || end[1] == '\t')) {
+				const char *next = strchr (end + 1, '\n');
+				end = next ? next : end + 1 + strlen (end + 1);
+			}
+			g_autofree char *raw = g_strndup (v, end - v);
+			return bv_text_normalise (raw, -1);
+		}
+		line = *eol ? eol + 1 : eol;
+	}
+	return NULL;
+}

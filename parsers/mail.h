@@ -1,0 +1,46 @@
+/* mail.h: one email taken apart for the report parsers.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GMime parses the message once; BvMail keeps what the format parsers read:
+ * the top-level headers, the human-readable text (decoded to UTF-8, LF line
+ * endings), the machine-readable delivery-status and feedback-report blocks,
+ * and the headers of the original message when the report carries them. */
+#ifndef BV_MAIL_H
+#define BV_MAIL_H
+
+#include <glib.h>
+#include <gmime/gmime.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+	GMimeMessage *message;    /* owned; NULL when GMime could not parse */
+	char *from;               /* top-level From, decoded, "" if none */
+	char *subject;            /* decoded, "" if none */
+	char *content_type;       /* top-level "multipart/report", lower case */
+	char *report_type;        /* report-type parameter, lower case, or "" */
+	GString *body;            /* text of the human-readable parts, LF ends */
+	GString *dsn;             /* message/delivery-status contents, or empty */
+	GString *feedback;        /* message/feedback-report contents, or empty */
+	GString *original;        /* headers (and maybe body) of the original */
+	gboolean has_original_part; /* a message/rfc822 or text/rfc822-headers part */
+	gboolean truncated;       /* limits were hit while walking the MIME tree */
+} BvMail;
+
+/* Parses @data (any line endings).  Never NULL. */
+BvMail *bv_mail_new (const char *data, gsize len);
+void bv_mail_free (BvMail *mail);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvMail, bv_mail_free)
+
+/* A top-level header, decoded to UTF-8, or NULL.  Owned by @mail's message:
+ * valid while @mail lives. */
+const char *bv_mail_header (BvMail *mail, const char *name);
+
+/* Finds header @name in a raw header block @block (such as the original
+ * message's headers or the text of a delivery-status group): returns a new,
+ * unfolded, trimmed value, or NULL.  Case-insensitive; first match wins. */
+char *bv_header_block_get (const char *block, const char *name);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,266 @@
+/* parse.c: one message in, one BvReport out.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The order of evidence: an ARF feedback report; a machine-readable
+ * delivery-status part (completed from the human-readable text where it is
+ * thin); a mail system's own format (lhost parsers); an automatic reply.
+ * Then every recipient is classified. */
+#include "config.h"
+
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "classify.h"
+#include "codes.h"
+#include "dsn.h"
+#include "lhost.h"
+#include "mail.h"
+#include "text.h"
+
+static gsize init_once;
+
+void
+bv_init (void)
+{
+	if (g_once_init_enter (&init_once)) {
+		g_mime_init ();
+		g_once_init_leave (&init_once, 1);
+	}
+}
+
+void
+bv_shutdown (void)
+{
+	if (init_once)
+		g_mime_shutdown ();
+}
+
+static char *
+dup_or_empty (const char *s)
+{
+	return g_strdup (s ? s : "");
+}
+
+static char *
+decoded_header (BvMail *mail, const char *name)
+{
+	const char *v = bv_mail_header (mail, name);
+	if (v == NULL)
+		return g_strdup ("");
+	g_autofree char *d = g_mime_utils_header_decode_text (NULL, v);
+	return bv_text_normalise (d, -1);
+}
+
+/* The original message's headers: from the attached part, else nothing
+ * (lhost parsers fill mail->original from an inline copy). */
+static void
+fill_original (BvMail *mail, BvReport *report)
+{
+	const char *block = mail->original->str;
+	/* Only the header block: an inline copy may go on with the body. */
+	const char *end = strstr (block, "\n\n");
+	g_autofree char *head = end ? g_strndup (block, end - block + 1) : g_strdup (block);
+	const struct {
+		const char *name;
+		char **dst;
+	} fields[] = {
+		{ "Message-ID", &report->original.message_id }, { "From", &report->original.from },
+		{ "To", &report->original.to }, { "Subject", &report->original.subject },
+		{ "Date", &report->original.date },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (fields); i++) {
+		g_autofree char *v = bv_header_block_get (head, fields[i].name);
+		g_free (*fields[i].dst);
+		if (v == NULL) {
+			*fields[i].dst = g_strdup ("");
+		} else {
+			g_autofree char *d = g_mime_utils_header_decode_text (NULL, v);
+			*fields[i].dst = bv_text_normalise (d, -1);
+		}
+	}
+}
+
+/* Kind of a report from the actions of its recipients: any failure makes it
+ * a failure report; else the most serious of the rest. */
+static BvKind
+kind_from_actions (GPtrArray *rcpts)
+{
+	gboolean failed = FALSE, delayed = FALSE, delivered = FALSE, relayed = FALSE, expanded = FALSE;
+	for (guint i = 0; i < rcpts->len; i++) {
+		BvRecipient *r = rcpts->pdata[i];
+		const char *a = r->action ? r->action : "";
+		if (g_str_has_prefix (a, "fail") || *a == '\0')
+			failed = TRUE;
+		else if (g_str_has_prefix (a, "delay"))
+			delayed = TRUE;
+		else if (g_str_has_prefix (a, "deliver"))
+			delivered = TRUE;
+		else if (g_str_has_prefix (a, "relay"))
+			relayed = TRUE;
+		else if (g_str_has_prefix (a, "expand"))
+			expanded = TRUE;
+		else
+			failed = TRUE;
+	}
+	return failed ? BV_KIND_FAILED : delayed ? BV_KIND_DELAYED : delivered ? BV_KIND_DELIVERED :
+	       relayed ? BV_KIND_RELAYED : expanded ? BV_KIND_EXPANDED : BV_KIND_FAILED;
+}
+
+static gboolean
+parse_feedback (BvMail *mail, BvReport *report)
+{
+	if (mail->feedback->len == 0 && g_strcmp0 (mail->report_type, "feedback-report") != 0)
+		return FALSE;
+	report->kind = BV_KIND_FEEDBACK;
+	const char *fb = mail->feedback->str;
+	BvRecipient *r = bv_recipient_new ();
+	/* The complaining address: Original-Rcpt-To, else the original's To. */
+	g_autofree char *rcpt = bv_header_block_get (fb, "Original-Rcpt-To");
+	if (rcpt == NULL)
+		rcpt = bv_header_block_get (fb, "Removal-Recipient");
+	if (rcpt == NULL)
+		rcpt = g_strdup (report->original.to);
+	r->recipient = bv_address_extract (rcpt);
+	if (r->recipient == NULL)
+		r->recipient = g_strdup ("");
+	g_autofree char *type = bv_header_block_get (fb, "Feedback-Type");
+	r->diagnostic = dup_or_empty (type);
+	r->action = g_strdup ("");
+	g_autofree char *ua = bv_header_block_get (fb, "User-Agent");
+	r->reporting_mta = bv_header_block_get (fb, "Reporting-MTA");
+	if (r->reporting_mta == NULL) {
+		r->reporting_mta = dup_or_empty (ua);
+	} else {
+		g_autofree char *v = r->reporting_mta;
+		r->reporting_mta = bv_dsn_strip_type (v);
+	}
+	r->arrival_date = bv_header_block_get (fb, "Arrival-Date");
+	if (r->arrival_date == NULL)
+		r->arrival_date = bv_header_block_get (fb, "Received-Date");
+	g_ptr_array_add (report->recipients, r);
+	return TRUE;
+}
+
+/* Headers and subjects that mark an automatic reply (RFC 3834 and the
+ * vacation programs that predate it). */
+static gboolean
+parse_autoreply (BvMail *mail, BvReport *report)
+{
+	const char *as = bv_mail_header (mail, "Auto-Submitted");
+	gboolean is_auto = as != NULL && bv_text_find_ci (as, "auto-replied") != NULL;
+	static const char *const headers[] = { "X-Autoreply", "X-Autorespond", "X-Vacation", NULL };
+	for (const char *const *h = headers; *h && !is_auto; h++)
+		is_auto = bv_mail_header (mail, *h) != NULL;
+	const char *prec = bv_mail_header (mail, "Precedence");
+	if (prec != NULL && bv_text_find_ci (prec, "auto_reply"))
+		is_auto = TRUE;
+	static const char *const subjects[] = {
+		"out of office", "out of the office", "auto-reply", "autoreply", "auto reply",
+		"automatic reply", "vacation", "away from", "abwesenheit",
+		"\xe8\x87\xaa\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d", /* 自动回复 */
+		"r\xc3\xa9ponse automatique", "respuesta autom", NULL,
+	};
+	for (const char *const *s = subjects; *s && !is_auto; s++)
+		is_auto = bv_text_find_ci (mail->subject, *s) != NULL &&
+		          (as == NULL || bv_text_find_ci (as, "no") == NULL);
+	if (!is_auto)
+		return FALSE;
+	report->kind = BV_KIND_AUTOREPLY;
+	BvRecipient *r = bv_recipient_new ();
+	r->recipient = bv_address_extract (mail->from);
+	if (r->recipient == NULL)
+		r->recipient = g_strdup ("");
+	r->diagnostic = g_strdup (mail->subject);
+	g_ptr_array_add (report->recipients, r);
+	return TRUE;
+}
+
+/* Fills every NULL string of a recipient with "" and the codes from the
+ * diagnostic when the report gave none. */
+static void
+complete_recipient (BvReport *report, BvRecipient *r)
+{
+	char **strings[] = {
+		&r->recipient, &r->original_recipient, &r->action, &r->status, &r->reply_code,
+		&r->diagnostic, &r->remote_mta, &r->reporting_mta, &r->arrival_date,
+		&r->last_attempt_date, &r->mta, &r->command,
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
+		if (*strings[i] == NULL)
+			*strings[i] = g_strdup ("");
+	if (r->mta[0] == '\0' && report->mta != NULL) {
+		g_free (r->mta);
+		r->mta = g_strdup (report->mta);
+	}
+	char code[16];
+	if (r->status[0] == '\0' && bv_status_find (r->diagnostic, code, sizeof code)) {
+		g_free (r->status);
+		r->status = g_strdup (code);
+	}
+	if (r->reply_code[0] == '\0' && bv_reply_find (r->diagnostic, code, sizeof code)) {
+		g_free (r->reply_code);
+		r->reply_code = g_strdup (code);
+	}
+	if (r->action[0] == '\0') {
+		g_free (r->action);
+		r->action = g_strdup (report->kind == BV_KIND_DELAYED ? "delayed" :
+		                      report->kind == BV_KIND_FAILED ? "failed" : "");
+	}
+}
+
+BvReport *
+bv_report_parse (const char *data, gsize len)
+{
+	bv_init ();
+	BvReport *report = bv_report_new ();
+	g_autoptr (BvMail) mail = bv_mail_new (data ? data : "", data ? len : 0);
+
+	report->message_id = decoded_header (mail, "Message-ID");
+	report->date = decoded_header (mail, "Date");
+	report->from = g_strdup (mail->from);
+	report->subject = g_strdup (mail->subject);
+	report->mta = g_strdup ("");
+
+	gboolean found = FALSE;
+	if (mail->feedback->len > 0 || g_strcmp0 (mail->report_type, "feedback-report") == 0) {
+		fill_original (mail, report);
+		found = parse_feedback (mail, report);
+		g_free (report->mta);
+		report->mta = g_strdup ("arf");
+	}
+	if (!found) {
+		/* Format parsers see the mail first: they know their own
+		 * wording, and fill in what a DSN part leaves out. */
+		for (const BvLhost *const *lh = bv_lhosts; *lh && !found; lh++) {
+			if ((*lh)->parse (mail, report)) {
+				found = report->recipients->len > 0;
+				if (found) {
+					g_free (report->mta);
+					report->mta = g_strdup ((*lh)->name);
+				}
+			}
+		}
+	}
+	if (!found && mail->dsn->len > 0) {
+		found = bv_dsn_parse (mail->dsn->str, report->recipients) > 0;
+		if (found) {
+			g_free (report->mta);
+			report->mta = g_strdup ("rfc3464");
+		}
+	}
+	if (!found)
+		found = parse_autoreply (mail, report);
+	if (!found) {
+		report->kind = BV_KIND_NONE;
+		g_ptr_array_set_size (report->recipients, 0);
+	} else if (report->kind == BV_KIND_NONE) {
+		report->kind = kind_from_actions (report->recipients);
+	}
+	fill_original (mail, report);
+	for (guint i = 0; i < report->recipients->len; i++) {
+		BvRecipient *r = report->recipients->pdata[i];
+		complete_recipient (report, r);
+		bv_classify (r, report->kind);
+	}
+	return report;
+}

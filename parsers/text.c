@@ -1,0 +1,141 @@
+/* text.c: small string helpers shared by the parsers.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "text.h"
+
+char *
+bv_text_normalise (const char *s, gssize len)
+{
+	if (s == NULL)
+		return g_strdup ("");
+	if (len < 0)
+		len = (gssize)strlen (s);
+	g_autofree char *valid = g_utf8_make_valid (s, len);
+	GString *out = g_string_sized_new ((gsize)len);
+	gboolean space = FALSE;
+	for (const char *p = valid; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+			space = TRUE;
+			continue;
+		}
+		if (space && out->len > 0)
+			g_string_append_c (out, ' ');
+		space = FALSE;
+		g_string_append_c (out, (char)c);
+	}
+	return g_string_free (out, FALSE);
+}
+
+const char *
+bv_text_find_ci (const char *haystack, const char *needle)
+{
+	if (haystack == NULL || needle == NULL)
+		return NULL;
+	gsize n = strlen (needle);
+	if (n == 0)
+		return haystack;
+	char first = g_ascii_tolower (needle[0]);
+	for (const char *p = haystack; *p; p++) {
+		if (g_ascii_tolower (*p) == first && g_ascii_strncasecmp (p, needle, n) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+char *
+bv_text_make_safe (const char *s)
+{
+	if (s == NULL)
+		return g_strdup ("");
+	g_autofree char *valid = g_utf8_make_valid (s, -1);
+	GString *out = g_string_sized_new (strlen (valid));
+	for (const char *p = valid; *p; p = g_utf8_next_char (p)) {
+		gunichar c = g_utf8_get_char (p);
+		if (c == 0x1b)
+			g_string_append (out, "\\e");
+		else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 ||
+		         c == 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+			/* C0/C1 controls, and the bidirectional overrides
+			 * that could make a line read differently. */
+			g_string_append_printf (out, c < 0x100 ? "\\x%02x" : "\\u%04x", c);
+		else
+			g_string_append_unichar (out, c);
+	}
+	return g_string_free (out, FALSE);
+}
+
+static gboolean
+local_char (char c)
+{
+	return g_ascii_isalnum (c) || strchr ("!#$%&'*+/=?^_`{|}~.-", c) != NULL;
+}
+
+static gboolean
+domain_char (char c)
+{
+	return g_ascii_isalnum (c) || c == '.' || c == '-' || c == '_' || c == '[' || c == ']' || c == ':';
+}
+
+gboolean
+bv_address_plausible (const char *s)
+{
+	if (s == NULL)
+		return FALSE;
+	const char *at = strrchr (s, '@');
+	if (at == NULL || at == s || at[1] == '\0')
+		return FALSE;
+	for (const char *p = s; p < at; p++)
+		if (!local_char (*p) && !((unsigned char)*p >= 0x80))
+			return FALSE;
+	gboolean dot = FALSE;
+	for (const char *p = at + 1; *p; p++) {
+		if (*p == '.')
+			dot = TRUE;
+		else if (!domain_char (*p) && !((unsigned char)*p >= 0x80))
+			return FALSE;
+	}
+	return dot || at[1] == '[' || strchr (at + 1, '.') == NULL;
+}
+
+char *
+bv_address_extract (const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	/* Prefer what stands in angle brackets. */
+	const char *lt = strchr (s, '<');
+	const char *at = NULL;
+	if (lt != NULL) {
+		const char *gt = strchr (lt, '>');
+		if (gt != NULL && memchr (lt, '@', gt - lt) != NULL)
+			at = memchr (lt, '@', gt - lt);
+	}
+	if (at == NULL)
+		at = strchr (s, '@');
+	if (at == NULL)
+		return NULL;
+	const char *b = at, *e = at + 1;
+	while (b > s && (local_char (b[-1]) || (unsigned char)b[-1] >= 0x80))
+		b--;
+	while (*e && (domain_char (*e) || (unsigned char)*e >= 0x80))
+		e++;
+	/* Trailing dots and brackets are punctuation, not the address. */
+	while (e > at + 1 && (e[-1] == '.' || e[-1] == ']' || e[-1] == ':') && !(e[-1] == ']' && memchr (at, '[', e - at)))
+		e--;
+	while (b < at && b[0] == '.')
+		b++;
+	if (b == at || e == at + 1)
+		return NULL;
+	g_autofree char *local = g_strndup (b, at - b);
+	g_autofree char *domain = g_ascii_strdown (at + 1, e - at - 1);
+	char *addr = g_strconcat (local, "@", domain, NULL);
+	if (!g_utf8_validate (addr, -1, NULL)) {
+		g_free (addr);
+		return NULL;
+	}
+	return addr;
+}

@@ -1,0 +1,33 @@
+/* text.h: small string helpers shared by the parsers.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef BV_TEXT_H
+#define BV_TEXT_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Returns a new string: @s (length @len, or -1 for NUL-terminated) made valid
+ * UTF-8, with runs of white space (including folded line breaks) collapsed
+ * to one space and trimmed.  Never NULL. */
+char *bv_text_normalise (const char *s, gssize len);
+
+/* Case-insensitive (ASCII) search of @needle in @haystack; NULL if absent. */
+const char *bv_text_find_ci (const char *haystack, const char *needle);
+
+/* Returns a new string with every C0/C1 control character and DEL replaced
+ * by a visible escape (\x1b shows as "\\e", others as "\\xNN"), and invalid
+ * UTF-8 replaced by U+FFFD: safe to print to a terminal. */
+char *bv_text_make_safe (const char *s);
+
+/* Extracts a bare address (local@domain) from "Name <a@b>", "<a@b>",
+ * "rfc822; a@b" or "a@b".  Lower-cases the domain.  Returns NULL when the text
+ * holds no plausible address. */
+char *bv_address_extract (const char *s);
+
+/* Whether @s looks like a mail address (local@domain.tld, no spaces). */
+gboolean bv_address_plausible (const char *s);
+
+G_END_DECLS
+
+#endif

@@ -26,20 +26,20 @@ static const BvCommand commands[] = {
 static void
 usage (FILE *out)
 {
-	fprintf (out, _("Usage: bounceview [COMMAND] [OPTIONS...] [ARGS...]\n\n"));
-	fprintf (out, _("Commands:\n"));
+	fprintf (out, _ ("Usage: bounceview [COMMAND] [OPTIONS...] [ARGS...]\n\n"));
+	fprintf (out, _ ("Commands:\n"));
 	for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-		fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-	fprintf (out, _("\nWith no command, bounceview opens the user interface.\n"
-	                "Run 'bounceview COMMAND --help' for a command's options.\n"));
+		fprintf (out, "  %-10s %s\n", commands[i].name, _ (commands[i].summary));
+	fprintf (out, _ ("\nWith no command, bounceview opens the user interface.\n"
+	                 "Run 'bounceview COMMAND --help' for a command's options.\n"));
 }
 
 int
 main (int argc, char **argv)
 {
 	setlocale (LC_ALL, "");
-	bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BOUNCEVIEW_LOCALEDIR") ?
-	                g_getenv ("BOUNCEVIEW_LOCALEDIR") : LOCALEDIR);
+	bindtextdomain (GETTEXT_PACKAGE,
+	                g_getenv ("BOUNCEVIEW_LOCALEDIR") ? g_getenv ("BOUNCEVIEW_LOCALEDIR") : LOCALEDIR);
 	bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 	textdomain (GETTEXT_PACKAGE);
 	bv_init ();

@@ -18,11 +18,33 @@
 
 /* The flattened columns of a scan record, in output order. */
 static const char *const scan_columns[] = {
-	"file", "message_id", "date", "kind", "recipient", "original_recipient",
-	"action", "status", "reply_code", "diagnostic", "remote_mta", "reporting_mta",
-	"mta", "cause", "hard", "evidence.rule", "evidence.matched", "evidence.detail",
-	"original.message_id", "original.from", "original.to", "original.subject",
-	"original.date", "arrival_date", "last_attempt_date", "status_derived", NULL,
+	"file",
+	"message_id",
+	"date",
+	"kind",
+	"recipient",
+	"original_recipient",
+	"action",
+	"status",
+	"reply_code",
+	"diagnostic",
+	"remote_mta",
+	"reporting_mta",
+	"mta",
+	"cause",
+	"hard",
+	"evidence.rule",
+	"evidence.matched",
+	"evidence.detail",
+	"original.message_id",
+	"original.from",
+	"original.to",
+	"original.subject",
+	"original.date",
+	"arrival_date",
+	"last_attempt_date",
+	"status_derived",
+	NULL,
 };
 
 static const char *const scan_table_columns[] = {
@@ -102,17 +124,18 @@ bv_cmd_scan (int argc, char **argv)
 	g_auto (GStrv) paths = NULL;
 	GOptionEntry entries[] = {
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-		  N_("output format: jsonl, csv or table (default: table on a terminal, else jsonl)"), N_("FORMAT") },
+		  N_ ("output format: jsonl, csv or table (default: table on a terminal, else jsonl)"),
+		  N_ ("FORMAT") },
 		{ "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
-		  N_("add the cause's title, explanation and fix to each record"), NULL },
-		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH...") },
+		  N_ ("add the cause's title, explanation and fix to each record"), NULL },
+		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_ ("PATH...") },
 		G_OPTION_ENTRY_NULL
 	};
-	g_autoptr (GOptionContext) ctx = g_option_context_new (_("PATH... - print every failed recipient"));
+	g_autoptr (GOptionContext) ctx = g_option_context_new (_ ("PATH... - print every failed recipient"));
 	g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
-	g_option_context_set_summary (ctx,
-		_("PATH is a message file, a Maildir, a directory of messages, an mbox file, or - for\n"
-		  "standard input (one message or an mbox stream)."));
+	g_option_context_set_summary (
+	        ctx, _ ("PATH is a message file, a Maildir, a directory of messages, an mbox file, or - for\n"
+	                "standard input (one message or an mbox stream)."));
 	g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
 	g_autoptr (GError) error = NULL;
 	if (!g_option_context_parse (ctx, &argc, &argv, &error)) {
@@ -120,14 +143,14 @@ bv_cmd_scan (int argc, char **argv)
 		return 2;
 	}
 	if (paths == NULL || paths[0] == NULL) {
-		fprintf (stderr, "bounceview: scan: %s\n", _("no PATH given (use - for standard input)"));
+		fprintf (stderr, "bounceview: scan: %s\n", _ ("no PATH given (use - for standard input)"));
 		return 2;
 	}
 
 	BvFormat format = isatty (STDOUT_FILENO) ? BV_FORMAT_TABLE : BV_FORMAT_JSONL;
 	if (format_name != NULL && !bv_format_parse (format_name, &format)) {
 		fprintf (stderr, "bounceview: scan: %s: %s\n", format_name,
-		         _("unknown format (use jsonl, json, csv or table)"));
+		         _ ("unknown format (use jsonl, json, csv or table)"));
 		return 2;
 	}
 
@@ -142,15 +165,14 @@ bv_cmd_scan (int argc, char **argv)
 
 	ScanState s = { 0 };
 	s.explain = explain;
-	s.printer = bv_printer_new (format, stdout, (const char *const *)columns->pdata,
-	                            scan_table_columns);
+	s.printer = bv_printer_new (format, stdout, (const char *const *)columns->pdata, scan_table_columns);
 	gboolean ok = TRUE;
 	for (char **path = paths; *path; path++)
 		ok &= bv_input_each (*path, scan_one, &s);
 	s.printer->finish (s.printer);
 	bv_printer_free (s.printer);
 	if (fflush (stdout) != 0 || ferror (stdout)) {
-		fprintf (stderr, "bounceview: scan: %s\n", _("could not write the output"));
+		fprintf (stderr, "bounceview: scan: %s\n", _ ("could not write the output"));
 		return 2;
 	}
 	return ok ? 0 : 1;

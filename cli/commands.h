@@ -9,13 +9,13 @@
 #include <glib.h>
 
 /* X(name, function, one-line summary for `bounceview help`) */
-#define BV_COMMANDS(X)                                                         \
-	X("ui", bv_cmd_ui, N_("browse the bounces of a Maildir (the default)"))  \
-	X("scan", bv_cmd_scan, N_("parse messages and print one record per failed recipient")) \
-	X("explain", bv_cmd_explain, N_("explain a cause, status code or SMTP reply code")) \
-	X("index", bv_cmd_index, N_("index a Maildir with notmuch and cache the parsed bounces")) \
-	X("suppress", bv_cmd_suppress, N_("add, remove and list addresses marked to suppress")) \
-	X("export", bv_cmd_export, N_("write the fix list or a suppression list"))
+#define BV_COMMANDS(X)                                                                              \
+	X ("ui", bv_cmd_ui, N_ ("browse the bounces of a Maildir (the default)"))                   \
+	X ("scan", bv_cmd_scan, N_ ("parse messages and print one record per failed recipient"))    \
+	X ("explain", bv_cmd_explain, N_ ("explain a cause, status code or SMTP reply code"))       \
+	X ("index", bv_cmd_index, N_ ("index a Maildir with notmuch and cache the parsed bounces")) \
+	X ("suppress", bv_cmd_suppress, N_ ("add, remove and list addresses marked to suppress"))   \
+	X ("export", bv_cmd_export, N_ ("write the fix list or a suppression list"))
 
 /* Every command takes argc/argv with argv[0] the command name and returns
  * the process exit status. */

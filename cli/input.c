@@ -43,7 +43,8 @@ each_mbox_stream (FILE *fp, const char *path, BvInputFunc fn, gpointer user)
 		gboolean is_sep = prev_blank && n >= 5 && memcmp (line, "From ", 5) == 0;
 		if (is_sep) {
 			if (have) {
-				g_autofree char *name = g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, (gint64)start);
+				g_autofree char *name =
+				        g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, (gint64)start);
 				fn (name, msg->str, msg->len, user);
 			}
 			g_string_truncate (msg, 0);

@@ -10,8 +10,8 @@
 typedef struct {
 	BvPrinter base;
 	guint ncolumns;
-	char **cells;      /* one per column for the current record */
-	GString *prefix;   /* "original." inside a nested object */
+	char **cells;    /* one per column for the current record */
+	GString *prefix; /* "original." inside a nested object */
 	gboolean header_done;
 } CsvPrinter;
 

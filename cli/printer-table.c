@@ -19,7 +19,7 @@ typedef struct {
 
 typedef struct {
 	BvPrinter base;
-	GArray *cols;    /* of TableColumn */
+	GArray *cols; /* of TableColumn */
 	char **cells;
 	GString *prefix;
 	gboolean header_done;
@@ -99,8 +99,7 @@ table_line (TablePrinter *t, char **cells, const char *const *names)
 		TableColumn *c = &g_array_index (t->cols, TableColumn, i);
 		if (i > 0)
 			fputs ("  ", t->base.out);
-		table_cell (t->base.out, cells ? cells[i] : names[i], c->width,
-		            i + 1 == t->cols->len);
+		table_cell (t->base.out, cells ? cells[i] : names[i], c->width, i + 1 == t->cols->len);
 	}
 	fputc ('\n', t->base.out);
 }

@@ -28,18 +28,13 @@ bv_format_parse (const char *name, BvFormat *out)
 }
 
 BvPrinter *
-bv_printer_new (BvFormat format, FILE *out, const char *const *columns,
-                const char *const *table_columns)
+bv_printer_new (BvFormat format, FILE *out, const char *const *columns, const char *const *table_columns)
 {
 	switch (format) {
-	case BV_FORMAT_JSONL:
-		return bv_printer_json_new (out, FALSE);
-	case BV_FORMAT_JSON:
-		return bv_printer_json_new (out, TRUE);
-	case BV_FORMAT_CSV:
-		return bv_printer_csv_new (out, columns);
-	case BV_FORMAT_TABLE:
-		return bv_printer_table_new (out, columns, table_columns);
+	case BV_FORMAT_JSONL: return bv_printer_json_new (out, FALSE);
+	case BV_FORMAT_JSON: return bv_printer_json_new (out, TRUE);
+	case BV_FORMAT_CSV: return bv_printer_csv_new (out, columns);
+	case BV_FORMAT_TABLE: return bv_printer_table_new (out, columns, table_columns);
 	}
 	g_return_val_if_reached (NULL);
 }

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 typedef enum {
 	BV_FORMAT_JSONL,
-	BV_FORMAT_JSON,  /* one array of the records */
+	BV_FORMAT_JSON, /* one array of the records */
 	BV_FORMAT_CSV,
 	BV_FORMAT_TABLE,
 } BvFormat;
@@ -55,8 +55,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvPrinter, bv_printer_free)
 /* Constructors used by bv_printer_new(); one per file. */
 BvPrinter *bv_printer_json_new (FILE *out, gboolean array);
 BvPrinter *bv_printer_csv_new (FILE *out, const char *const *columns);
-BvPrinter *bv_printer_table_new (FILE *out, const char *const *columns,
-                                 const char *const *table_columns);
+BvPrinter *bv_printer_table_new (FILE *out, const char *const *columns, const char *const *table_columns);
 
 /* Writes @s as a JSON string literal (quotes included) to @out, escaping
  * control characters and replacing invalid UTF-8. */

@@ -20,68 +20,68 @@ G_BEGIN_DECLS
 #define BV_PARSER_VERSION 1
 
 /* What a message is.  X(enum suffix, machine id) */
-#define BV_KINDS(X)                                                            \
-	X(NONE, "none")                                                        \
-	X(FAILED, "failed")                                                    \
-	X(DELAYED, "delayed")                                                  \
-	X(DELIVERED, "delivered")                                              \
-	X(RELAYED, "relayed")                                                  \
-	X(EXPANDED, "expanded")                                                \
-	X(AUTOREPLY, "autoreply")                                              \
-	X(FEEDBACK, "feedback")
+#define BV_KINDS(X)                \
+	X (NONE, "none")           \
+	X (FAILED, "failed")       \
+	X (DELAYED, "delayed")     \
+	X (DELIVERED, "delivered") \
+	X (RELAYED, "relayed")     \
+	X (EXPANDED, "expanded")   \
+	X (AUTOREPLY, "autoreply") \
+	X (FEEDBACK, "feedback")
 
 typedef enum {
 #define BV_KIND_ENUM(e, id) BV_KIND_##e,
-	BV_KINDS(BV_KIND_ENUM)
+	BV_KINDS (BV_KIND_ENUM)
 #undef BV_KIND_ENUM
-	BV_KIND_COUNT
+	        BV_KIND_COUNT
 } BvKind;
 
 /* The cause vocabulary: Sisimai v5's reason names, which is what most bounce
  * tooling speaks.  X(enum suffix, machine id).  The order is the order the UI
  * lists causes in when counts are equal; never reuse or renumber an id that
  * was cached: index/ stores the machine id string, not the number. */
-#define BV_CAUSES(X)                                                           \
-	X(UNDEFINED, "undefined")                                              \
-	X(AUTHFAILURE, "authfailure")                                          \
-	X(BADREPUTATION, "badreputation")                                      \
-	X(BLOCKED, "blocked")                                                  \
-	X(CONTENTERROR, "contenterror")                                        \
-	X(DELIVERED, "delivered")                                              \
-	X(EXCEEDLIMIT, "exceedlimit")                                          \
-	X(EXPIRED, "expired")                                                  \
-	X(FEEDBACK, "feedback")                                                \
-	X(FILTERED, "filtered")                                                \
-	X(HASMOVED, "hasmoved")                                                \
-	X(HOSTUNKNOWN, "hostunknown")                                          \
-	X(MAILBOXFULL, "mailboxfull")                                          \
-	X(MAILERERROR, "mailererror")                                          \
-	X(MESGTOOBIG, "mesgtoobig")                                            \
-	X(NETWORKERROR, "networkerror")                                        \
-	X(NORELAYING, "norelaying")                                            \
-	X(NOTACCEPT, "notaccept")                                              \
-	X(NOTCOMPLIANTRFC, "notcompliantrfc")                                  \
-	X(ONHOLD, "onhold")                                                    \
-	X(POLICYVIOLATION, "policyviolation")                                  \
-	X(REJECTED, "rejected")                                                \
-	X(REQUIREPTR, "requireptr")                                            \
-	X(SECURITYERROR, "securityerror")                                      \
-	X(SPAMDETECTED, "spamdetected")                                        \
-	X(SPEEDING, "speeding")                                                \
-	X(SUSPEND, "suspend")                                                  \
-	X(SYNTAXERROR, "syntaxerror")                                          \
-	X(SYSTEMERROR, "systemerror")                                          \
-	X(SYSTEMFULL, "systemfull")                                            \
-	X(TOOMANYCONN, "toomanyconn")                                          \
-	X(USERUNKNOWN, "userunknown")                                          \
-	X(VACATION, "vacation")                                                \
-	X(VIRUSDETECTED, "virusdetected")
+#define BV_CAUSES(X)                           \
+	X (UNDEFINED, "undefined")             \
+	X (AUTHFAILURE, "authfailure")         \
+	X (BADREPUTATION, "badreputation")     \
+	X (BLOCKED, "blocked")                 \
+	X (CONTENTERROR, "contenterror")       \
+	X (DELIVERED, "delivered")             \
+	X (EXCEEDLIMIT, "exceedlimit")         \
+	X (EXPIRED, "expired")                 \
+	X (FEEDBACK, "feedback")               \
+	X (FILTERED, "filtered")               \
+	X (HASMOVED, "hasmoved")               \
+	X (HOSTUNKNOWN, "hostunknown")         \
+	X (MAILBOXFULL, "mailboxfull")         \
+	X (MAILERERROR, "mailererror")         \
+	X (MESGTOOBIG, "mesgtoobig")           \
+	X (NETWORKERROR, "networkerror")       \
+	X (NORELAYING, "norelaying")           \
+	X (NOTACCEPT, "notaccept")             \
+	X (NOTCOMPLIANTRFC, "notcompliantrfc") \
+	X (ONHOLD, "onhold")                   \
+	X (POLICYVIOLATION, "policyviolation") \
+	X (REJECTED, "rejected")               \
+	X (REQUIREPTR, "requireptr")           \
+	X (SECURITYERROR, "securityerror")     \
+	X (SPAMDETECTED, "spamdetected")       \
+	X (SPEEDING, "speeding")               \
+	X (SUSPEND, "suspend")                 \
+	X (SYNTAXERROR, "syntaxerror")         \
+	X (SYSTEMERROR, "systemerror")         \
+	X (SYSTEMFULL, "systemfull")           \
+	X (TOOMANYCONN, "toomanyconn")         \
+	X (USERUNKNOWN, "userunknown")         \
+	X (VACATION, "vacation")               \
+	X (VIRUSDETECTED, "virusdetected")
 
 typedef enum {
 #define BV_CAUSE_ENUM(e, id) BV_CAUSE_##e,
-	BV_CAUSES(BV_CAUSE_ENUM)
+	BV_CAUSES (BV_CAUSE_ENUM)
 #undef BV_CAUSE_ENUM
-	BV_CAUSE_COUNT
+	        BV_CAUSE_COUNT
 } BvCause;
 
 /* Machine ids; never NULL for a value in range. */
@@ -125,11 +125,11 @@ typedef struct {
 	char *reporting_mta;
 	char *arrival_date;
 	char *last_attempt_date;
-	char *mta;                /* which mail system wrote the report: "postfix" */
-	char *command;            /* SMTP command that failed, when known: "RCPT" */
+	char *mta;     /* which mail system wrote the report: "postfix" */
+	char *command; /* SMTP command that failed, when known: "RCPT" */
 	BvCause cause;
 	gboolean hard;
-	gboolean status_derived;  /* no code in the report: derived from the cause */
+	gboolean status_derived; /* no code in the report: derived from the cause */
 	BvEvidence evidence;
 } BvRecipient;
 
@@ -139,7 +139,7 @@ typedef struct {
 	char *date;
 	char *from;
 	char *subject;
-	char *mta;        /* mail system that wrote the report, "" if unknown */
+	char *mta; /* mail system that wrote the report, "" if unknown */
 	BvOriginal original;
 	GPtrArray *recipients; /* of BvRecipient*, owned, in report order */
 } BvReport;

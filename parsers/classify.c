@@ -23,12 +23,9 @@ bv_cause_is_hard (BvCause cause, const char *status, const char *reply_code)
 	switch (cause) {
 	case BV_CAUSE_USERUNKNOWN:
 	case BV_CAUSE_HOSTUNKNOWN:
-	case BV_CAUSE_HASMOVED:
-		return TRUE;
-	case BV_CAUSE_NOTACCEPT:
-		return (status && status[0] == '5') || (reply_code && reply_code[0] == '5');
-	default:
-		return FALSE;
+	case BV_CAUSE_HASMOVED: return TRUE;
+	case BV_CAUSE_NOTACCEPT: return (status && status[0] == '5') || (reply_code && reply_code[0] == '5');
+	default: return FALSE;
 	}
 }
 
@@ -52,14 +49,15 @@ bv_classify (BvRecipient *r, BvKind kind)
 	} by_status[] = {
 		{ "5.1.1", BV_CAUSE_USERUNKNOWN }, { "5.1.2", BV_CAUSE_HOSTUNKNOWN },
 		{ "5.2.2", BV_CAUSE_MAILBOXFULL }, { "4.2.2", BV_CAUSE_MAILBOXFULL },
-		{ "5.3.4", BV_CAUSE_MESGTOOBIG }, { "5.2.3", BV_CAUSE_MESGTOOBIG },
+		{ "5.3.4", BV_CAUSE_MESGTOOBIG },  { "5.2.3", BV_CAUSE_MESGTOOBIG },
 		{ "5.7.1", BV_CAUSE_REJECTED },
 	};
 	r->cause = BV_CAUSE_UNDEFINED;
 	set_evidence (r, "default", "", "");
 	if (kind == BV_KIND_FEEDBACK || kind == BV_KIND_AUTOREPLY || kind == BV_KIND_DELIVERED) {
-		r->cause = kind == BV_KIND_FEEDBACK ? BV_CAUSE_FEEDBACK :
-		           kind == BV_KIND_AUTOREPLY ? BV_CAUSE_VACATION : BV_CAUSE_DELIVERED;
+		r->cause = kind == BV_KIND_FEEDBACK    ? BV_CAUSE_FEEDBACK
+		           : kind == BV_KIND_AUTOREPLY ? BV_CAUSE_VACATION
+		                                       : BV_CAUSE_DELIVERED;
 		set_evidence (r, "kind", bv_kind_id (kind), "");
 	} else {
 		for (gsize i = 0; i < G_N_ELEMENTS (by_status); i++) {

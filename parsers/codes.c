@@ -59,8 +59,8 @@ bv_status_find (const char *text, char *out, gsize out_len)
 gboolean
 bv_reply_valid (const char *s)
 {
-	return s != NULL && strlen (s) == 3 && (s[0] == '2' || s[0] == '4' || s[0] == '5') &&
-	       s[1] >= '0' && s[1] <= '5' && g_ascii_isdigit (s[2]);
+	return s != NULL && strlen (s) == 3 && (s[0] == '2' || s[0] == '4' || s[0] == '5') && s[1] >= '0' &&
+	       s[1] <= '5' && g_ascii_isdigit (s[2]);
 }
 
 /* A reply code standing at @p as a word: three digits followed by a space,

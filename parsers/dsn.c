@@ -33,7 +33,7 @@ bv_dsn_strip_type (const char *value)
 
 /* One "Name: value" field of the block, unfolded. */
 typedef struct {
-	char *name;  /* lower case */
+	char *name; /* lower case */
 	GString *value;
 } Field;
 
@@ -176,7 +176,8 @@ bv_dsn_parse (const char *text, GPtrArray *out)
 					add_recipient (msg_group, group, out);
 					g_array_set_size (group, 0);
 				}
-				Field f = { g_steal_pointer (&name), g_string_new_len (colon + 1, eol - colon - 1) };
+				Field f = { g_steal_pointer (&name),
+					    g_string_new_len (colon + 1, eol - colon - 1) };
 				/* Keep the first of duplicated fields. */
 				if (group_has (cur, f.name))
 					field_clear (&f);

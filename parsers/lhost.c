@@ -7,6 +7,22 @@
 
 #include "lhost.h"
 
+/* Each group of parsers lists itself in its own .def file as
+ * BV_LHOST(symbol) lines; the symbol is a `const BvLhost` defined in the
+ * parser's lhost-*.c file.  Groups are tried in the order included here:
+ * providers and gateways first (their markers are the most specific), the
+ * classic MTAs and the generic text fallback last. */
+#define BV_LHOST(sym) extern const BvLhost sym;
+#include "lhosts-providers.def"
+#include "lhosts-gateways.def"
+#include "lhosts-classic.def"
+#undef BV_LHOST
+
 const BvLhost *const bv_lhosts[] = {
+#define BV_LHOST(sym) &sym,
+#include "lhosts-providers.def"
+#include "lhosts-gateways.def"
+#include "lhosts-classic.def"
+#undef BV_LHOST
 	NULL,
 };

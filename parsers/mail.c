@@ -57,8 +57,8 @@ part_text (GMimePart *part, gsize limit)
 	    g_ascii_strcasecmp (charset, "us-ascii") != 0) {
 		const char *iconv_name = g_mime_charset_iconv_name (charset);
 		gsize written = 0;
-		text = g_convert_with_fallback ((const char *)bytes->data, n, "UTF-8", iconv_name, "?",
-		                                NULL, &written, NULL);
+		text = g_convert_with_fallback ((const char *)bytes->data, n, "UTF-8", iconv_name, "?", NULL,
+		                                &written, NULL);
 	}
 	if (text == NULL)
 		text = g_utf8_make_valid ((const char *)bytes->data, n);
@@ -86,17 +86,24 @@ html_to_text (const char *html)
 			const char *gt = strchr (p, '>');
 			if (gt == NULL)
 				break;
-			if (g_ascii_strncasecmp (p, "<script", 7) == 0 || g_ascii_strncasecmp (p, "<style", 6) == 0) {
-				const char *close = bv_text_find_ci (gt, p[1] == 's' && (p[2] == 'c' || p[2] == 'C') ? "</script" : "</style");
+			if (g_ascii_strncasecmp (p, "<script", 7) == 0 ||
+			    g_ascii_strncasecmp (p, "<style", 6) == 0) {
+				const char *close = bv_text_find_ci (
+				        gt,
+				        p[1] == 's' && (p[2] == 'c' || p[2] == 'C') ? "</script" : "</style");
 				if (close == NULL)
 					break;
 				gt = strchr (close, '>');
 				if (gt == NULL)
 					break;
-			} else if (g_ascii_strncasecmp (p, "<br", 3) == 0 || g_ascii_strncasecmp (p, "<p", 2) == 0 ||
-			           g_ascii_strncasecmp (p, "</p", 3) == 0 || g_ascii_strncasecmp (p, "<div", 4) == 0 ||
-			           g_ascii_strncasecmp (p, "</div", 5) == 0 || g_ascii_strncasecmp (p, "<tr", 3) == 0 ||
-			           g_ascii_strncasecmp (p, "<li", 3) == 0 || g_ascii_strncasecmp (p, "</h", 3) == 0) {
+			} else if (g_ascii_strncasecmp (p, "<br", 3) == 0 ||
+			           g_ascii_strncasecmp (p, "<p", 2) == 0 ||
+			           g_ascii_strncasecmp (p, "</p", 3) == 0 ||
+			           g_ascii_strncasecmp (p, "<div", 4) == 0 ||
+			           g_ascii_strncasecmp (p, "</div", 5) == 0 ||
+			           g_ascii_strncasecmp (p, "<tr", 3) == 0 ||
+			           g_ascii_strncasecmp (p, "<li", 3) == 0 ||
+			           g_ascii_strncasecmp (p, "</h", 3) == 0) {
 				g_string_append_c (out, '\n');
 			} else if (g_ascii_strncasecmp (p, "<td", 3) == 0) {
 				g_string_append_c (out, ' ');
@@ -109,7 +116,7 @@ html_to_text (const char *html)
 				const char *name;
 				const char *text;
 			} ents[] = {
-				{ "&lt;", "<" }, { "&gt;", ">" }, { "&amp;", "&" }, { "&quot;", "\"" },
+				{ "&lt;", "<" },   { "&gt;", ">" },  { "&amp;", "&" },  { "&quot;", "\"" },
 				{ "&nbsp;", " " }, { "&#39;", "'" }, { "&apos;", "'" },
 			};
 			gboolean done = FALSE;
@@ -221,10 +228,8 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 	} else if (is_text) {
 		/* text/plain and the odd text/x-*: human-readable report text.
 		 * Attachments named as files are the original's content. */
-		if (g_mime_part_get_filename (part) != NULL &&
-		    g_mime_object_get_disposition (obj) != NULL &&
-		    g_ascii_strcasecmp (g_mime_object_get_disposition (obj), "attachment") == 0 &&
-		    depth > 0)
+		if (g_mime_part_get_filename (part) != NULL && g_mime_object_get_disposition (obj) != NULL &&
+		    g_ascii_strcasecmp (g_mime_object_get_disposition (obj), "attachment") == 0 && depth > 0)
 			return;
 		g_autofree char *t = part_text (part, MAIL_MAX_TEXT);
 		append_limited (mail->body, t, &mail->truncated);
@@ -262,7 +267,8 @@ bv_mail_new (const char *data, gsize len)
 	if (mail->message == NULL) {
 		/* Not even a header block GMime accepts: keep the bytes as
 		 * body text so the text parsers can still try. */
-		g_autofree char *valid = g_utf8_make_valid (lf ? lf : data, MIN (lf ? n : len, MAIL_MAX_TEXT));
+		g_autofree char *valid =
+		        g_utf8_make_valid (lf ? lf : data, MIN (lf ? n : len, MAIL_MAX_TEXT));
 		g_string_append (mail->body, valid);
 		mail->from = g_strdup ("");
 		mail->subject = g_strdup ("");

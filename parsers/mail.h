@@ -14,17 +14,17 @@
 G_BEGIN_DECLS
 
 typedef struct {
-	GMimeMessage *message;    /* owned; NULL when GMime could not parse */
-	char *from;               /* top-level From, decoded, "" if none */
-	char *subject;            /* decoded, "" if none */
-	char *content_type;       /* top-level "multipart/report", lower case */
-	char *report_type;        /* report-type parameter, lower case, or "" */
-	GString *body;            /* text of the human-readable parts, LF ends */
-	GString *dsn;             /* message/delivery-status contents, or empty */
-	GString *feedback;        /* message/feedback-report contents, or empty */
-	GString *original;        /* headers (and maybe body) of the original */
+	GMimeMessage *message;      /* owned; NULL when GMime could not parse */
+	char *from;                 /* top-level From, decoded, "" if none */
+	char *subject;              /* decoded, "" if none */
+	char *content_type;         /* top-level "multipart/report", lower case */
+	char *report_type;          /* report-type parameter, lower case, or "" */
+	GString *body;              /* text of the human-readable parts, LF ends */
+	GString *dsn;               /* message/delivery-status contents, or empty */
+	GString *feedback;          /* message/feedback-report contents, or empty */
+	GString *original;          /* headers (and maybe body) of the original */
 	gboolean has_original_part; /* a message/rfc822 or text/rfc822-headers part */
-	gboolean truncated;       /* limits were hit while walking the MIME tree */
+	gboolean truncated;         /* limits were hit while walking the MIME tree */
 } BvMail;
 
 /* Parses @data (any line endings).  Never NULL. */

@@ -64,8 +64,10 @@ fill_original (BvMail *mail, BvReport *report)
 		const char *name;
 		char **dst;
 	} fields[] = {
-		{ "Message-ID", &report->original.message_id }, { "From", &report->original.from },
-		{ "To", &report->original.to }, { "Subject", &report->original.subject },
+		{ "Message-ID", &report->original.message_id },
+		{ "From", &report->original.from },
+		{ "To", &report->original.to },
+		{ "Subject", &report->original.subject },
 		{ "Date", &report->original.date },
 	};
 	for (gsize i = 0; i < G_N_ELEMENTS (fields); i++) {
@@ -102,8 +104,12 @@ kind_from_actions (GPtrArray *rcpts)
 		else
 			failed = TRUE;
 	}
-	return failed ? BV_KIND_FAILED : delayed ? BV_KIND_DELAYED : delivered ? BV_KIND_DELIVERED :
-	       relayed ? BV_KIND_RELAYED : expanded ? BV_KIND_EXPANDED : BV_KIND_FAILED;
+	return failed      ? BV_KIND_FAILED
+	       : delayed   ? BV_KIND_DELAYED
+	       : delivered ? BV_KIND_DELIVERED
+	       : relayed   ? BV_KIND_RELAYED
+	       : expanded  ? BV_KIND_EXPANDED
+	                   : BV_KIND_FAILED;
 }
 
 static gboolean
@@ -155,10 +161,19 @@ parse_autoreply (BvMail *mail, BvReport *report)
 	if (prec != NULL && bv_text_find_ci (prec, "auto_reply"))
 		is_auto = TRUE;
 	static const char *const subjects[] = {
-		"out of office", "out of the office", "auto-reply", "autoreply", "auto reply",
-		"automatic reply", "vacation", "away from", "abwesenheit",
+		"out of office",
+		"out of the office",
+		"auto-reply",
+		"autoreply",
+		"auto reply",
+		"automatic reply",
+		"vacation",
+		"away from",
+		"abwesenheit",
 		"\xe8\x87\xaa\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d", /* 自动回复 */
-		"r\xc3\xa9ponse automatique", "respuesta autom", NULL,
+		"r\xc3\xa9ponse automatique",
+		"respuesta autom",
+		NULL,
 	};
 	for (const char *const *s = subjects; *s && !is_auto; s++)
 		is_auto = bv_text_find_ci (mail->subject, *s) != NULL &&
@@ -181,9 +196,9 @@ static void
 complete_recipient (BvReport *report, BvRecipient *r)
 {
 	char **strings[] = {
-		&r->recipient, &r->original_recipient, &r->action, &r->status, &r->reply_code,
-		&r->diagnostic, &r->remote_mta, &r->reporting_mta, &r->arrival_date,
-		&r->last_attempt_date, &r->mta, &r->command,
+		&r->recipient,    &r->original_recipient, &r->action,     &r->status,
+		&r->reply_code,   &r->diagnostic,         &r->remote_mta, &r->reporting_mta,
+		&r->arrival_date, &r->last_attempt_date,  &r->mta,        &r->command,
 	};
 	for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
 		if (*strings[i] == NULL)
@@ -203,8 +218,9 @@ complete_recipient (BvReport *report, BvRecipient *r)
 	}
 	if (r->action[0] == '\0') {
 		g_free (r->action);
-		r->action = g_strdup (report->kind == BV_KIND_DELAYED ? "delayed" :
-		                      report->kind == BV_KIND_FAILED ? "failed" : "");
+		r->action = g_strdup (report->kind == BV_KIND_DELAYED  ? "delayed"
+		                      : report->kind == BV_KIND_FAILED ? "failed"
+		                                                       : "");
 	}
 }
 

@@ -57,8 +57,8 @@ bv_text_make_safe (const char *s)
 		gunichar c = g_utf8_get_char (p);
 		if (c == 0x1b)
 			g_string_append (out, "\\e");
-		else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 ||
-		         c == 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+		else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
+		         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
 			/* C0/C1 controls, and the bidirectional overrides
 			 * that could make a line read differently. */
 			g_string_append_printf (out, c < 0x100 ? "\\x%02x" : "\\u%04x", c);
@@ -124,7 +124,8 @@ bv_address_extract (const char *s)
 	while (*e && (domain_char (*e) || (unsigned char)*e >= 0x80))
 		e++;
 	/* Trailing dots and brackets are punctuation, not the address. */
-	while (e > at + 1 && (e[-1] == '.' || e[-1] == ']' || e[-1] == ':') && !(e[-1] == ']' && memchr (at, '[', e - at)))
+	while (e > at + 1 && (e[-1] == '.' || e[-1] == ']' || e[-1] == ':') &&
+	       !(e[-1] == ']' && memchr (at, '[', e - at)))
 		e--;
 	while (b < at && b[0] == '.')
 		b++;

@@ -23,6 +23,10 @@ typedef struct {
 /* The parsers, NULL-terminated, in the order they are tried. */
 extern const BvLhost *const bv_lhosts[];
 
+/* The fallback for text reports in no known format: tried after the
+ * format parsers and after the RFC 3464 delivery-status part. */
+extern const BvLhost bv_lhost_generic;
+
 G_END_DECLS
 
 #endif

@@ -266,6 +266,11 @@ bv_report_parse (const char *data, gsize len)
 	}
 	if (!found)
 		found = parse_autoreply (mail, report);
+	if (!found && bv_lhost_generic.parse (mail, report)) {
+		found = report->recipients->len > 0;
+		g_free (report->mta);
+		report->mta = g_strdup (bv_lhost_generic.name);
+	}
 	if (!found) {
 		report->kind = BV_KIND_NONE;
 		g_ptr_array_set_size (report->recipients, 0);

@@ -30,7 +30,8 @@ looks_like_mbox (const char *data, gsize len)
  * mboxrd quoting (">From ") is left as it is, since it never matters to a
  * bounce parser.  Memory holds one message at a time. */
 static gboolean
-each_mbox_stream (FILE *fp, const char *path, BvInputFunc fn, gpointer user)
+each_mbox_stream (FILE *fp, const char *path, const char *first, gssize first_len, BvInputFunc fn,
+                  gpointer user)
 {
 	g_autoptr (GString) msg = g_string_new (NULL);
 	g_autofree char *line = NULL;
@@ -39,7 +40,13 @@ each_mbox_stream (FILE *fp, const char *path, BvInputFunc fn, gpointer user)
 	goffset offset = 0, start = 0;
 	gboolean prev_blank = TRUE, have = FALSE, cut = FALSE;
 
-	while ((n = getline (&line, &cap, fp)) > 0) {
+	/* @first is a line the caller already read to recognise the mbox. */
+	if (first != NULL) {
+		cap = (size_t)first_len + 1;
+		line = g_memdup2 (first, cap);
+	}
+	while ((n = first != NULL ? first_len : getline (&line, &cap, fp)) > 0) {
+		first = NULL;
 		gboolean is_sep = prev_blank && n >= 5 && memcmp (line, "From ", 5) == 0;
 		if (is_sep) {
 			if (have) {
@@ -84,14 +91,14 @@ each_stdin (BvInputFunc fn, gpointer user)
 {
 	/* Standard input is one message, or an mbox stream when it starts
 	 * with a "From " line.  Peek at the first bytes to tell. */
-	int c1 = getc (stdin);
-	if (c1 == EOF)
+	g_autofree char *first = NULL;
+	size_t cap = 0;
+	ssize_t first_len = getline (&first, &cap, stdin);
+	if (first_len <= 0)
 		return TRUE;
-	ungetc (c1, stdin);
-	if (c1 == 'F') {
-		return each_mbox_stream (stdin, "-", fn, user);
-	}
-	g_autoptr (GString) buf = g_string_new (NULL);
+	if (looks_like_mbox (first, (gsize)first_len))
+		return each_mbox_stream (stdin, "-", first, first_len, fn, user);
+	g_autoptr (GString) buf = g_string_new_len (first, first_len);
 	char chunk[65536];
 	size_t n;
 	while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0) {
@@ -135,7 +142,7 @@ each_file (const char *path, BvInputFunc fn, gpointer user)
 			close (fd);
 			return FALSE;
 		}
-		gboolean ok = each_mbox_stream (fp, path, fn, user);
+		gboolean ok = each_mbox_stream (fp, path, NULL, 0, fn, user);
 		fclose (fp);
 		return ok;
 	}

@@ -115,8 +115,13 @@ starts_recipient (GArray *group, const char *name)
 {
 	if (strcmp (name, "final-recipient") == 0)
 		return group_has (group, "final-recipient");
+	/* Original-Recipient usually comes first, but may follow Final-Recipient
+	 * in the same group: it starts a new group only after the group's
+	 * recipient has its other fields. */
 	if (strcmp (name, "original-recipient") == 0)
-		return group_has (group, "final-recipient") || group_has (group, "original-recipient");
+		return group_has (group, "original-recipient") ||
+		       (group_has (group, "final-recipient") &&
+		        (group_has (group, "action") || group_has (group, "status")));
 	return FALSE;
 }
 

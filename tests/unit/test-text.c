@@ -1,0 +1,72 @@
+/* test-text.c: normalising, escaping and address extraction.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "text.h"
+
+static void
+test_normalise (void)
+{
+	g_autofree char *a = bv_text_normalise ("  550 5.1.1\r\n\t user   unknown \n", -1);
+	g_assert_cmpstr (a, ==, "550 5.1.1 user unknown");
+	g_autofree char *b = bv_text_normalise ("bad \xff\xfe bytes", -1);
+	g_assert_true (g_utf8_validate (b, -1, NULL));
+	g_autofree char *c = bv_text_normalise (NULL, -1);
+	g_assert_cmpstr (c, ==, "");
+}
+
+static void
+test_make_safe (void)
+{
+	/* An escape sequence that would recolour or retitle a terminal is
+	 * shown, not executed. */
+	g_autofree char *a = bv_text_make_safe ("red \x1b[31mtext\x1b]0;title\x07 end");
+	g_assert_null (strchr (a, 0x1b));
+	g_assert_null (strchr (a, 0x07));
+	g_assert_nonnull (strstr (a, "\\e[31m"));
+	g_autofree char *b = bv_text_make_safe ("C1 \xc2\x9b control");
+	g_assert_null (strstr (b, "\xc2\x9b"));
+	g_autofree char *c = bv_text_make_safe ("中文诊断 ok");
+	g_assert_cmpstr (c, ==, "中文诊断 ok");
+}
+
+static void
+test_address (void)
+{
+	const struct {
+		const char *in;
+		const char *want;
+	} cases[] = {
+		{ "rfc822; Alice@Example.COM", "Alice@example.com" },
+		{ "Bob Smith <bob@example.org>", "bob@example.org" },
+		{ "<carol@example.net>:", "carol@example.net" },
+		{ "mail to dave@example.jp. failed", "dave@example.jp" },
+		{ "no address here", NULL },
+		{ "@", NULL },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autofree char *got = bv_address_extract (cases[i].in);
+		g_assert_cmpstr (got, ==, cases[i].want);
+	}
+	g_assert_true (bv_address_plausible ("a@example.com"));
+	g_assert_false (bv_address_plausible ("a example@com"));
+	g_assert_false (bv_address_plausible ("example.com"));
+}
+
+static void
+test_find_ci (void)
+{
+	g_assert_nonnull (bv_text_find_ci ("Mailbox FULL", "mailbox full"));
+	g_assert_null (bv_text_find_ci ("mailbox", "mailbox full"));
+}
+
+int
+main (int argc, char **argv)
+{
+	g_test_init (&argc, &argv, NULL);
+	g_test_add_func ("/text/normalise", test_normalise);
+	g_test_add_func ("/text/make-safe", test_make_safe);
+	g_test_add_func ("/text/address", test_address);
+	g_test_add_func ("/text/find-ci", test_find_ci);
+	return g_test_run ();
+}

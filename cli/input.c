@@ -38,7 +38,7 @@ each_mbox_stream (FILE *fp, const char *path, const char *first, gssize first_le
 	size_t cap = 0;
 	ssize_t n;
 	goffset offset = 0, start = 0;
-	gboolean prev_blank = TRUE, have = FALSE, cut = FALSE;
+	gboolean prev_blank = TRUE, have = FALSE, cut = FALSE, several = FALSE;
 
 	/* @first is a line the caller already read to recognise the mbox. */
 	if (first != NULL) {
@@ -53,6 +53,7 @@ each_mbox_stream (FILE *fp, const char *path, const char *first, gssize first_le
 				g_autofree char *name =
 				        g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, (gint64)start);
 				fn (name, msg->str, msg->len, user);
+				several = TRUE;
 			}
 			g_string_truncate (msg, 0);
 			start = offset;
@@ -80,7 +81,11 @@ each_mbox_stream (FILE *fp, const char *path, const char *first, gssize first_le
 	if (cut)
 		report_error (path, "a message is larger than 64 MiB: parsed up to that size");
 	if (have) {
-		g_autofree char *name = g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, (gint64)start);
+		/* A file that holds one message is named by its path alone,
+		 * even when it starts with a "From " line. */
+		g_autofree char *name =
+		        several ? g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, (gint64)start)
+		                : g_strdup (path);
 		fn (name, msg->str, msg->len, user);
 	}
 	return TRUE;

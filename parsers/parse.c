@@ -82,6 +82,38 @@ fill_original (BvMail *mail, BvReport *report)
 	}
 }
 
+/* Finds delivery-status fields written into the text of a report whose
+ * MIME structure is broken (a mangled boundary makes the DSN part part of
+ * the text).  Returns where the field block starts, or NULL. */
+static const char *
+embedded_dsn (const char *text)
+{
+	const char *final = NULL;
+	for (const char *line = text; line && *line;) {
+		if (g_ascii_strncasecmp (line, "Final-Recipient:", 16) == 0 ||
+		    g_ascii_strncasecmp (line, "Original-Recipient:", 19) == 0) {
+			final = line;
+			break;
+		}
+		line = strchr (line, '\n');
+		if (line)
+			line++;
+	}
+	if (final == NULL)
+		return NULL;
+	/* Start at the per-message group when there is one just above. */
+	const char *rep = final;
+	for (int lines = 0; rep > text && lines < 12; lines++) {
+		const char *prev = rep - 1;
+		while (prev > text && prev[-1] != '\n')
+			prev--;
+		if (g_ascii_strncasecmp (prev, "Reporting-MTA:", 14) == 0)
+			return prev;
+		rep = prev;
+	}
+	return final;
+}
+
 /* Kind of a report from the actions of its recipients: any failure makes it
  * a failure report; else the most serious of the rest. */
 static BvKind
@@ -112,38 +144,67 @@ kind_from_actions (GPtrArray *rcpts)
 	                   : BV_KIND_FAILED;
 }
 
+/* Complaint reports that predate ARF (Microsoft's JMRP, for one) carry no
+ * feedback-report part: a complaint subject and the message attached. */
+static gboolean
+is_legacy_complaint (BvMail *mail)
+{
+	static const char *const subjects[] = { "complaint about message", "abuse report", "spam report",
+		                                "fbl report", NULL };
+	if (!mail->has_original_part)
+		return FALSE;
+	for (const char *const *s = subjects; *s; s++)
+		if (bv_text_find_ci (mail->subject, *s))
+			return TRUE;
+	return FALSE;
+}
+
 static gboolean
 parse_feedback (BvMail *mail, BvReport *report)
 {
-	if (mail->feedback->len == 0 && g_strcmp0 (mail->report_type, "feedback-report") != 0)
+	if (mail->feedback->len == 0 && g_strcmp0 (mail->report_type, "feedback-report") != 0 &&
+	    !is_legacy_complaint (mail))
 		return FALSE;
 	report->kind = BV_KIND_FEEDBACK;
 	const char *fb = mail->feedback->str;
-	BvRecipient *r = bv_recipient_new ();
-	/* The complaining address: Original-Rcpt-To, else the original's To. */
-	g_autofree char *rcpt = bv_header_block_get (fb, "Original-Rcpt-To");
-	if (rcpt == NULL)
-		rcpt = bv_header_block_get (fb, "Removal-Recipient");
-	if (rcpt == NULL)
-		rcpt = g_strdup (report->original.to);
-	r->recipient = bv_address_extract (rcpt);
-	if (r->recipient == NULL)
-		r->recipient = g_strdup ("");
-	g_autofree char *type = bv_header_block_get (fb, "Feedback-Type");
-	r->diagnostic = dup_or_empty (type);
-	r->action = g_strdup ("");
-	g_autofree char *ua = bv_header_block_get (fb, "User-Agent");
-	r->reporting_mta = bv_header_block_get (fb, "Reporting-MTA");
-	if (r->reporting_mta == NULL) {
-		r->reporting_mta = dup_or_empty (ua);
-	} else {
-		g_autofree char *v = r->reporting_mta;
-		r->reporting_mta = bv_dsn_strip_type (v);
+	/* The complaining addresses: every Original-Rcpt-To (one report may
+	 * name several), else the provider's own header, else the original's To. */
+	g_autoptr (GPtrArray) rcpts = g_ptr_array_new_with_free_func (g_free);
+	for (const char *line = fb; line && *line;) {
+		if (g_ascii_strncasecmp (line, "Original-Rcpt-To:", 17) == 0) {
+			g_autofree char *v = bv_header_block_get (line, "Original-Rcpt-To");
+			char *a = bv_address_extract (v);
+			if (a != NULL)
+				g_ptr_array_add (rcpts, a);
+		}
+		line = strchr (line, '\n');
+		if (line)
+			line++;
 	}
-	r->arrival_date = bv_header_block_get (fb, "Arrival-Date");
-	if (r->arrival_date == NULL)
-		r->arrival_date = bv_header_block_get (fb, "Received-Date");
-	g_ptr_array_add (report->recipients, r);
+	if (rcpts->len == 0) {
+		g_autofree char *v = bv_header_block_get (fb, "Removal-Recipient");
+		if (v == NULL)
+			v = bv_header_block_get (mail->original->str, "X-HmXmrOriginalRecipient");
+		if (v == NULL)
+			v = g_strdup (report->original.to);
+		char *a = bv_address_extract (v);
+		g_ptr_array_add (rcpts, a ? a : g_strdup (""));
+	}
+	g_autofree char *type = bv_header_block_get (fb, "Feedback-Type");
+	g_autofree char *ua = bv_header_block_get (fb, "User-Agent");
+	g_autofree char *reporting = bv_header_block_get (fb, "Reporting-MTA");
+	g_autofree char *arrival = bv_header_block_get (fb, "Arrival-Date");
+	if (arrival == NULL)
+		arrival = bv_header_block_get (fb, "Received-Date");
+	for (guint i = 0; i < rcpts->len; i++) {
+		BvRecipient *r = bv_recipient_new ();
+		r->recipient = g_strdup (rcpts->pdata[i]);
+		r->diagnostic = g_strdup (type ? type : mail->feedback->len ? "" : "abuse");
+		r->action = g_strdup ("");
+		r->reporting_mta = reporting ? bv_dsn_strip_type (reporting) : dup_or_empty (ua);
+		r->arrival_date = dup_or_empty (arrival);
+		g_ptr_array_add (report->recipients, r);
+	}
 	return TRUE;
 }
 
@@ -238,7 +299,8 @@ bv_report_parse (const char *data, gsize len)
 	report->mta = g_strdup ("");
 
 	gboolean found = FALSE;
-	if (mail->feedback->len > 0 || g_strcmp0 (mail->report_type, "feedback-report") == 0) {
+	if (mail->feedback->len > 0 || g_strcmp0 (mail->report_type, "feedback-report") == 0 ||
+	    is_legacy_complaint (mail)) {
 		fill_original (mail, report);
 		found = parse_feedback (mail, report);
 		g_free (report->mta);
@@ -257,8 +319,9 @@ bv_report_parse (const char *data, gsize len)
 			}
 		}
 	}
-	if (!found && mail->dsn->len > 0) {
-		found = bv_dsn_parse (mail->dsn->str, report->recipients) > 0;
+	const char *dsn_text = mail->dsn->len > 0 ? mail->dsn->str : embedded_dsn (mail->body->str);
+	if (!found && dsn_text != NULL) {
+		found = bv_dsn_parse (dsn_text, report->recipients) > 0;
 		if (found) {
 			g_free (report->mta);
 			report->mta = g_strdup ("rfc3464");

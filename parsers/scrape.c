@@ -1,0 +1,485 @@
+/* scrape.c: text helpers shared by the format (lhost) parsers.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "codes.h"
+#include "dsn.h"
+#include "scrape.h"
+#include "text.h"
+
+void
+bv_lines_init (BvLines *it, const char *text)
+{
+	it->next = text ? text : "";
+}
+
+gboolean
+bv_lines_next (BvLines *it, BvLine *line)
+{
+	if (*it->next == '\0')
+		return FALSE;
+	const char *eol = strchr (it->next, '\n');
+	line->start = it->next;
+	line->end = eol ? eol : it->next + strlen (it->next);
+	it->next = eol ? eol + 1 : line->end;
+	return TRUE;
+}
+
+gboolean
+bv_line_blank (const BvLine *line)
+{
+	return bv_line_skip_space (line) == line->end;
+}
+
+gboolean
+bv_line_indented (const BvLine *line)
+{
+	return line->start < line->end && (line->start[0] == ' ' || line->start[0] == '\t');
+}
+
+const char *
+bv_line_skip_space (const BvLine *line)
+{
+	const char *p = line->start;
+	while (p < line->end && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	return p;
+}
+
+gboolean
+bv_line_starts (const BvLine *line, const char *prefix)
+{
+	const char *p = bv_line_skip_space (line);
+	gsize n = strlen (prefix);
+	return (gsize)(line->end - p) >= n && g_ascii_strncasecmp (p, prefix, n) == 0;
+}
+
+const char *
+bv_line_find (const BvLine *line, const char *needle)
+{
+	gsize n = strlen (needle);
+	if (n == 0)
+		return line->start;
+	char first = g_ascii_tolower (needle[0]);
+	for (const char *p = line->start; p + n <= line->end; p++)
+		if (g_ascii_tolower (*p) == first && g_ascii_strncasecmp (p, needle, n) == 0)
+			return p;
+	return NULL;
+}
+
+char *
+bv_line_dup (const BvLine *line)
+{
+	return bv_text_normalise (line->start, line->end - line->start);
+}
+
+const char *
+bv_scrape_next_line (const char *p)
+{
+	if (p == NULL)
+		return NULL;
+	const char *eol = strchr (p, '\n');
+	return eol ? eol + 1 : p + strlen (p);
+}
+
+const char *
+bv_scrape_find_line (const char *text, const char *prefix)
+{
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, text);
+	while (bv_lines_next (&it, &line))
+		if (bv_line_starts (&line, prefix))
+			return line.start;
+	return NULL;
+}
+
+static gboolean
+addr_char (char c)
+{
+	return c != '\0' && !g_ascii_isspace (c) && strchr ("<>()[],;:\"", c) == NULL;
+}
+
+char *
+bv_line_address (const BvLine *line, const char **rest)
+{
+	const char *p = bv_line_skip_space (line);
+	gboolean angle = p < line->end && *p == '<';
+	if (angle)
+		p++;
+	const char *b = p;
+	if (angle) {
+		/* Inside brackets anything but space goes: domain literals
+		 * such as "a@[192.0.2.1]" included. */
+		while (p < line->end && *p != '>' && !g_ascii_isspace (*p))
+			p++;
+	} else {
+		while (p < line->end && addr_char (*p))
+			p++;
+	}
+	if (p == b || memchr (b, '@', p - b) == NULL)
+		return NULL;
+	g_autofree char *raw = g_strndup (b, p - b);
+	if (!bv_address_plausible (raw))
+		return NULL;
+	if (angle) {
+		if (p >= line->end || *p != '>')
+			return NULL;
+		p++;
+	}
+	/* What may follow: ':' or "..." and a short note in parentheses. */
+	while (p < line->end && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	if (p < line->end && *p == '(') {
+		/* "(expanded from" may go on on the next line. */
+		const char *close = memchr (p, ')', line->end - p);
+		p = close ? close + 1 : line->end;
+		while (p < line->end && (*p == ' ' || *p == '\t'))
+			p++;
+	}
+	if (p < line->end && *p == ':')
+		p++;
+	else if (line->end - p >= 3 && strncmp (p, "...", 3) == 0)
+		p += 3;
+	else if (p < line->end && *p != '[')
+		return NULL;
+	while (p < line->end && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	if (rest != NULL)
+		*rest = p;
+	char *addr = bv_address_extract (raw);
+	return addr ? addr : g_strdup (raw);
+}
+
+void
+bv_scrape_take_original (BvMail *mail, const char *start)
+{
+	if (start == NULL || mail->original->len > 0)
+		return;
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, start);
+	gboolean begun = FALSE;
+	while (bv_lines_next (&it, &line)) {
+		if (bv_line_blank (&line)) {
+			if (begun)
+				break;
+			continue;
+		}
+		begun = TRUE;
+		g_string_append_len (mail->original, line.start, line.end - line.start);
+		g_string_append_c (mail->original, '\n');
+	}
+}
+
+void
+bv_scrape_set (char **field, const char *value)
+{
+	g_free (*field);
+	*field = g_strdup (value ? value : "");
+}
+
+BvRecipient *
+bv_scrape_add (BvReport *report, const char *address)
+{
+	BvRecipient *r = bv_recipient_new ();
+	r->recipient = bv_address_extract (address);
+	if (r->recipient == NULL)
+		r->recipient = g_strdup (address ? address : "");
+	char **fields[] = {
+		&r->original_recipient, &r->action,     &r->status,        &r->reply_code,
+		&r->diagnostic,         &r->remote_mta, &r->reporting_mta, &r->arrival_date,
+		&r->last_attempt_date,  &r->mta,        &r->command,
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+		*fields[i] = g_strdup ("");
+	g_ptr_array_add (report->recipients, r);
+	return r;
+}
+
+void
+bv_scrape_set_diagnostic (BvRecipient *r, const char *text, gssize len)
+{
+	g_free (r->diagnostic);
+	r->diagnostic = bv_text_normalise (text, len);
+	char code[16];
+	if ((r->status == NULL || r->status[0] == '\0') && bv_status_find (r->diagnostic, code, sizeof code))
+		bv_scrape_set (&r->status, code);
+	if ((r->reply_code == NULL || r->reply_code[0] == '\0') &&
+	    bv_reply_find (r->diagnostic, code, sizeof code))
+		bv_scrape_set (&r->reply_code, code);
+}
+
+/* Phrases that name the failed command, the most specific first.  Matched
+ * case-insensitively anywhere in the text. */
+static const struct {
+	const char *phrase;
+	const char *command;
+} command_phrases[] = {
+	{ "in reply to rcpt to", "RCPT" },
+	{ "in reply to mail from", "MAIL" },
+	{ "in reply to end of data", "DATA" },
+	{ "in reply to data", "DATA" },
+	{ "in reply to ehlo", "EHLO" },
+	{ "in reply to helo", "HELO" },
+	{ "after rcpt to", "RCPT" },
+	{ "after mail from", "MAIL" },
+	{ "after end of data", "DATA" },
+	{ "after data", "DATA" },
+	{ "after ehlo", "EHLO" },
+	{ "after helo", "HELO" },
+	{ "after initial connection", "CONN" },
+	{ "after pipelined", "DATA" },
+	{ "our final data", "DATA" },
+	{ "our data", "DATA" },
+	{ "our rcpt to", "RCPT" },
+	{ "our mail from", "MAIL" },
+	{ "our helo", "HELO" },
+	{ "our ehlo", "EHLO" },
+	{ "smtp:rcpt", "RCPT" },
+	{ "smtp:mail", "MAIL" },
+	{ "smtp:data", "DATA" },
+	{ ">>> rcpt", "RCPT" },
+	{ ">>> mail", "MAIL" },
+	{ ">>> data", "DATA" },
+	{ ">>> .", "DATA" },
+	{ ">>> ehlo", "EHLO" },
+	{ ">>> helo", "HELO" },
+	{ "does not like recipient", "RCPT" },
+	{ "does not like sender", "MAIL" },
+	{ "failed on data command", "DATA" },
+	{ "failed after i sent the message", "DATA" },
+	{ "greeting failed", "CONN" },
+	{ "my name was rejected", "HELO" },
+};
+
+const char *
+bv_scrape_command (const char *text, gssize len)
+{
+	if (text == NULL)
+		return "";
+	gsize n = len < 0 ? strlen (text) : (gsize)len;
+	/* One pass: at each '<', '>', 'a', 'i', 'o', 's', 'd', 'f', 'g', 'm'
+	 * compare the phrases that start with that letter. */
+	for (gsize i = 0; i < n; i++) {
+		char c = g_ascii_tolower (text[i]);
+		for (gsize k = 0; k < G_N_ELEMENTS (command_phrases); k++) {
+			const char *ph = command_phrases[k].phrase;
+			if (ph[0] != c)
+				continue;
+			gsize m = strlen (ph);
+			if (i + m <= n && g_ascii_strncasecmp (text + i, ph, m) == 0)
+				return command_phrases[k].command;
+		}
+	}
+	return "";
+}
+
+static gboolean
+line_stops (const BvLine *line, const char *const *stops)
+{
+	for (const char *const *s = stops; s && *s; s++)
+		if (bv_line_starts (line, *s))
+			return TRUE;
+	return FALSE;
+}
+
+/* Closes the block being read: its text becomes the diagnostic. */
+static void
+block_finish (BvRecipient *r, GString *text)
+{
+	if (r == NULL)
+		return;
+	bv_scrape_set_diagnostic (r, text->str, text->len);
+	bv_scrape_set (&r->command, bv_scrape_command (text->str, text->len));
+	g_string_truncate (text, 0);
+}
+
+guint
+bv_scrape_blocks (BvReport *report, const char *start, const char *const *stops, guint flags,
+                  const char **end)
+{
+	guint added = 0;
+	BvRecipient *cur = NULL;
+	g_autoptr (GString) text = g_string_new (NULL);
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, start);
+	const char *stop = NULL;
+	while (stop == NULL && bv_lines_next (&it, &line)) {
+		if (line_stops (&line, stops)) {
+			stop = line.start;
+			break;
+		}
+		const char *rest = NULL;
+		g_autofree char *addr = NULL;
+		const char *first = bv_line_skip_space (&line);
+		if (!(flags & BV_BLOCKS_ANGLE) || (first < line.end && *first == '<'))
+			addr = bv_line_address (&line, &rest);
+		if (addr != NULL) {
+			block_finish (cur, text);
+			cur = bv_scrape_add (report, addr);
+			added++;
+			g_string_append_len (text, rest, line.end - rest);
+			continue;
+		}
+		if (cur == NULL)
+			continue;
+		gboolean blank = bv_line_blank (&line);
+		if ((blank && (flags & BV_BLOCKS_BLANK_ENDS)) ||
+		    (!blank && (flags & BV_BLOCKS_INDENTED) && !bv_line_indented (&line) && text->len > 0)) {
+			block_finish (cur, text);
+			cur = NULL;
+			continue;
+		}
+		g_string_append_c (text, ' ');
+		g_string_append_len (text, line.start, line.end - line.start);
+	}
+	block_finish (cur, text);
+	if (end != NULL)
+		*end = stop ? stop : it.next;
+	return added;
+}
+
+/* Whether @r holds nothing but an address: the half a split group leaves. */
+static gboolean
+recipient_bare (const BvRecipient *r)
+{
+	return (r->action == NULL || r->action[0] == '\0') && (r->status == NULL || r->status[0] == '\0') &&
+	       (r->diagnostic == NULL || r->diagnostic[0] == '\0');
+}
+
+guint
+bv_scrape_dsn (BvMail *mail, BvReport *report)
+{
+	const char *text = mail->dsn->str;
+	if (mail->dsn->len == 0) {
+		/* A report forwarded as plain text keeps its delivery-status
+		 * fields inline: read them from the first group that names a
+		 * recipient, with the per-message group before it. */
+		const char *final = bv_scrape_find_line (mail->body->str, "Final-Recipient:");
+		if (final == NULL)
+			return 0;
+		const char *head = bv_scrape_find_line (mail->body->str, "Reporting-MTA:");
+		text = head != NULL && head < final ? head : final;
+	}
+	guint before = report->recipients->len;
+	bv_dsn_parse (text, report->recipients);
+	GPtrArray *a = report->recipients;
+	for (guint i = before; i + 1 < a->len;) {
+		BvRecipient *x = a->pdata[i], *y = a->pdata[i + 1];
+		if (recipient_bare (x) && x->recipient && y->recipient &&
+		    g_ascii_strcasecmp (x->recipient, y->recipient) == 0) {
+			g_ptr_array_remove_index (a, i);
+			bv_recipient_free (x);
+		} else {
+			i++;
+		}
+	}
+	for (guint i = before; i < a->len; i++) {
+		BvRecipient *r = a->pdata[i];
+		if (r->command == NULL)
+			r->command = g_strdup ("");
+		if (r->mta == NULL)
+			r->mta = g_strdup ("");
+	}
+	return a->len - before;
+}
+
+BvRecipient *
+bv_scrape_find_recipient (BvReport *report, guint from, const char *address)
+{
+	if (address == NULL)
+		return NULL;
+	for (guint i = from; i < report->recipients->len; i++) {
+		BvRecipient *r = report->recipients->pdata[i];
+		if (r->recipient != NULL && g_ascii_strcasecmp (r->recipient, address) == 0)
+			return r;
+	}
+	return NULL;
+}
+
+gboolean
+bv_scrape_from_daemon (BvMail *mail)
+{
+	static const char *const senders[] = {
+		"mailer-daemon", "postmaster",   "mail delivery", "maildelivery",
+		"mail.delivery", "mailerdaemon", "mail-daemon",   NULL,
+	};
+	for (const char *const *s = senders; *s; s++)
+		if (bv_text_find_ci (mail->from, *s) != NULL)
+			return TRUE;
+	const char *rp = bv_mail_header (mail, "Return-Path");
+	if (rp != NULL) {
+		const char *p = rp;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncmp (p, "<>", 2) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static gboolean
+empty (const char *s)
+{
+	return s == NULL || s[0] == '\0';
+}
+
+void
+bv_scrape_better_status (BvRecipient *r)
+{
+	char code[16];
+	if (!empty (r->status) && !g_str_has_suffix (r->status, ".0.0"))
+		return;
+	if (!bv_status_find (r->diagnostic, code, sizeof code) || g_str_has_suffix (code, ".0.0"))
+		return;
+	/* Keep the class the report gave: a 4.x.x temporary failure does not
+	 * become permanent because the remote text says 5.x.x. */
+	if (!empty (r->status))
+		code[0] = r->status[0];
+	bv_scrape_set (&r->status, code);
+}
+
+void
+bv_scrape_refine (BvReport *report, guint from, GPtrArray *found)
+{
+	GPtrArray *a = report->recipients;
+	for (guint i = from; i < a->len; i++) {
+		BvRecipient *r = a->pdata[i], *t = NULL;
+		bv_scrape_better_status (r);
+		for (guint k = 0; k < found->len && t == NULL; k++) {
+			BvRecipient *c = found->pdata[k];
+			if (r->recipient && g_ascii_strcasecmp (c->recipient, r->recipient) == 0)
+				t = c;
+		}
+		if (t == NULL && found->len == 1 && a->len - from == 1)
+			t = found->pdata[0];
+		if (t == NULL)
+			continue;
+		if (empty (r->command))
+			bv_scrape_set (&r->command, t->command);
+		if (empty (r->diagnostic) || (empty (r->reply_code) && !empty (t->reply_code)))
+			bv_scrape_set (&r->diagnostic, t->diagnostic);
+		if (empty (r->reply_code))
+			bv_scrape_set (&r->reply_code, t->reply_code);
+		if (empty (r->status))
+			bv_scrape_set (&r->status, t->status);
+		bv_scrape_better_status (r);
+	}
+}
+
+guint
+bv_scrape_dsn_and_blocks (BvMail *mail, BvReport *report, const char *start, const char *const *stops,
+                          guint flags)
+{
+	guint before = report->recipients->len;
+	if (bv_scrape_dsn (mail, report) == 0)
+		return bv_scrape_blocks (report, start, stops, flags, NULL);
+	g_autoptr (BvReport) scratch = bv_report_new ();
+	bv_scrape_blocks (scratch, start, stops, flags, NULL);
+	bv_scrape_refine (report, before, scratch->recipients);
+	return report->recipients->len - before;
+}

@@ -1,0 +1,142 @@
+/* scrape.h: text helpers shared by the format (lhost) parsers.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reports in a mail system's own format are lines of text: a marker line
+ * that opens the list of failures, an address line per recipient, an
+ * indented or continued diagnostic block, and often an inline copy of the
+ * original message after another marker.  These helpers walk such text
+ * once, without allocating per line, and build recipients from what they
+ * find.  Every helper tolerates NULL, truncated or binary text. */
+#ifndef BV_SCRAPE_H
+#define BV_SCRAPE_H
+
+#include "bounce.h"
+#include "mail.h"
+
+G_BEGIN_DECLS
+
+/* One line of a NUL-terminated text: [start, end), without its newline. */
+typedef struct {
+	const char *start;
+	const char *end;
+} BvLine;
+
+/* Walks the lines of a NUL-terminated text.  Initialise with
+ * bv_lines_init(); bv_lines_next() fills @line and returns FALSE at the
+ * end.  @next is where the following line starts (or the final NUL). */
+typedef struct {
+	const char *next;
+} BvLines;
+
+void bv_lines_init (BvLines *it, const char *text);
+gboolean bv_lines_next (BvLines *it, BvLine *line);
+
+/* Whether @line holds only white space. */
+gboolean bv_line_blank (const BvLine *line);
+/* Whether @line starts with white space (a continuation or an indent). */
+gboolean bv_line_indented (const BvLine *line);
+/* The first non-blank character of @line (or @line->end). */
+const char *bv_line_skip_space (const BvLine *line);
+/* Whether @line, after leading white space, starts with @prefix
+ * (case-insensitive ASCII). */
+gboolean bv_line_starts (const BvLine *line, const char *prefix);
+/* Case-insensitive search of @needle inside @line; NULL when absent. */
+const char *bv_line_find (const BvLine *line, const char *needle);
+/* A new string with the line's text, normalised (see bv_text_normalise). */
+char *bv_line_dup (const BvLine *line);
+
+/* The start of the first line of @text that, after leading white space,
+ * starts with @prefix (case-insensitive), or NULL. */
+const char *bv_scrape_find_line (const char *text, const char *prefix);
+/* The start of the line after the one @p points into (or the final NUL). */
+const char *bv_scrape_next_line (const char *p);
+
+/* When @line is an address line -- an address alone, optionally in angle
+ * brackets, optionally followed by ':' or "..." or a short parenthesised
+ * note ("<a@b>:", "a@b", "<a@b> (expanded from <c@d>):") -- returns the
+ * bare address (new string) and sets *rest (when not NULL) to the text
+ * that follows the address and its punctuation on the line.  Otherwise
+ * NULL. */
+char *bv_line_address (const BvLine *line, const char **rest);
+
+/* Copies the header block of an inline copy of the original message into
+ * @mail->original when that is still empty.  @start points at or before
+ * the first header line (leading blank lines are skipped); the block ends
+ * at the first blank line. */
+void bv_scrape_take_original (BvMail *mail, const char *start);
+
+/* Appends a new recipient for @address (any form bv_address_extract()
+ * accepts, else kept as given) to @report and returns it (owned by the
+ * report).  Every string field is set, to "" when unknown. */
+BvRecipient *bv_scrape_add (BvReport *report, const char *address);
+
+/* Replaces @r's diagnostic with @text (length @len, or -1), normalised,
+ * and fills status and reply code from it where they are still empty. */
+void bv_scrape_set_diagnostic (BvRecipient *r, const char *text, gssize len);
+
+/* Replaces *@field with a copy of @value (NULL means ""). */
+void bv_scrape_set (char **field, const char *value);
+
+/* The SMTP command an error text says failed: "RCPT" for "in reply to RCPT
+ * TO command", "after RCPT TO:<...>", ">>> RCPT To:<...>" or "SMTP:RCPT";
+ * likewise MAIL, DATA ("end of data", "final DATA"), HELO, EHLO and CONN
+ * ("initial connection", "greeting").  A static string, "" when unknown. */
+const char *bv_scrape_command (const char *text, gssize len);
+
+/* Parses @mail's delivery-status part into @report's recipients and
+ * returns how many were added.  Repairs a split that some parsers make
+ * when Original-Recipient follows Final-Recipient in one group. */
+guint bv_scrape_dsn (BvMail *mail, BvReport *report);
+
+/* The first recipient of @report at index @from or later whose address is
+ * @address (case-insensitive), or NULL. */
+BvRecipient *bv_scrape_find_recipient (BvReport *report, guint from, const char *address);
+
+/* How bv_scrape_blocks() reads a list of failures. */
+typedef enum {
+	BV_BLOCKS_ANGLE = 1 << 0,      /* the address must stand in <angle brackets> */
+	BV_BLOCKS_INDENTED = 1 << 1,   /* diagnostic lines after the first are indented */
+	BV_BLOCKS_BLANK_ENDS = 1 << 2, /* a blank line ends the block */
+} BvBlocksFlags;
+
+/* Reads a list of failures from @start up to the first line that starts
+ * with one of the NULL-terminated @stops (or the end): each block opens with
+ * an address line (see bv_line_address()) and goes on with the lines that
+ * follow it, up to the next address line, a blank line (with
+ * BV_BLOCKS_BLANK_ENDS) or an unindented line (with BV_BLOCKS_INDENTED).
+ * Appends one recipient per block with the block's text (the rest of the
+ * address line included) as diagnostic and the command it names.  Returns
+ * the number of recipients added; *end (when not NULL) is set where reading
+ * stopped. */
+guint bv_scrape_blocks (BvReport *report, const char *start, const char *const *stops, guint flags,
+                        const char **end);
+
+/* Completes the recipients of @report from index @from with what the
+ * human-readable text said of the same address in @found (recipients read
+ * from the text, e.g. by bv_scrape_blocks() into a scratch report): the
+ * command when missing; the diagnostic when the report's is empty, or
+ * carries no reply code while the text's does; status and reply code when
+ * missing.  A lone recipient on each side is paired whatever the
+ * addresses. */
+void bv_scrape_refine (BvReport *report, guint from, GPtrArray *found);
+
+/* When @r's status is missing or only a class ("5.0.0") and its diagnostic
+ * quotes a more specific enhanced code, takes that code (keeping the class
+ * the report gave). */
+void bv_scrape_better_status (BvRecipient *r);
+
+/* The usual shape of a report: recipients from the delivery-status part
+ * (bv_scrape_dsn()) completed by the text's blocks (bv_scrape_blocks() from
+ * @start with @stops and @flags, then bv_scrape_refine()), or the text's
+ * blocks alone when there is no delivery-status part.  Returns the number of
+ * recipients added. */
+guint bv_scrape_dsn_and_blocks (BvMail *mail, BvReport *report, const char *start, const char *const *stops,
+                                guint flags);
+
+/* Whether @mail comes from an automated sender: a MAILER-DAEMON or
+ * postmaster style From, or an empty Return-Path. */
+gboolean bv_scrape_from_daemon (BvMail *mail);
+
+G_END_DECLS
+
+#endif

@@ -14,15 +14,19 @@
 /* The header block ends at the first empty line; never look past 256 KiB. */
 #define TRIAGE_MAX_HEAD (256u * 1024u)
 
-/* Case-insensitive search of @needle within [@p, @end). */
-static gboolean
-span_has (const char *p, const char *end, const char *needle)
+/* Lower-cases the line [@p, @end) into @buf (at most @size - 1 bytes, the
+ * rest of a longer line is not looked at), so that the word lists can be
+ * searched with strstr() instead of a case-insensitive compare per offset. */
+static const char *
+lower_line (const char *p, const char *end, char *buf, gsize size)
 {
-	gsize n = strlen (needle);
-	for (; p + n <= end; p++)
-		if (g_ascii_strncasecmp (p, needle, n) == 0)
-			return TRUE;
-	return FALSE;
+	gsize n = MIN ((gsize)(end - p), size - 1);
+	for (gsize i = 0; i < n; i++) {
+		char c = p[i];
+		buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (c == '\0' ? ' ' : c);
+	}
+	buf[n] = '\0';
+	return buf;
 }
 
 /* Words in a From header that mean an automated sender. */
@@ -126,11 +130,14 @@ static const char *const subject_words[] = {
 	NULL,
 };
 
+/* Whether the line [@p, @end) holds one of @words (lower case). */
 static gboolean
 has_any (const char *p, const char *end, const char *const *words)
 {
+	char buf[1024];
+	const char *line = lower_line (p, end, buf, sizeof buf);
 	for (const char *const *w = words; *w; w++)
-		if (span_has (p, end, *w))
+		if (strstr (line, *w) != NULL)
 			return TRUE;
 	return FALSE;
 }
@@ -210,14 +217,18 @@ bv_triage (const char *data, gsize len)
 			if (has_any (line, stop, subject_words))
 				return TRUE;
 			break;
-		case CTYPE:
-			if (span_has (line, stop, "report") || span_has (line, stop, "delivery-status"))
+		case CTYPE: {
+			static const char *const types[] = { "report", "delivery-status", NULL };
+			if (has_any (line, stop, types))
 				return TRUE;
 			break;
-		case RETPATH:
-			if (span_has (line, stop, "<>"))
+		}
+		case RETPATH: {
+			static const char *const null_sender[] = { "<>", NULL };
+			if (has_any (line, stop, null_sender))
 				return TRUE;
 			break;
+		}
 		case OTHER: break;
 		}
 		line = eol + 1;

@@ -472,14 +472,28 @@ bv_scrape_refine (BvReport *report, guint from, GPtrArray *found)
 }
 
 guint
+bv_scrape_merge (BvMail *mail, BvReport *report, BvReport *from_text)
+{
+	guint before = report->recipients->len;
+	if (bv_scrape_dsn (mail, report) > 0) {
+		bv_scrape_refine (report, before, from_text->recipients);
+		return report->recipients->len - before;
+	}
+	GPtrArray *t = from_text->recipients;
+	for (guint i = 0; i < t->len; i++) {
+		bv_scrape_better_status (t->pdata[i]);
+		g_ptr_array_add (report->recipients, t->pdata[i]);
+		t->pdata[i] = NULL;
+	}
+	g_ptr_array_set_size (t, 0);
+	return report->recipients->len - before;
+}
+
+guint
 bv_scrape_dsn_and_blocks (BvMail *mail, BvReport *report, const char *start, const char *const *stops,
                           guint flags)
 {
-	guint before = report->recipients->len;
-	if (bv_scrape_dsn (mail, report) == 0)
-		return bv_scrape_blocks (report, start, stops, flags, NULL);
 	g_autoptr (BvReport) scratch = bv_report_new ();
 	bv_scrape_blocks (scratch, start, stops, flags, NULL);
-	bv_scrape_refine (report, before, scratch->recipients);
-	return report->recipients->len - before;
+	return bv_scrape_merge (mail, report, scratch);
 }

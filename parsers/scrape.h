@@ -133,6 +133,13 @@ void bv_scrape_better_status (BvRecipient *r);
 guint bv_scrape_dsn_and_blocks (BvMail *mail, BvReport *report, const char *start, const char *const *stops,
                                 guint flags);
 
+/* Like bv_scrape_dsn_and_blocks() for parsers that read the text their
+ * own way: @from_text holds the recipients read from the text (a scratch
+ * report the caller owns).  With a delivery-status part, its recipients
+ * are completed from @from_text; without, @from_text's recipients are moved
+ * to @report.  Returns the number of recipients added to @report. */
+guint bv_scrape_merge (BvMail *mail, BvReport *report, BvReport *from_text);
+
 /* Whether @mail comes from an automated sender: a MAILER-DAEMON or
  * postmaster style From, or an empty Return-Path. */
 gboolean bv_scrape_from_daemon (BvMail *mail);

@@ -252,6 +252,7 @@ static const struct {
 	{ "failed on data command", "DATA" },
 	{ "failed after i sent the message", "DATA" },
 	{ "greeting failed", "CONN" },
+	{ "sender was rejected", "MAIL" },
 	{ "my name was rejected", "HELO" },
 };
 

@@ -1,0 +1,32 @@
+/* lhost-x2.c: an unidentified qmail-like MTA ("x2").
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "Message from example.com.", "Unable to deliver message to the following
+ * address(es).", a "<addr>:" paragraph per recipient and "--- Original
+ * message follows." before the inline copy.  The wording differs from
+ * qmail's; the layout is the same. */
+#include "config.h"
+
+#include "lhost.h"
+#include "scrape.h"
+#include "text.h"
+
+static gboolean
+x2_parse (BvMail *mail, BvReport *report)
+{
+	const char *body = mail->body->str;
+	const char *start = bv_scrape_find_line (body, "Unable to deliver message to the following address");
+	if (start == NULL)
+		return FALSE;
+	const char *copy = bv_scrape_find_line (start, "--- Original message follows");
+	if (copy == NULL && !bv_scrape_from_daemon (mail))
+		return FALSE;
+	static const char *const stops[] = { "--- ", NULL };
+	g_autoptr (BvReport) text = bv_report_new ();
+	bv_scrape_blocks (text, start, stops, BV_BLOCKS_ANGLE | BV_BLOCKS_BLANK_ENDS, NULL);
+	if (copy != NULL)
+		bv_scrape_take_original (mail, bv_scrape_next_line (copy));
+	return bv_scrape_merge (mail, report, text) > 0;
+}
+
+const BvLhost bv_lhost_x2 = { "x2", x2_parse };

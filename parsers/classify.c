@@ -1,31 +1,152 @@
 /* classify.c: deciding the cause of a failed recipient.
+ *
+ * Copyright 2026 the bounceview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * First cut: the status code's subject and detail only.  The phrase rules
- * replace this. */
+ * The evidence, from the most to the least decisive:
+ *   1. the kind of report (feedback, auto-reply, success);
+ *   2. a provider's own convention (Google's wording, Microsoft's and
+ *      Yahoo's private codes, Orange's OFR/LPN numbers...);
+ *   3. the specific causes, each decided by its status code or by its
+ *      wording, in a fixed order: a full mailbox outranks an unknown user
+ *      because servers say "550 5.1.1 mailbox full" but never the reverse;
+ *   4. when the status code is generic or says little, the wording of the
+ *      broader causes (spam, policy, network...), then the code's class;
+ *   5. what is left: the action (delayed means expired), the command.
+ * Unknown-user wording is read with the SMTP command: refused at RCPT it
+ * is an unknown user; refused after DATA (or with a generic code and no
+ * command) it is a filter that refused the message ("filtered"), which
+ * is the convention of Sisimai, whose vocabulary this speaks.
+ */
 #include "config.h"
 
 #include <string.h>
 
+#include "classify-rules.h"
 #include "classify.h"
 
-BvCause
-bv_classify_text (const char *diagnostic, const char **matched)
+/* Causes whose status code is too vague to stand on its own: wording of a
+ * broader cause is consulted before the code decides. */
+static gboolean
+vague_cause (BvCause c)
 {
-	if (matched)
-		*matched = NULL;
-	return BV_CAUSE_UNDEFINED;
+	switch (c) {
+	case BV_CAUSE_UNDEFINED:
+	case BV_CAUSE_ONHOLD:
+	case BV_CAUSE_SYSTEMERROR:
+	case BV_CAUSE_SECURITYERROR:
+	case BV_CAUSE_EXPIRED:
+	case BV_CAUSE_NETWORKERROR:
+	case BV_CAUSE_HOSTUNKNOWN:
+	case BV_CAUSE_USERUNKNOWN: return TRUE;
+	default: return FALSE;
+	}
 }
 
-gboolean
-bv_cause_is_hard (BvCause cause, const char *status, const char *reply_code)
+/* The specific causes, in the order they are tried (step 3). */
+static const BvCause specific_order[] = {
+	BV_CAUSE_MAILBOXFULL,  BV_CAUSE_MESGTOOBIG,  BV_CAUSE_EXCEEDLIMIT,     BV_CAUSE_SUSPEND,
+	BV_CAUSE_HASMOVED,     BV_CAUSE_NORELAYING,  BV_CAUSE_AUTHFAILURE,     BV_CAUSE_USERUNKNOWN,
+	BV_CAUSE_FILTERED,     BV_CAUSE_REQUIREPTR,  BV_CAUSE_NOTCOMPLIANTRFC, BV_CAUSE_BADREPUTATION,
+	BV_CAUSE_CONTENTERROR, BV_CAUSE_REJECTED,    BV_CAUSE_HOSTUNKNOWN,     BV_CAUSE_SPAMDETECTED,
+	BV_CAUSE_SPEEDING,     BV_CAUSE_TOOMANYCONN, BV_CAUSE_BLOCKED,
+};
+
+/* The broader causes, tried by wording alone (step 4). */
+static const BvCause broad_order[] = {
+	BV_CAUSE_MAILBOXFULL,  BV_CAUSE_AUTHFAILURE,   BV_CAUSE_BADREPUTATION,   BV_CAUSE_SPEEDING,
+	BV_CAUSE_SPAMDETECTED, BV_CAUSE_VIRUSDETECTED, BV_CAUSE_POLICYVIOLATION, BV_CAUSE_NORELAYING,
+	BV_CAUSE_SYSTEMERROR,  BV_CAUSE_NETWORKERROR,  BV_CAUSE_SUSPEND,         BV_CAUSE_CONTENTERROR,
+	BV_CAUSE_SYSTEMFULL,   BV_CAUSE_NOTACCEPT,     BV_CAUSE_EXPIRED,         BV_CAUSE_SECURITYERROR,
+	BV_CAUSE_MAILERERROR,
+};
+
+/* Everything else wording can say, for text that matched nothing above. */
+static const BvCause rest_order[] = {
+	BV_CAUSE_USERUNKNOWN, BV_CAUSE_HOSTUNKNOWN, BV_CAUSE_FILTERED,    BV_CAUSE_REJECTED,
+	BV_CAUSE_BLOCKED,     BV_CAUSE_TOOMANYCONN, BV_CAUSE_SYNTAXERROR, BV_CAUSE_VACATION,
+};
+
+/* What the decision rests on while it is being made. */
+typedef struct {
+	const char *diag;
+	const char *status;
+	const char *command;
+	const char *reply;
+	BvCause by_status;
+	BvTextScan scan;
+} Facts;
+
+static gboolean
+said (const Facts *f, BvCause c)
 {
-	switch (cause) {
+	return f->scan.text[c].phrase >= 0 && !(f->scan.not_mask & (G_GUINT64_CONSTANT (1) << c));
+}
+
+static gboolean
+command_is (const Facts *f, const char *cmd)
+{
+	return strcmp (f->command, cmd) == 0;
+}
+
+/* Whether wording of another cause contradicts a 5.1.1-style code: "5.1.1
+ * relay access denied" is a relay refusal that reused the code. */
+static gboolean
+contradicts_userunknown (const Facts *f)
+{
+	static const BvCause others[] = { BV_CAUSE_NORELAYING, BV_CAUSE_BLOCKED,  BV_CAUSE_MAILBOXFULL,
+		                          BV_CAUSE_HASMOVED,   BV_CAUSE_REJECTED, BV_CAUSE_NOTACCEPT };
+	for (gsize i = 0; i < G_N_ELEMENTS (others); i++)
+		if (said (f, others[i]))
+			return TRUE;
+	return FALSE;
+}
+
+/* Step 3 for one cause: does the status code or the wording point to it?
+ * Sets *by_text when the wording decided. */
+static gboolean
+specific_applies (const Facts *f, BvCause c, gboolean *by_text)
+{
+	gboolean code = f->by_status == c;
+	*by_text = FALSE;
+	switch (c) {
 	case BV_CAUSE_USERUNKNOWN:
+		if (code && !contradicts_userunknown (f))
+			return TRUE;
+		/* Without a status code, a command or even a reply code the
+		 * report is no SMTP refusal: the wording stands alone. */
+		*by_text = said (f, c) &&
+		           (command_is (f, "RCPT") ||
+		            (f->status[0] == '\0' && f->command[0] == '\0' && f->reply[0] == '\0'));
+		return *by_text;
+	case BV_CAUSE_FILTERED: {
+		gboolean words = said (f, BV_CAUSE_FILTERED) || said (f, BV_CAUSE_USERUNKNOWN);
+		if (code && words)
+			return TRUE;
+		*by_text = words && !command_is (f, "RCPT") && !command_is (f, "MAIL");
+		return *by_text;
+	}
+	case BV_CAUSE_REJECTED:
+		if (code)
+			return TRUE;
+		*by_text = said (f, c) &&
+		           (command_is (f, "MAIL") ||
+		            (command_is (f, "DATA") && f->by_status != BV_CAUSE_USERUNKNOWN) ||
+		            f->by_status == BV_CAUSE_UNDEFINED || f->by_status == BV_CAUSE_SECURITYERROR ||
+		            f->by_status == BV_CAUSE_SYSTEMERROR);
+		return *by_text;
 	case BV_CAUSE_HOSTUNKNOWN:
-	case BV_CAUSE_HASMOVED: return TRUE;
-	case BV_CAUSE_NOTACCEPT: return (status && status[0] == '5') || (reply_code && reply_code[0] == '5');
-	default: return FALSE;
+		/* 5.4.4 covers DNS failures too: network wording wins unless
+		 * the text also says the host is unknown. */
+		if (code && (!said (f, BV_CAUSE_NETWORKERROR) || said (f, c)))
+			return TRUE;
+		*by_text = said (f, c);
+		return *by_text;
+	default:
+		if (code)
+			return TRUE;
+		*by_text = said (f, c);
+		return *by_text;
 	}
 }
 
@@ -40,32 +161,233 @@ set_evidence (BvRecipient *r, const char *rule, const char *matched, const char 
 	r->evidence.detail = g_strdup (detail ? detail : "");
 }
 
-void
-bv_classify (BvRecipient *r, BvKind kind)
+/* The words of a hit as they stand in the report. */
+static char *
+hit_text (const Facts *f, const BvHit *h)
 {
-	static const struct {
-		const char *code;
-		BvCause cause;
-	} by_status[] = {
-		{ "5.1.1", BV_CAUSE_USERUNKNOWN }, { "5.1.2", BV_CAUSE_HOSTUNKNOWN },
-		{ "5.2.2", BV_CAUSE_MAILBOXFULL }, { "4.2.2", BV_CAUSE_MAILBOXFULL },
-		{ "5.3.4", BV_CAUSE_MESGTOOBIG },  { "5.2.3", BV_CAUSE_MESGTOOBIG },
-		{ "5.7.1", BV_CAUSE_REJECTED },
-	};
-	r->cause = BV_CAUSE_UNDEFINED;
-	set_evidence (r, "default", "", "");
-	if (kind == BV_KIND_FEEDBACK || kind == BV_KIND_AUTOREPLY || kind == BV_KIND_DELIVERED) {
-		r->cause = kind == BV_KIND_FEEDBACK    ? BV_CAUSE_FEEDBACK
-		           : kind == BV_KIND_AUTOREPLY ? BV_CAUSE_VACATION
-		                                       : BV_CAUSE_DELIVERED;
-		set_evidence (r, "kind", bv_kind_id (kind), "");
+	return g_strndup (f->diag + h->start, h->end - h->start);
+}
+
+static void
+evidence_text (BvRecipient *r, const Facts *f, BvCause c, const char *detail)
+{
+	g_autofree char *m = hit_text (f, &f->scan.text[c]);
+	set_evidence (r, "text", m, detail);
+}
+
+static void
+evidence_status (BvRecipient *r, const Facts *f, BvCause c)
+{
+	const char *meaning = bv_status_meaning (f->status);
+	g_autofree char *detail = NULL;
+	if (said (f, c)) {
+		g_autofree char *m = hit_text (f, &f->scan.text[c]);
+		detail = g_strdup_printf ("%s: %s; the reply says \"%s\"", f->status, meaning ? meaning : "",
+		                          m);
+	} else if (meaning) {
+		detail = g_strdup_printf ("%s: %s", f->status, meaning);
+	}
+	set_evidence (r, "status", f->status, detail);
+}
+
+/* Decides the cause; returns it with the evidence set on @r. */
+static BvCause
+decide (BvRecipient *r, const Facts *f, BvKind kind)
+{
+	/* 2. A provider's own convention. */
+	if (f->scan.first_provider >= 0) {
+		BvCause c = (BvCause)f->scan.first_provider;
+		const BvHit *h = &f->scan.provider[c];
+		g_autofree char *m = hit_text (f, h);
+		set_evidence (r, "mta", m, bv_phrases[h->phrase].detail);
+		return c;
+	}
+	if (f->by_status == BV_CAUSE_BLOCKED && f->status[2] == '7' && strlen (f->status) == 7) {
+		set_evidence (r, "mta", f->status, bv_status_meaning (f->status));
+		return BV_CAUSE_BLOCKED;
+	}
+
+	/* 3. The specific causes. */
+	for (gsize i = 0; i < G_N_ELEMENTS (specific_order); i++) {
+		BvCause c = specific_order[i];
+		gboolean by_text;
+		if (!specific_applies (f, c, &by_text))
+			continue;
+		if (c == BV_CAUSE_FILTERED && by_text && !said (f, BV_CAUSE_FILTERED)) {
+			g_autofree char *m = hit_text (f, &f->scan.text[BV_CAUSE_USERUNKNOWN]);
+			set_evidence (
+			        r, "text", m,
+			        "the server named no unknown address at RCPT: the refusal came with the "
+			        "message (after DATA, or with a generic code), so a filter refused it");
+		} else if (c == BV_CAUSE_FILTERED && !by_text && f->by_status == c) {
+			evidence_status (r, f, c);
+		} else if (by_text) {
+			evidence_text (r, f, c, NULL);
+		} else {
+			evidence_status (r, f, c);
+		}
+		return c;
+	}
+
+	/* 4. A vague or missing code: the broader wording, then the code. */
+	if (vague_cause (f->by_status)) {
+		for (gsize i = 0; i < G_N_ELEMENTS (broad_order); i++) {
+			BvCause c = broad_order[i];
+			if (said (f, c)) {
+				evidence_text (r, f, c, NULL);
+				return c;
+			}
+		}
+		if (f->by_status != BV_CAUSE_UNDEFINED) {
+			evidence_status (r, f, f->by_status);
+			return f->by_status;
+		}
+		const char *st = f->status;
+		if ((st[0] == '4' || st[0] == '5') && st[1] == '.' && (st[2] == '6' || st[2] == '7') &&
+		    st[3] == '.') {
+			BvCause c = st[2] == '6' ? BV_CAUSE_CONTENTERROR : BV_CAUSE_SECURITYERROR;
+			set_evidence (r, "status", st,
+			              st[2] == '6' ? "the code's subject 6 is about the message content"
+			                           : "the code's subject 7 is about security or policy");
+			return c;
+		}
 	} else {
-		for (gsize i = 0; i < G_N_ELEMENTS (by_status); i++) {
-			if (r->status && strcmp (r->status, by_status[i].code) == 0) {
-				r->cause = by_status[i].cause;
-				set_evidence (r, "status", r->status, "");
+		evidence_status (r, f, f->by_status);
+		return f->by_status;
+	}
+
+	/* 5. What is left. */
+	if (said (f, BV_CAUSE_SYNTAXERROR)) {
+		evidence_text (r, f, BV_CAUSE_SYNTAXERROR, NULL);
+		return BV_CAUSE_SYNTAXERROR;
+	}
+	if (kind == BV_KIND_DELAYED || g_str_has_prefix (r->action, "delay") ||
+	    g_str_has_prefix (r->action, "expire")) {
+		set_evidence (r, "kind", "delayed", "the report says delivery is still being retried");
+		return BV_CAUSE_EXPIRED;
+	}
+	if (command_is (f, "HELO") || command_is (f, "EHLO")) {
+		set_evidence (r, "reply", f->command, "the server refused the connection at the greeting");
+		return BV_CAUSE_BLOCKED;
+	}
+	if (command_is (f, "MAIL")) {
+		set_evidence (r, "reply", "MAIL", "the server refused the sender at MAIL FROM");
+		return BV_CAUSE_REJECTED;
+	}
+	for (gsize i = 0; i < G_N_ELEMENTS (rest_order); i++) {
+		BvCause c = rest_order[i];
+		if (said (f, c)) {
+			evidence_text (r, f, c, NULL);
+			return c;
+		}
+	}
+	if (f->diag[0] != '\0') {
+		set_evidence (r, "default", "", "the report explains too little to decide");
+		return BV_CAUSE_ONHOLD;
+	}
+	set_evidence (r, "default", "", "");
+	return BV_CAUSE_UNDEFINED;
+}
+
+BvCause
+bv_classify_text (const char *diagnostic, const char **matched)
+{
+	if (matched)
+		*matched = NULL;
+	BvTextScan scan;
+	bv_text_scan (diagnostic, &scan);
+	gint best = -1;
+	if (scan.first_provider >= 0) {
+		best = scan.provider[scan.first_provider].phrase;
+	} else {
+		/* A bare text has no command: every cause's wording counts,
+		 * in the order the classifier tries them. */
+		const BvCause *orders[] = { specific_order, broad_order, rest_order };
+		const gsize sizes[] = { G_N_ELEMENTS (specific_order), G_N_ELEMENTS (broad_order),
+			                G_N_ELEMENTS (rest_order) };
+		for (gsize o = 0; o < G_N_ELEMENTS (orders) && best < 0; o++) {
+			for (gsize i = 0; i < sizes[o] && best < 0; i++) {
+				BvCause c = orders[o][i];
+				if (scan.text[c].phrase >= 0 &&
+				    !(scan.not_mask & (G_GUINT64_CONSTANT (1) << c)))
+					best = scan.text[c].phrase;
 			}
 		}
 	}
-	r->hard = bv_cause_is_hard (r->cause, r->status, r->reply_code);
+	if (best < 0)
+		return BV_CAUSE_UNDEFINED;
+	if (matched)
+		*matched = bv_phrases[best].phrase;
+	return bv_phrases[best].cause;
+}
+
+gboolean
+bv_cause_is_hard (BvCause cause, const char *status, const char *reply_code)
+{
+	switch (cause) {
+	case BV_CAUSE_USERUNKNOWN:
+	case BV_CAUSE_HOSTUNKNOWN:
+	case BV_CAUSE_HASMOVED: return TRUE;
+	case BV_CAUSE_NOTACCEPT:
+		if (status && status[0])
+			return status[0] == '5';
+		return reply_code && reply_code[0] == '5';
+	default: return FALSE;
+	}
+}
+
+static const char *
+or_empty (const char *s)
+{
+	return s ? s : "";
+}
+
+void
+bv_classify (BvRecipient *r, BvKind kind)
+{
+	/* A derived status is ours, not the report's: forget it so that a
+	 * second call decides from the same evidence as the first. */
+	if (r->status_derived) {
+		g_free (r->status);
+		r->status = g_strdup ("");
+		r->status_derived = FALSE;
+	}
+	const char *status = or_empty (r->status);
+	if (r->action == NULL)
+		r->action = g_strdup ("");
+
+	BvCause cause;
+	if (kind == BV_KIND_FEEDBACK || kind == BV_KIND_AUTOREPLY || kind == BV_KIND_DELIVERED ||
+	    g_str_has_prefix (status, "2.")) {
+		/* The kind of report decides; a success code decides for
+		 * a recipient of a mixed report. */
+		cause = kind == BV_KIND_FEEDBACK    ? BV_CAUSE_FEEDBACK
+		        : kind == BV_KIND_AUTOREPLY ? BV_CAUSE_VACATION
+		                                    : BV_CAUSE_DELIVERED;
+		if (cause == BV_CAUSE_DELIVERED && kind != BV_KIND_DELIVERED)
+			set_evidence (r, "status", status, "a 2.x.x code means the message was delivered");
+		else
+			set_evidence (r, "kind", bv_kind_id (kind), "");
+	} else {
+		Facts f = { 0 };
+		f.diag = or_empty (r->diagnostic);
+		f.status = status;
+		f.reply = or_empty (r->reply_code);
+		f.by_status = bv_status_cause (status);
+		bv_text_scan (f.diag, &f.scan);
+		f.command = r->command && r->command[0] ? r->command : f.scan.command;
+		cause = decide (r, &f, kind);
+	}
+	r->cause = cause;
+
+	if (status[0] == '\0') {
+		char cls = (r->reply_code && r->reply_code[0] == '4') || kind == BV_KIND_DELAYED ? '4' : '5';
+		const char *implied = bv_cause_status (cause, cls);
+		if (implied) {
+			g_free (r->status);
+			r->status = g_strdup (implied);
+			r->status_derived = TRUE;
+		}
+	}
+	r->hard = bv_cause_is_hard (cause, r->status, r->reply_code);
 }

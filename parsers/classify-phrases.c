@@ -1,0 +1,1111 @@
+/* classify-phrases.c: the wording of bounce diagnostics, per cause.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each phrase is how real mail servers word one cause, in lower case, in
+ * English, Chinese (simplified and traditional), Japanese, German, French,
+ * Spanish, Russian and a few more.  '*' in a phrase stands for any text (up
+ * to a few hundred bytes), for wording that frames a variable part such as
+ * an address.  Provider phrases are private codes or wording of one mailbox
+ * provider and decide the cause by themselves.
+ *
+ * The table is scanned once per diagnostic: the text is folded to lower
+ * case into one buffer, and every position looks up only the phrases that
+ * begin with its two bytes (an index built once, on first use).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "classify-rules.h"
+
+#define P(s, c)                          \
+	{                                \
+		s, BV_CAUSE_##c, 0, NULL \
+	}
+#define NOT(s, c)                                    \
+	{                                            \
+		s, BV_CAUSE_##c, BV_PHRASE_NOT, NULL \
+	}
+#define PROV(s, c, d)                                  \
+	{                                              \
+		s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d \
+	}
+
+/* clang-format off */
+const BvPhrase bv_phrases[] = {
+	/* ---- The recipient's mailbox does not exist. ---- */
+	P ("user unknown", USERUNKNOWN),
+	P ("unknown user", USERUNKNOWN),
+	P ("unknown recipient", USERUNKNOWN),
+	P ("recipient unknown", USERUNKNOWN),
+	P ("unknown mailbox", USERUNKNOWN),
+	P ("unknown local part", USERUNKNOWN),
+	P ("unknown local-part", USERUNKNOWN),
+	P ("unknown address", USERUNKNOWN),
+	P ("address unknown", USERUNKNOWN),
+	P ("unknown e-mail address", USERUNKNOWN),
+	P ("unknown email address", USERUNKNOWN),
+	P ("no such user", USERUNKNOWN),
+	P ("no such mailbox", USERUNKNOWN),
+	P ("no such recipient", USERUNKNOWN),
+	P ("no such address", USERUNKNOWN),
+	P ("no such person", USERUNKNOWN),
+	P ("no such account", USERUNKNOWN),
+	P ("no mailbox here by that name", USERUNKNOWN),
+	P ("no mailbox by that name", USERUNKNOWN),
+	P ("no account by that name", USERUNKNOWN),
+	P ("no mailbox found", USERUNKNOWN),
+	P ("no mail box available for this user", USERUNKNOWN),
+	P ("user does not exist", USERUNKNOWN),
+	P ("user doesn't exist", USERUNKNOWN),
+	P ("user not exist", USERUNKNOWN),
+	P ("user not found", USERUNKNOWN),
+	P ("user not known", USERUNKNOWN),
+	P ("user * does not exist", USERUNKNOWN),
+	P ("user * was not found", USERUNKNOWN),
+	P ("user is unknown", USERUNKNOWN),
+	P ("this user doesn't have a * account", USERUNKNOWN),
+	P ("mailbox does not exist", USERUNKNOWN),
+	P ("mailbox doesn't exist", USERUNKNOWN),
+	P ("mailbox not found", USERUNKNOWN),
+	P ("mailbox not present", USERUNKNOWN),
+	P ("mailbox unavailable", USERUNKNOWN),
+	P ("mailbox is unavailable", USERUNKNOWN),
+	P ("mailbox invalid", USERUNKNOWN),
+	P ("invalid mailbox", USERUNKNOWN),
+	P ("recipient does not exist", USERUNKNOWN),
+	P ("recipient not found", USERUNKNOWN),
+	P ("recipient not exist", USERUNKNOWN),
+	P ("recipientnotfound", USERUNKNOWN),
+	P ("recipnotfound", USERUNKNOWN),
+	P ("recipient address does not exist", USERUNKNOWN),
+	P ("address does not exist", USERUNKNOWN),
+	P ("email address could not be found", USERUNKNOWN),
+	P ("account that you tried to reach does not exist", USERUNKNOWN),
+	P ("invalid recipient", USERUNKNOWN),
+	P ("not a valid recipient", USERUNKNOWN),
+	P ("not a valid mailbox", USERUNKNOWN),
+	P ("not a valid user", USERUNKNOWN),
+	P ("is not a known user", USERUNKNOWN),
+	P ("bad recipient", USERUNKNOWN),
+	P ("bad destination mailbox", USERUNKNOWN),
+	P ("nonexistent user", USERUNKNOWN),
+	P ("non-existent user", USERUNKNOWN),
+	P ("non existent user", USERUNKNOWN),
+	P ("inactive email address", USERUNKNOWN),
+	P ("recipient address rejected: access denied", USERUNKNOWN),
+	P ("recipient address rejected: invalid user", USERUNKNOWN),
+	P ("recipient address rejected: unknown user", USERUNKNOWN),
+	P ("recipient address rejected: user unknown", USERUNKNOWN),
+	P ("remote server returned unknown recipient", USERUNKNOWN),
+	P ("there is no one at this address", USERUNKNOWN),
+	P ("this address no longer accepts mail", USERUNKNOWN),
+	P ("address no longer valid", USERUNKNOWN),
+	P ("no longer valid", USERUNKNOWN),
+	P ("is not an active address", USERUNKNOWN),
+	P ("not our customer", USERUNKNOWN),
+	P ("sorry, badrcptto", USERUNKNOWN),
+	P ("in my badrcptto list", USERUNKNOWN),
+	P ("not in my validrcptto list", USERUNKNOWN),
+	P ("vdeliver: invalid or unknown virtual user", USERUNKNOWN),
+	P ("no valid recipients", USERUNKNOWN),
+	P ("destination addresses were unknown", USERUNKNOWN),
+	P ("address not present in directory", USERUNKNOWN),
+	P ("in name directory", USERUNKNOWN),
+	P ("not listed in domino directory", USERUNKNOWN),
+	P ("not listed in public name", USERUNKNOWN),
+	P ("ne peut pas \xc3\xaatre trouv\xc3\xa9", USERUNKNOWN),
+	/* Japanese: あて先不明, 宛先不明, ユーザが存在しません, 存在しないユーザ */
+	P ("\xe5\xae\x9b\xe5\x85\x88\xe4\xb8\x8d\xe6\x98\x8e", USERUNKNOWN),
+	P ("\xe3\x81\x82\xe3\x81\xa6\xe5\x85\x88\xe4\xb8\x8d\xe6\x98\x8e", USERUNKNOWN),
+	P ("\xe3\x83\xa6\xe3\x83\xbc\xe3\x82\xb6\xe3\x81\x8c\xe5\xad\x98\xe5\x9c\xa8\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", USERUNKNOWN),
+	P ("\xe5\xad\x98\xe5\x9c\xa8\xe3\x81\x97\xe3\x81\xaa\xe3\x81\x84\xe3\x83\xa6\xe3\x83\xbc\xe3\x82\xb6", USERUNKNOWN),
+	/* Chinese: 用户不存在, 用戶不存在, 收件人不存在, 邮箱不存在, 郵箱不存在, 帐号不存在, 账号不存在 */
+	P ("\xe7\x94\xa8\xe6\x88\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USERUNKNOWN),
+	P ("\xe7\x94\xa8\xe6\x88\xb6\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USERUNKNOWN),
+	P ("\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USERUNKNOWN),
+	P ("\xe9\x82\xae\xe7\xae\xb1\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USERUNKNOWN),
+	P ("\xe9\x83\xb5\xe7\xae\xb1\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USERUNKNOWN),
+	P ("\xe5\xb8\x90\xe5\x8f\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USERUNKNOWN),
+	P ("\xe8\xb4\xa6\xe5\x8f\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USERUNKNOWN),
+	/* German, French, Spanish, Italian, Portuguese, Russian. */
+	P ("benutzer unbekannt", USERUNKNOWN),
+	P ("unbekannter benutzer", USERUNKNOWN),
+	P ("empf\xc3\xa4nger unbekannt", USERUNKNOWN),
+	P ("unbekannter empf\xc3\xa4nger", USERUNKNOWN),
+	P ("adresse nicht gefunden", USERUNKNOWN),
+	P ("die adresse nicht gefunden wurde", USERUNKNOWN),
+	P ("postfach existiert nicht", USERUNKNOWN),
+	P ("utilisateur inconnu", USERUNKNOWN),
+	P ("destinataire inconnu", USERUNKNOWN),
+	P ("adresse inconnue", USERUNKNOWN),
+	P ("destinataire invalide", USERUNKNOWN),
+	P ("usuario desconocido", USERUNKNOWN),
+	P ("no existe dicha persona", USERUNKNOWN),
+	P ("no existe ese usuario", USERUNKNOWN),
+	P ("el usuario no existe", USERUNKNOWN),
+	P ("destinatario desconocido", USERUNKNOWN),
+	P ("utente sconosciuto", USERUNKNOWN),
+	P ("nessun utente simile", USERUNKNOWN),
+	P ("usu\xc3\xa1rio desconhecido", USERUNKNOWN),
+	/* нет такого пользователя, пользователь не найден, пользователь не существует, адрес не существует */
+	P ("\xd0\xbd\xd0\xb5\xd1\x82 \xd1\x82\xd0\xb0\xd0\xba\xd0\xbe\xd0\xb3\xd0\xbe \xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8f", USERUNKNOWN),
+	P ("\xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c \xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd", USERUNKNOWN),
+	P ("\xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c \xd0\xbd\xd0\xb5 \xd1\x81\xd1\x83\xd1\x89\xd0\xb5\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd0\xb5\xd1\x82", USERUNKNOWN),
+	P ("\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81 \xd0\xbd\xd0\xb5 \xd1\x81\xd1\x83\xd1\x89\xd0\xb5\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd0\xb5\xd1\x82", USERUNKNOWN),
+
+	/* ---- The recipient's domain does not exist. ---- */
+	P ("host unknown", HOSTUNKNOWN),
+	P ("unknown host", HOSTUNKNOWN),
+	P ("host not found", HOSTUNKNOWN),
+	P ("host or domain name not found", HOSTUNKNOWN),
+	P ("domain not found", HOSTUNKNOWN),
+	P ("domain does not exist", HOSTUNKNOWN),
+	P ("domain must exist", HOSTUNKNOWN),
+	P ("no such domain", HOSTUNKNOWN),
+	P ("unknown domain", HOSTUNKNOWN),
+	P ("invalid domain", HOSTUNKNOWN),
+	P ("unrouteable address", HOSTUNKNOWN),
+	P ("unroutable address", HOSTUNKNOWN),
+	P ("domain is not reachable", HOSTUNKNOWN),
+	P ("name or service not known", HOSTUNKNOWN),
+	P ("recipient domain must exist", HOSTUNKNOWN),
+	P ("recipient address rejected: unknown domain", HOSTUNKNOWN),
+	P ("no mx or a record", HOSTUNKNOWN),
+	P ("nxdomain", HOSTUNKNOWN),
+	P ("the domain name does not exist", HOSTUNKNOWN),
+	P ("domain name not found", HOSTUNKNOWN),
+	/* Sender-side domain wording is not about the recipient's host. */
+	NOT ("domain of sender address", HOSTUNKNOWN),
+	NOT ("sender domain", HOSTUNKNOWN),
+	/* 域名不存在 */
+	P ("\xe5\x9f\x9f\xe5\x90\x8d\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", HOSTUNKNOWN),
+	P ("domaine inconnu", HOSTUNKNOWN),
+	P ("unbekannte domain", HOSTUNKNOWN),
+	P ("dominio desconocido", HOSTUNKNOWN),
+
+	/* ---- The mailbox is full. ---- */
+	P ("mailbox full", MAILBOXFULL),
+	P ("mailbox is full", MAILBOXFULL),
+	P ("mailbox is over quota", MAILBOXFULL),
+	P ("mailbox size limit exceeded", MAILBOXFULL),
+	P ("mailbox has exceeded", MAILBOXFULL),
+	P ("mailbox exceeded", MAILBOXFULL),
+	P ("mail box full", MAILBOXFULL),
+	P ("mailfolder is full", MAILBOXFULL),
+	P ("mail quota exceeded", MAILBOXFULL),
+	P ("quota exceeded", MAILBOXFULL),
+	P ("quota exceed", MAILBOXFULL),
+	P ("over quota", MAILBOXFULL),
+	P ("overquota", MAILBOXFULL),
+	P ("over the quota", MAILBOXFULL),
+	P ("over its quota", MAILBOXFULL),
+	P ("exceeded storage allocation", MAILBOXFULL),
+	P ("exceeded its quota", MAILBOXFULL),
+	P ("exceeds quota", MAILBOXFULL),
+	P ("quota full", MAILBOXFULL),
+	P ("quota violation", MAILBOXFULL),
+	P ("insufficient quota", MAILBOXFULL),
+	P ("out of storage space", MAILBOXFULL),
+	P ("inbox is full", MAILBOXFULL),
+	P ("box is full", MAILBOXFULL),
+	P ("account is full", MAILBOXFULL),
+	P ("account is over quota", MAILBOXFULL),
+	P ("user is over quota", MAILBOXFULL),
+	P ("disk quota exceeded", MAILBOXFULL),
+	P ("not enough storage space", MAILBOXFULL),
+	P ("would exceed mailbox quota", MAILBOXFULL),
+	P ("maildir over quota", MAILBOXFULL),
+	P ("the user's space has been used up", MAILBOXFULL),
+	P ("recipient overquota", MAILBOXFULL),
+	P ("too much mail data", MAILBOXFULL),
+	/* 邮箱已满, 郵箱已滿, 信箱已满, 空间不足, 容量不足, メールボックスが一杯, 容量超過 */
+	P ("\xe9\x82\xae\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOXFULL),
+	P ("\xe9\x83\xb5\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xbf", MAILBOXFULL),
+	P ("\xe4\xbf\xa1\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOXFULL),
+	P ("\xe7\xa9\xba\xe9\x97\xb4\xe4\xb8\x8d\xe8\xb6\xb3", MAILBOXFULL),
+	P ("\xe5\xae\xb9\xe9\x87\x8f\xe4\xb8\x8d\xe8\xb6\xb3", MAILBOXFULL),
+	P ("\xe5\xae\xb9\xe9\x87\x8f\xe8\xb6\x85\xe9\x81\x8e", MAILBOXFULL),
+	P ("\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab\xe3\x83\x9c\xe3\x83\x83\xe3\x82\xaf\xe3\x82\xb9\xe3\x81\x8c\xe4\xb8\x80\xe6\x9d\xaf", MAILBOXFULL),
+	P ("postfach voll", MAILBOXFULL),
+	P ("postfach ist voll", MAILBOXFULL),
+	P ("speicherplatz", MAILBOXFULL),
+	P ("bo\xc3\xaete pleine", MAILBOXFULL),
+	P ("boite pleine", MAILBOXFULL),
+	P ("boite du destinataire pleine", MAILBOXFULL),
+	P ("bo\xc3\xaete aux lettres pleine", MAILBOXFULL),
+	P ("buz\xc3\xb3n lleno", MAILBOXFULL),
+	P ("buzon lleno", MAILBOXFULL),
+	P ("casella piena", MAILBOXFULL),
+	/* ящик переполнен, превышен лимит / квота */
+	P ("\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba \xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd", MAILBOXFULL),
+	P ("\xd0\xbf\xd1\x80\xd0\xb5\xd0\xb2\xd1\x8b\xd1\x88\xd0\xb5\xd0\xbd\xd0\xb0 \xd0\xba\xd0\xb2\xd0\xbe\xd1\x82\xd0\xb0", MAILBOXFULL),
+
+	/* ---- The message is too big. ---- */
+	P ("message too large", MESGTOOBIG),
+	P ("message too big", MESGTOOBIG),
+	P ("message is too large", MESGTOOBIG),
+	P ("message is too big", MESGTOOBIG),
+	P ("message size exceeds", MESGTOOBIG),
+	P ("message exceeds maximum size", MESGTOOBIG),
+	P ("message exceeds the maximum", MESGTOOBIG),
+	P ("exceeded maximum message size", MESGTOOBIG),
+	P ("size exceeds the maximum", MESGTOOBIG),
+	P ("size limit exceeded", MESGTOOBIG),
+	P ("exceeds size limit", MESGTOOBIG),
+	P ("exceeds the size limit", MESGTOOBIG),
+	P ("maximum message size", MESGTOOBIG),
+	P ("mail size limit", MESGTOOBIG),
+	P ("message length exceeds administrative limit", MESGTOOBIG),
+	P ("taille limite du message", MESGTOOBIG),
+	P ("nachricht zu gro\xc3\x9f", MESGTOOBIG),
+	/* 邮件过大, 郵件過大, 邮件大小超过 */
+	P ("\xe9\x82\xae\xe4\xbb\xb6\xe8\xbf\x87\xe5\xa4\xa7", MESGTOOBIG),
+	P ("\xe9\x83\xb5\xe4\xbb\xb6\xe9\x81\x8e\xe5\xa4\xa7", MESGTOOBIG),
+	P ("\xe9\x82\xae\xe4\xbb\xb6\xe5\xa4\xa7\xe5\xb0\x8f\xe8\xb6\x85\xe8\xbf\x87", MESGTOOBIG),
+
+	/* ---- A limit of the recipient other than size. ---- */
+	P ("message length exceeds limit set by recipient", EXCEEDLIMIT),
+	P ("too many recipients", EXCEEDLIMIT),
+	P ("recipient limit exceeded", EXCEEDLIMIT),
+	P ("headers too large", CONTENTERROR),
+
+	/* ---- The account is suspended or disabled. ---- */
+	P ("account disabled", SUSPEND),
+	P ("account is disabled", SUSPEND),
+	P ("account has been disabled", SUSPEND),
+	P ("account that you tried to reach is disabled", SUSPEND),
+	P ("account that you tried to reach is inactive", SUSPEND),
+	P ("account is inactive", SUSPEND),
+	P ("account inactive", SUSPEND),
+	P ("account is suspended", SUSPEND),
+	P ("account suspended", SUSPEND),
+	P ("account has been suspended", SUSPEND),
+	P ("account is locked", SUSPEND),
+	P ("account is frozen", SUSPEND),
+	P ("account is blocked", SUSPEND),
+	P ("account expired", SUSPEND),
+	P ("account is expired", SUSPEND),
+	P ("mailbox is frozen", SUSPEND),
+	P ("mailbox disabled", SUSPEND),
+	P ("mailbox is disabled", SUSPEND),
+	P ("mailbox has been disabled", SUSPEND),
+	P ("mailbox is inactive", SUSPEND),
+	P ("mailbox has been blocked", SUSPEND),
+	P ("mailbox unavailable, disabled", SUSPEND),
+	P ("recipient account is blocked", SUSPEND),
+	P ("recipient is suspended", SUSPEND),
+	P ("user suspended", SUSPEND),
+	P ("user account disabled", SUSPEND),
+	P ("is a deactivated mailbox", SUSPEND),
+	P ("boite du destinataire archivee", SUSPEND),
+	P ("le compte du destinataire est bloque", SUSPEND),
+	P ("konto gesperrt", SUSPEND),
+	P ("cuenta suspendida", SUSPEND),
+	/* 账户已停用, 帳戶已停用, 该邮箱已被冻结 (frozen) */
+	P ("\xe8\xb4\xa6\xe6\x88\xb7\xe5\xb7\xb2\xe5\x81\x9c\xe7\x94\xa8", SUSPEND),
+	P ("\xe5\xb8\xb3\xe6\x88\xb6\xe5\xb7\xb2\xe5\x81\x9c\xe7\x94\xa8", SUSPEND),
+	P ("\xe5\xb7\xb2\xe8\xa2\xab\xe5\x86\xbb\xe7\xbb\x93", SUSPEND),
+
+	/* ---- The mailbox has moved. ---- */
+	P ("recipient no longer on server", HASMOVED),
+	P ("has been moved to", HASMOVED),
+	P ("address has changed", HASMOVED),
+	P ("mailbox has moved", HASMOVED),
+	P ("user has moved", HASMOVED),
+	P ("no longer on server", HASMOVED),
+
+	/* ---- Relaying denied. ---- */
+	P ("relay access denied", NORELAYING),
+	P ("relaying denied", NORELAYING),
+	P ("relay denied", NORELAYING),
+	P ("relay not permitted", NORELAYING),
+	P ("relaying not permitted", NORELAYING),
+	P ("relaying not allowed", NORELAYING),
+	P ("relaying mail to * is not allowed", NORELAYING),
+	P ("we do not relay", NORELAYING),
+	P ("unable to relay", NORELAYING),
+	P ("not configured to relay", NORELAYING),
+	P ("relay prohibited", NORELAYING),
+	P ("not permitted to relay", NORELAYING),
+	P ("not allowed to relay", NORELAYING),
+	P ("relay not allowed", NORELAYING),
+	P ("no relaying", NORELAYING),
+	P ("not local host", NORELAYING),
+	P ("isn't in my list of allowed rcpthosts", NORELAYING),
+	P ("email address is not verified", NORELAYING),
+	P ("relais refus\xc3\xa9", NORELAYING),
+	/* 不允许中继, 拒絕轉發 */
+	P ("\xe4\xb8\x8d\xe5\x85\x81\xe8\xae\xb8\xe4\xb8\xad\xe7\xbb\xa7", NORELAYING),
+
+	/* ---- SPF, DKIM, DMARC. ---- */
+	P ("spf check failed", AUTHFAILURE),
+	P ("spf fail", AUTHFAILURE),
+	P ("spf validation", AUTHFAILURE),
+	P ("spf record", AUTHFAILURE),
+	P ("bad spf", AUTHFAILURE),
+	P ("spf: ", AUTHFAILURE),
+	P ("spf:", AUTHFAILURE),
+	P ("fails to pass spf", AUTHFAILURE),
+	P ("sender policy framework", AUTHFAILURE),
+	P ("dkim", AUTHFAILURE),
+	P ("dmarc", AUTHFAILURE),
+	P ("unauthenticated email", AUTHFAILURE),
+	P ("does not have authentication information", AUTHFAILURE),
+	P ("fails to pass authentication checks", AUTHFAILURE),
+	P ("authentication checks failed", AUTHFAILURE),
+	P ("not allowed to send from", AUTHFAILURE),
+	P ("is not authorized to send", AUTHFAILURE),
+	P ("spf/dns de votre nom de domaine", AUTHFAILURE),
+	P ("arc validation", AUTHFAILURE),
+	/* A header named DKIM-Signature that is duplicated is a format error. */
+	NOT ("duplicate header", AUTHFAILURE),
+
+	/* ---- After DATA: a filter refused the message. ---- */
+	P ("refused due to recipient preferences", FILTERED),
+	P ("due to the recipients policy", FILTERED),
+	P ("due to recipient's policy", FILTERED),
+	P ("message filtered", FILTERED),
+	P ("rejected by the recipient's filter", FILTERED),
+	P ("user refuses to receive this mail", FILTERED),
+	P ("user reject", FILTERED),
+	P ("you have been blocked by the recipient", FILTERED),
+	P ("recipient is only accepting mail from specific", FILTERED),
+	P ("has restricted sms e-mail", FILTERED),
+	P ("is not accepting any mail", FILTERED),
+	P ("message rejected due to user rules", FILTERED),
+	P ("refuse to receive mail", FILTERED),
+	P ("resolver.rst.notauthorized", FILTERED),
+	P ("this account is protected by", FILTERED),
+	P ("bounced address", FILTERED),
+
+	/* ---- No or bad reverse DNS. ---- */
+	P ("reverse dns", REQUIREPTR),
+	P ("reverse-dns", REQUIREPTR),
+	P ("reverse lookup", REQUIREPTR),
+	P ("rdns", REQUIREPTR),
+	P ("ptr record", REQUIREPTR),
+	P ("ptr resource record", REQUIREPTR),
+	P ("no ptr", REQUIREPTR),
+	P ("missing ptr", REQUIREPTR),
+	P ("invalid ptr", REQUIREPTR),
+	P ("ip name lookup failed", REQUIREPTR),
+	P ("client host name lookup failed", REQUIREPTR),
+	P ("cannot find your hostname", REQUIREPTR),
+	P ("cannot resolve your address", REQUIREPTR),
+	P ("unresolvable hostname", REQUIREPTR),
+	P ("hostname does not resolve", REQUIREPTR),
+	P ("mismatches client ip", REQUIREPTR),
+	P ("without a valid sender domain", REQUIREPTR),
+	P ("connections not accepted from ip addresses on spamhaus pbl", BLOCKED),
+	P ("client host rejected: cannot find your", REQUIREPTR),
+	P ("dns:nr", REQUIREPTR),
+	/* 无反向解析, 反向解析失败 */
+	P ("\xe5\x8f\x8d\xe5\x90\x91\xe8\xa7\xa3\xe6\x9e\x90", REQUIREPTR),
+
+	/* ---- Not compliant with the RFCs. ---- */
+	P ("multiple addresses in from: header", NOTCOMPLIANTRFC),
+	P ("addresses in from: header are not accepted", NOTCOMPLIANTRFC),
+	P ("not rfc 5322 compliant", NOTCOMPLIANTRFC),
+	P ("not rfc5322 compliant", NOTCOMPLIANTRFC),
+	P ("rfc 5322", NOTCOMPLIANTRFC),
+	P ("rfc5322", NOTCOMPLIANTRFC),
+	P ("rfc 2822", NOTCOMPLIANTRFC),
+	P ("duplicate message-id", NOTCOMPLIANTRFC),
+	P ("missing message-id", NOTCOMPLIANTRFC),
+	P ("bare lf", NOTCOMPLIANTRFC),
+	P ("bare linefeed", NOTCOMPLIANTRFC),
+
+	/* ---- The sending IP's reputation. ---- */
+	P ("low reputation", BADREPUTATION),
+	P ("poor reputation", BADREPUTATION),
+	P ("bad reputation", BADREPUTATION),
+	P ("due to ip reputation", BADREPUTATION),
+	P ("ip reputation", BADREPUTATION),
+	P ("sender reputation", BADREPUTATION),
+	P ("domain reputation", BADREPUTATION),
+	P ("reputation of the sending", BADREPUTATION),
+	P ("senderscore", BADREPUTATION),
+
+	/* ---- Header or content format. ---- */
+	P ("improper use of 8-bit data", CONTENTERROR),
+	P ("header error", POLICYVIOLATION),
+	P ("duplicate header", CONTENTERROR),
+	P ("message content rejected", CONTENTERROR),
+	P ("invalid header", CONTENTERROR),
+	P ("malformed header", CONTENTERROR),
+	P ("header syntax", CONTENTERROR),
+	P ("message header size exceeds", CONTENTERROR),
+	P ("illegal character", CONTENTERROR),
+	P ("unsupported media", CONTENTERROR),
+
+	/* ---- The sender (envelope from) was refused. ---- */
+	P ("sender rejected", REJECTED),
+	P ("sender address rejected", REJECTED),
+	P ("sender was rejected", REJECTED),
+	P ("sender verify failed", REJECTED),
+	P ("sender verification failed", REJECTED),
+	P ("invalid sender", REJECTED),
+	P ("sender is invalid", REJECTED),
+	P ("bad sender", REJECTED),
+	P ("sender denied", REJECTED),
+	P ("sender blacklisted", REJECTED),
+	P ("sender address has been blacklisted", REJECTED),
+	P ("sender is in my black list", REJECTED),
+	P ("sender is spammer", REJECTED),
+	P ("sender not pre-approved", REJECTED),
+	P ("sender domain is empty", REJECTED),
+	P ("domain of sender address", REJECTED),
+	P ("sender email address rejected", REJECTED),
+	P ("unroutable sender address", REJECTED),
+	P ("null sender is not allowed", REJECTED),
+	P ("empty envelope senders not allowed", REJECTED),
+	P ("bogus mail from", REJECTED),
+	P ("mail from not owned by user", REJECTED),
+	P ("is not a registered gateway user", REJECTED),
+	P ("your email address has been blacklisted", REJECTED),
+	P ("you are not allowed to post to this mailing list", REJECTED),
+	P ("you do not have permission to post", REJECTED),
+	P ("not allowed to post", REJECTED),
+	P ("isn't on the recipient's list of senders", REJECTED),
+	P ("returned mail not accepted here", REJECTED),
+	P ("batv failed", REJECTED),
+	P ("batv validation failure", REJECTED),
+	P ("administrative prohibition", REJECTED),
+	P ("address rejected", REJECTED),
+	P ("this server does not accept mail from", REJECTED),
+	P ("emetteur invalide", REJECTED),
+	P ("absender unbekannt", REJECTED),
+	P ("absender abgelehnt", REJECTED),
+	P ("remitente no v\xc3\xa1lido", REJECTED),
+	/* 发件人被拒绝, 發件人被拒絕, 寄件者被拒 */
+	P ("\xe5\x8f\x91\xe4\xbb\xb6\xe4\xba\xba\xe8\xa2\xab\xe6\x8b\x92", REJECTED),
+	P ("\xe7\x99\xbc\xe4\xbb\xb6\xe4\xba\xba\xe8\xa2\xab\xe6\x8b\x92", REJECTED),
+	/* "Recipient address rejected" speaks of the recipient, not the sender. */
+	NOT ("recipient address rejected", REJECTED),
+	NOT ("5.1.0 address rejected", REJECTED),
+	NOT ("sender ip address rejected", REJECTED),
+
+	/* ---- Spam filters. ---- */
+	P ("spam detected", SPAMDETECTED),
+	P ("detected as spam", SPAMDETECTED),
+	P ("scored as spam", SPAMDETECTED),
+	P ("classified as spam", SPAMDETECTED),
+	P ("considered spam", SPAMDETECTED),
+	P ("looks like spam", SPAMDETECTED),
+	P ("identified as spam", SPAMDETECTED),
+	P ("spam classification", SPAMDETECTED),
+	P ("spam message", SPAMDETECTED),
+	P ("spam content", SPAMDETECTED),
+	P ("likely spam", SPAMDETECTED),
+	P ("message is spam", SPAMDETECTED),
+	P ("this message is spam", SPAMDETECTED),
+	P ("probable spam", SPAMDETECTED),
+	P ("suspected spam content", SPAMDETECTED),
+	P ("spam is embedded in the email", SPAMDETECTED),
+	P ("mail content denied", SPAMDETECTED),
+	P ("content filter", SPAMDETECTED),
+	P ("spamassassin", SPAMDETECTED),
+	P ("bulk mail", SPAMDETECTED),
+	P ("unsolicited", SPAMDETECTED),
+	P ("- spam", SPAMDETECTED),
+	P ("spam score", SPAMDETECTED),
+	P ("rejected as spam", SPAMDETECTED),
+	P ("mail appears to be unsolicited", SPAMDETECTED),
+	P ("mail rejete. mail rejected", SPAMDETECTED),
+	/* 垃圾邮件, 垃圾郵件, 迷惑メール, スパム */
+	P ("\xe5\x9e\x83\xe5\x9c\xbe\xe9\x82\xae\xe4\xbb\xb6", SPAMDETECTED),
+	P ("\xe5\x9e\x83\xe5\x9c\xbe\xe9\x83\xb5\xe4\xbb\xb6", SPAMDETECTED),
+	P ("\xe8\xbf\xb7\xe6\x83\x91\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab", SPAMDETECTED),
+	P ("\xe3\x82\xb9\xe3\x83\x91\xe3\x83\xa0", SPAMDETECTED),
+	/* спам */
+	P ("\xd1\x81\xd0\xbf\xd0\xb0\xd0\xbc", SPAMDETECTED),
+
+	/* ---- Sending too fast. ---- */
+	P ("rate limit", SPEEDING),
+	P ("rate-limit", SPEEDING),
+	P ("ratelimit", SPEEDING),
+	P ("rate limited", SPEEDING),
+	P ("receiving mail at a rate", SPEEDING),
+	P ("too many messages", SPEEDING),
+	P ("too many emails", SPEEDING),
+	P ("too many recipients this hour", SPEEDING),
+	P ("sent to too many recipients", SPEEDING),
+	P ("sending too fast", SPEEDING),
+	P ("throttl", SPEEDING),
+	P ("frequency of receiving messages is limited", SPEEDING),
+	P ("exceeded the rate", SPEEDING),
+	P ("message rate exceeded", SPEEDING),
+	P ("unexpected volume", SPEEDING),
+	/* 发送频率过快, 频率限制 */
+	P ("\xe9\xa2\x91\xe7\x8e\x87", SPEEDING),
+
+	/* ---- Too many connections. ---- */
+	P ("too many connections", TOOMANYCONN),
+	P ("too many concurrent", TOOMANYCONN),
+	P ("too many simultaneous", TOOMANYCONN),
+	P ("too many sessions", TOOMANYCONN),
+	P ("connection rate limit exceeded", TOOMANYCONN),
+	P ("connection limit", TOOMANYCONN),
+	P ("connection frequency limited", TOOMANYCONN),
+	P ("ip frequency limited", TOOMANYCONN),
+	P ("domain frequency limited", TOOMANYCONN),
+	P ("sender frequency limited", TOOMANYCONN),
+	P ("trop de connexions", TOOMANYCONN),
+	P ("zu viele verbindungen", TOOMANYCONN),
+	/* 连接数过多, 連線數過多 */
+	P ("\xe8\xbf\x9e\xe6\x8e\xa5\xe6\x95\xb0\xe8\xbf\x87\xe5\xa4\x9a", TOOMANYCONN),
+
+	/* ---- The client IP or host name is refused. ---- */
+	P ("blacklisted", BLOCKED),
+	P ("blocklisted", BLOCKED),
+	P ("black listed", BLOCKED),
+	P ("blacklist", BLOCKED),
+	P ("blocklist", BLOCKED),
+	P ("listed at", BLOCKED),
+	P ("listed on", BLOCKED),
+	P ("listed in", BLOCKED),
+	P ("blocked using", BLOCKED),
+	P ("spamhaus", BLOCKED),
+	P ("spamcop", BLOCKED),
+	P ("sorbs", BLOCKED),
+	P ("barracuda", BLOCKED),
+	P ("dnsbl", BLOCKED),
+	P ("rbl", BLOCKED),
+	P ("client host rejected", BLOCKED),
+	P ("client host blocked", BLOCKED),
+	P ("client ip", BLOCKED),
+	P ("host blocked", BLOCKED),
+	P ("ip blocked", BLOCKED),
+	P ("blocked ip", BLOCKED),
+	P ("ip address blocked", BLOCKED),
+	P ("your ip", BLOCKED),
+	P ("banned sending ip", BLOCKED),
+	P ("connection refused by", BLOCKED),
+	P ("access denied, banned", BLOCKED),
+	P ("refused to talk to me", BLOCKED),
+	P ("not accepting connections", BLOCKED),
+	P ("service not available", BLOCKED),
+	P ("may not be mail exchanger", BLOCKED),
+	P ("dynamic ip", BLOCKED),
+	P ("dynamic address", BLOCKED),
+	P ("dial-up", BLOCKED),
+	P ("dialup", BLOCKED),
+	P ("residential ip", BLOCKED),
+	P ("generic rdns", BLOCKED),
+	P ("bad reputation", BADREPUTATION),
+	P ("access denied", BLOCKED),
+	P ("service refuse", BLOCKED),
+	P ("suspected bounce attacks", BLOCKED),
+	P ("suspected spam ip", BLOCKED),
+	P ("connection denied", BLOCKED),
+	P ("adresse ip source bloquee", BLOCKED),
+	/* IP被列入黑名单, 黑名单, 被封 */
+	P ("\xe9\xbb\x91\xe5\x90\x8d\xe5\x8d\x95", BLOCKED),
+	P ("\xe9\xbb\x91\xe5\x90\x8d\xe5\x96\xae", BLOCKED),
+	/* Names that mention "listed in" but speak of a recipient list. */
+	NOT ("not listed in domino directory", BLOCKED),
+	NOT ("not listed in public name", BLOCKED),
+	NOT ("recipient address rejected: access denied", BLOCKED),
+	NOT ("listed in the domain's", BLOCKED),
+
+	/* ---- Viruses. ---- */
+	P ("virus", VIRUSDETECTED),
+	P ("malware", VIRUSDETECTED),
+	P ("infected", VIRUSDETECTED),
+	P ("trojan", VIRUSDETECTED),
+	P ("\xe7\x97\x85\xe6\xaf\x92", VIRUSDETECTED), /* 病毒 */
+	P ("\xe3\x82\xa6\xe3\x82\xa4\xe3\x83\xab\xe3\x82\xb9", VIRUSDETECTED), /* ウイルス */
+
+	/* ---- Local policy. ---- */
+	P ("policy violation", POLICYVIOLATION),
+	P ("policy reasons", POLICYVIOLATION),
+	P ("denied by policy", POLICYVIOLATION),
+	P ("rejected by policy", POLICYVIOLATION),
+	P ("violates policy", POLICYVIOLATION),
+	P ("protocol violation", POLICYVIOLATION),
+	P ("local policy", POLICYVIOLATION),
+	P ("content presents a potential", POLICYVIOLATION),
+	P ("prohibited attachment", POLICYVIOLATION),
+	P ("attachment type", POLICYVIOLATION),
+	P ("executable attachment", POLICYVIOLATION),
+	P ("not accepted for policy reasons", POLICYVIOLATION),
+	P ("the message was rejected by organization policy", POLICYVIOLATION),
+	P ("host network not allowed", POLICYVIOLATION),
+
+	/* ---- The remote system failed. ---- */
+	P ("internal system error", SYSTEMERROR),
+	P ("internal server error", SYSTEMERROR),
+	P ("internal error", SYSTEMERROR),
+	P ("system error", SYSTEMERROR),
+	P ("server error", SYSTEMERROR),
+	P ("system config error", SYSTEMERROR),
+	P ("local configuration error", SYSTEMERROR),
+	P ("mail system configuration error", SYSTEMERROR),
+	P ("service currently unavailable", SYSTEMERROR),
+	P ("service unavailable", SYSTEMERROR),
+	P ("too many hops", SYSTEMERROR),
+	P ("mail loop", SYSTEMERROR),
+	P ("loop detected", SYSTEMERROR),
+	P ("loops back to myself", SYSTEMERROR),
+	P ("routing loop", SYSTEMERROR),
+	P ("timeout waiting for input", SYSTEMERROR),
+	P ("server configuration problem", SYSTEMERROR),
+	P ("error in processing", SYSTEMERROR),
+	P ("resources temporarily unavailable", SYSTEMERROR),
+	/* 系统错误, 系統錯誤, 内部错误 */
+	P ("\xe7\xb3\xbb\xe7\xbb\x9f\xe9\x94\x99\xe8\xaf\xaf", SYSTEMERROR),
+	P ("\xe7\xb3\xbb\xe7\xb5\xb1\xe9\x8c\xaf\xe8\xaa\xa4", SYSTEMERROR),
+
+	/* ---- The remote disk is full. ---- */
+	P ("insufficient disk space", SYSTEMFULL),
+	P ("insufficient system storage", SYSTEMFULL),
+	P ("mail system full", SYSTEMFULL),
+	P ("system storage exceeded", SYSTEMFULL),
+	P ("disk full", SYSTEMFULL),
+	P ("out of disk space", SYSTEMFULL),
+	P ("no space left on device", SYSTEMFULL),
+
+	/* ---- The domain accepts no mail. ---- */
+	P ("null mx", NOTACCEPT),
+	P ("does not accept mail", NOTACCEPT),
+	P ("doesn't receive email", NOTACCEPT),
+	P ("does not receive email", NOTACCEPT),
+	P ("accepts no mail", NOTACCEPT),
+	P ("no mx record", NOTACCEPT),
+	P ("not accepting mail", NOTACCEPT),
+	P ("mx records point to", NOTACCEPT),
+
+	/* ---- DNS or network trouble on the way. ---- */
+	P ("dns query failed", NETWORKERROR),
+	P ("name service error", NETWORKERROR),
+	P ("malformed or unexpected name server reply", NETWORKERROR),
+	P ("lost connection", NETWORKERROR),
+	P ("connection reset", NETWORKERROR),
+	P ("network is unreachable", NETWORKERROR),
+	P ("no route to host", NETWORKERROR),
+	P ("had no relevant answers", NETWORKERROR),
+	P ("dns lookup failure", NETWORKERROR),
+	P ("temporary lookup failure", NETWORKERROR),
+	P ("unable to resolve", NETWORKERROR),
+	P ("dns error", NETWORKERROR),
+	P ("tls handshake", NETWORKERROR),
+	P ("mail forwarding loop", NETWORKERROR),
+
+	/* ---- Given up after retries. ---- */
+	P ("message expired", EXPIRED),
+	P ("retry time not reached", EXPIRED),
+	P ("retry timeout exceeded", EXPIRED),
+	P ("delivery time expired", EXPIRED),
+	P ("connection timed out", EXPIRED),
+	P ("timed out", EXPIRED),
+	P ("time-out", EXPIRED),
+	P ("queue.expired", EXPIRED),
+	P ("has been delayed", EXPIRED),
+	P ("could not be delivered for", EXPIRED),
+	P ("too long in queue", EXPIRED),
+	P ("delivery attempts will continue", EXPIRED),
+	P ("unable to deliver for", EXPIRED),
+	P ("did not accept our requests to connect", EXPIRED),
+	P ("server did not respond", EXPIRED),
+	P ("connection refused", EXPIRED),
+	P ("giving up", EXPIRED),
+	P ("hop count exceeded", SYSTEMERROR),
+
+	/* ---- Authentication or encryption required. ---- */
+	P ("authentication required", SECURITYERROR),
+	P ("authentication is required", SECURITYERROR),
+	P ("authrequired", SECURITYERROR),
+	P ("unauthenticated senders not allowed", SECURITYERROR),
+	P ("must authenticate", SECURITYERROR),
+	P ("authentication failed", SECURITYERROR),
+	P ("encryption required", SECURITYERROR),
+	P ("starttls is required", SECURITYERROR),
+	P ("must issue a starttls", SECURITYERROR),
+	P ("authentification requise", SECURITYERROR),
+	P ("code d'authentification invalide", SECURITYERROR),
+	P ("code d\"authentification invalide", SECURITYERROR),
+
+	/* ---- A local delivery program failed. ---- */
+	P ("mailer error", MAILERERROR),
+	P ("pipe to |", MAILERERROR),
+	P ("procmail", MAILERERROR),
+	P ("x-unix;", MAILERERROR),
+	P ("command died with status", MAILERERROR),
+	P ("command output:", MAILERERROR),
+	P ("local delivery failed", MAILERERROR),
+	P ("child process", MAILERERROR),
+
+	/* ---- Bad SMTP commands. ---- */
+	P ("syntax error", SYNTAXERROR),
+	P ("command parameter not implemented", SYNTAXERROR),
+	P ("command not recognized", SYNTAXERROR),
+	P ("command unrecognized", SYNTAXERROR),
+	P ("unrecognized command", SYNTAXERROR),
+	P ("malformed recipient address", SYNTAXERROR),
+	P ("bad address syntax", SYNTAXERROR),
+	P ("line too long", SYNTAXERROR),
+	P ("bad command sequence", SYNTAXERROR),
+	P ("out of sequence", SYNTAXERROR),
+
+	/* ---- Out of office (auto-replies quoted in a diagnostic). ---- */
+	P ("out of the office", VACATION),
+	P ("out of office", VACATION),
+	P ("i am away", VACATION),
+	P ("i will be away", VACATION),
+	P ("on vacation", VACATION),
+
+	/* ==== Provider conventions: codes and wording one provider uses. ==== */
+	/* Google. */
+	PROV ("the email account that you tried to reach is disabled", SUSPEND,
+	      "Google: the account is disabled (p=DisabledUser)"),
+	PROV ("the email account that you tried to reach is inactive", SUSPEND,
+	      "Google: the account is inactive"),
+	PROV ("receiving mail at a rate that prevents additional messages", SPEEDING,
+	      "Google: the recipient receives mail too fast (p=ReceivingRate)"),
+	PROV ("inbox is out of storage space", MAILBOXFULL,
+	      "Google: the recipient's storage is full (p=OverQuota)"),
+	PROV ("unauthenticated email", AUTHFAILURE,
+	      "Google: 5.7.26 means the message failed SPF and DKIM checks or the domain's DMARC policy"),
+	PROV ("rejected due to spam classification", SPAMDETECTED,
+	      "Google Groups: the group classified the message as spam"),
+	PROV ("the recipient server did not accept our requests to connect", EXPIRED,
+	      "Google: the receiving server could not be reached until the message expired"),
+	PROV ("lookup of * responded with code nxdomain", NETWORKERROR,
+	      "Google: the DNS lookup of the recipient's domain returned NXDOMAIN"),
+	PROV ("returned null mx", NOTACCEPT,
+	      "Google: the domain publishes a null MX (RFC 7505): it accepts no mail"),
+	PROV ("doesn't receive email according to the administrator", NOTACCEPT,
+	      "Google: the domain publishes a null MX (RFC 7505): it accepts no mail"),
+	PROV ("likely suspicious due to the very low reputation", BADREPUTATION,
+	      "Google: the sending IP address has a very low reputation"),
+	/* Microsoft. */
+	PROV ("banned sending ip", BLOCKED,
+	      "Microsoft: 5.7.606-649 mean the sending IP is banned (delist at sender.office.com)"),
+	PROV ("access denied, banned sender", REJECTED,
+	      "Microsoft: the sender address is banned"),
+	PROV ("(s3150)", BLOCKED,
+	      "Outlook.com: S3150 means the sending IP is on Microsoft's block list"),
+	PROV ("(s3140)", BLOCKED,
+	      "Outlook.com: S3140 means the sending IP is on Microsoft's block list"),
+	PROV ("(s3113)", BADREPUTATION,
+	      "Outlook.com: S3113 means mail from the IP is rate limited for its reputation"),
+	PROV ("(s3114)", BADREPUTATION,
+	      "Outlook.com: S3114 means mail from the IP is rate limited for its reputation"),
+	PROV ("(s3115)", SPEEDING,
+	      "Outlook.com: S3115 means the sender exceeded its rate limit"),
+	PROV ("(s775)", BLOCKED,
+	      "Outlook.com: S775 means the sending IP is temporarily blocked"),
+	PROV ("resolver.adr.recipientnotfound", USERUNKNOWN,
+	      "Microsoft: RecipientNotFound: the address is not in the recipient's directory"),
+	PROV ("resolver.adr.recipnotfound", USERUNKNOWN,
+	      "Microsoft: RecipNotFound: the address is not in the recipient's directory"),
+	PROV ("resolver.rst.authrequired", SECURITYERROR,
+	      "Microsoft: the recipient accepts only authenticated senders"),
+	/* Yahoo and AOL (Yahoo Inc.). */
+	PROV ("[tss04]", REJECTED,
+	      "Yahoo: TSS04 means messages are deferred for unexpected volume or user complaints"),
+	PROV ("[ts03]", BLOCKED,
+	      "Yahoo: TS03 means messages from the IP are permanently rejected"),
+	PROV ("[ts01]", BLOCKED,
+	      "Yahoo: TS01 means messages from the IP are temporarily deferred"),
+	PROV ("[ts02]", BLOCKED,
+	      "Yahoo: TS02 means messages from the IP are temporarily deferred"),
+	PROV ("dyn:t1", BLOCKED,
+	      "AOL: DYN:T1 means the sending IP looks dynamic"),
+	PROV ("rly:b1", BLOCKED, "AOL: RLY:B1 means the IP is blocked for complaints"),
+	PROV ("rly:b2", BLOCKED, "AOL: RLY:B2 means the IP is blocked for its reputation"),
+	PROV ("rly:b3", BLOCKED, "AOL: RLY:B3 means the IP is blocked"),
+	PROV ("rly:bl", BLOCKED, "AOL: RLY:BL means the IP is on a block list"),
+	PROV ("rly:ch", BLOCKED, "AOL: RLY:CH means the IP is blocked"),
+	PROV ("rly:nw", BLOCKED, "AOL: RLY:NW means the IP is new and not yet trusted"),
+	PROV ("rly:sc", SPAMDETECTED, "AOL: RLY:SC means the message was flagged as spam"),
+	PROV ("hvu:b1", BLOCKED, "AOL: HVU:B1 means the IP is blocked for high volume"),
+	PROV ("dms:sp1", SPAMDETECTED, "AOL: DMS:SP1 means the content looks like spam"),
+	PROV ("csi:b1", BLOCKED, "AOL: CSI:B1 means the IP is blocked"),
+	/* Apple iCloud. */
+	PROV ("support.apple.com/en-us/ht204137", AUTHFAILURE,
+	      "iCloud: the message failed iCloud's authentication (SPF/DKIM/DMARC) checks"),
+	/* GoDaddy (secureserver.net): IB codes. */
+	PROV ("ib401", BLOCKED, "GoDaddy: IB401 means the sending IP is blocked"),
+	PROV ("ib501", BLOCKED, "GoDaddy: IB501 means the sending IP is on a block list"),
+	PROV ("ib502", BLOCKED, "GoDaddy: IB502 means the sending IP is blocked"),
+	PROV ("ib504", BLOCKED, "GoDaddy: IB504 means the sending IP is blocked"),
+	PROV ("ib508", AUTHFAILURE, "GoDaddy: IB508 means the sender failed SPF"),
+	PROV ("ib510", BLOCKED, "GoDaddy: IB510 means the sending IP is blocked"),
+	PROV ("ib605", SPEEDING, "GoDaddy: IB605 means the sender exceeded the rate limit"),
+	PROV ("ib607", SPEEDING, "GoDaddy: IB607 means the sender sent to too many recipients this hour"),
+	PROV ("spamhaus.org/query/bl", BLOCKED,
+	      "GoDaddy: the sending IP is on a Spamhaus block list"),
+	/* Cox and Spectrum (Charter): AUP codes. */
+	PROV ("aup#cdrbl", BLOCKED, "Cox: CDRBL means the sending IP is on Cox's block list"),
+	PROV ("aup#cxbl", BLOCKED, "Cox: CXBL means the sending IP is on Cox's block list"),
+	PROV ("aup#cxdnsbl", BLOCKED, "Cox: CXDNSBL means the sending IP is on a DNS block list"),
+	PROV ("aup#cxrdns", REQUIREPTR, "Cox: CXRDNS means the sending IP has no reverse DNS"),
+	PROV ("aup#cxsmtp", BLOCKED, "Cox: CXSMTP means the sending host is blocked"),
+	PROV ("aup#cxmxrt", SPEEDING, "Cox: CXMXRT means the sender exceeded the rate limit"),
+	PROV ("aup#cxconn", TOOMANYCONN, "Cox: CXCONN means too many connections"),
+	PROV ("aup#in-1310", TOOMANYCONN,
+	      "Spectrum: 1310 means too many connections from the sending IP"),
+	PROV ("aup#in-1000", BLOCKED, "Spectrum: 1000 means the sending IP is blocked"),
+	PROV ("aup#in-1010", BLOCKED, "Spectrum: 1010 means the sending IP is blocked"),
+	PROV ("aup#in-1020", BLOCKED, "Spectrum: 1020 means the sending IP is blocked"),
+	PROV ("aup#in-1090", BLOCKED, "Spectrum: 1090 means the sending IP is on a block list"),
+	PROV ("aup#in-1260", SPEEDING, "Spectrum: 1260 means the sender exceeded the rate limit"),
+	/* Tencent (QQ) and NetEase (163/126). */
+	PROV ("dmarc check failed", AUTHFAILURE, "Tencent: the message failed the sender domain's DMARC check"),
+	PROV ("mail is rejected by recipients", REJECTED, "Tencent: the recipient refuses mail from the sender"),
+	PROV ("mailbox unavailable or access denined", SPEEDING,
+	      "Tencent: the recipient's mailbox receives mail too fast"),
+	PROV ("mailbox unavailable or access denied", SPEEDING,
+	      "Tencent: the recipient's mailbox receives mail too fast"),
+	PROV ("mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000742", SUSPEND,
+	      "Tencent: the mailbox is deactivated"),
+	PROV ("dt:spm", SPAMDETECTED, "NetEase: DT:SPM means the content was judged to be spam"),
+	PROV ("mi:spm", SPAMDETECTED, "NetEase: MI:SPM means the content was judged to be spam"),
+	PROV ("rp:tri", SPEEDING, "NetEase: RP:TRI means too many recipients in a short time"),
+	PROV ("rp:cel", BLOCKED, "NetEase: RP:CEL means the sending IP is blocked"),
+	PROV ("rp:qrc", SPEEDING, "NetEase: RP:QRC means the sender exceeded its quota of recipients"),
+	PROV ("rp:rdn", REQUIREPTR, "NetEase: RP:RDN means the sending IP has no reverse DNS"),
+	PROV ("mi:sfq", SPEEDING, "NetEase: MI:SFQ means the sender sends too often"),
+	PROV ("mi:nhd", BLOCKED, "NetEase: MI:NHD means the HELO name is bad"),
+	PROV ("mi:ipb", BLOCKED, "NetEase: MI:IPB means the sending IP is blocked"),
+	PROV ("dt:rbl", BLOCKED, "NetEase: DT:RBL means the sending IP is on a block list"),
+	/* Facebook. */
+	PROV ("rcp-p1", USERUNKNOWN, "Facebook: RCP-P1 means the address does not exist"),
+	PROV ("rcp-p2", FILTERED, "Facebook: RCP-P2 means the recipient refuses the mail"),
+	PROV ("rcp-p3", SUSPEND, "Facebook: RCP-P3 means the account is inactive"),
+	PROV ("rcp-t1", SYSTEMERROR, "Facebook: RCP-T1 means a temporary recipient error"),
+	PROV ("pol-p7", AUTHFAILURE, "Facebook: POL-P7 means the sender failed authentication"),
+	/* i.ua, Mimecast. */
+	PROV ("mail.i.ua/err/3", SUSPEND, "i.ua: error 3 means the mailbox is frozen"),
+	PROV ("mimecast.com/docs/doc-1369#554", POLICYVIOLATION,
+	      "Mimecast: 554 'host network not allowed' means the recipient's policy refuses the sending network"),
+};
+/* clang-format on */
+
+const gsize bv_n_phrases = G_N_ELEMENTS (bv_phrases);
+
+/* The index: phrases sorted by their first two bytes, with the start of
+ * every two-byte bucket.  Built once. */
+static guint16 by_key[G_N_ELEMENTS (bv_phrases)];
+static guint16 bucket[65536 + 1];
+static gsize index_once;
+
+static guint
+key_of (const char *s)
+{
+	return ((guint)(guchar)s[0] << 8) | (guchar)s[1];
+}
+
+static void
+build_index (void)
+{
+	static guint count[65536];
+	for (gsize i = 0; i < bv_n_phrases; i++)
+		count[key_of (bv_phrases[i].phrase)]++;
+	guint sum = 0;
+	for (guint k = 0; k < 65536; k++) {
+		bucket[k] = (guint16)sum;
+		sum += count[k];
+		count[k] = 0;
+	}
+	bucket[65536] = (guint16)sum;
+	for (gsize i = 0; i < bv_n_phrases; i++) {
+		guint k = key_of (bv_phrases[i].phrase);
+		by_key[bucket[k] + count[k]++] = (guint16)i;
+	}
+}
+
+/* Folds one character of @s at *i into @out: ASCII and the two-byte
+ * capitals of Latin-1 and Cyrillic become lower case, so the folded text
+ * keeps every character's length. */
+static void
+fold_char (const guchar *s, gsize *i, GString *out)
+{
+	guchar c = s[*i];
+	if (c < 0x80) {
+		g_string_append_c (out, (char)g_ascii_tolower ((char)c));
+		(*i)++;
+		return;
+	}
+	guchar d = s[*i + 1];
+	if (c == 0xc3 && d >= 0x80 && d <= 0x9e && d != 0x97) {
+		g_string_append_c (out, (char)c);
+		g_string_append_c (out, (char)(d + 0x20)); /* À-Þ to à-þ */
+	} else if (c == 0xd0 && d >= 0x90 && d <= 0x9f) {
+		g_string_append_c (out, (char)0xd0);
+		g_string_append_c (out, (char)(d + 0x20)); /* А-П to а-п */
+	} else if (c == 0xd0 && d >= 0xa0 && d <= 0xaf) {
+		g_string_append_c (out, (char)0xd1);
+		g_string_append_c (out, (char)(d - 0x20)); /* Р-Я to р-я */
+	} else if (c == 0xd0 && d >= 0x80 && d <= 0x8f) {
+		g_string_append_c (out, (char)0xd1);
+		g_string_append_c (out, (char)(d + 0x10)); /* Ѐ-Џ to ѐ-џ */
+	} else {
+		g_string_append_c (out, (char)c);
+		(*i)++;
+		return;
+	}
+	*i += 2;
+}
+
+/* Length of a multi-line reply's continuation marker at @s ("550-5.7.1 ",
+ * "550-", or "550 5.7.1 " in the middle of a text), 0 when there is none.
+ * Google and others repeat the code on every line of a long reply; the
+ * markers would split phrases that run across lines. */
+static gsize
+continuation_len (const guchar *s, gboolean at_start)
+{
+	if (!(s[0] >= '2' && s[0] <= '5' && g_ascii_isdigit (s[1]) && g_ascii_isdigit (s[2])))
+		return 0;
+	if (s[3] != '-' && (s[3] != ' ' || at_start))
+		return 0;
+	gsize n = 4;
+	gsize m = n;
+	if (s[m] == '#')
+		m++;
+	gsize dots = 0, digits = 0;
+	while (g_ascii_isdigit (s[m]) || (s[m] == '.' && digits > 0)) {
+		if (s[m] == '.')
+			dots++;
+		else
+			digits++;
+		m++;
+	}
+	if (dots == 2 && s[m] == ' ')
+		return m + 1;
+	if (s[3] == '-' && (s[4] == ' ' || s[4] == '\0'))
+		return s[4] ? 5 : 4;
+	return s[3] == '-' && digits == 0 ? n : 0;
+}
+
+/* Finds @seg (length @n) in @hay within @limit bytes. */
+static const char *
+find_within (const char *hay, gsize hay_len, const char *seg, gsize n, gsize limit)
+{
+	gsize len = MIN (hay_len, limit);
+	if (n == 0)
+		return hay;
+	if (n > len)
+		return NULL;
+	for (gsize i = 0; i + n <= len; i++)
+		if (hay[i] == seg[0] && memcmp (hay + i, seg, n) == 0)
+			return hay + i;
+	return NULL;
+}
+
+/* Whether the phrase matches at @t (folded text of @len bytes from here);
+ * sets *end to the end of the match. */
+static gboolean
+phrase_at (const char *phrase, const char *t, gsize len, gsize *end)
+{
+	const char *star = strchr (phrase, '*');
+	gsize n = star ? (gsize)(star - phrase) : strlen (phrase);
+	if (n > len || memcmp (t, phrase, n) != 0)
+		return FALSE;
+	gsize pos = n;
+	while (star) {
+		const char *seg = star + 1;
+		star = strchr (seg, '*');
+		gsize m = star ? (gsize)(star - seg) : strlen (seg);
+		/* A wildcard spans one clause of a reply, not the whole text. */
+		const char *hit = find_within (t + pos, len - pos, seg, m, 160);
+		if (hit == NULL)
+			return FALSE;
+		pos = (gsize)(hit - t) + m;
+	}
+	*end = pos;
+	return TRUE;
+}
+
+static void
+find_command (const char *folded, BvTextScan *scan)
+{
+	static const struct {
+		const char *words;
+		const char *command;
+	} commands[] = {
+		{ "in reply to rcpt to", "RCPT" },       { "after rcpt to", "RCPT" },
+		{ "in reply to mail from", "MAIL" },     { "after mail from", "MAIL" },
+		{ "in reply to end of data", "DATA" },   { "in reply to data", "DATA" },
+		{ "after end of data", "DATA" },         { "after data", "DATA" },
+		{ "in reply to ehlo", "EHLO" },          { "in reply to helo", "HELO" },
+		{ "while performing the helo", "HELO" },
+	};
+	scan->command[0] = '\0';
+	for (gsize i = 0; i < G_N_ELEMENTS (commands); i++) {
+		if (strstr (folded, commands[i].words)) {
+			g_strlcpy (scan->command, commands[i].command, sizeof scan->command);
+			return;
+		}
+	}
+}
+
+void
+bv_text_scan (const char *text, BvTextScan *scan)
+{
+	if (g_once_init_enter (&index_once)) {
+		build_index ();
+		g_once_init_leave (&index_once, 1);
+	}
+	for (guint c = 0; c < BV_CAUSE_COUNT; c++) {
+		scan->text[c].phrase = -1;
+		scan->provider[c].phrase = -1;
+	}
+	scan->first_provider = -1;
+	scan->not_mask = 0;
+	scan->command[0] = '\0';
+	if (text == NULL || *text == '\0')
+		return;
+
+	/* Fold once, dropping continuation markers; @map keeps the offset of
+	 * every folded byte in the original text so the evidence can quote
+	 * the report as it stands. */
+	const guchar *s = (const guchar *)text;
+	gsize len = strlen (text);
+	GString *folded = g_string_sized_new (len + 1);
+	g_autofree guint32 *map = g_new (guint32, len + 1);
+	for (gsize i = 0; i < len;) {
+		gboolean boundary = i == 0 || s[i - 1] == ' ';
+		gsize skip = boundary ? continuation_len (s + i, i == 0) : 0;
+		if (skip > 0) {
+			i += skip;
+			continue;
+		}
+		gsize before = folded->len, from = i;
+		fold_char (s, &i, folded);
+		for (gsize k = before; k < folded->len; k++)
+			map[k] = (guint32)(from + (k - before));
+	}
+	map[folded->len] = (guint32)len;
+	const char *t = folded->str;
+	gsize n = folded->len;
+
+	for (gsize i = 0; i + 1 < n; i++) {
+		guint k = key_of (t + i);
+		for (guint b = bucket[k]; b < bucket[k + 1]; b++) {
+			const BvPhrase *p = &bv_phrases[by_key[b]];
+			gsize end;
+			if (!phrase_at (p->phrase, t + i, n - i, &end))
+				continue;
+			if (p->flags & BV_PHRASE_NOT) {
+				scan->not_mask |= G_GUINT64_CONSTANT (1) << p->cause;
+				continue;
+			}
+			BvHit *h = (p->flags & BV_PHRASE_PROVIDER) ? &scan->provider[p->cause]
+			                                           : &scan->text[p->cause];
+			if (h->phrase >= 0)
+				continue;
+			h->phrase = by_key[b];
+			h->start = map[i];
+			h->end = i + end < n ? map[i + end] : len;
+			if ((p->flags & BV_PHRASE_PROVIDER) && scan->first_provider < 0)
+				scan->first_provider = (gint)p->cause;
+		}
+	}
+	find_command (t, scan);
+	g_string_free (folded, TRUE);
+}

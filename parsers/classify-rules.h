@@ -1,0 +1,69 @@
+/* classify-rules.h: the rule tables behind the cause classifier.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Private to classify*.c.  The phrase matcher reads a diagnostic once and
+ * reports, for every cause, the first phrase of that cause found in it; the
+ * code tables turn enhanced status codes into causes; the provider rules
+ * know the private codes of the big mailbox providers.
+ */
+#ifndef BV_CLASSIFY_RULES_H
+#define BV_CLASSIFY_RULES_H
+
+#include "bounce.h"
+
+G_BEGIN_DECLS
+
+/* Phrase flags. */
+enum {
+	/* The phrase is a provider's own code or wording: decisive. */
+	BV_PHRASE_PROVIDER = 1 << 0,
+	/* The phrase cancels text evidence for its cause (it looks like one
+	 * of the cause's phrases but says something else). */
+	BV_PHRASE_NOT = 1 << 1,
+};
+
+typedef struct {
+	const char *phrase; /* lower case; '*' stands for any text */
+	BvCause cause;
+	guint flags;
+	const char *detail; /* provider rules: what the convention means */
+} BvPhrase;
+
+/* Where a phrase was found: an index into the phrase table and the span
+ * in the original text. */
+typedef struct {
+	gint phrase; /* -1: none */
+	gsize start, end;
+} BvHit;
+
+/* What one pass over a diagnostic found. */
+typedef struct {
+	BvHit text[BV_CAUSE_COUNT];     /* first ordinary phrase per cause */
+	BvHit provider[BV_CAUSE_COUNT]; /* first provider phrase per cause */
+	gint first_provider;            /* cause of the earliest provider hit, -1 */
+	guint64 not_mask;               /* causes cancelled by a NOT phrase */
+	char command[8];                /* SMTP command named in the text, "" */
+} BvTextScan;
+
+extern const BvPhrase bv_phrases[];
+extern const gsize bv_n_phrases;
+
+/* Scans @text (any length, any bytes; NULL is empty) once. */
+void bv_text_scan (const char *text, BvTextScan *scan);
+
+/* The cause a status code names by itself, BV_CAUSE_UNDEFINED when it names
+ * none (generic codes such as 5.0.0 name none). */
+BvCause bv_status_cause (const char *status);
+
+/* The status code a cause implies, in class @cls ('4' or '5'), for reports
+ * that carry none.  NULL when the cause implies no code. */
+const char *bv_cause_status (BvCause cause, char cls);
+
+/* A sentence that says what a status code means, or NULL. */
+const char *bv_status_meaning (const char *status);
+
+G_END_DECLS
+
+#endif

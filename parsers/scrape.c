@@ -184,6 +184,14 @@ bv_scrape_set (char **field, const char *value)
 BvRecipient *
 bv_scrape_add (BvReport *report, const char *address)
 {
+	BvRecipient *r = bv_scrape_recipient_new (address);
+	g_ptr_array_add (report->recipients, r);
+	return r;
+}
+
+BvRecipient *
+bv_scrape_recipient_new (const char *address)
+{
 	BvRecipient *r = bv_recipient_new ();
 	r->recipient = bv_address_extract (address);
 	if (r->recipient == NULL)
@@ -195,7 +203,6 @@ bv_scrape_add (BvReport *report, const char *address)
 	};
 	for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
 		*fields[i] = g_strdup ("");
-	g_ptr_array_add (report->recipients, r);
 	return r;
 }
 
@@ -497,4 +504,147 @@ bv_scrape_dsn_and_blocks (BvMail *mail, BvReport *report, const char *start, con
 	g_autoptr (BvReport) scratch = bv_report_new ();
 	bv_scrape_blocks (scratch, start, stops, flags, NULL);
 	return bv_scrape_merge (mail, report, scratch);
+}
+
+/* A transcript line "NNN " or "NNN-" that starts with a reply code. */
+static gboolean
+reply_line (const char *p, const char *end)
+{
+	return end - p >= 4 && g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+	       (p[3] == ' ' || p[3] == '-') && (p[0] >= '2' && p[0] <= '5');
+}
+
+typedef struct {
+	GString *reply;     /* the last "<<<" reply not yet given to an address */
+	char command[8];    /* the last command sent, upper case */
+	char *host;         /* the host talked to */
+	GString *orphan;    /* the last error that named no address */
+	gboolean continues; /* the last reply line was "NNN-": more follows */
+} Session;
+
+static void
+session_line (Session *ss, BvReport *report, const BvLine *line)
+{
+	const char *p = bv_line_skip_space (line);
+	const char *end = line->end;
+	while (end > p && (end[-1] == ' ' || end[-1] == '\r'))
+		end--;
+	if (bv_line_starts (line, "... while talking to ") || bv_line_starts (line, "While talking to ")) {
+		const char *h = bv_line_find (line, "talking to ") + 11;
+		const char *e = h;
+		while (e < end && *e != ' ' && *e != ':')
+			e++;
+		while (e > h && e[-1] == '.')
+			e--;
+		g_free (ss->host);
+		ss->host = g_strndup (h, e - h);
+		g_string_truncate (ss->reply, 0);
+		ss->command[0] = '\0';
+		return;
+	}
+	if (end - p > 4 && strncmp (p, ">>> ", 4) == 0) {
+		gsize i = 0;
+		for (const char *c = p + 4; c < end && i < sizeof ss->command - 1 && g_ascii_isalpha (*c);
+		     c++)
+			ss->command[i++] = g_ascii_toupper (*c);
+		ss->command[i] = '\0';
+		if (strcmp (ss->command, "QUIT") == 0 || strcmp (ss->command, "RSET") == 0)
+			ss->command[0] = '\0';
+		else if (i == 0 && p[4] == '.')
+			strcpy (ss->command, "DATA");
+		return;
+	}
+	if (end - p > 4 && strncmp (p, "<<< ", 4) == 0) {
+		/* Multi-line replies ("550-...") come as several lines. */
+		if (!ss->continues)
+			g_string_truncate (ss->reply, 0);
+		ss->continues = end - p > 7 && p[7] == '-';
+		if (ss->reply->len > 0)
+			g_string_append_c (ss->reply, ' ');
+		g_string_append_len (ss->reply, p + 4, end - p - 4);
+		g_string_assign (ss->orphan, ss->reply->str);
+		return;
+	}
+	/* "550 5.1.1 <a@b>... User unknown" or "<a@b>... Deferred: 421". */
+	const char *q = p;
+	if (reply_line (q, end)) {
+		q += 4;
+		while (q < end && *q == ' ')
+			q++;
+		if (end - q > 6 && g_ascii_isdigit (q[0]) && q[1] == '.') {
+			while (q < end && *q != ' ')
+				q++;
+			while (q < end && *q == ' ')
+				q++;
+		}
+	}
+	const char *dots = NULL;
+	for (const char *d = q; d + 3 <= end && dots == NULL; d++)
+		if (d[0] == '.' && d[1] == '.' && d[2] == '.')
+			dots = d;
+	if (dots == NULL) {
+		/* "451 4.0.0 Operating system error": the local verdict,
+		 * worth less than the remote server's "<<<" reply. */
+		if (reply_line (p, end) && ss->orphan->len == 0)
+			g_string_append_len (ss->orphan, p, end - p);
+		return;
+	}
+	g_autofree char *who = g_strndup (q, dots - q);
+	g_autofree char *addr = strchr (who, '@') ? bv_address_extract (who) : NULL;
+	const char *text = dots + 3;
+	while (text < end && *text == ' ')
+		text++;
+	if (addr == NULL) {
+		/* "421 example.com (smtp)... Deferred: ..." */
+		if (reply_line (p, end))
+			g_string_append_len (g_string_truncate (ss->orphan, 0), p, end - p);
+		return;
+	}
+	if (bv_scrape_find_recipient (report, 0, addr) != NULL)
+		return;
+	BvRecipient *r = bv_scrape_add (report, addr);
+	if (ss->reply->len > 0) {
+		bv_scrape_set_diagnostic (r, ss->reply->str, ss->reply->len);
+		g_string_truncate (ss->reply, 0);
+		g_string_truncate (ss->orphan, 0);
+	} else {
+		bv_scrape_set_diagnostic (r, text, end - text);
+		/* The code that opens the line is the local mailer's: it
+		 * counts only when the text quotes none. */
+		if (r->reply_code[0] == '\0' && reply_line (p, end)) {
+			char code[4] = { p[0], p[1], p[2], 0 };
+			bv_scrape_set (&r->reply_code, code);
+		}
+	}
+	bv_scrape_set (&r->command, ss->command);
+	bv_scrape_set (&r->remote_mta, ss->host);
+}
+
+guint
+bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallback)
+{
+	guint before = report->recipients->len;
+	Session ss = { g_string_new (NULL), "", NULL, g_string_new (NULL), FALSE };
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, start);
+	while (bv_lines_next (&it, &line)) {
+		if (bv_line_starts (&line, "-----"))
+			break;
+		session_line (&ss, report, &line);
+	}
+	if (fallback != NULL) {
+		*fallback = NULL;
+		if (ss.orphan->len > 0) {
+			BvRecipient *r = bv_scrape_recipient_new ("");
+			bv_scrape_set_diagnostic (r, ss.orphan->str, ss.orphan->len);
+			bv_scrape_set (&r->command, ss.command);
+			bv_scrape_set (&r->remote_mta, ss.host);
+			*fallback = r;
+		}
+	}
+	g_string_free (ss.reply, TRUE);
+	g_string_free (ss.orphan, TRUE);
+	g_free (ss.host);
+	return report->recipients->len - before;
 }

@@ -70,6 +70,10 @@ void bv_scrape_take_original (BvMail *mail, const char *start);
  * report).  Every string field is set, to "" when unknown. */
 BvRecipient *bv_scrape_add (BvReport *report, const char *address);
 
+/* A new recipient for @address like bv_scrape_add() makes, not added to
+ * any report.  Free with bv_recipient_free(). */
+BvRecipient *bv_scrape_recipient_new (const char *address);
+
 /* Replaces @r's diagnostic with @text (length @len, or -1), normalised,
  * and fills status and reply code from it where they are still empty. */
 void bv_scrape_set_diagnostic (BvRecipient *r, const char *text, gssize len);
@@ -139,6 +143,24 @@ guint bv_scrape_dsn_and_blocks (BvMail *mail, BvReport *report, const char *star
  * are completed from @from_text; without, @from_text's recipients are moved
  * to @report.  Returns the number of recipients added to @report. */
 guint bv_scrape_merge (BvMail *mail, BvReport *report, BvReport *from_text);
+
+/* Reads a Sendmail-style SMTP session transcript from @start up to the
+ * first line that starts with "-----" (or the end):
+ *
+ *     ... while talking to mx.example.jp.:
+ *     >>> RCPT To:<a@example.jp>
+ *     <<< 550 5.1.1 <a@example.jp>... User unknown
+ *     550 5.1.1 <a@example.jp>... User unknown
+ *
+ * Appends one recipient per address named on a "NNN <addr>... text" or
+ * "<addr>... text" line (each address once, in order), with the remote
+ * server's reply ("<<<") as diagnostic when one came since the previous
+ * address line (else the text after "..."), the command last sent (">>>")
+ * and the host talked to.  *@fallback (when not NULL) receives a new
+ * recipient with an empty address holding the last error that named no
+ * address (a later "<<<" reply, or "NNN host (smtp)... text"), or NULL.
+ * Returns the number of recipients appended. */
+guint bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallback);
 
 /* Whether @mail comes from an automated sender: a MAILER-DAEMON or
  * postmaster style From, or an empty Return-Path. */

@@ -1,0 +1,98 @@
+/* lhost-exchange2003.c: Microsoft Exchange Server 5.5 to 2003 reports.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * These servers ("Internet Mail Service", "Internet Mail Connector") write
+ * "Your message ... did not reach the following recipient(s):" or "The
+ * following recipient(s) could not be reached:", then for each recipient
+ * "addr on DATE" and indented reason lines such as "The recipient name is
+ * not recognized" and "MSEXCH:IMS:...:... 0 (000C05A6) Unknown Recipient".
+ * No reply code or enhanced status is given. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lhost.h"
+#include "scrape.h"
+#include "text.h"
+
+static gboolean
+is_exchange2003 (BvMail *mail)
+{
+	const char *mailer = bv_mail_header (mail, "X-Mailer");
+	if (mailer != NULL &&
+	    (bv_text_find_ci (mailer, "Internet Mail Service (") != NULL ||
+	     bv_text_find_ci (mailer, "Microsoft Exchange Server Internet Mail Connector") != NULL))
+		return TRUE;
+	if (bv_mail_header (mail, "X-MS-Embedded-Report") != NULL)
+		return TRUE;
+	/* Without those headers (some relays drop them) the reason codes
+	 * still name the Exchange connector. */
+	return bv_text_find_ci (mail->body->str, "MSEXCH:") != NULL;
+}
+
+/* "kijitora@example.jp on Thu, 29 Apr 2010 ..." opens a recipient. */
+static char *
+recipient_line (const BvLine *line)
+{
+	const char *p = bv_line_skip_space (line);
+	const char *on = bv_line_find (line, " on ");
+	if (on == NULL)
+		on = line->end;
+	g_autofree char *word = g_strndup (p, on - p);
+	g_strstrip (word);
+	if (strchr (word, ' ') != NULL || strchr (word, '@') == NULL)
+		return NULL;
+	return bv_address_extract (word);
+}
+
+static gboolean
+exchange2003_parse (BvMail *mail, BvReport *report)
+{
+	if (!is_exchange2003 (mail))
+		return FALSE;
+	const char *body = mail->body->str;
+	const char *start = bv_scrape_find_line (body, "did not reach the following recipient");
+	if (start == NULL)
+		start = bv_scrape_find_line (body, "The following recipient(s) could not be reached");
+	if (start == NULL)
+		return FALSE;
+	g_autoptr (BvReport) text = bv_report_new ();
+	g_autoptr (GString) diag = g_string_new (NULL);
+	BvRecipient *cur = NULL;
+	gboolean skipping = FALSE;
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, bv_scrape_next_line (start));
+	while (bv_lines_next (&it, &line)) {
+		if (bv_line_starts (&line, "------") || bv_line_starts (&line, "Received:"))
+			break;
+		g_autofree char *addr = recipient_line (&line);
+		if (addr != NULL) {
+			if (cur != NULL)
+				bv_scrape_set_diagnostic (cur, diag->str, diag->len);
+			g_string_truncate (diag, 0);
+			cur = bv_scrape_add (text, addr);
+			bv_scrape_set (&cur->action, "failed");
+			skipping = FALSE;
+			continue;
+		}
+		if (cur == NULL || bv_line_blank (&line))
+			continue;
+		/* The MTS-ID note (and its unindented continuation) is
+		 * bookkeeping, not a reason. */
+		if (bv_line_starts (&line, "The MTS-ID")) {
+			skipping = TRUE;
+			continue;
+		}
+		if (skipping && !bv_line_indented (&line))
+			continue;
+		skipping = FALSE;
+		g_string_append_c (diag, ' ');
+		g_string_append_len (diag, line.start, line.end - line.start);
+	}
+	if (cur != NULL)
+		bv_scrape_set_diagnostic (cur, diag->str, diag->len);
+	return bv_scrape_merge (mail, report, text) > 0;
+}
+
+const BvLhost bv_lhost_exchange2003 = { "exchange2003", exchange2003_parse };

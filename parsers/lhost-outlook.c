@@ -1,0 +1,41 @@
+/* lhost-outlook.c: Outlook.com (formerly Hotmail and MSN) reports.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The consumer service answers with a plain RFC 3464 report from
+ * postmaster@hotmail.com (or outlook.com, live.com, msn.com), stamped with
+ * its own X-Message-Delivery, X-Message-Info and X-DSNContext headers.
+ * Newer Outlook.com reports are written by Exchange Online and are left to
+ * lhost-office365.c, which is tried first. */
+#include "config.h"
+
+#include "lhost.h"
+#include "scrape.h"
+#include "text.h"
+
+static gboolean
+is_outlook (BvMail *mail)
+{
+	if (bv_mail_header (mail, "X-Message-Delivery") != NULL &&
+	    bv_mail_header (mail, "X-Message-Info") != NULL)
+		return TRUE;
+	if (bv_mail_header (mail, "X-DSNContext") != NULL)
+		return TRUE;
+	static const char *const domains[] = { "@hotmail.", "@mail.hotmail.", "@outlook.com",
+		                               "@live.com", "@msn.com",       NULL };
+	if (bv_text_find_ci (mail->from, "postmaster@") == NULL)
+		return FALSE;
+	for (const char *const *d = domains; *d; d++)
+		if (bv_text_find_ci (mail->from, *d) != NULL)
+			return TRUE;
+	return FALSE;
+}
+
+static gboolean
+outlook_parse (BvMail *mail, BvReport *report)
+{
+	if (mail->dsn->len == 0 || !is_outlook (mail))
+		return FALSE;
+	return bv_scrape_dsn (mail, report) > 0;
+}
+
+const BvLhost bv_lhost_outlook = { "outlook", outlook_parse };

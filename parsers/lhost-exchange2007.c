@@ -19,20 +19,19 @@
 #include "scrape.h"
 #include "text.h"
 
-static const char
-        *const diag_titles[] = {
-	        "Diagnostic information for administrators",
-	        "Diagnoseinformationen f\xc3\xbcr Administratoren",
-	        "Informations de diagnostic pour les administrateurs",
-	        "Informaci\xc3\xb3n de diagn\xc3\xb3stico para administradores",
-	        "Informazioni di diagnostica per gli amministratori",
-	        "Diagnostische informatie voor beheerders",
-	        "\xe7\xae\xa1\xe7\x90\x86\xe8\x80\x85\xe5\x90\x91\xe3\x81\x91\xe3\x81\xae\xe8\xa8\xba\xe6\x96"
-	        "\xad\xe6\x83\x85\xe5\xa0\xb1", /* 管理者向けの診断情報 */
-	        "\xe7\xae\xa1\xe7\x90\x86\xe5\x91\x98\xe7\x9a\x84\xe8\xaf\x8a\xe6\x96\xad\xe4\xbf\xa1\xe6\x81"
-	        "\xaf", /* 管理员的诊断信息 */
-	        NULL,
-        };
+static const char *const diag_titles[] = {
+	"Diagnostic information for administrators",
+	"Diagnoseinformationen f\xc3\xbcr Administratoren",
+	"Informations de diagnostic pour les administrateurs",
+	"Informaci\xc3\xb3n de diagn\xc3\xb3stico para administradores",
+	"Informazioni di diagnostica per gli amministratori",
+	"Diagnostische informatie voor beheerders",
+	"\xe7\xae\xa1\xe7\x90\x86\xe8\x80\x85\xe5\x90\x91\xe3\x81\x91\xe3\x81\xae\xe8\xa8\xba\xe6\x96"
+	"\xad\xe6\x83\x85\xe5\xa0\xb1", /* 管理者向けの診断情報 */
+	"\xe7\xae\xa1\xe7\x90\x86\xe5\x91\x98\xe7\x9a\x84\xe8\xaf\x8a\xe6\x96\xad\xe4\xbf\xa1\xe6\x81"
+	"\xaf", /* 管理员的诊断信息 */
+	NULL,
+};
 
 static const char *const diag_stops[] = {
 	"Original message headers",

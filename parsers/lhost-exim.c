@@ -224,7 +224,7 @@ read_list (BvReport *report, const char *start)
 static gboolean
 exim_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = mail->body->str;
+	const char *body = bv_scrape_text (mail);
 	if (!is_exim (mail, body))
 		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();

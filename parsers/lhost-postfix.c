@@ -33,7 +33,7 @@ is_postfix (BvMail *mail, const char *body)
 static gboolean
 postfix_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = mail->body->str;
+	const char *body = bv_scrape_text (mail);
 	if (!is_postfix (mail, body))
 		return FALSE;
 	/* The recipient paragraphs follow the signature line. */

@@ -71,7 +71,7 @@ prefer_remote_status (BvRecipient *r)
 static gboolean
 sendmail_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = mail->body->str;
+	const char *body = bv_scrape_text (mail);
 	if (mail->dsn->len == 0)
 		return FALSE;
 	const char *transcript = bv_scrape_find_line (body, "----- Transcript of session follows");

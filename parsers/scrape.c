@@ -648,3 +648,15 @@ bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallbac
 	g_free (ss.host);
 	return report->recipients->len - before;
 }
+
+const char *
+bv_scrape_text (BvMail *mail)
+{
+	if (mail->body->len > 0 || mail->message == NULL)
+		return mail->body->str;
+	GMimeObject *top = g_mime_message_get_mime_part (mail->message);
+	if (top == NULL || !GMIME_IS_MULTIPART (top))
+		return mail->body->str;
+	const char *prologue = g_mime_multipart_get_prologue (GMIME_MULTIPART (top));
+	return prologue ? prologue : mail->body->str;
+}

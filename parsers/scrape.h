@@ -162,6 +162,12 @@ guint bv_scrape_merge (BvMail *mail, BvReport *report, BvReport *from_text);
  * Returns the number of recipients appended. */
 guint bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallback);
 
+/* The human-readable text of @mail: its body, or when that is empty and
+ * the message is a multipart whose boundaries never occur (a report whose
+ * parts were lost), the multipart's prologue, which then holds it all.
+ * Owned by @mail. */
+const char *bv_scrape_text (BvMail *mail);
+
 /* Whether @mail comes from an automated sender: a MAILER-DAEMON or
  * postmaster style From, or an empty Return-Path. */
 gboolean bv_scrape_from_daemon (BvMail *mail);

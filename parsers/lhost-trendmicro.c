@@ -22,7 +22,10 @@ is_trendmicro (BvMail *mail)
 	gboolean by_interscan = bv_text_find_ci (mail->from, "InterScan") != NULL ||
 	                        bv_text_find_ci (body, "Message from InterScan") != NULL ||
 	                        bv_mail_header (mail, "X-InterScanMSS-Notification") != NULL;
-	if (!by_interscan)
+	/* The notice comes from the gateway itself, never from a person
+	 * quoting it. */
+	if (!by_interscan ||
+	    (bv_text_find_ci (mail->from, "InterScan") == NULL && !bv_scrape_from_daemon (mail)))
 		return FALSE;
 	return bv_scrape_find_line (body, "Sent <<<") != NULL ||
 	       bv_text_find_ci (body, "Unable to deliver message to") != NULL;

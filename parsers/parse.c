@@ -208,6 +208,28 @@ parse_feedback (BvMail *mail, BvReport *report)
 	return TRUE;
 }
 
+/* Mailing-list managers and MTAs also send their failure notices as
+ * "Auto-Submitted: auto-replied": a message from a mailer daemon, or whose
+ * subject speaks of a failed delivery, is never a vacation reply. */
+static gboolean
+looks_like_failure_notice (BvMail *mail)
+{
+	static const char *const senders[] = { "mailer-daemon", "postmaster", "mail delivery",
+		                               "mailer_daemon", NULL };
+	static const char *const subjects[] = {
+		"undeliver", "delivery",      "failure", "failed",    "returned mail",
+		"rejected",  "not delivered", "bounce",  "non remis", "unzustellbar",
+		NULL
+	};
+	for (const char *const *s = senders; *s; s++)
+		if (bv_text_find_ci (mail->from, *s))
+			return TRUE;
+	for (const char *const *s = subjects; *s; s++)
+		if (bv_text_find_ci (mail->subject, *s))
+			return TRUE;
+	return FALSE;
+}
+
 /* Headers and subjects that mark an automatic reply (RFC 3834 and the
  * vacation programs that predate it). */
 static gboolean
@@ -239,7 +261,7 @@ parse_autoreply (BvMail *mail, BvReport *report)
 	for (const char *const *s = subjects; *s && !is_auto; s++)
 		is_auto = bv_text_find_ci (mail->subject, *s) != NULL &&
 		          (as == NULL || bv_text_find_ci (as, "no") == NULL);
-	if (!is_auto)
+	if (!is_auto || looks_like_failure_notice (mail))
 		return FALSE;
 	report->kind = BV_KIND_AUTOREPLY;
 	BvRecipient *r = bv_recipient_new ();

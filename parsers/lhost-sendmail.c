@@ -54,20 +54,6 @@ complete (BvRecipient *r, const BvRecipient *t)
 		bv_scrape_set (&r->reply_code, t->reply_code);
 }
 
-/* Sendmail copies the remote server's enhanced code into Status: only
- * when it has none of its own making; the code the server sent is the
- * one that says why (4.4.7 "delivery expired" hides 4.7.1 "access
- * denied"). */
-static void
-prefer_remote_status (BvRecipient *r)
-{
-	char code[16];
-	if (!bv_status_find (r->diagnostic, code, sizeof code) || g_str_has_suffix (code, ".0.0"))
-		return;
-	if (r->status[0] == '\0' || (r->status[0] == code[0] && strcmp (r->status, code) != 0))
-		bv_scrape_set (&r->status, code);
-}
-
 static gboolean
 sendmail_parse (BvMail *mail, BvReport *report)
 {
@@ -94,7 +80,9 @@ sendmail_parse (BvMail *mail, BvReport *report)
 			t = fallback;
 		if (t != NULL)
 			complete (r, t);
-		prefer_remote_status (r);
+		/* Sendmail copies the remote server's enhanced code into
+		 * Status: only when it has none of its own making. */
+		bv_scrape_prefer_diag_status (r);
 	}
 	return TRUE;
 }

@@ -660,3 +660,13 @@ bv_scrape_text (BvMail *mail)
 	const char *prologue = g_mime_multipart_get_prologue (GMIME_MULTIPART (top));
 	return prologue ? prologue : mail->body->str;
 }
+
+void
+bv_scrape_prefer_diag_status (BvRecipient *r)
+{
+	char code[16];
+	if (!bv_status_find (r->diagnostic, code, sizeof code) || g_str_has_suffix (code, ".0.0"))
+		return;
+	if (empty (r->status) || (r->status[0] == code[0] && strcmp (r->status, code) != 0))
+		bv_scrape_set (&r->status, code);
+}

@@ -129,6 +129,12 @@ void bv_scrape_refine (BvReport *report, guint from, GPtrArray *found);
  * the report gave). */
 void bv_scrape_better_status (BvRecipient *r);
 
+/* When @r's diagnostic quotes an enhanced code of the same class as its
+ * status but different (or @r has no status), takes the diagnostic's: the
+ * remote server's code says why, the reporting MTA's often only that it
+ * gave up ("4.4.7").  Class codes ("5.0.0") in the diagnostic never win. */
+void bv_scrape_prefer_diag_status (BvRecipient *r);
+
 /* The usual shape of a report: recipients from the delivery-status part
  * (bv_scrape_dsn()) completed by the text's blocks (bv_scrape_blocks() from
  * @start with @stops and @flags, then bv_scrape_refine()), or the text's

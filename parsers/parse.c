@@ -273,10 +273,33 @@ parse_autoreply (BvMail *mail, BvReport *report)
 	return TRUE;
 }
 
+/* The paragraph of the human-readable text that names @address: what the
+ * report says of a recipient whose delivery-status part gives no
+ * diagnostic.  New string, or NULL when the text does not name it. */
+static char *
+diagnostic_from_body (const char *body, const char *address)
+{
+	if (address == NULL || address[0] == '\0')
+		return NULL;
+	const char *hit = bv_text_find_ci (body, address);
+	if (hit == NULL)
+		return NULL;
+	const char *start = hit;
+	while (start > body && !(start[-1] == '\n' && start - 1 > body && start[-2] == '\n'))
+		start--;
+	const char *end = strstr (hit, "\n\n");
+	if (end == NULL)
+		end = hit + strlen (hit);
+	/* A paragraph that long is not a diagnostic but the whole report. */
+	if (end - start > 1000)
+		return NULL;
+	return bv_text_normalise (start, end - start);
+}
+
 /* Fills every NULL string of a recipient with "" and the codes from the
  * diagnostic when the report gave none. */
 static void
-complete_recipient (BvReport *report, BvRecipient *r)
+complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 {
 	char **strings[] = {
 		&r->recipient,    &r->original_recipient, &r->action,     &r->status,
@@ -289,6 +312,14 @@ complete_recipient (BvReport *report, BvRecipient *r)
 	if (r->mta[0] == '\0' && report->mta != NULL) {
 		g_free (r->mta);
 		r->mta = g_strdup (report->mta);
+	}
+	if (r->diagnostic[0] == '\0' && report->kind != BV_KIND_FEEDBACK &&
+	    report->kind != BV_KIND_AUTOREPLY) {
+		char *found = diagnostic_from_body (body, r->recipient);
+		if (found != NULL) {
+			g_free (r->diagnostic);
+			r->diagnostic = found;
+		}
 	}
 	char code[16];
 	if (r->status[0] == '\0' && bv_status_find (r->diagnostic, code, sizeof code)) {
@@ -365,7 +396,7 @@ bv_report_parse (const char *data, gsize len)
 	fill_original (mail, report);
 	for (guint i = 0; i < report->recipients->len; i++) {
 		BvRecipient *r = report->recipients->pdata[i];
-		complete_recipient (report, r);
+		complete_recipient (report, mail->body->str, r);
 		bv_classify (r, report->kind);
 	}
 	return report;

@@ -23,6 +23,7 @@ typedef struct {
 
 /* clang-format off */
 static const BvCodeRule code_rules[] = {
+	{ "1.0", BV_CAUSE_USERUNKNOWN, "something about the recipient's address is wrong" },
 	{ "1.1", BV_CAUSE_USERUNKNOWN, "the recipient's mailbox does not exist" },
 	{ "1.2", BV_CAUSE_HOSTUNKNOWN, "the recipient's domain does not exist or accepts no mail" },
 	{ "1.3", BV_CAUSE_USERUNKNOWN, "the recipient's address is not a valid address" },
@@ -37,6 +38,7 @@ static const BvCodeRule code_rules[] = {
 	{ "2.2", BV_CAUSE_MAILBOXFULL, "the recipient's mailbox is full" },
 	{ "2.3", BV_CAUSE_EXCEEDLIMIT, "the message exceeds a limit the recipient set" },
 	{ "2.4", BV_CAUSE_FILTERED, "a mailing list could not be expanded" },
+	{ "3.0", BV_CAUSE_SYSTEMERROR, "the receiving mail system failed" },
 	{ "3.1", BV_CAUSE_SYSTEMFULL, "the receiving mail system is full" },
 	{ "3.2", BV_CAUSE_NOTACCEPT, "the receiving system does not accept messages" },
 	{ "3.3", BV_CAUSE_SYSTEMERROR, "the receiving system lacks a feature the message needs" },
@@ -153,6 +155,9 @@ bv_status_cause (const char *status)
 	 * host that refuses the client for now. */
 	if (status[0] == '4' && (strcmp (status, "4.2.1") == 0 || strcmp (status, "4.7.1") == 0))
 		return BV_CAUSE_BLOCKED;
+	/* Generic temporary codes say only that the problem is passing. */
+	if (status[0] == '4' && (strcmp (status, "4.1.0") == 0 || strcmp (status, "4.3.0") == 0))
+		return BV_CAUSE_UNDEFINED;
 	if (status[0] == '4' && strcmp (status, "4.4.4") == 0)
 		return BV_CAUSE_NETWORKERROR;
 	if (status[0] == '5' && (strcmp (status, "5.4.1") == 0 || strcmp (status, "5.4.2") == 0 ||

@@ -38,7 +38,9 @@ vague_cause (BvCause c)
 	case BV_CAUSE_EXPIRED:
 	case BV_CAUSE_NETWORKERROR:
 	case BV_CAUSE_HOSTUNKNOWN:
-	case BV_CAUSE_USERUNKNOWN: return TRUE;
+	case BV_CAUSE_USERUNKNOWN:
+	/* x.6.x codes are too broad: "5.6.0 scored as spam" is spam. */
+	case BV_CAUSE_CONTENTERROR: return TRUE;
 	default: return FALSE;
 	}
 }
@@ -87,6 +89,13 @@ static gboolean
 command_is (const Facts *f, const char *cmd)
 {
 	return strcmp (f->command, cmd) == 0;
+}
+
+/* Refused before any address was given: the wording is about the client. */
+static gboolean
+at_greeting (const Facts *f)
+{
+	return command_is (f, "CONN") || command_is (f, "HELO") || command_is (f, "EHLO");
 }
 
 /* Whether wording of another cause contradicts a 5.1.1-style code: "5.1.1
@@ -140,8 +149,10 @@ specific_applies (const Facts *f, BvCause c, gboolean *by_text)
 		 * the text also says the host is unknown. */
 		if (code && (!said (f, BV_CAUSE_NETWORKERROR) || said (f, c)))
 			return TRUE;
-		*by_text = said (f, c);
+		/* "Invalid domain" in reply to HELO is the client's name. */
+		*by_text = said (f, c) && !at_greeting (f);
 		return *by_text;
+	case BV_CAUSE_CONTENTERROR: *by_text = said (f, c); return *by_text;
 	default:
 		if (code)
 			return TRUE;
@@ -190,6 +201,58 @@ evidence_status (BvRecipient *r, const Facts *f, BvCause c)
 	set_evidence (r, "status", f->status, detail);
 }
 
+/* Orange and La Poste (France) end every refusal with a numbered label,
+ * "OFR_416", "OFR005_505 [505]" or "LPN007_426", whose last three digits
+ * are documented codes.  Returns the cause and sets *code_at to the label. */
+static BvCause
+orange_code (const char *diag, const char **label, gsize *label_len)
+{
+	static const struct {
+		int code;
+		BvCause cause;
+	} codes[] = {
+		{ 101, BV_CAUSE_BLOCKED },       { 102, BV_CAUSE_BLOCKED },
+		{ 103, BV_CAUSE_BLOCKED },       { 104, BV_CAUSE_TOOMANYCONN },
+		{ 305, BV_CAUSE_SECURITYERROR }, { 401, BV_CAUSE_AUTHFAILURE },
+		{ 402, BV_CAUSE_SECURITYERROR }, { 403, BV_CAUSE_REJECTED },
+		{ 405, BV_CAUSE_REJECTED },      { 415, BV_CAUSE_REJECTED },
+		{ 416, BV_CAUSE_USERUNKNOWN },   { 417, BV_CAUSE_MAILBOXFULL },
+		{ 418, BV_CAUSE_USERUNKNOWN },   { 420, BV_CAUSE_SUSPEND },
+		{ 421, BV_CAUSE_REJECTED },      { 426, BV_CAUSE_SUSPEND },
+		{ 505, BV_CAUSE_SYSTEMERROR },   { 506, BV_CAUSE_SPAMDETECTED },
+		{ 510, BV_CAUSE_BLOCKED },       { 514, BV_CAUSE_MESGTOOBIG },
+		{ 517, BV_CAUSE_AUTHFAILURE },   { 630, BV_CAUSE_POLICYVIOLATION },
+		{ 999, BV_CAUSE_BLOCKED },
+	};
+	static const char *const prefixes[] = { "OFR", "LPN", "OUK" };
+	for (gsize p = 0; p < G_N_ELEMENTS (prefixes); p++) {
+		const char *at = strstr (diag, prefixes[p]);
+		if (at == NULL)
+			continue;
+		/* OFR, digits, '_', then the three-digit code. */
+		const char *q = at + 3;
+		while (g_ascii_isdigit (*q) || g_ascii_isalpha (*q))
+			q++;
+		if (*q == '_')
+			q++;
+		const char *num = q;
+		while (g_ascii_isdigit (*q))
+			q++;
+		if (q - num < 3)
+			continue;
+		int code = (num[q - num - 3] - '0') * 100 + (num[q - num - 2] - '0') * 10 +
+		           (num[q - num - 1] - '0');
+		for (gsize i = 0; i < G_N_ELEMENTS (codes); i++) {
+			if (codes[i].code == code) {
+				*label = at;
+				*label_len = (gsize)(q - at);
+				return codes[i].cause;
+			}
+		}
+	}
+	return BV_CAUSE_UNDEFINED;
+}
+
 /* Decides the cause; returns it with the evidence set on @r. */
 static BvCause
 decide (BvRecipient *r, const Facts *f, BvKind kind)
@@ -201,6 +264,16 @@ decide (BvRecipient *r, const Facts *f, BvKind kind)
 		g_autofree char *m = hit_text (f, h);
 		set_evidence (r, "mta", m, bv_phrases[h->phrase].detail);
 		return c;
+	}
+	const char *label;
+	gsize label_len;
+	BvCause orange = orange_code (f->diag, &label, &label_len);
+	if (orange != BV_CAUSE_UNDEFINED) {
+		g_autofree char *m = g_strndup (label, label_len);
+		set_evidence (
+		        r, "mta", m,
+		        "Orange/La Poste: the number at the end of the label is its documented error code");
+		return orange;
 	}
 	if (f->by_status == BV_CAUSE_BLOCKED && f->status[2] == '7' && strlen (f->status) == 7) {
 		set_evidence (r, "mta", f->status, bv_status_meaning (f->status));
@@ -266,7 +339,7 @@ decide (BvRecipient *r, const Facts *f, BvKind kind)
 		set_evidence (r, "kind", "delayed", "the report says delivery is still being retried");
 		return BV_CAUSE_EXPIRED;
 	}
-	if (command_is (f, "HELO") || command_is (f, "EHLO")) {
+	if (at_greeting (f)) {
 		set_evidence (r, "reply", f->command, "the server refused the connection at the greeting");
 		return BV_CAUSE_BLOCKED;
 	}

@@ -1,0 +1,356 @@
+/* test-classify.c: what a user checks about the cause of a bounce.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case is a recipient as a report would give it (codes, diagnostic,
+ * command) and the cause, hard/soft verdict, derived code or evidence a
+ * user would expect to read.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "classify.h"
+
+/* A recipient as the parsers hand it to the classifier. */
+static BvRecipient *
+make (const char *status, const char *reply, const char *command, const char *diag)
+{
+	BvRecipient *r = bv_recipient_new ();
+	r->recipient = g_strdup ("user@example.com");
+	r->action = g_strdup ("failed");
+	r->status = g_strdup (status);
+	r->reply_code = g_strdup (reply);
+	r->command = g_strdup (command);
+	r->diagnostic = g_strdup (diag);
+	r->mta = g_strdup ("");
+	r->remote_mta = g_strdup ("");
+	return r;
+}
+
+static BvCause
+classify (const char *status, const char *reply, const char *command, const char *diag)
+{
+	g_autoptr (BvRecipient) r = make (status, reply, command, diag);
+	bv_classify (r, BV_KIND_FAILED);
+	return r->cause;
+}
+
+#define assert_cause(got, want) g_assert_cmpstr (bv_cause_id (got), ==, bv_cause_id (want))
+
+static void
+test_text_english (void)
+{
+	const struct {
+		const char *text;
+		BvCause cause;
+	} cases[] = {
+		{ "550 Requested action not taken: No such user here", BV_CAUSE_USERUNKNOWN },
+		{ "Recipient address rejected: User unknown in local recipient table", BV_CAUSE_USERUNKNOWN },
+		{ "The email account that you tried to reach does not exist.", BV_CAUSE_USERUNKNOWN },
+		{ "Host or domain name not found. Name service error for name=x.example",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "552 Mailbox is full", BV_CAUSE_MAILBOXFULL },
+		{ "user is over quota", BV_CAUSE_MAILBOXFULL },
+		{ "Disk quota exceeded", BV_CAUSE_MAILBOXFULL },
+		{ "552 Message size exceeds fixed maximum message size", BV_CAUSE_MESGTOOBIG },
+		{ "554 5.7.1 <a@b.example>: Relay access denied", BV_CAUSE_NORELAYING },
+		{ "Client host [192.0.2.1] blocked using zen.spamhaus.org", BV_CAUSE_BLOCKED },
+		{ "550 IP address blacklisted by recipient", BV_CAUSE_BLOCKED },
+		{ "Please fix reverse DNS for 192.0.2.1, no PTR record", BV_CAUSE_REQUIREPTR },
+		{ "421 Too many connections from your IP", BV_CAUSE_TOOMANYCONN },
+		{ "452 Connection rate limit exceeded", BV_CAUSE_TOOMANYCONN },
+		{ "450 Rate limit reached, slow down", BV_CAUSE_SPEEDING },
+		{ "554 This message has been scored as spam", BV_CAUSE_SPAMDETECTED },
+		{ "550 Virus detected in the attachment", BV_CAUSE_VIRUSDETECTED },
+		{ "550 SPF check failed for example.com", BV_CAUSE_AUTHFAILURE },
+		{ "rejected due to the domain's DMARC policy", BV_CAUSE_AUTHFAILURE },
+		{ "DKIM signature did not verify", BV_CAUSE_AUTHFAILURE },
+		{ "Connection timed out", BV_CAUSE_EXPIRED },
+		{ "The account is disabled", BV_CAUSE_SUSPEND },
+		{ "550 Denied by policy", BV_CAUSE_POLICYVIOLATION },
+		{ "501 Syntax error in parameters", BV_CAUSE_SYNTAXERROR },
+		{ "Sender address rejected: Domain not found", BV_CAUSE_REJECTED },
+		{ "domain publishes a null MX", BV_CAUSE_NOTACCEPT },
+		{ "452 Insufficient disk space", BV_CAUSE_SYSTEMFULL },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		const char *matched = NULL;
+		BvCause got = bv_classify_text (cases[i].text, &matched);
+		g_test_message ("%s", cases[i].text);
+		assert_cause (got, cases[i].cause);
+		g_assert_nonnull (matched);
+	}
+}
+
+static void
+test_text_languages (void)
+{
+	const struct {
+		const char *text;
+		BvCause cause;
+	} cases[] = {
+		/* Simplified and traditional Chinese. */
+		{ "550 \xe7\x94\xa8\xe6\x88\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", BV_CAUSE_USERUNKNOWN },
+		{ "\xe7\x94\xa8\xe6\x88\xb6\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", BV_CAUSE_USERUNKNOWN },
+		{ "552 \xe9\x82\xae\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1", BV_CAUSE_MAILBOXFULL },
+		{ "\xe9\x83\xb5\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xbf", BV_CAUSE_MAILBOXFULL },
+		/* Japanese. */
+		{ "\xe5\xae\x9b\xe5\x85\x88\xe4\xb8\x8d\xe6\x98\x8e\xe3\x81\xae\xe3\x81\x9f\xe3\x82\x81",
+		  BV_CAUSE_USERUNKNOWN },
+		/* German, with the capital umlaut folded. */
+		{ "550 Benutzer unbekannt", BV_CAUSE_USERUNKNOWN },
+		{ "EMPF\xc3\x84NGER UNBEKANNT", BV_CAUSE_USERUNKNOWN },
+		{ "Postfach ist voll", BV_CAUSE_MAILBOXFULL },
+		/* French and Spanish. */
+		{ "550 Utilisateur inconnu", BV_CAUSE_USERUNKNOWN },
+		{ "Bo\xc3\xaete pleine", BV_CAUSE_MAILBOXFULL },
+		{ "Usuario desconocido", BV_CAUSE_USERUNKNOWN },
+		/* Russian, capitals folded: "Пользователь не найден". */
+		{ "\xd0\x9f\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb"
+		  "\xd1\x8c "
+		  "\xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd",
+		  BV_CAUSE_USERUNKNOWN },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_test_message ("%s", cases[i].text);
+		assert_cause (bv_classify_text (cases[i].text, NULL), cases[i].cause);
+	}
+}
+
+static void
+test_text_nothing (void)
+{
+	const char *matched = "x";
+	assert_cause (bv_classify_text ("Thank you for your message", &matched), BV_CAUSE_UNDEFINED);
+	g_assert_null (matched);
+	assert_cause (bv_classify_text (NULL, NULL), BV_CAUSE_UNDEFINED);
+	assert_cause (bv_classify_text ("", NULL), BV_CAUSE_UNDEFINED);
+}
+
+static void
+test_precedence (void)
+{
+	/* Specific wording beats a generic code. */
+	assert_cause (classify ("5.0.0", "550", "RCPT", "550 5.0.0 <a@b.example>... Mailbox full"),
+	              BV_CAUSE_MAILBOXFULL);
+	assert_cause (
+	        classify ("5.7.1", "554", "RCPT", "554 5.7.1 Client host rejected: blocked using bl.example"),
+	        BV_CAUSE_BLOCKED);
+	/* A specific detail code beats generic wording. */
+	assert_cause (classify ("5.1.1", "550", "RCPT", "550 5.1.1 Address rejected"), BV_CAUSE_USERUNKNOWN);
+	assert_cause (classify ("5.2.2", "552", "RCPT", "552 5.2.2 Requested action not taken"),
+	              BV_CAUSE_MAILBOXFULL);
+	assert_cause (classify ("5.7.26", "550", "DATA", "550 5.7.26 message rejected"),
+	              BV_CAUSE_AUTHFAILURE);
+	/* A relay refusal that reuses 5.1.1 is a relay refusal. */
+	assert_cause (classify ("5.1.1", "550", "RCPT", "550 5.1.1 Relaying denied"), BV_CAUSE_NORELAYING);
+	/* The sender refused at MAIL FROM. */
+	assert_cause (classify ("5.1.8", "553", "MAIL", "553 5.1.8 Domain of sender address does not exist"),
+	              BV_CAUSE_REJECTED);
+	assert_cause (classify ("5.0.0", "550", "MAIL", "550 Access denied"), BV_CAUSE_BLOCKED);
+	assert_cause (classify ("", "550", "MAIL", "550 Go away"), BV_CAUSE_REJECTED);
+	/* Unknown-user wording: at RCPT the address is bad; after DATA a
+	 * filter refused the message. */
+	assert_cause (classify ("5.0.0", "550", "RCPT", "550 User unknown"), BV_CAUSE_USERUNKNOWN);
+	assert_cause (classify ("5.0.0", "550", "DATA", "550 User unknown"), BV_CAUSE_FILTERED);
+	/* Unknown-host wording in reply to HELO is about the client. */
+	assert_cause (classify ("5.0.0", "501", "HELO", "501 Invalid domain name"), BV_CAUSE_BLOCKED);
+	/* A vague code gives way to the wording of a broader cause. */
+	assert_cause (classify ("4.4.1", "", "", "Sorry, I wasn't able to establish an SMTP connection."),
+	              BV_CAUSE_NETWORKERROR);
+	/* The code's subject decides when nothing else does. */
+	assert_cause (classify ("5.7.0", "550", "DATA", "550 5.7.0 Go away"), BV_CAUSE_SECURITYERROR);
+}
+
+static void
+test_providers (void)
+{
+	struct {
+		const char *status, *text;
+		BvCause cause;
+		const char *detail_has;
+	} cases[] = {
+		{ "5.7.26",
+		  "550-5.7.26 Unauthenticated email from example.com is not accepted due to 550-5.7.26 "
+		  "domain's DMARC policy",
+		  BV_CAUSE_AUTHFAILURE, "Google" },
+		{ "5.7.606", "550 5.7.606 Access denied, banned sending IP [192.0.2.1]", BV_CAUSE_BLOCKED,
+		  "Microsoft" },
+		{ "4.7.0", "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred",
+		  BV_CAUSE_REJECTED, "Yahoo" },
+		{ "", "554 RLY:B1 http://postmaster.aol.example", BV_CAUSE_BLOCKED, "AOL" },
+		{ "5.1.0", "550 5.1.0 <a@b.example> sender rejected. AUP#CDRBL", BV_CAUSE_BLOCKED, "Cox" },
+		{ "", "550 Connection frequency limited. http://service.mail.qq.com/", BV_CAUSE_TOOMANYCONN,
+		  "Tencent" },
+		{ "", "550 MI:SPM mail content judged as spam (NetEase)", BV_CAUSE_SPAMDETECTED, "NetEase" },
+		{ "5.1.1",
+		  "550 5.1.1 <a@b.example> - 192.0.2.1 has sent to too many recipients this hour. IB607",
+		  BV_CAUSE_SPEEDING, "GoDaddy" },
+		{ "4.2.0", "421 4.2.0 Service refuse. Service refused, please try later. OFR005_505 [505]",
+		  BV_CAUSE_SYSTEMERROR, "Orange" },
+		{ "5.5.0", "550 5.5.0 Le compte du destinataire est bloque. LPN007_426", BV_CAUSE_SUSPEND,
+		  "Orange" },
+		{ "", "451 4.7.650 rate limited due to IP reputation (S3113)", BV_CAUSE_BADREPUTATION,
+		  "Outlook" },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autoptr (BvRecipient) r = make (cases[i].status, "", "", cases[i].text);
+		bv_classify (r, BV_KIND_FAILED);
+		g_test_message ("%s", cases[i].text);
+		assert_cause (r->cause, cases[i].cause);
+		g_assert_cmpstr (r->evidence.rule, ==, "mta");
+		g_assert_nonnull (strstr (r->evidence.detail, cases[i].detail_has));
+	}
+}
+
+static void
+test_hard_soft (void)
+{
+	const struct {
+		const char *status, *reply, *command, *text;
+		gboolean hard;
+	} cases[] = {
+		{ "5.1.1", "550", "RCPT", "550 5.1.1 User unknown", TRUE },
+		{ "5.1.2", "550", "", "Host not found", TRUE },
+		{ "5.1.6", "550", "RCPT", "550 5.1.6 recipient no longer on server", TRUE },
+		{ "5.2.2", "552", "RCPT", "552 5.2.2 Mailbox full", FALSE },
+		{ "5.7.1", "554", "RCPT", "554 5.7.1 blocked using spamhaus", FALSE },
+		{ "4.4.7", "", "", "Message expired", FALSE },
+		{ "5.3.2", "521", "", "521 5.3.2 does not accept mail", TRUE },
+		{ "4.3.2", "453", "", "453 4.3.2 not accepting mail", FALSE },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autoptr (BvRecipient) r =
+		        make (cases[i].status, cases[i].reply, cases[i].command, cases[i].text);
+		bv_classify (r, BV_KIND_FAILED);
+		g_test_message ("%s -> %s", cases[i].text, bv_cause_id (r->cause));
+		g_assert_cmpint (r->hard, ==, cases[i].hard);
+	}
+	g_assert_true (bv_cause_is_hard (BV_CAUSE_NOTACCEPT, "", "550"));
+	g_assert_false (bv_cause_is_hard (BV_CAUSE_NOTACCEPT, "4.3.2", "550"));
+	g_assert_false (bv_cause_is_hard (BV_CAUSE_MAILBOXFULL, "5.2.2", "552"));
+}
+
+static void
+test_derived_status (void)
+{
+	const struct {
+		const char *reply, *command, *text;
+		BvKind kind;
+		const char *status;
+	} cases[] = {
+		{ "550", "RCPT", "550 No such user here", BV_KIND_FAILED, "5.1.1" },
+		{ "", "", "Host or domain name not found", BV_KIND_FAILED, "5.1.2" },
+		{ "552", "RCPT", "552 Mailbox full", BV_KIND_FAILED, "5.2.2" },
+		{ "452", "RCPT", "452 Mailbox full", BV_KIND_FAILED, "4.2.2" },
+		{ "552", "DATA", "552 Message size exceeds fixed limit", BV_KIND_FAILED, "5.3.4" },
+		{ "", "", "Connection timed out", BV_KIND_DELAYED, "4.4.7" },
+		{ "", "", "retry timeout exceeded", BV_KIND_FAILED, "5.4.7" },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autoptr (BvRecipient) r = make ("", cases[i].reply, cases[i].command, cases[i].text);
+		bv_classify (r, cases[i].kind);
+		g_test_message ("%s", cases[i].text);
+		g_assert_cmpstr (r->status, ==, cases[i].status);
+		g_assert_true (r->status_derived);
+	}
+	/* A code in the report is never replaced. */
+	g_autoptr (BvRecipient) r = make ("5.0.0", "550", "RCPT", "550 User unknown");
+	bv_classify (r, BV_KIND_FAILED);
+	g_assert_cmpstr (r->status, ==, "5.0.0");
+	g_assert_false (r->status_derived);
+	/* Nothing to go on: no code is made up. */
+	g_autoptr (BvRecipient) q = make ("", "", "", "");
+	bv_classify (q, BV_KIND_FAILED);
+	g_assert_cmpstr (q->status, ==, "");
+	g_assert_false (q->status_derived);
+	assert_cause (q->cause, BV_CAUSE_UNDEFINED);
+}
+
+static void
+test_evidence (void)
+{
+	/* Wording: the phrase as it stands in the report. */
+	g_autoptr (BvRecipient) a = make ("", "552", "RCPT", "552 Sorry, the MAILBOX IS FULL today");
+	bv_classify (a, BV_KIND_FAILED);
+	g_assert_cmpstr (a->evidence.rule, ==, "text");
+	g_assert_cmpstr (a->evidence.matched, ==, "MAILBOX IS FULL");
+
+	/* A code: the code, and what it means. */
+	g_autoptr (BvRecipient) b = make ("5.1.1", "550", "RCPT", "550 5.1.1 Go away");
+	bv_classify (b, BV_KIND_FAILED);
+	g_assert_cmpstr (b->evidence.rule, ==, "status");
+	g_assert_cmpstr (b->evidence.matched, ==, "5.1.1");
+	g_assert_nonnull (strstr (b->evidence.detail, "does not exist"));
+
+	/* A phrase across a multi-line reply's continuation markers. */
+	g_autoptr (BvRecipient) c =
+	        make ("5.7.1", "550", "DATA", "550-5.7.1 This message is likely 550-5.7.1 scored as spam");
+	bv_classify (c, BV_KIND_FAILED);
+	assert_cause (c->cause, BV_CAUSE_SPAMDETECTED);
+
+	/* Report kinds. */
+	g_autoptr (BvRecipient) d = make ("", "", "", "abuse");
+	bv_classify (d, BV_KIND_FEEDBACK);
+	assert_cause (d->cause, BV_CAUSE_FEEDBACK);
+	g_assert_cmpstr (d->evidence.rule, ==, "kind");
+	g_autoptr (BvRecipient) e = make ("", "", "", "Out of office");
+	bv_classify (e, BV_KIND_AUTOREPLY);
+	assert_cause (e->cause, BV_CAUSE_VACATION);
+	g_assert_false (e->hard);
+}
+
+static void
+test_idempotent (void)
+{
+	g_autoptr (BvRecipient) r = make ("", "550", "RCPT", "550 No such user");
+	bv_classify (r, BV_KIND_FAILED);
+	g_autofree char *status = g_strdup (r->status);
+	g_autofree char *matched = g_strdup (r->evidence.matched);
+	bv_classify (r, BV_KIND_FAILED);
+	assert_cause (r->cause, BV_CAUSE_USERUNKNOWN);
+	g_assert_cmpstr (r->status, ==, status);
+	g_assert_cmpstr (r->evidence.matched, ==, matched);
+	g_assert_true (r->status_derived);
+}
+
+static void
+test_hostile (void)
+{
+	/* Binary bytes, truncated UTF-8, a huge text: no crash, a verdict. */
+	char binary[512];
+	for (gsize i = 0; i < sizeof binary - 1; i++)
+		binary[i] = (char)(i * 7 + 1);
+	binary[sizeof binary - 1] = '\0';
+	bv_classify_text (binary, NULL);
+	assert_cause (bv_classify_text ("user unknown \xd0", NULL), BV_CAUSE_USERUNKNOWN);
+	assert_cause (bv_classify_text ("\xc3", NULL), BV_CAUSE_UNDEFINED);
+	assert_cause (bv_classify_text ("550-", NULL), BV_CAUSE_UNDEFINED);
+	GString *big = g_string_new (NULL);
+	for (int i = 0; i < 20000; i++)
+		g_string_append (big, "550-5.1.1 lorem ipsum ");
+	g_string_append (big, "mailbox full");
+	g_autoptr (BvRecipient) r = make ("", "", "", big->str);
+	bv_classify (r, BV_KIND_FAILED);
+	assert_cause (r->cause, BV_CAUSE_MAILBOXFULL);
+	g_string_free (big, TRUE);
+}
+
+int
+main (int argc, char **argv)
+{
+	g_test_init (&argc, &argv, NULL);
+	g_test_add_func ("/classify/text/english", test_text_english);
+	g_test_add_func ("/classify/text/languages", test_text_languages);
+	g_test_add_func ("/classify/text/nothing", test_text_nothing);
+	g_test_add_func ("/classify/precedence", test_precedence);
+	g_test_add_func ("/classify/providers", test_providers);
+	g_test_add_func ("/classify/hard-soft", test_hard_soft);
+	g_test_add_func ("/classify/derived-status", test_derived_status);
+	g_test_add_func ("/classify/evidence", test_evidence);
+	g_test_add_func ("/classify/idempotent", test_idempotent);
+	g_test_add_func ("/classify/hostile", test_hostile);
+	return g_test_run ();
+}

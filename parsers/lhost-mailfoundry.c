@@ -19,7 +19,10 @@ static gboolean
 is_mailfoundry (BvMail *mail)
 {
 	const char *body = mail->body->str;
-	return bv_scrape_find_line (body, "Unable to deliver message to:") != NULL &&
+	/* The notice comes from the gateway's daemon, not from a person
+	 * forwarding one. */
+	return bv_scrape_from_daemon (mail) &&
+	       bv_scrape_find_line (body, "Unable to deliver message to:") != NULL &&
 	       bv_scrape_find_line (body, "Delivery failed for the following reason") != NULL;
 }
 

@@ -20,7 +20,7 @@ is_mfilter (BvMail *mail)
 	const char *xm = bv_mail_header (mail, "X-Mailer");
 	if (xm != NULL && bv_text_find_ci (xm, "m-FILTER") != NULL)
 		return TRUE;
-	return bv_text_find_ci (mail->body->str, "m-FILTER") != NULL &&
+	return bv_scrape_from_daemon (mail) && bv_text_find_ci (mail->body->str, "m-FILTER") != NULL &&
 	       bv_scrape_find_line (mail->body->str, "-------server message") != NULL;
 }
 

@@ -19,13 +19,11 @@ static gboolean
 is_trendmicro (BvMail *mail)
 {
 	const char *body = mail->body->str;
-	gboolean by_interscan = bv_text_find_ci (mail->from, "InterScan") != NULL ||
-	                        bv_text_find_ci (body, "Message from InterScan") != NULL ||
-	                        bv_mail_header (mail, "X-InterScanMSS-Notification") != NULL;
 	/* The notice comes from the gateway itself, never from a person
-	 * quoting it. */
-	if (!by_interscan ||
-	    (bv_text_find_ci (mail->from, "InterScan") == NULL && !bv_scrape_from_daemon (mail)))
+	 * quoting it: "InterScan" in From, or a daemon's mail with the
+	 * banner in the text. */
+	if (bv_text_find_ci (mail->from, "InterScan") == NULL &&
+	    (!bv_scrape_from_daemon (mail) || bv_text_find_ci (body, "Message from InterScan") == NULL))
 		return FALSE;
 	return bv_scrape_find_line (body, "Sent <<<") != NULL ||
 	       bv_text_find_ci (body, "Unable to deliver message to") != NULL;

@@ -160,6 +160,9 @@ const BvPhrase bv_phrases[] = {
 	P ("host unknown", HOSTUNKNOWN),
 	P ("unknown host", HOSTUNKNOWN),
 	P ("host not found", HOSTUNKNOWN),
+	P ("host * not found", HOSTUNKNOWN),
+	/* Postfix's wording for a DNS server that failed to answer. */
+	NOT ("host not found, try again", HOSTUNKNOWN),
 	P ("host or domain name not found", HOSTUNKNOWN),
 	P ("domain not found", HOSTUNKNOWN),
 	P ("domain does not exist", HOSTUNKNOWN),
@@ -259,7 +262,7 @@ const BvPhrase bv_phrases[] = {
 	P ("exceeds the size limit", MESGTOOBIG),
 	P ("maximum message size", MESGTOOBIG),
 	P ("mail size limit", MESGTOOBIG),
-	P ("message length exceeds administrative limit", MESGTOOBIG),
+	P ("message length exceeds administrative limit", EXCEEDLIMIT),
 	P ("taille limite du message", MESGTOOBIG),
 	P ("nachricht zu gro\xc3\x9f", MESGTOOBIG),
 	/* 邮件过大, 郵件過大, 邮件大小超过 */
@@ -382,6 +385,7 @@ const BvPhrase bv_phrases[] = {
 	P ("resolver.rst.notauthorized", FILTERED),
 	P ("this account is protected by", FILTERED),
 	P ("bounced address", FILTERED),
+	P ("rejected by a remote mail server", FILTERED),
 
 	/* ---- No or bad reverse DNS. ---- */
 	P ("reverse dns", REQUIREPTR),
@@ -689,6 +693,7 @@ const BvPhrase bv_phrases[] = {
 
 	/* ---- The domain accepts no mail. ---- */
 	P ("null mx", NOTACCEPT),
+	P ("no mx found", NOTACCEPT),
 	P ("does not accept mail", NOTACCEPT),
 	P ("doesn't receive email", NOTACCEPT),
 	P ("does not receive email", NOTACCEPT),
@@ -717,6 +722,8 @@ const BvPhrase bv_phrases[] = {
 
 	/* ---- Given up after retries. ---- */
 	P ("message expired", EXPIRED),
+	P ("envelope expired", EXPIRED),
+	P ("have been failing for a long time", EXPIRED),
 	P ("retry time not reached", EXPIRED),
 	P ("retry timeout exceeded", EXPIRED),
 	P ("delivery time expired", EXPIRED),
@@ -1061,7 +1068,9 @@ find_command (const char *folded, BvTextScan *scan)
 		{ "in reply to end of data", "DATA" },   { "in reply to data", "DATA" },
 		{ "after end of data", "DATA" },         { "after data", "DATA" },
 		{ "in reply to ehlo", "EHLO" },          { "in reply to helo", "HELO" },
-		{ "while performing the helo", "HELO" },
+		{ "while performing the helo", "HELO" }, { "progress was rcpt to response", "RCPT" },
+		{ "for rcpt to response", "RCPT" },      { "after initial connection", "CONN" },
+		{ "my name was rejected", "HELO" },
 	};
 	scan->command[0] = '\0';
 	for (gsize i = 0; i < G_N_ELEMENTS (commands); i++) {

@@ -449,6 +449,10 @@ bv_classify (BvRecipient *r, BvKind kind)
 		f.by_status = bv_status_cause (status);
 		bv_text_scan (f.diag, &f.scan);
 		f.command = r->command && r->command[0] ? r->command : f.scan.command;
+		/* At MAIL FROM an address code speaks of the sender's address. */
+		if (strcmp (f.command, "MAIL") == 0 &&
+		    (f.by_status == BV_CAUSE_USERUNKNOWN || f.by_status == BV_CAUSE_HOSTUNKNOWN))
+			f.by_status = BV_CAUSE_REJECTED;
 		cause = decide (r, &f, kind);
 	}
 	r->cause = cause;

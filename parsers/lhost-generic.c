@@ -1,15 +1,328 @@
 /* lhost-generic.c: the last resort for reports in no known format.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Placeholder: recognises nothing yet. */
+ * Tried after the format parsers, the RFC 3464 part and the auto-reply
+ * check.  It only looks at mail that an automated sender wrote (a
+ * MAILER-DAEMON or postmaster From, an empty Return-Path, or a bounce-like
+ * Subject that is not a reply) and that says in its text that delivery
+ * failed; a person quoting a bounce passes neither test.  It then reads,
+ * in order of trust: a Sendmail-style transcript, "<addr>:" paragraphs,
+ * lines that pair an address with an error, and last the original's To
+ * with the sentence that says what failed.  Only the text before the
+ * inline copy of the original is read for addresses. */
 #include "config.h"
 
+#include <string.h>
+
+#include "codes.h"
 #include "lhost.h"
+#include "scrape.h"
+#include "text.h"
+
+#define GENERIC_MAX_RECIPIENTS 100
+
+/* Subjects of delivery reports, in the languages reports come in. */
+static const char *const bounce_subjects[] = {
+	"undeliver",
+	"undelivered",
+	"returned mail",
+	"return mail",
+	"delivery fail",
+	"delivery status notification",
+	"delivery notification",
+	"delivery report",
+	"failure notice",
+	"failed delivery",
+	"delivery failure",
+	"mail delivery",
+	"non-delivery",
+	"nondeliverable",
+	"could not be delivered",
+	"mail system error",
+	"\xe9\x80\x80\xe4\xbf\xa1",                         /* 退信 */
+	"\xe7\xb3\xbb\xe7\xbb\x9f\xe9\x80\x80",             /* 系统退 */
+	"\xe6\x8a\x95\xe9\x80\x92\xe5\xa4\xb1\xe8\xb4\xa5", /* 投递失败 */
+	"\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc",             /* エラー */
+	"unzustellbar",
+	"non remis",
+	"no entregado",
+	NULL,
+};
+
+/* Phrases that say delivery failed, and the errors that say why. */
+static const char *const failure_phrases[] = {
+	"could not be delivered",
+	"couldn't be delivered",
+	"cannot be delivered",
+	"can't be delivered",
+	"was not delivered",
+	"not be delivered",
+	"undeliverable",
+	"delivery failed",
+	"delivery has failed",
+	"delivery problem",
+	"failed to deliver",
+	"unable to deliver",
+	"non-delivered",
+	"permanent error",
+	"permanent fatal error",
+	"user unknown",
+	"unknown user",
+	"no such user",
+	"mailbox is full",
+	"mailbox full",
+	"over quota",
+	"does not exist",
+	"host not found",
+	"relay access denied",
+	"rejected",
+	"no valid recipients",
+	"\xe6\x97\xa0\xe6\xb3\x95\xe6\x8a\x95\xe9\x80\x92",                         /* 无法投递 */
+	"\xe6\x8a\x95\xe9\x80\x92\xe5\xa4\xb1\xe8\xb4\xa5",                         /* 投递失败 */
+	"\xe9\x80\x80\xe4\xbf\xa1",                                                 /* 退信 */
+	"\xe9\x85\x8d\xe4\xbf\xa1\xe3\x81\xa7\xe3\x81\x8d\xe3\x81\xbe\xe3\x81\x9b", /* 配信できませ */
+	"\xe9\x80\x81\xe4\xbf\xa1\xe3\x81\xa7\xe3\x81\x8d\xe3\x81\xbe\xe3\x81\x9b", /* 送信できませ */
+	NULL,
+};
+
+/* Lines that begin the inline copy of the original message. */
+static const char *const copy_starts[] = {
+	"Received:",           "Return-Path:",         "----- Original",        "-----Original",
+	"------ Original",     "--- Original",         "Original message",      "Original-Message",
+	"--- Below this line", "----- Unsent message", "------ This is a copy", NULL,
+};
+
+static gboolean
+has_any (const char *text, const char *const *phrases)
+{
+	for (const char *const *p = phrases; *p; p++)
+		if (bv_text_find_ci (text, *p) != NULL)
+			return TRUE;
+	return FALSE;
+}
+
+static gboolean
+line_has_any (const BvLine *line, const char *const *phrases)
+{
+	for (const char *const *p = phrases; *p; p++)
+		if (bv_line_find (line, *p) != NULL)
+			return TRUE;
+	return FALSE;
+}
+
+/* A reply ("Re:", "Fwd:", "AW:", "回复:") is a person writing, even when it
+ * quotes a bounce. */
+static gboolean
+is_reply_subject (const char *s)
+{
+	static const char *const prefixes[] = { "re:",
+		                                "re :",
+		                                "fw:",
+		                                "fwd:",
+		                                "aw:",
+		                                "wg:",
+		                                "tr:",
+		                                "sv:",
+		                                "\xe5\x9b\x9e\xe5\xa4\x8d", /* 回复 */
+		                                "\xe8\xbd\xac\xe5\x8f\x91", /* 转发 */
+		                                NULL };
+	while (*s == ' ')
+		s++;
+	for (const char *const *p = prefixes; *p; p++)
+		if (g_ascii_strncasecmp (s, *p, strlen (*p)) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+static gboolean
+automated (BvMail *mail)
+{
+	if (is_reply_subject (mail->subject))
+		return FALSE;
+	return bv_scrape_from_daemon (mail) || has_any (mail->subject, bounce_subjects);
+}
+
+/* Where the inline copy of the original starts, or the end of @text. */
+static const char *
+report_end (const char *text)
+{
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, text);
+	while (bv_lines_next (&it, &line)) {
+		for (const char *const *m = copy_starts; *m; m++)
+			if (g_ascii_strncasecmp (line.start, *m, strlen (*m)) == 0)
+				return line.start;
+	}
+	return it.next;
+}
+
+/* Addresses that are not recipients: the report's own sender and
+ * receiver (the person whose mail bounced) and the mailer daemon. */
+static gboolean
+excluded (BvMail *mail, const char *addr)
+{
+	if (g_ascii_strncasecmp (addr, "mailer-daemon@", 14) == 0)
+		return TRUE;
+	const char *to = bv_mail_header (mail, "To");
+	g_autofree char *to_addr = bv_address_extract (to);
+	g_autofree char *from_addr = bv_address_extract (mail->from);
+	return (to_addr && g_ascii_strcasecmp (to_addr, addr) == 0) ||
+	       (from_addr && g_ascii_strcasecmp (from_addr, addr) == 0);
+}
+
+/* Whether a line carries an error: a failure phrase or an SMTP code. */
+static gboolean
+line_is_error (const BvLine *line)
+{
+	if (line_has_any (line, failure_phrases))
+		return TRUE;
+	g_autofree char *t = g_strndup (line->start, line->end - line->start);
+	char code[16];
+	return bv_status_find (t, code, sizeof code) || bv_reply_find (t, code, sizeof code);
+}
+
+/* The error text after an address-only line: the next few non-blank lines
+ * that are neither addresses nor "-----" markers. */
+static char *
+following_error (const char *from, const char *end)
+{
+	GString *out = g_string_new (NULL);
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, from);
+	guint taken = 0;
+	while (taken < 3 && bv_lines_next (&it, &line) && line.start < end) {
+		if (bv_line_blank (&line)) {
+			if (out->len > 0)
+				break;
+			continue;
+		}
+		if (bv_line_starts (&line, "---") || bv_line_starts (&line, "==="))
+			continue;
+		g_autofree char *addr = bv_line_address (&line, NULL);
+		if (addr != NULL)
+			break;
+		g_string_append_len (out, line.start, line.end - line.start);
+		g_string_append_c (out, ' ');
+		taken++;
+	}
+	return g_string_free (out, FALSE);
+}
+
+/* Lines that pair an address with an error, or an address alone followed
+ * by the error. */
+static void
+scan_lines (BvMail *mail, BvReport *report, const char *text, const char *end)
+{
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, text);
+	while (bv_lines_next (&it, &line) && line.start < end &&
+	       report->recipients->len < GENERIC_MAX_RECIPIENTS) {
+		const char *at = memchr (line.start, '@', line.end - line.start);
+		if (at == NULL)
+			continue;
+		g_autofree char *l = g_strndup (line.start, line.end - line.start);
+		g_autofree char *addr = bv_address_extract (l);
+		if (addr == NULL || !bv_address_plausible (addr) || excluded (mail, addr) ||
+		    bv_scrape_find_recipient (report, 0, addr) != NULL)
+			continue;
+		g_autofree char *alone = bv_line_address (&line, NULL);
+		if (line_is_error (&line)) {
+			BvRecipient *r = bv_scrape_add (report, addr);
+			bv_scrape_set_diagnostic (r, l, -1);
+		} else if (alone != NULL) {
+			g_autofree char *err = following_error (it.next, end);
+			if (err[0] == '\0')
+				continue;
+			BvRecipient *r = bv_scrape_add (report, addr);
+			bv_scrape_set_diagnostic (r, err, -1);
+		}
+	}
+}
+
+/* The first line that says what failed. */
+static char *
+first_error_line (const char *text, const char *end)
+{
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, text);
+	while (bv_lines_next (&it, &line) && line.start < end)
+		if (line_has_any (&line, failure_phrases))
+			return bv_line_dup (&line);
+	return NULL;
+}
+
+/* The inline copy starts at @end: on that line when it is a header line,
+ * after it when it is a marker. */
+static void
+take_copy (BvMail *mail, const char *end)
+{
+	if (*end == '\0')
+		return;
+	gboolean header = g_ascii_strncasecmp (end, "Received:", 9) == 0 ||
+	                  g_ascii_strncasecmp (end, "Return-Path:", 12) == 0;
+	bv_scrape_take_original (mail, header ? end : bv_scrape_next_line (end));
+}
+
+/* The original's To when nothing in the report names the recipient. */
+static void
+from_original (BvMail *mail, BvReport *report, const char *text, const char *end)
+{
+	take_copy (mail, end);
+	g_autofree char *to = bv_header_block_get (mail->original->str, "To");
+	g_autofree char *addr = bv_address_extract (to);
+	if (addr == NULL || excluded (mail, addr))
+		return;
+	g_autofree char *err = first_error_line (text, end);
+	BvRecipient *r = bv_scrape_add (report, addr);
+	/* The lines between the first error and the copy say the most. */
+	const char *e = err ? bv_text_find_ci (text, err) : NULL;
+	if (e != NULL && e < end)
+		bv_scrape_set_diagnostic (r, e, end - e);
+	else
+		bv_scrape_set_diagnostic (r, err ? err : "", -1);
+}
 
 static gboolean
 generic_parse (BvMail *mail, BvReport *report)
 {
-	return FALSE;
+	if (!automated (mail))
+		return FALSE;
+	const char *text = bv_scrape_text (mail);
+	const char *end = report_end (text);
+	g_autofree char *area = g_strndup (text, end - text);
+	if (!has_any (area, failure_phrases))
+		return FALSE;
+	guint before = report->recipients->len;
+	const char *transcript = bv_scrape_find_line (area, "----- Transcript of session follows");
+	if (transcript != NULL)
+		bv_scrape_transcript (report, bv_scrape_next_line (transcript), NULL);
+	if (report->recipients->len == before) {
+		static const char *const stops[] = { NULL };
+		bv_scrape_blocks (report, area, stops, BV_BLOCKS_ANGLE | BV_BLOCKS_BLANK_ENDS, NULL);
+	}
+	/* An address paragraph with no text is not a failure. */
+	for (guint i = report->recipients->len; i > before; i--) {
+		BvRecipient *r = report->recipients->pdata[i - 1];
+		if (r->diagnostic[0] == '\0' || excluded (mail, r->recipient))
+			g_ptr_array_remove_index (report->recipients, i - 1);
+	}
+	if (report->recipients->len == before)
+		scan_lines (mail, report, area, area + strlen (area));
+	if (report->recipients->len == before)
+		from_original (mail, report, text, end);
+	for (guint i = before; i < report->recipients->len; i++) {
+		BvRecipient *r = report->recipients->pdata[i];
+		if (r->command[0] == '\0')
+			bv_scrape_set (&r->command, bv_scrape_command (r->diagnostic, -1));
+		if (r->action[0] == '\0')
+			bv_scrape_set (&r->action, "failed");
+	}
+	take_copy (mail, end);
+	return report->recipients->len > before;
 }
 
 const BvLhost bv_lhost_generic = { "generic", generic_parse };

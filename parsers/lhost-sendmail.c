@@ -58,7 +58,9 @@ static gboolean
 sendmail_parse (BvMail *mail, BvReport *report)
 {
 	const char *body = bv_scrape_text (mail);
-	if (mail->dsn->len == 0)
+	/* The delivery-status fields may stand inline when the MIME
+	 * structure was lost on the way. */
+	if (mail->dsn->len == 0 && bv_scrape_find_line (body, "Final-Recipient:") == NULL)
 		return FALSE;
 	const char *transcript = bv_scrape_find_line (body, "----- Transcript of session follows");
 	if (transcript == NULL &&

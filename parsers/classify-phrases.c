@@ -1064,14 +1064,23 @@ find_command (const char *folded, BvTextScan *scan)
 		const char *words;
 		const char *command;
 	} commands[] = {
-		{ "in reply to rcpt to", "RCPT" },       { "after rcpt to", "RCPT" },
-		{ "in reply to mail from", "MAIL" },     { "after mail from", "MAIL" },
-		{ "in reply to end of data", "DATA" },   { "in reply to data", "DATA" },
-		{ "after end of data", "DATA" },         { "after data", "DATA" },
-		{ "in reply to ehlo", "EHLO" },          { "in reply to helo", "HELO" },
-		{ "while performing the helo", "HELO" }, { "progress was rcpt to response", "RCPT" },
-		{ "for rcpt to response", "RCPT" },      { "after initial connection", "CONN" },
+		{ "in reply to rcpt to", "RCPT" },
+		{ "after rcpt to", "RCPT" },
+		{ "in reply to mail from", "MAIL" },
+		{ "after mail from", "MAIL" },
+		{ "in reply to end of data", "DATA" },
+		{ "in reply to data", "DATA" },
+		{ "after end of data", "DATA" },
+		{ "after data", "DATA" },
+		{ "in reply to ehlo", "EHLO" },
+		{ "in reply to helo", "HELO" },
+		{ "while performing the helo", "HELO" },
+		{ "progress was rcpt to response", "RCPT" },
+		{ "for rcpt to response", "RCPT" },
+		{ "after initial connection", "CONN" },
 		{ "my name was rejected", "HELO" },
+		/* Sendmail answers RCPT TO with "<address>... User unknown". */
+		{ ">... user unknown", "RCPT" },
 	};
 	scan->command[0] = '\0';
 	for (gsize i = 0; i < G_N_ELEMENTS (commands); i++) {

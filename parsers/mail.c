@@ -180,6 +180,12 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 		int n = g_mime_multipart_get_count (mp);
 		for (int i = 0; i < n; i++)
 			walk (w, g_mime_multipart_get_part (mp, i), depth + 1);
+		/* A multipart whose boundary is missing or never used has no
+		 * parts: GMime leaves its whole text in the prologue, which is
+		 * then the report's text. */
+		const char *prologue = g_mime_multipart_get_prologue (mp);
+		if (n == 0 && prologue != NULL)
+			append_limited (mail->body, prologue, &mail->truncated);
 		return;
 	}
 	GMimeContentType *ct = g_mime_object_get_content_type (obj);

@@ -3,7 +3,7 @@
  *
  * The consumer service answers with a plain RFC 3464 report from
  * postmaster@hotmail.com (or outlook.com, live.com, msn.com), stamped with
- * its own X-Message-Delivery, X-Message-Info and X-DSNContext headers.
+ * X-Message-Delivery, X-Message-Info and X-DSNContext headers.
  * Newer Outlook.com reports are written by Exchange Online and are left to
  * lhost-office365.c, which is tried first. */
 #include "config.h"
@@ -15,13 +15,12 @@
 static gboolean
 is_outlook (BvMail *mail)
 {
-	if (bv_mail_header (mail, "X-Message-Delivery") != NULL &&
-	    bv_mail_header (mail, "X-Message-Info") != NULL)
-		return TRUE;
+	/* Exchange's SMTP service context: only Microsoft's servers write it. */
 	if (bv_mail_header (mail, "X-DSNContext") != NULL)
 		return TRUE;
-	static const char *const domains[] = { "@hotmail.", "@mail.hotmail.", "@outlook.com",
-		                               "@live.com", "@msn.com",       NULL };
+	/* The X-Message-* headers alone are not enough: they survive in
+	 * reports other servers write about mail that passed Hotmail. */
+	static const char *const domains[] = { "hotmail.", "outlook.", "@live.", "@msn.com", NULL };
 	if (bv_text_find_ci (mail->from, "postmaster@") == NULL)
 		return FALSE;
 	for (const char *const *d = domains; *d; d++)

@@ -44,16 +44,7 @@ qmail_parse (BvMail *mail, BvReport *report)
 	const char *copy = NULL;
 	for (const char *const *m = copy_markers; *m && copy == NULL; m++)
 		copy = bv_scrape_find_line (start, *m);
-	/* The greeting alone is quoted in replies; the marker line of the
-	 * copy (or qmail's own From) confirms an automated report. */
-	if (copy == NULL && !bv_scrape_from_daemon (mail))
-		return FALSE;
-	static const char *const stops[] = { "--- ", NULL };
-	g_autoptr (BvReport) text = bv_report_new ();
-	bv_scrape_blocks (text, start, stops, BV_BLOCKS_ANGLE | BV_BLOCKS_BLANK_ENDS, NULL);
-	if (copy != NULL)
-		bv_scrape_take_original (mail, bv_scrape_next_line (copy));
-	return bv_scrape_merge (mail, report, text) > 0;
+	return bv_scrape_paragraphs (mail, report, start, copy) > 0;
 }
 
 const BvLhost bv_lhost_qmail = { "qmail", qmail_parse };

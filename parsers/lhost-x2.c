@@ -19,14 +19,7 @@ x2_parse (BvMail *mail, BvReport *report)
 	if (start == NULL)
 		return FALSE;
 	const char *copy = bv_scrape_find_line (start, "--- Original message follows");
-	if (copy == NULL && !bv_scrape_from_daemon (mail))
-		return FALSE;
-	static const char *const stops[] = { "--- ", NULL };
-	g_autoptr (BvReport) text = bv_report_new ();
-	bv_scrape_blocks (text, start, stops, BV_BLOCKS_ANGLE | BV_BLOCKS_BLANK_ENDS, NULL);
-	if (copy != NULL)
-		bv_scrape_take_original (mail, bv_scrape_next_line (copy));
-	return bv_scrape_merge (mail, report, text) > 0;
+	return bv_scrape_paragraphs (mail, report, start, copy) > 0;
 }
 
 const BvLhost bv_lhost_x2 = { "x2", x2_parse };

@@ -670,3 +670,16 @@ bv_scrape_prefer_diag_status (BvRecipient *r)
 	if (empty (r->status) || (r->status[0] == code[0] && strcmp (r->status, code) != 0))
 		bv_scrape_set (&r->status, code);
 }
+
+guint
+bv_scrape_paragraphs (BvMail *mail, BvReport *report, const char *start, const char *copy)
+{
+	if (copy == NULL && !bv_scrape_from_daemon (mail))
+		return 0;
+	static const char *const stops[] = { "--- ", NULL };
+	g_autoptr (BvReport) text = bv_report_new ();
+	bv_scrape_blocks (text, start, stops, BV_BLOCKS_ANGLE | BV_BLOCKS_BLANK_ENDS, NULL);
+	if (copy != NULL)
+		bv_scrape_take_original (mail, bv_scrape_next_line (copy));
+	return bv_scrape_merge (mail, report, text);
+}

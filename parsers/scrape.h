@@ -174,6 +174,16 @@ guint bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **f
  * Owned by @mail. */
 const char *bv_scrape_text (BvMail *mail);
 
+/* The qmail layout, which several systems share: "<addr>:" paragraphs
+ * from @start up to a "--- " marker line, and at @copy (a marker line, or
+ * NULL) the inline copy of the original.  Without @copy the mail must come
+ * from an automated sender (bv_scrape_from_daemon()), since a greeting
+ * alone is what a person quoting a report would send.  Reads the
+ * paragraphs, takes the copy's headers and merges with any
+ * delivery-status part (bv_scrape_merge()).  Returns the number of
+ * recipients added. */
+guint bv_scrape_paragraphs (BvMail *mail, BvReport *report, const char *start, const char *copy);
+
 /* Whether @mail comes from an automated sender: a MAILER-DAEMON or
  * postmaster style From, or an empty Return-Path. */
 gboolean bv_scrape_from_daemon (BvMail *mail);

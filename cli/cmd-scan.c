@@ -91,6 +91,7 @@ print_recipient (ScanState *s, const char *file, const BvReport *r, const BvReci
 	p->string (p, "arrival_date", x->arrival_date);
 	p->string (p, "last_attempt_date", x->last_attempt_date);
 	p->boolean (p, "status_derived", x->status_derived);
+	p->string (p, "command", x->command);
 	if (s->explain)
 		bv_print_explain_fields (p, x);
 	p->end_record (p);

@@ -81,20 +81,20 @@ static const char *const from_words[] = {
 
 /* Words in a Subject that mean a report or an automatic reply. */
 static const char *const subject_words[] = {
+	/* Phrases rather than single words where the word alone is common in
+	 * ordinary mail ("report", "status", "auto", "return"): a triage miss
+	 * costs a whole report, a false hit only a parse. */
 	"undeliver",
-	"deliver",
+	"delivery",
+	"deliver to",
+	"not delivered",
 	"failure",
 	"failed",
 	"returned",
-	"return",
 	"bounce",
-	"not be delivered",
 	"could not",
 	"couldn't",
-	"unable",
-	"error",
-	"warning",
-	"notif",
+	"unable to",
 	"rejected",
 	"nondeliverable",
 	"non-deliverable",
@@ -102,17 +102,35 @@ static const char *const subject_words[] = {
 	"mail system",
 	"out of office",
 	"out of the office",
-	"auto",
-	"away",
+	"auto-reply",
+	"autoreply",
+	"auto reply",
+	"automatic reply",
+	"auto:",
+	"autoresponse",
+	"away from",
 	"vacation",
 	"abwesen",
 	"absence",
 	"abuse",
 	"complaint",
-	"report",
 	"unzustellbar",
 	"zustell",
-	"status",
+	"delivery status",
+	"mail error",
+	"message error",
+	"smtp error",
+	"delivery error",
+	"warning: message",
+	"delayed",
+	"delay",
+	"blocked",
+	"spam",
+	"undelivered",
+	"benachrichtig",
+	"retour",
+	"erreur",
+	"devuel",
 	"=?",
 	"\xe9\x80\x80\xe4\xbf\xa1", /* 退信 */
 	"\xe5\xa4\xb1\xe8\xb4\xa5", /* 失败 */
@@ -122,16 +140,7 @@ static const char *const subject_words[] = {
 	"\xe7\x84\xa1\xe6\xb3\x95", /* 無法 */
 	"\xe5\xa4\xb1\xe6\x95\x97", /* 失敗 */
 	"\xe4\xb8\x8d\xe5\x9c\xa8", /* 不在 */
-	"spam",
-	"blocked",
-	"delay",
-	"mail system error",
-	"alert",
-	"benachrichtig",
-	"retour",
-	"erreur",
-	"devuel",
-	"\xd0\xbd\xd0\xb5", /* не */
+	"\xd0\xbd\xd0\xb5",         /* не */
 	NULL,
 };
 

@@ -44,6 +44,7 @@ static const char *const scan_columns[] = {
 	"arrival_date",
 	"last_attempt_date",
 	"status_derived",
+	"command",
 	NULL,
 };
 

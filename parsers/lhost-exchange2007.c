@@ -46,18 +46,26 @@ static const char *const diag_stops[] = {
 	NULL,
 };
 
-static gboolean
-is_exchange2007 (BvMail *mail)
+/* The line that opens the administrators' section, or NULL.  One pass
+ * over the lines: this runs for every message the parsers see. */
+static const char *
+find_section (const char *body)
 {
-	if (bv_mail_header (mail, "X-MS-Exchange-Message-Is-Ndr") != NULL)
-		return TRUE;
-	const char *body = mail->body->str;
-	if (bv_text_find_ci (body, "Sent by Microsoft Exchange Server 20") != NULL)
-		return TRUE;
-	for (const char *const *t = diag_titles; *t; t++)
-		if (bv_text_find_ci (body, *t) != NULL)
-			return TRUE;
-	return FALSE;
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, body);
+	while (bv_lines_next (&it, &line)) {
+		const char *p = bv_line_skip_space (&line);
+		if (p == line.end)
+			continue;
+		for (const char *const *t = diag_titles; *t; t++) {
+			gsize n = strlen (*t);
+			if (g_ascii_tolower (*p) == g_ascii_tolower (**t) && (gsize)(line.end - p) >= n &&
+			    g_ascii_strncasecmp (p, *t, n) == 0)
+				return line.start;
+		}
+	}
+	return NULL;
 }
 
 /* The value of a "Title: value" line of the diagnostic section, or NULL. */
@@ -122,9 +130,7 @@ clean_block (BvRecipient *r)
 static guint
 read_section (BvMail *mail, BvReport *out)
 {
-	const char *body = mail->body->str, *section = NULL;
-	for (const char *const *t = diag_titles; *t && section == NULL; t++)
-		section = bv_scrape_find_line (body, *t);
+	const char *section = find_section (mail->body->str);
 	if (section == NULL)
 		return 0;
 	g_autofree char *generating = section_field (section, "Generating server:");
@@ -148,10 +154,11 @@ read_section (BvMail *mail, BvReport *out)
 static gboolean
 exchange2007_parse (BvMail *mail, BvReport *report)
 {
-	if (!is_exchange2007 (mail))
-		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();
-	read_section (mail, text);
+	/* The administrators' section is what marks the format; the NDR
+	 * header alone (the section may be missing) is enough too. */
+	if (read_section (mail, text) == 0 && bv_mail_header (mail, "X-MS-Exchange-Message-Is-Ndr") == NULL)
+		return FALSE;
 	return bv_scrape_merge (mail, report, text) > 0;
 }
 

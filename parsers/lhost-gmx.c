@@ -58,6 +58,8 @@ nemesis_command (const char *diag)
 static gboolean
 gmx_parse (BvMail *mail, BvReport *report)
 {
+	if (!bv_scrape_from_daemon (mail))
+		return FALSE;
 	const char *body = mail->body->str;
 	const char *stop = bv_scrape_find_line (body, nemesis_stop);
 	const char *start = bv_text_find_ci (body, "The following address");

@@ -48,9 +48,15 @@ is_office365 (BvMail *mail)
 static gboolean
 office365_parse (BvMail *mail, BvReport *report)
 {
-	if (!is_office365 (mail))
+	/* The Exchange reader first: it is the cheaper test, and the
+	 * service's markers are only looked for in an Exchange report. */
+	g_autoptr (BvReport) found = bv_report_new ();
+	if (!bv_lhost_exchange2007.parse (mail, found) || !is_office365 (mail))
 		return FALSE;
-	return bv_lhost_exchange2007.parse (mail, report);
+	for (guint i = 0; i < found->recipients->len; i++)
+		g_ptr_array_add (report->recipients, g_steal_pointer (&found->recipients->pdata[i]));
+	g_ptr_array_set_size (found->recipients, 0);
+	return report->recipients->len > 0;
 }
 
 const BvLhost bv_lhost_office365 = { "office365", office365_parse };

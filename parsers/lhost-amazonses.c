@@ -217,11 +217,11 @@ read_notification (BvMail *mail, BvReport *report)
 static gboolean
 amazonses_parse (BvMail *mail, BvReport *report)
 {
-	if (bv_text_find_ci (mail->body->str, "notificationType") != NULL &&
-	    (bv_text_find_ci (mail->from, "amazonaws.com") != NULL ||
-	     bv_text_find_ci (mail->subject, "AWS Notification") != NULL ||
-	     bv_mail_header (mail, "X-SES-Outgoing") != NULL ||
-	     bv_mail_header (mail, "x-amz-sns-message-id") != NULL))
+	gboolean from_aws = bv_text_find_ci (mail->from, "amazonaws.com") != NULL ||
+	                    bv_text_find_ci (mail->subject, "AWS Notification") != NULL ||
+	                    bv_mail_header (mail, "X-SES-Outgoing") != NULL ||
+	                    bv_mail_header (mail, "x-amz-sns-message-id") != NULL;
+	if (from_aws && bv_text_find_ci (mail->body->str, "notificationType") != NULL)
 		return read_notification (mail, report);
 	if (mail->dsn->len == 0 || bv_text_find_ci (mail->from, "amazonses.com") == NULL)
 		return FALSE;

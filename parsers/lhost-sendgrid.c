@@ -16,10 +16,10 @@ static gboolean
 sendgrid_parse (BvMail *mail, BvReport *report)
 {
 	const char *rp = bv_mail_header (mail, "Return-Path");
-	gboolean ours =
-	        (rp != NULL && bv_text_find_ci (rp, "@sendgrid.net") != NULL) ||
-	        bv_text_find_ci (mail->body->str, "automatically generated message from SendGrid") != NULL;
-	if (!ours || mail->dsn->len == 0)
+	if (mail->dsn->len == 0)
+		return FALSE;
+	if ((rp == NULL || bv_text_find_ci (rp, "@sendgrid.net") == NULL) &&
+	    bv_text_find_ci (mail->body->str, "automatically generated message from SendGrid") == NULL)
 		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();
 	return bv_scrape_merge (mail, report, text) > 0;

@@ -49,7 +49,7 @@ static const char *const scan_columns[] = {
 };
 
 static const char *const scan_table_columns[] = {
-	"recipient:34", "status:7", "reply_code:5", "cause:15", "hard:4", "diagnostic:0", NULL,
+	"recipient:34", "status:7", "reply_code:10", "cause:15", "hard:4", "diagnostic:0", NULL,
 };
 
 typedef struct {

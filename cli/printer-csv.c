@@ -4,14 +4,12 @@
 
 #include <string.h>
 
+#include "printer-flat.h"
 #include "printer.h"
-#include "text.h"
 
 typedef struct {
 	BvPrinter base;
-	guint ncolumns;
-	char **cells;    /* one per column for the current record */
-	GString *prefix; /* "original." inside a nested object */
+	BvFlatRecord rec;
 	gboolean header_done;
 } CsvPrinter;
 
@@ -41,54 +39,30 @@ csv_cell (FILE *out, const char *s)
 		fputc ('"', out);
 }
 
-static int
-csv_column (CsvPrinter *c, const char *key)
-{
-	g_autofree char *full = g_strconcat (c->prefix->str, key, NULL);
-	for (guint i = 0; i < c->ncolumns; i++)
-		if (strcmp (c->base.columns[i], full) == 0)
-			return (int)i;
-	return -1;
-}
-
-static void
-csv_set (CsvPrinter *c, const char *key, char *value)
-{
-	int i = csv_column (c, key);
-	if (i < 0) {
-		g_free (value);
-		return;
-	}
-	g_free (c->cells[i]);
-	c->cells[i] = value;
-}
-
 static void
 csv_begin_record (BvPrinter *p)
 {
 	CsvPrinter *c = (CsvPrinter *)p;
 	if (!c->header_done) {
-		for (guint i = 0; i < c->ncolumns; i++) {
+		for (guint i = 0; i < bv_flat_count (&c->rec); i++) {
 			if (i > 0)
 				fputc (',', p->out);
-			csv_cell (p->out, p->columns[i]);
+			csv_cell (p->out, c->rec.keys[i]);
 		}
 		fputs ("\r\n", p->out);
 		c->header_done = TRUE;
 	}
-	for (guint i = 0; i < c->ncolumns; i++)
-		g_clear_pointer (&c->cells[i], g_free);
-	g_string_truncate (c->prefix, 0);
+	bv_flat_reset (&c->rec);
 }
 
 static void
 csv_end_record (BvPrinter *p)
 {
 	CsvPrinter *c = (CsvPrinter *)p;
-	for (guint i = 0; i < c->ncolumns; i++) {
+	for (guint i = 0; i < bv_flat_count (&c->rec); i++) {
 		if (i > 0)
 			fputc (',', p->out);
-		csv_cell (p->out, c->cells[i]);
+		csv_cell (p->out, c->rec.cells[i]);
 	}
 	fputs ("\r\n", p->out);
 }
@@ -96,40 +70,31 @@ csv_end_record (BvPrinter *p)
 static void
 csv_begin_object (BvPrinter *p, const char *key)
 {
-	CsvPrinter *c = (CsvPrinter *)p;
-	g_string_append (c->prefix, key);
-	g_string_append_c (c->prefix, '.');
+	bv_flat_push (&((CsvPrinter *)p)->rec, key);
 }
 
 static void
 csv_end_object (BvPrinter *p)
 {
-	CsvPrinter *c = (CsvPrinter *)p;
-	/* Drop the last "key." from the prefix. */
-	if (c->prefix->len > 0) {
-		gssize i = (gssize)c->prefix->len - 2;
-		while (i >= 0 && c->prefix->str[i] != '.')
-			i--;
-		g_string_truncate (c->prefix, (gsize)(i + 1));
-	}
+	bv_flat_pop (&((CsvPrinter *)p)->rec);
 }
 
 static void
 csv_string (BvPrinter *p, const char *key, const char *value)
 {
-	csv_set ((CsvPrinter *)p, key, g_strdup (value));
+	bv_flat_set (&((CsvPrinter *)p)->rec, key, g_strdup (value));
 }
 
 static void
 csv_boolean (BvPrinter *p, const char *key, gboolean value)
 {
-	csv_set ((CsvPrinter *)p, key, g_strdup (value ? "true" : "false"));
+	bv_flat_set (&((CsvPrinter *)p)->rec, key, g_strdup (value ? "true" : "false"));
 }
 
 static void
 csv_integer (BvPrinter *p, const char *key, gint64 value)
 {
-	csv_set ((CsvPrinter *)p, key, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+	bv_flat_set (&((CsvPrinter *)p)->rec, key, g_strdup_printf ("%" G_GINT64_FORMAT, value));
 }
 
 static void
@@ -137,20 +102,15 @@ csv_finish (BvPrinter *p)
 {
 	CsvPrinter *c = (CsvPrinter *)p;
 	/* An empty result still gets its header, so readers see the columns. */
-	if (!c->header_done) {
+	if (!c->header_done)
 		csv_begin_record (p);
-		c->header_done = TRUE;
-	}
 }
 
 static void
 csv_destroy (BvPrinter *p)
 {
 	CsvPrinter *c = (CsvPrinter *)p;
-	for (guint i = 0; i < c->ncolumns; i++)
-		g_free (c->cells[i]);
-	g_free (c->cells);
-	g_string_free (c->prefix, TRUE);
+	bv_flat_clear (&c->rec);
 	g_free (c);
 }
 
@@ -171,8 +131,6 @@ bv_printer_csv_new (FILE *out, const char *const *columns)
 		.out = out,
 		.columns = columns,
 	};
-	c->ncolumns = columns ? g_strv_length ((char **)columns) : 0;
-	c->cells = g_new0 (char *, c->ncolumns + 1);
-	c->prefix = g_string_new (NULL);
+	bv_flat_init (&c->rec, columns);
 	return &c->base;
 }

@@ -9,19 +9,14 @@
 
 #include <string.h>
 
+#include "printer-flat.h"
 #include "printer.h"
 #include "text.h"
 
 typedef struct {
-	char *key;
-	guint width;
-} TableColumn;
-
-typedef struct {
 	BvPrinter base;
-	GArray *cols; /* of TableColumn */
-	char **cells;
-	GString *prefix;
+	BvFlatRecord rec;
+	guint *widths; /* one per column */
 	gboolean header_done;
 } TablePrinter;
 
@@ -70,36 +65,14 @@ table_cell (FILE *out, const char *s, guint width, gboolean last)
 			fputc (' ', out);
 }
 
-static int
-table_index (TablePrinter *t, const char *key)
-{
-	g_autofree char *full = g_strconcat (t->prefix->str, key, NULL);
-	for (guint i = 0; i < t->cols->len; i++)
-		if (strcmp (g_array_index (t->cols, TableColumn, i).key, full) == 0)
-			return (int)i;
-	return -1;
-}
-
 static void
-table_set (TablePrinter *t, const char *key, char *value)
+table_line (TablePrinter *t, char *const *cells)
 {
-	int i = table_index (t, key);
-	if (i < 0) {
-		g_free (value);
-		return;
-	}
-	g_free (t->cells[i]);
-	t->cells[i] = value;
-}
-
-static void
-table_line (TablePrinter *t, char **cells, const char *const *names)
-{
-	for (guint i = 0; i < t->cols->len; i++) {
-		TableColumn *c = &g_array_index (t->cols, TableColumn, i);
+	guint n = bv_flat_count (&t->rec);
+	for (guint i = 0; i < n; i++) {
 		if (i > 0)
 			fputs ("  ", t->base.out);
-		table_cell (t->base.out, cells ? cells[i] : names[i], c->width, i + 1 == t->cols->len);
+		table_cell (t->base.out, cells[i], t->widths[i], i + 1 == n);
 	}
 	fputc ('\n', t->base.out);
 }
@@ -109,60 +82,47 @@ table_begin_record (BvPrinter *p)
 {
 	TablePrinter *t = (TablePrinter *)p;
 	if (!t->header_done) {
-		g_autoptr (GPtrArray) names = g_ptr_array_new ();
-		for (guint i = 0; i < t->cols->len; i++)
-			g_ptr_array_add (names, g_array_index (t->cols, TableColumn, i).key);
-		table_line (t, NULL, (const char *const *)names->pdata);
+		table_line (t, t->rec.keys);
 		t->header_done = TRUE;
 	}
-	for (guint i = 0; i < t->cols->len; i++)
-		g_clear_pointer (&t->cells[i], g_free);
-	g_string_truncate (t->prefix, 0);
+	bv_flat_reset (&t->rec);
 }
 
 static void
 table_end_record (BvPrinter *p)
 {
 	TablePrinter *t = (TablePrinter *)p;
-	table_line (t, t->cells, NULL);
+	table_line (t, t->rec.cells);
 }
 
 static void
 table_begin_object (BvPrinter *p, const char *key)
 {
-	TablePrinter *t = (TablePrinter *)p;
-	g_string_append (t->prefix, key);
-	g_string_append_c (t->prefix, '.');
+	bv_flat_push (&((TablePrinter *)p)->rec, key);
 }
 
 static void
 table_end_object (BvPrinter *p)
 {
-	TablePrinter *t = (TablePrinter *)p;
-	if (t->prefix->len > 0) {
-		gssize i = (gssize)t->prefix->len - 2;
-		while (i >= 0 && t->prefix->str[i] != '.')
-			i--;
-		g_string_truncate (t->prefix, (gsize)(i + 1));
-	}
+	bv_flat_pop (&((TablePrinter *)p)->rec);
 }
 
 static void
 table_string (BvPrinter *p, const char *key, const char *value)
 {
-	table_set ((TablePrinter *)p, key, g_strdup (value));
+	bv_flat_set (&((TablePrinter *)p)->rec, key, g_strdup (value));
 }
 
 static void
 table_boolean (BvPrinter *p, const char *key, gboolean value)
 {
-	table_set ((TablePrinter *)p, key, g_strdup (value ? "yes" : "no"));
+	bv_flat_set (&((TablePrinter *)p)->rec, key, g_strdup (value ? "yes" : "no"));
 }
 
 static void
 table_integer (BvPrinter *p, const char *key, gint64 value)
 {
-	table_set ((TablePrinter *)p, key, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+	bv_flat_set (&((TablePrinter *)p)->rec, key, g_strdup_printf ("%" G_GINT64_FORMAT, value));
 }
 
 static void
@@ -174,13 +134,8 @@ static void
 table_destroy (BvPrinter *p)
 {
 	TablePrinter *t = (TablePrinter *)p;
-	for (guint i = 0; i < t->cols->len; i++) {
-		g_free (t->cells[i]);
-		g_free (g_array_index (t->cols, TableColumn, i).key);
-	}
-	g_free (t->cells);
-	g_array_free (t->cols, TRUE);
-	g_string_free (t->prefix, TRUE);
+	bv_flat_clear (&t->rec);
+	g_free (t->widths);
 	g_free (t);
 }
 
@@ -201,21 +156,18 @@ bv_printer_table_new (FILE *out, const char *const *columns, const char *const *
 		.out = out,
 		.columns = columns,
 	};
-	t->cols = g_array_new (FALSE, TRUE, sizeof (TableColumn));
+	/* Each entry is "key:width"; a bare key is 20 columns wide. */
 	const char *const *spec = table_columns ? table_columns : columns;
+	g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+	GArray *widths = g_array_new (FALSE, TRUE, sizeof (guint));
 	for (; spec && *spec; spec++) {
 		const char *colon = strrchr (*spec, ':');
-		TableColumn c = { 0 };
-		if (colon) {
-			c.key = g_strndup (*spec, colon - *spec);
-			c.width = (guint)g_ascii_strtoull (colon + 1, NULL, 10);
-		} else {
-			c.key = g_strdup (*spec);
-			c.width = 20;
-		}
-		g_array_append_val (t->cols, c);
+		guint width = colon ? (guint)g_ascii_strtoull (colon + 1, NULL, 10) : 20;
+		g_ptr_array_add (keys, colon ? g_strndup (*spec, colon - *spec) : g_strdup (*spec));
+		g_array_append_val (widths, width);
 	}
-	t->cells = g_new0 (char *, t->cols->len + 1);
-	t->prefix = g_string_new (NULL);
+	g_ptr_array_add (keys, NULL);
+	bv_flat_init (&t->rec, (const char *const *)keys->pdata);
+	t->widths = (guint *)g_array_free (widths, FALSE);
 	return &t->base;
 }

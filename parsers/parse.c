@@ -151,12 +151,7 @@ is_legacy_complaint (BvMail *mail)
 {
 	static const char *const subjects[] = { "complaint about message", "abuse report", "spam report",
 		                                "fbl report", NULL };
-	if (!mail->has_original_part)
-		return FALSE;
-	for (const char *const *s = subjects; *s; s++)
-		if (bv_text_find_ci (mail->subject, *s))
-			return TRUE;
-	return FALSE;
+	return mail->has_original_part && bv_text_find_any_ci (mail->subject, subjects) != NULL;
 }
 
 static gboolean
@@ -221,13 +216,8 @@ looks_like_failure_notice (BvMail *mail)
 		"rejected",  "not delivered", "bounce",  "non remis", "unzustellbar",
 		NULL
 	};
-	for (const char *const *s = senders; *s; s++)
-		if (bv_text_find_ci (mail->from, *s))
-			return TRUE;
-	for (const char *const *s = subjects; *s; s++)
-		if (bv_text_find_ci (mail->subject, *s))
-			return TRUE;
-	return FALSE;
+	return bv_text_find_any_ci (mail->from, senders) != NULL ||
+	       bv_text_find_any_ci (mail->subject, subjects) != NULL;
 }
 
 /* Headers and subjects that mark an automatic reply (RFC 3834 and the
@@ -258,9 +248,8 @@ parse_autoreply (BvMail *mail, BvReport *report)
 		"respuesta autom",
 		NULL,
 	};
-	for (const char *const *s = subjects; *s && !is_auto; s++)
-		is_auto = bv_text_find_ci (mail->subject, *s) != NULL &&
-		          (as == NULL || bv_text_find_ci (as, "no") == NULL);
+	if (!is_auto && bv_text_find_any_ci (mail->subject, subjects) != NULL)
+		is_auto = as == NULL || bv_text_find_ci (as, "no") == NULL;
 	if (!is_auto || looks_like_failure_notice (mail))
 		return FALSE;
 	report->kind = BV_KIND_AUTOREPLY;

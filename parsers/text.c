@@ -41,6 +41,15 @@ bv_text_find_ci (const char *haystack, const char *needle)
 	return strcasestr (haystack, needle);
 }
 
+const char *
+bv_text_find_any_ci (const char *haystack, const char *const *needles)
+{
+	for (const char *const *n = needles; n && *n; n++)
+		if (bv_text_find_ci (haystack, *n) != NULL)
+			return *n;
+	return NULL;
+}
+
 char *
 bv_text_make_safe (const char *s)
 {

@@ -15,6 +15,10 @@ char *bv_text_normalise (const char *s, gssize len);
 /* Case-insensitive (ASCII) search of @needle in @haystack; NULL if absent. */
 const char *bv_text_find_ci (const char *haystack, const char *needle);
 
+/* The first of the NULL-terminated @needles found in @haystack
+ * (case-insensitive, ASCII), or NULL. */
+const char *bv_text_find_any_ci (const char *haystack, const char *const *needles);
+
 /* Returns a new string with every C0/C1 control character and DEL replaced
  * by a visible escape (\x1b shows as "\\e", others as "\\xNN"), and invalid
  * UTF-8 replaced by U+FFFD: safe to print to a terminal. */

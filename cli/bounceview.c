@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bounce.h"
+#include "catalog.h"
 #include "commands.h"
 
 typedef struct {
@@ -37,11 +38,9 @@ usage (FILE *out)
 int
 main (int argc, char **argv)
 {
-	setlocale (LC_ALL, "");
-	bindtextdomain (GETTEXT_PACKAGE,
-	                g_getenv ("BOUNCEVIEW_LOCALEDIR") ? g_getenv ("BOUNCEVIEW_LOCALEDIR") : LOCALEDIR);
-	bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-	textdomain (GETTEXT_PACKAGE);
+	/* The locale and the message catalog; from the build tree, the .mo
+	 * files meson's i18n module builds under build/po/ are used. */
+	bv_catalog_setup_locale (LOCALEDIR, BV_BUILD_DIR "/po");
 	bv_init ();
 
 	int status;

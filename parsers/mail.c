@@ -52,6 +52,15 @@ part_text (GMimePart *part, gsize limit)
 		return g_strdup ("");
 	}
 	const char *charset = g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset");
+	/* A NUL byte (quoted-printable "=00", a binary part) would end the
+	 * text early for every reader downstream: make it a space.  Wide
+	 * encodings are the exception, NUL bytes are part of their code units. */
+	gboolean wide =
+	        charset != NULL && (bv_text_find_ci (charset, "16") || bv_text_find_ci (charset, "32") ||
+	                            bv_text_find_ci (charset, "ucs"));
+	for (gsize i = 0; i < n && !wide; i++)
+		if (bytes->data[i] == '\0')
+			bytes->data[i] = ' ';
 	char *text = NULL;
 	if (charset != NULL && g_ascii_strcasecmp (charset, "utf-8") != 0 &&
 	    g_ascii_strcasecmp (charset, "us-ascii") != 0) {

@@ -380,8 +380,8 @@ bv_scrape_dsn (BvMail *mail, BvReport *report)
 		BvRecipient *x = a->pdata[i], *y = a->pdata[i + 1];
 		if (recipient_bare (x) && x->recipient && y->recipient &&
 		    g_ascii_strcasecmp (x->recipient, y->recipient) == 0) {
+			/* The array frees what it removes. */
 			g_ptr_array_remove_index (a, i);
-			bv_recipient_free (x);
 		} else {
 			i++;
 		}

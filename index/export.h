@@ -1,0 +1,142 @@
+/* export.h: writing the selected bounces as fix lists and suppression lists.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An export is one row per address: the address's bounces within a
+ * selection (a BvFilter, as the UI's views use, plus a domain and a minimum
+ * number of bounces), described by its most recent bounce and the catalog's
+ * words for its cause.  The same rows are written in every format: data for
+ * programs (CSV, JSON, JSON Lines), a Markdown fix list for a person, and the
+ * import layouts of sending systems (a plain suppression list, the
+ * email,reason CSV that Amazon SES and most ESPs import, a Postfix access
+ * map).  `bounceview export` and the UI's export dialog both call
+ * bv_export_write(); nothing here reads mail or notmuch: only the model.
+ *
+ * Output is deterministic: the same model and selection give the same bytes
+ * (rows newest first, then by address).  Dates are written in UTC.  The
+ * person-readable words (titles, suggestions, the report) follow the
+ * current locale, as the rest of the program does.
+ */
+#ifndef BV_EXPORT_H
+#define BV_EXPORT_H
+
+#include <stdio.h>
+
+#include <glib.h>
+
+#include "catalog.h"
+#include "model.h"
+
+G_BEGIN_DECLS
+
+/* Output formats.  X(enum suffix, machine id: the --format name) */
+#define BV_EXPORT_FORMATS(X)           \
+	X (CSV, "csv")                 \
+	X (JSON, "json")               \
+	X (JSONL, "jsonl")             \
+	X (REPORT, "report")           \
+	X (SUPPRESSION, "suppression") \
+	X (ESP_CSV, "esp-csv")         \
+	X (POSTFIX, "postfix")
+
+typedef enum {
+#define BV_EXPORT_FORMAT_ENUM(e, id) BV_EXPORT_##e,
+	BV_EXPORT_FORMATS (BV_EXPORT_FORMAT_ENUM)
+#undef BV_EXPORT_FORMAT_ENUM
+	        BV_EXPORT_FORMAT_COUNT
+} BvExportFormat;
+
+/* The machine id of @format ("esp-csv"); NULL when out of range. */
+const char *bv_export_format_id (BvExportFormat format);
+/* Returns TRUE and sets *out when @id names a format (case-insensitive). */
+gboolean bv_export_format_from_id (const char *id, BvExportFormat *out);
+
+/* TRUE for the formats that are lists of addresses for another system to
+ * stop mailing (suppression, esp-csv, postfix).  For them a selection whose
+ * @filter.marked is BV_MARKED_ANY means BV_MARKED_YES: only the addresses
+ * a person marked for suppression go into such a list unless the caller
+ * explicitly asks for the unmarked ones. */
+gboolean bv_export_format_is_list (BvExportFormat format);
+
+/* Which addresses an export holds.  A zeroed selection (or NULL) selects
+ * every bounce.  The strings are the caller's; nothing is kept. */
+typedef struct {
+	/* The bounces considered, exactly as in the UI's views (model.h). */
+	BvFilter filter;
+	/* Only addresses of this domain (case-insensitive, exact: a
+	 * subdomain is another domain).  NULL or "": any domain. */
+	const char *domain;
+	/* Only addresses with at least this many bounces passing the
+	 * filter.  0 or 1: no condition. */
+	guint min_bounces;
+} BvExportSelection;
+
+/* One address of an export.  Every string is owned and never NULL. */
+typedef struct {
+	char *address; /* normalized (bv_address_normalize()) */
+	char *domain;
+	/* Of the address's most recent bounce in the selection. */
+	BvCause cause;
+	gboolean hard;
+	char *status;
+	char *reply_code;
+	char *last_diagnostic;
+	/* Counted over the bounces in the selection. */
+	guint bounces;
+	gint64 first_seen; /* Unix seconds, 0 when unknown */
+	gint64 last_seen;
+	/* The report-specific fix (bv_suggestion_fix_text()) of the most
+	 * recent bounce, its sentences on one line; "" when none. */
+	char *suggestion;
+	gboolean marked;
+} BvExportRow;
+
+void bv_export_row_free (BvExportRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvExportRow, bv_export_row_free)
+
+/* The rows @selection (NULL: everything) picks from @model, of
+ * BvExportRow*, newest last bounce first, then by address.  For the list
+ * formats, apply bv_export_selection_for_format() first.  The array owns
+ * its rows (g_ptr_array_unref() frees them). */
+GPtrArray *bv_export_rows (BvModel *model, const BvExportSelection *selection);
+
+/* Copies @selection (NULL: everything) into @out adjusted for @format: the
+ * list formats take only marked addresses unless asked otherwise (see
+ * bv_export_format_is_list()).  The strings stay the caller's. */
+void bv_export_selection_for_format (const BvExportSelection *selection, BvExportFormat format,
+                                     BvExportSelection *out);
+
+/* Writes the export of @selection in @format to @out (not closed).  Sets
+ * *@count (may be NULL) to the number of addresses written.  Fails only
+ * when writing fails (G_FILE_ERROR, the message naming "standard output"
+ * or the stream's @name when not NULL). */
+gboolean bv_export_write_stream (BvModel *model, BvExportFormat format, const BvExportSelection *selection,
+                                 FILE *out, const char *name, guint *count, GError **error);
+
+/* Writes the export to @path, or to standard output when @path is NULL or
+ * "-".  A file is written atomically (see bv_export_replace_file()): a
+ * reader sees either the old file or the whole new one, and a failure
+ * leaves the old file untouched and no temporary file behind.  Fails with
+ * a G_FILE_ERROR whose message is "PATH: reason".  Sets *@count (may be
+ * NULL) to the number of addresses written. */
+gboolean bv_export_write (BvModel *model, BvExportFormat format, const BvExportSelection *selection,
+                          const char *path, guint *count, GError **error);
+
+/* Writes what @write puts on its stream to @path atomically: a temporary
+ * file in the same directory, written, flushed and synced, then renamed over
+ * @path, and the directory synced so the rename survives a crash.  A new
+ * file gets the mode 0666 less the umask; a replaced file keeps its mode.
+ * When @write returns FALSE (with its error set) or any step fails, the
+ * temporary file is removed and @path is left as it was; the error message
+ * then names @path. */
+typedef gboolean (*BvExportWriteFunc) (FILE *out, gpointer user, GError **error);
+gboolean bv_export_replace_file (const char *path, BvExportWriteFunc write, gpointer user, GError **error);
+
+/* Writes @t as ISO 8601 UTC ("2026-03-01T12:00:00Z") into a new string;
+ * "" for 0. */
+char *bv_export_format_date (gint64 t);
+
+G_END_DECLS
+
+#endif /* BV_EXPORT_H */

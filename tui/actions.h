@@ -1,0 +1,76 @@
+/* actions.h: every action of the user interface, its default keys and help.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One table binds the keys (keys.c) and generates the help screen
+ * (view-help.c), so the two can never disagree.  Key names are those of
+ * bv_key_from_name(): a character, "C-x" for a control key, or one of
+ * Up Down Left Right PgUp PgDn Home End Enter Esc Tab Space Backspace
+ * Insert Delete F1..F12.
+ *
+ * X(enum suffix, machine name, default keys separated by spaces,
+ *   help text (N_()), help section)
+ */
+#ifndef BV_TUI_ACTIONS_H
+#define BV_TUI_ACTIONS_H
+
+#include <glib/gi18n.h>
+
+#define BV_ACTION_SECTION_MOVE N_ ("Moving")
+#define BV_ACTION_SECTION_VIEW N_ ("Views")
+#define BV_ACTION_SECTION_MARK N_ ("Suppression marks")
+#define BV_ACTION_SECTION_FILTER N_ ("Filtering")
+#define BV_ACTION_SECTION_OTHER N_ ("Other")
+
+#define BV_TUI_ACTIONS(X)                                                                                    \
+	X (MOVE_UP, "move-up", "Up k", N_ ("Move the cursor up one line"), BV_ACTION_SECTION_MOVE)           \
+	X (MOVE_DOWN, "move-down", "Down j", N_ ("Move the cursor down one line"), BV_ACTION_SECTION_MOVE)   \
+	X (PAGE_UP, "page-up", "PgUp C-b -", N_ ("Move up one page"), BV_ACTION_SECTION_MOVE)                \
+	X (PAGE_DOWN, "page-down", "PgDn C-f Space", N_ ("Move down one page"), BV_ACTION_SECTION_MOVE)      \
+	X (FIRST, "first", "Home g", N_ ("Go to the first line"), BV_ACTION_SECTION_MOVE)                    \
+	X (LAST, "last", "End G", N_ ("Go to the last line"), BV_ACTION_SECTION_MOVE)                        \
+	X (ENTER, "enter", "Enter Right l", N_ ("Open the line under the cursor"), BV_ACTION_SECTION_VIEW)   \
+	X (BACK, "back", "q Esc Left h", N_ ("Close the view (quit from the first one)"),                    \
+	   BV_ACTION_SECTION_VIEW)                                                                           \
+	X (QUIT, "quit", "Q", N_ ("Quit at once"), BV_ACTION_SECTION_VIEW)                                   \
+	X (NEXT_PANE, "next-pane", "Tab", N_ ("Switch between the side-by-side panes"),                      \
+	   BV_ACTION_SECTION_VIEW)                                                                           \
+	X (GROUPING, "grouping", "o",                                                                        \
+	   N_ ("Group by the next dimension: cause, domain, status, system, month"), BV_ACTION_SECTION_VIEW) \
+	X (PROPOSALS, "proposals", "p", N_ ("Show what the suppression policy proposes"),                    \
+	   BV_ACTION_SECTION_VIEW)                                                                           \
+	X (RAW, "raw", "r", N_ ("Show the raw message of the bounce"), BV_ACTION_SECTION_VIEW)               \
+	X (PAGER, "pager", "|", N_ ("Open the raw message in $PAGER"), BV_ACTION_SECTION_VIEW)               \
+	X (SELECT, "select", "t Insert", N_ ("Select or unselect the line (for marking several)"),           \
+	   BV_ACTION_SECTION_MARK)                                                                           \
+	X (MARK, "mark", "m", N_ ("Mark the address, or the selection, for suppression"),                    \
+	   BV_ACTION_SECTION_MARK)                                                                           \
+	X (UNMARK, "unmark", "u", N_ ("Remove the mark of the address, or of the selection"),                \
+	   BV_ACTION_SECTION_MARK)                                                                           \
+	X (MARK_GROUP, "mark-group", "M", N_ ("Mark every address of the group (asks first)"),               \
+	   BV_ACTION_SECTION_MARK)                                                                           \
+	X (ACCEPT, "accept", "a", N_ ("Accept the proposal under the cursor (or the selected ones)"),        \
+	   BV_ACTION_SECTION_MARK)                                                                           \
+	X (ACCEPT_ALL, "accept-all", "A", N_ ("Accept every proposal (asks first)"), BV_ACTION_SECTION_MARK) \
+	X (SEARCH, "search", "/", N_ ("Narrow every view to a text (address, domain, diagnostic)"),          \
+	   BV_ACTION_SECTION_FILTER)                                                                         \
+	X (SEVERITY, "severity", "f", N_ ("Show all, hard only or soft only"), BV_ACTION_SECTION_FILTER)     \
+	X (UNMARKED, "unmarked", "U", N_ ("Show only addresses not marked, or all"),                         \
+	   BV_ACTION_SECTION_FILTER)                                                                         \
+	X (DATES, "dates", "d", N_ ("Limit to a date range"), BV_ACTION_SECTION_FILTER)                      \
+	X (CLEAR_FILTER, "clear-filter", "c", N_ ("Clear every filter"), BV_ACTION_SECTION_FILTER)           \
+	X (EXPORT, "export", "e", N_ ("Export the fix list to a file"), BV_ACTION_SECTION_OTHER)             \
+	X (THEME, "theme", "T", N_ ("Switch to the next colour theme"), BV_ACTION_SECTION_OTHER)             \
+	X (REDRAW, "redraw", "C-l", N_ ("Redraw the screen"), BV_ACTION_SECTION_OTHER)                       \
+	X (HELP, "help", "? F1", N_ ("Show this help"), BV_ACTION_SECTION_OTHER)
+
+typedef enum {
+	BV_ACT_NONE,
+#define BV_TUI_ACTION_ENUM(e, name, keys, help, section) BV_ACT_##e,
+	BV_TUI_ACTIONS (BV_TUI_ACTION_ENUM)
+#undef BV_TUI_ACTION_ENUM
+	        BV_ACT_COUNT
+} BvActionId;
+
+#endif /* BV_TUI_ACTIONS_H */

@@ -1,0 +1,516 @@
+/* app.c: the application: the view stack, the layout, the key loop and the
+ * actions that concern every view (filters, grouping, marks, themes).
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "dialog.h"
+#include "draw.h"
+#include "keys.h"
+#include "screen.h"
+#include "settings.h"
+#include "start.h"
+#include "tui.h"
+#include "view.h"
+
+/* From this width on, the two top views are shown side by side. */
+#define WIDE_COLUMNS 120
+
+/* The dimensions the grouping key cycles through (address has its own
+ * view already). */
+static const BvDimension grouping_cycle[] = {
+	BV_DIMENSION_CAUSE, BV_DIMENSION_DOMAIN, BV_DIMENSION_STATUS, BV_DIMENSION_MTA, BV_DIMENSION_MONTH,
+};
+
+void
+bv_view_free (BvView *view)
+{
+	if (view != NULL)
+		view->klass->free (view);
+}
+
+void
+bv_tui_push (BvTui *tui, BvView *view)
+{
+	g_ptr_array_add (tui->views, view);
+	tui->focus_left = FALSE;
+}
+
+static BvView *
+top_view (BvTui *tui)
+{
+	return tui->views->pdata[tui->views->len - 1];
+}
+
+static void
+pop_view (BvTui *tui)
+{
+	if (tui->views->len > 1)
+		g_ptr_array_remove_index (tui->views, tui->views->len - 1);
+	tui->focus_left = FALSE;
+}
+
+void
+bv_tui_message (BvTui *tui, gboolean error, const char *format, ...)
+{
+	va_list args;
+	va_start (args, format);
+	g_free (tui->message);
+	tui->message = g_strdup_vprintf (format, args);
+	tui->message_error = error;
+	va_end (args);
+}
+
+void
+bv_tui_reload_all (BvTui *tui)
+{
+	for (guint i = 0; i < tui->views->len; i++) {
+		BvView *view = tui->views->pdata[i];
+		if (view->klass->reload != NULL)
+			view->klass->reload (view, tui);
+	}
+}
+
+void
+bv_tui_mark (BvTui *tui, GPtrArray *addresses, gboolean unmark, BvMarkSource source)
+{
+	if (addresses->len == 0)
+		return;
+	g_autoptr (GPtrArray) list = g_ptr_array_new ();
+	for (guint i = 0; i < addresses->len; i++)
+		g_ptr_array_add (list, addresses->pdata[i]);
+	g_ptr_array_add (list, NULL);
+	g_autoptr (GError) error = NULL;
+	gboolean ok =
+	        unmark ? bv_model_unmark (tui->model, (const char *const *)list->pdata, &error)
+	               : bv_model_mark (tui->model, (const char *const *)list->pdata, source, NULL, &error);
+	if (!ok) {
+		bv_tui_message (tui, TRUE, _ ("Could not save the marks: %s"), error->message);
+		return;
+	}
+	if (addresses->len == 1)
+		bv_tui_message (tui, FALSE, unmark ? _ ("Unmarked %s") : _ ("Marked %s for suppression"),
+		                (const char *)addresses->pdata[0]);
+	else
+		bv_tui_message (
+		        tui, FALSE,
+		        unmark ? ngettext ("Unmarked %u address", "Unmarked %u addresses", addresses->len)
+		               : ngettext ("Marked %u address for suppression",
+		                           "Marked %u addresses for suppression", addresses->len),
+		        addresses->len);
+	bv_tui_reload_all (tui);
+}
+
+/* The filter in a few words for the title bar (new string, "" when none). */
+static char *
+filter_summary (BvTui *tui)
+{
+	g_autoptr (GString) s = g_string_new (NULL);
+	if (tui->filter_text != NULL && *tui->filter_text != '\0')
+		g_string_append_printf (s, "/%s/ ", tui->filter_text);
+	if (tui->filter.severity == BV_SEVERITY_HARD)
+		g_string_append_printf (s, "%s ", _ ("hard only"));
+	else if (tui->filter.severity == BV_SEVERITY_SOFT)
+		g_string_append_printf (s, "%s ", _ ("soft only"));
+	if (tui->filter.marked == BV_MARKED_NO)
+		g_string_append_printf (s, "%s ", _ ("unmarked only"));
+	if (tui->filter.since != 0 || tui->filter.until != 0) {
+		char a[16], b[16];
+		g_string_append_printf (s, "%s..%s ",
+		                        tui->filter.since ? bv_view_date (tui->filter.since, a) : "",
+		                        tui->filter.until ? bv_view_date (tui->filter.until - 86400, b) : "");
+	}
+	if (s->len > 0)
+		g_string_truncate (s, s->len - 1);
+	return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+draw_title (BvTui *tui, BvView *focused)
+{
+	int attr = bv_theme_attr (BV_EL_TITLE);
+	g_autofree char *title = focused->klass->title (focused, tui);
+	g_autofree char *left = g_strdup_printf (" bounceview · %s", title);
+	g_autofree char *filter = filter_summary (tui);
+	int fw = *filter != '\0' ? MIN (bv_draw_width (filter) + 1, COLS / 2) : 0;
+	bv_draw_cell (0, 0, COLS - fw, left, attr, FALSE);
+	if (fw > 0)
+		bv_draw_cell (0, COLS - fw, fw, filter, attr, TRUE);
+}
+
+static void
+draw_status (BvTui *tui, BvView *focused)
+{
+	int y = LINES - 1;
+	int attr = bv_theme_attr (tui->message_error ? BV_EL_ERROR : BV_EL_STATUS);
+	g_autofree char *where = NULL;
+	if (!focused->list.scroll_only && focused->list.n > 0)
+		where = g_strdup_printf ("%u/%u ", focused->list.cursor + 1, focused->list.n);
+	else if (focused->list.n > 0)
+		where = g_strdup_printf ("%u%% ",
+		                         focused->list.n <= (guint)MAX (focused->list.h, 1)
+		                                 ? 100
+		                                 : MIN (100, (focused->list.top + (guint)focused->list.h) *
+		                                                     100 / focused->list.n));
+	else
+		where = g_strdup ("");
+	const char *text = tui->message != NULL
+	                           ? tui->message
+	                           : _ ("?:help q:back /:search o:group m:mark p:proposals e:export");
+	int ww = bv_draw_width (where);
+	g_autofree char *shown = g_strconcat (" ", text, NULL);
+	bv_draw_cell (y, 0, MAX (COLS - ww, 0), shown, attr, FALSE);
+	bv_draw_cell (y, MAX (COLS - ww, 0), MIN (ww, COLS), where, bv_theme_attr (BV_EL_STATUS), TRUE);
+}
+
+static gboolean
+wide_layout (BvTui *tui)
+{
+	return COLS >= WIDE_COLUMNS && tui->views->len >= 2;
+}
+
+static int
+left_width (void)
+{
+	return COLS * 2 / 5;
+}
+
+static BvView *
+focused_view (BvTui *tui)
+{
+	if (wide_layout (tui) && tui->focus_left)
+		return tui->views->pdata[tui->views->len - 2];
+	return top_view (tui);
+}
+
+void
+bv_tui_draw (BvTui *tui)
+{
+	int h = LINES - 2;
+	BvView *focused = focused_view (tui);
+	bkgdset (' ' | bv_theme_attr (BV_EL_DEFAULT));
+	if (h < 1 || COLS < 10) {
+		erase ();
+		mvaddstr (0, 0, _ ("Too small"));
+		wnoutrefresh (stdscr);
+		return;
+	}
+	draw_title (tui, focused);
+	if (wide_layout (tui)) {
+		BvView *left = tui->views->pdata[tui->views->len - 2];
+		int lw = left_width ();
+		left->klass->draw (left, tui, 1, 0, h, lw, tui->focus_left);
+		for (int y = 1; y <= h; y++)
+			mvaddch (y, lw, ACS_VLINE | (chtype)bv_theme_attr (BV_EL_SEPARATOR));
+		top_view (tui)->klass->draw (top_view (tui), tui, 1, lw + 1, h, COLS - lw - 1,
+		                             !tui->focus_left);
+	} else {
+		top_view (tui)->klass->draw (top_view (tui), tui, 1, 0, h, COLS, TRUE);
+	}
+	draw_status (tui, focused);
+	wnoutrefresh (stdscr);
+}
+
+static void
+cycle_grouping (BvTui *tui)
+{
+	gsize i = 0;
+	while (i < G_N_ELEMENTS (grouping_cycle) && grouping_cycle[i] != tui->dimension)
+		i++;
+	tui->dimension = grouping_cycle[(i + 1) % G_N_ELEMENTS (grouping_cycle)];
+	/* A new grouping makes the opened groups meaningless: back to the
+	 * groups view. */
+	while (tui->views->len > 1)
+		pop_view (tui);
+	bv_tui_reload_all (tui);
+	bv_tui_message (tui, FALSE, _ ("Grouped by %s"), bv_dimension_id (tui->dimension));
+}
+
+/* Reads "YYYY-MM-DD" as the Unix time of that day's start (UTC). */
+static gboolean
+parse_day (const char *text, gint64 *out)
+{
+	int y, m, d;
+	char extra;
+	if (sscanf (text, "%d-%d-%d%c", &y, &m, &d, &extra) != 3)
+		return FALSE;
+	g_autoptr (GDateTime) dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
+	if (dt == NULL)
+		return FALSE;
+	*out = g_date_time_to_unix (dt);
+	return TRUE;
+}
+
+static void
+ask_dates (BvTui *tui)
+{
+	g_autofree char *answer =
+	        bv_dialog_prompt (tui, _ ("Dates (FROM..TO, YYYY-MM-DD, either may be empty):"), NULL);
+	if (answer == NULL)
+		return;
+	g_strstrip (answer);
+	gint64 since = 0, until = 0;
+	char *dots = strstr (answer, "..");
+	if (*answer != '\0') {
+		g_autofree char *from = dots ? g_strndup (answer, (gsize)(dots - answer)) : g_strdup (answer);
+		const char *to = dots ? dots + 2 : "";
+		if ((*from != '\0' && !parse_day (from, &since)) ||
+		    (*to != '\0' && !parse_day (to, &until))) {
+			bv_tui_message (tui, TRUE, _ ("Not a date range: %s"), answer);
+			return;
+		}
+		/* The last day is included. */
+		if (until != 0)
+			until += 86400;
+		if (dots == NULL)
+			until = since + 86400;
+	}
+	tui->filter.since = since;
+	tui->filter.until = until;
+	bv_tui_reload_all (tui);
+}
+
+static void
+cycle_theme (BvTui *tui)
+{
+	g_auto (GStrv) names = bv_theme_list ();
+	guint n = g_strv_length (names);
+	if (n == 0) {
+		bv_tui_message (tui, TRUE, _ ("No theme files found"));
+		return;
+	}
+	guint i = 0;
+	while (i < n && strcmp (names[i], bv_theme_name (tui->theme)) != 0)
+		i++;
+	const char *next = names[i < n ? (i + 1) % n : 0];
+	g_autoptr (GError) error = NULL;
+	BvTheme *theme = bv_theme_load (next, &error);
+	if (theme == NULL) {
+		bv_tui_message (tui, TRUE, "%s", error->message);
+		return;
+	}
+	bv_theme_free (tui->theme);
+	tui->theme = theme;
+	bv_theme_apply (theme);
+	clearok (curscr, TRUE);
+	bv_tui_message (tui, FALSE, _ ("Theme: %s"), next);
+}
+
+/* Actions no view took. */
+static void
+app_request (BvTui *tui, BvActionId action)
+{
+	switch (action) {
+	case BV_ACT_BACK:
+		if (wide_layout (tui) && tui->focus_left) {
+			pop_view (tui);
+		} else if (tui->views->len > 1) {
+			pop_view (tui);
+		} else {
+			tui->quit = TRUE;
+		}
+		break;
+	case BV_ACT_QUIT: tui->quit = TRUE; break;
+	case BV_ACT_NEXT_PANE:
+		if (wide_layout (tui))
+			tui->focus_left = !tui->focus_left;
+		else
+			bv_tui_message (tui, FALSE, _ ("Panes are side by side from %d columns on"),
+			                WIDE_COLUMNS);
+		break;
+	case BV_ACT_HELP:
+		if (strcmp (top_view (tui)->klass->name, "help") != 0)
+			bv_tui_push (tui, bv_view_help_new (tui));
+		break;
+	case BV_ACT_GROUPING: cycle_grouping (tui); break;
+	case BV_ACT_PROPOSALS:
+		if (strcmp (top_view (tui)->klass->name, "proposals") != 0)
+			bv_tui_push (tui, bv_view_proposals_new (tui));
+		break;
+	case BV_ACT_SEARCH: {
+		g_autofree char *text = bv_dialog_prompt (tui, _ ("Search:"), tui->filter_text);
+		if (text != NULL) {
+			g_free (tui->filter_text);
+			tui->filter_text = g_strdup (g_strstrip (text));
+			tui->filter.text = tui->filter_text;
+			bv_tui_reload_all (tui);
+		}
+		break;
+	}
+	case BV_ACT_SEVERITY:
+		tui->filter.severity = (tui->filter.severity + 1) % 3;
+		bv_tui_reload_all (tui);
+		break;
+	case BV_ACT_UNMARKED:
+		tui->filter.marked = tui->filter.marked == BV_MARKED_NO ? BV_MARKED_ANY : BV_MARKED_NO;
+		bv_tui_reload_all (tui);
+		break;
+	case BV_ACT_DATES: ask_dates (tui); break;
+	case BV_ACT_CLEAR_FILTER:
+		g_clear_pointer (&tui->filter_text, g_free);
+		memset (&tui->filter, 0, sizeof tui->filter);
+		bv_tui_reload_all (tui);
+		bv_tui_message (tui, FALSE, _ ("Filters cleared"));
+		break;
+	case BV_ACT_EXPORT: bv_dialog_export (tui); break;
+	case BV_ACT_THEME: cycle_theme (tui); break;
+	case BV_ACT_REDRAW: clearok (curscr, TRUE); break;
+	case BV_ACT_NONE: break;
+	default: bv_tui_message (tui, FALSE, _ ("“%s” does nothing here"), bv_action_name (action)); break;
+	}
+}
+
+/* Sends @action to the focused view.  In the left pane of a wide layout,
+ * moving the cursor opens the new line's view in the right pane at once. */
+static void
+dispatch (BvTui *tui, BvActionId action)
+{
+	BvView *view = focused_view (tui);
+	gboolean left = wide_layout (tui) && tui->focus_left;
+	guint cursor = view->list.cursor;
+	if (left && action == BV_ACT_ENTER) {
+		tui->focus_left = FALSE;
+		return;
+	}
+	if (view->klass->request (view, tui, action)) {
+		if (left && view->list.cursor != cursor && !view->list.scroll_only) {
+			pop_view (tui);
+			view->klass->request (view, tui, BV_ACT_ENTER);
+			tui->focus_left =
+			        tui->views->len >= 2 && tui->views->pdata[tui->views->len - 2] == view;
+		}
+		return;
+	}
+	app_request (tui, action);
+}
+
+static void
+handle_mouse (BvTui *tui)
+{
+	int y, x;
+	BvMouseKind kind = bv_screen_mouse (&y, &x);
+	guint first = wide_layout (tui) ? tui->views->len - 2 : tui->views->len - 1;
+	for (guint i = first; i < tui->views->len; i++) {
+		BvView *view = tui->views->pdata[i];
+		guint cursor = view->list.cursor;
+		gboolean activate;
+		if (!bv_list_mouse (&view->list, kind, y, x, &activate))
+			continue;
+		if (wide_layout (tui))
+			tui->focus_left = i + 1 < tui->views->len;
+		if (tui->focus_left && view->list.cursor != cursor) {
+			pop_view (tui);
+			view->klass->request (view, tui, BV_ACT_ENTER);
+			tui->focus_left = TRUE;
+		} else if (activate) {
+			dispatch (tui, BV_ACT_ENTER);
+		}
+		return;
+	}
+}
+
+static void
+run_loop (BvTui *tui)
+{
+	while (!tui->quit) {
+		bv_tui_draw (tui);
+		doupdate ();
+		int key = bv_screen_read_key (-1);
+		if (bv_screen_quit_requested () || key == BV_KEY_SCRIPT_END)
+			break;
+		if (key == BV_KEY_NONE)
+			continue;
+		g_clear_pointer (&tui->message, g_free);
+		tui->message_error = FALSE;
+		if (key == BV_KEY_FN (KEY_RESIZE)) {
+			erase ();
+			continue;
+		}
+		if (key == BV_KEY_FN (KEY_MOUSE)) {
+			handle_mouse (tui);
+			continue;
+		}
+		BvActionId action = bv_key_action (key);
+		if (action == BV_ACT_NONE) {
+			g_autofree char *name = bv_key_name (key);
+			bv_tui_message (tui, FALSE, _ ("Key %s is not bound; press ? for help"), name);
+			continue;
+		}
+		dispatch (tui, action);
+	}
+}
+
+static BvTheme *
+load_theme (const char *name, char **warning)
+{
+	g_autoptr (GError) error = NULL;
+	BvTheme *theme = bv_theme_load (name, &error);
+	if (theme != NULL)
+		return theme;
+	*warning = g_strdup (error->message);
+	return bv_theme_new_builtin ();
+}
+
+gboolean
+bv_tui_run (const BvTuiOptions *options, GError **error)
+{
+	g_autoptr (BvConfig) config = bv_config_load (NULL, error);
+	if (config == NULL)
+		return FALSE;
+	const char *grouping = options->grouping ? options->grouping : config->grouping;
+	BvDimension dim;
+	if (!bv_dimension_from_id (grouping, &dim) || dim == BV_DIMENSION_ADDRESS) {
+		g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+		             _ ("Unknown grouping “%s” (cause, domain, status, mta or month)"), grouping);
+		return FALSE;
+	}
+	g_autofree char *theme_warning = NULL;
+	BvTui tui = { 0 };
+	tui.dimension = dim;
+	tui.theme = load_theme (options->theme ? options->theme : config->theme, &theme_warning);
+	if (theme_warning != NULL && options->theme != NULL) {
+		/* A theme asked for on the command line must exist. */
+		g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", theme_warning);
+		bv_theme_free (tui.theme);
+		return FALSE;
+	}
+	if (!bv_screen_open (error)) {
+		bv_theme_free (tui.theme);
+		return FALSE;
+	}
+	bv_theme_apply (tui.theme);
+	gboolean ok = TRUE;
+	gboolean cancelled = FALSE;
+	if (!options->no_index)
+		ok = bv_start_index (options->maildir, &cancelled, error);
+	if (ok) {
+		BvModelOptions mopts = { .maildir = options->maildir };
+		tui.model = bv_model_open (&mopts, error);
+		ok = tui.model != NULL;
+	}
+	if (ok) {
+		tui.views = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_view_free);
+		bv_tui_push (&tui, bv_view_groups_new (&tui));
+		if (theme_warning != NULL)
+			bv_tui_message (&tui, TRUE, "%s", theme_warning);
+		run_loop (&tui);
+	}
+	/* Marks are saved as they are made, so nothing is left to write:
+	 * restoring the terminal is all quitting needs. */
+	bv_screen_close ();
+	g_clear_pointer (&tui.views, g_ptr_array_unref);
+	g_clear_pointer (&tui.model, bv_model_free);
+	g_clear_pointer (&tui.theme, bv_theme_free);
+	g_free (tui.filter_text);
+	g_free (tui.message);
+	g_free (tui.export_path);
+	return ok || cancelled;
+}

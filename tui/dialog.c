@@ -1,0 +1,220 @@
+/* dialog.c: confirmation, one-line prompt and the export dialog.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dialog.h"
+#include "draw.h"
+#include "keys.h"
+#include "screen.h"
+#ifdef HAVE_BV_EXPORT
+#include "export.h"
+#endif
+
+/* Draws a box of @lines (label lines) centred on the screen over the
+ * views; returns the box's geometry for the caller's fields. */
+static void
+draw_box (BvTui *tui, const char *const *lines, guint n, int *by, int *bx, int *bw)
+{
+	bv_tui_draw (tui);
+	int w = 20;
+	for (guint i = 0; i < n; i++)
+		w = MAX (w, bv_draw_width (lines[i]) + 4);
+	w = MIN (w, COLS - 2);
+	int h = (int)n + 2;
+	int y = MAX ((LINES - h) / 2, 0), x = MAX ((COLS - w) / 2, 0);
+	int attr = bv_theme_attr (BV_EL_DIALOG);
+	for (int r = 0; r < h && y + r < LINES; r++)
+		bv_draw_fill (y + r, x, w, attr);
+	for (guint i = 0; i < n && y + 1 + (int)i < LINES; i++)
+		bv_draw_text (y + 1 + (int)i, x + 2, w - 4, lines[i], attr);
+	*by = y;
+	*bx = x;
+	*bw = w;
+}
+
+/* The next key for a dialog; resizes just redraw.  BV_KEY_SCRIPT_END and
+ * quit signals come back as Esc. */
+static int
+dialog_key (void)
+{
+	while (TRUE) {
+		doupdate ();
+		int key = bv_screen_read_key (-1);
+		if (bv_screen_quit_requested () || key == BV_KEY_SCRIPT_END)
+			return 27;
+		if (key != BV_KEY_NONE)
+			return key;
+	}
+}
+
+gboolean
+bv_dialog_confirm (BvTui *tui, const char *question)
+{
+	const char *lines[] = { question, "", _ ("y: yes    n: no") };
+	while (TRUE) {
+		int y, x, w;
+		draw_box (tui, lines, G_N_ELEMENTS (lines), &y, &x, &w);
+		wnoutrefresh (stdscr);
+		int key = dialog_key ();
+		if (key == 'y' || key == 'Y' || bv_key_action (key) == BV_ACT_ENTER)
+			return TRUE;
+		if (key == 'n' || key == 'N' || key == 27 || key == 'q')
+			return FALSE;
+	}
+}
+
+/* Edits @text with @key; returns FALSE when the key is not an edit. */
+static gboolean
+edit_line (GString *text, int key)
+{
+	if (key == BV_KEY_FN (KEY_BACKSPACE) || key == 127 || key == 8) {
+		if (text->len > 0) {
+			const char *prev = g_utf8_find_prev_char (text->str, text->str + text->len);
+			g_string_truncate (text, prev ? (gsize)(prev - text->str) : 0);
+		}
+		return TRUE;
+	}
+	if (key == 21) { /* C-u, as in a shell */
+		g_string_truncate (text, 0);
+		return TRUE;
+	}
+	if (key >= 32 && key < 0x110000 && key != 127) {
+		g_string_append_unichar (text, (gunichar)key);
+		return TRUE;
+	}
+	return FALSE;
+}
+
+/* Draws @text in a field of @w columns, showing its end when too long. */
+static void
+draw_field (int y, int x, int w, const char *text)
+{
+	const char *shown = text;
+	while (bv_draw_width (shown) > w - 1 && *shown != '\0')
+		shown = g_utf8_next_char (shown);
+	int used = bv_draw_text (y, x, w, shown, bv_theme_attr (BV_EL_FIELD));
+	bv_draw_fill (y, x + used, w - used, bv_theme_attr (BV_EL_FIELD));
+	if (used < w)
+		move (y, x + used);
+}
+
+char *
+bv_dialog_prompt (BvTui *tui, const char *label, const char *initial)
+{
+	g_autoptr (GString) text = g_string_new (initial);
+	const char *lines[] = { label, "", _ ("Enter: accept   Esc: cancel   C-u: clear") };
+	curs_set (1);
+	while (TRUE) {
+		int y, x, w;
+		draw_box (tui, lines, G_N_ELEMENTS (lines), &y, &x, &w);
+		w = MAX (w, MIN (COLS - 2, 50));
+		draw_field (y + 2, x + 2, w - 4, text->str);
+		wnoutrefresh (stdscr);
+		int key = dialog_key ();
+		if (key == 27) {
+			curs_set (0);
+			return NULL;
+		}
+		if (key == '\n' || key == '\r' || key == BV_KEY_FN (KEY_ENTER)) {
+			curs_set (0);
+			return g_string_free (g_steal_pointer (&text), FALSE);
+		}
+		edit_line (text, key);
+	}
+}
+
+#ifdef HAVE_BV_EXPORT
+/* The default file name for @format in the current directory. */
+static char *
+default_path (BvExportFormat format)
+{
+	static const char *const extensions[] = { "csv", "json", "jsonl", "md", "txt", "csv", "access" };
+	const char *ext = format < G_N_ELEMENTS (extensions) ? extensions[format] : "txt";
+	return g_strdup_printf ("bounceview-%s.%s", bv_export_format_id (format), ext);
+}
+
+void
+bv_dialog_export (BvTui *tui)
+{
+	BvExportFormat format = (BvExportFormat)tui->export_format;
+	g_autoptr (GString) path = g_string_new (tui->export_path);
+	if (path->len == 0) {
+		g_autofree char *def = default_path (format);
+		g_string_assign (path, def);
+	}
+	curs_set (1);
+	while (TRUE) {
+		g_autofree char *format_line = g_strdup_printf (_ ("Format: ◀ %s ▶   (Tab or ←/→ to change)"),
+		                                                bv_export_format_id (format));
+		const char *lines[] = { _ ("Export the addresses shown (the current filter applies)"),
+			                "",
+			                format_line,
+			                _ ("File:"),
+			                "",
+			                _ ("Enter: export   Esc: cancel") };
+		int y, x, w;
+		draw_box (tui, lines, G_N_ELEMENTS (lines), &y, &x, &w);
+		draw_field (y + 5, x + 2, w - 4, path->str);
+		wnoutrefresh (stdscr);
+		int key = dialog_key ();
+		if (key == 27) {
+			curs_set (0);
+			return;
+		}
+		if (key == '\t' || key == BV_KEY_FN (KEY_RIGHT) || key == BV_KEY_FN (KEY_LEFT) ||
+		    key == BV_KEY_FN (KEY_BTAB)) {
+			g_autofree char *old_default = default_path (format);
+			int step = key == BV_KEY_FN (KEY_LEFT) || key == BV_KEY_FN (KEY_BTAB) ? -1 : 1;
+			format = (BvExportFormat)(((int)format + step + BV_EXPORT_FORMAT_COUNT) %
+			                          BV_EXPORT_FORMAT_COUNT);
+			/* A name the user did not choose follows the format. */
+			if (strcmp (path->str, old_default) == 0) {
+				g_autofree char *def = default_path (format);
+				g_string_assign (path, def);
+			}
+			continue;
+		}
+		if (key == '\n' || key == '\r' || key == BV_KEY_FN (KEY_ENTER))
+			break;
+		edit_line (path, key);
+	}
+	curs_set (0);
+	g_strstrip (path->str);
+	if (*path->str == '\0') {
+		bv_tui_message (tui, TRUE, _ ("No file given; nothing exported"));
+		return;
+	}
+	g_autofree char *file = g_str_has_prefix (path->str, "~/")
+	                                ? g_build_filename (g_get_home_dir (), path->str + 2, NULL)
+	                                : g_strdup (path->str);
+	BvExportSelection selection = { .filter = tui->filter };
+	BvExportSelection adjusted;
+	bv_export_selection_for_format (&selection, format, &adjusted);
+	guint count = 0;
+	g_autoptr (GError) error = NULL;
+	if (!bv_export_write (tui->model, format, &adjusted, file, &count, &error)) {
+		bv_tui_message (tui, TRUE, _ ("Export failed: %s"), error->message);
+		return;
+	}
+	tui->export_format = (int)format;
+	g_free (tui->export_path);
+	tui->export_path = g_strdup (path->str);
+	bv_tui_message (
+	        tui, FALSE,
+	        ngettext ("Exported %u address to %s (%s)", "Exported %u addresses to %s (%s)", count), count,
+	        file, bv_export_format_id (format));
+}
+#else
+void
+bv_dialog_export (BvTui *tui)
+{
+	bv_tui_message (tui, TRUE, _ ("Exporting is not available in this build"));
+}
+#endif

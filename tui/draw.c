@@ -1,0 +1,158 @@
+/* draw.c: width-aware drawing of untrusted text.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "draw.h"
+#include "text.h"
+
+/* Columns of one character as the terminal counts them.  Characters the
+ * terminal cannot show (wcwidth < 0) are drawn as U+FFFD, one column;
+ * zero-width ones are dropped, since a lone combining mark after a cut
+ * would attach to whatever follows. */
+static int
+char_width (gunichar c)
+{
+	int w = wcwidth ((wchar_t)c);
+	return w < 0 ? 1 : w;
+}
+
+static gunichar
+shown_char (gunichar c)
+{
+	return wcwidth ((wchar_t)c) < 0 ? 0xFFFD : c;
+}
+
+/* Mail text is safe after bv_text_make_safe(), except for tabs, which it
+ * would show as "\x09": a tab in text means spacing, so it becomes one. */
+static char *
+make_safe (const char *text)
+{
+	if (text == NULL)
+		return g_strdup ("");
+	if (strchr (text, '\t') == NULL)
+		return bv_text_make_safe (text);
+	g_autofree char *spaced = g_strdelimit (g_strdup (text), "\t", ' ');
+	return bv_text_make_safe (spaced);
+}
+
+int
+bv_draw_width (const char *text)
+{
+	g_autofree char *safe = make_safe (text);
+	int w = 0;
+	for (const char *p = safe; *p != '\0'; p = g_utf8_next_char (p))
+		w += char_width (g_utf8_get_char (p));
+	return w;
+}
+
+static void
+put_char (int y, int x, gunichar c, int attr)
+{
+	wchar_t wc[2] = { (wchar_t)shown_char (c), 0 };
+	cchar_t cell;
+	setcchar (&cell, wc, (attr_t)(attr & ~A_COLOR), (short)PAIR_NUMBER (attr), NULL);
+	mvadd_wch (y, x, &cell);
+}
+
+void
+bv_draw_fill (int y, int x, int width, int attr)
+{
+	for (int i = 0; i < width; i++)
+		put_char (y, x + i, ' ', attr);
+}
+
+int
+bv_draw_text (int y, int x, int width, const char *text, int attr)
+{
+	if (width <= 0)
+		return 0;
+	g_autofree char *safe = make_safe (text);
+	int total = 0;
+	for (const char *p = safe; *p != '\0'; p = g_utf8_next_char (p))
+		total += char_width (g_utf8_get_char (p));
+	gboolean cut = total > width;
+	/* Room for the text itself: one column less when the ellipsis
+	 * must follow. */
+	int room = cut ? width - 1 : width;
+	int used = 0;
+	for (const char *p = safe; *p != '\0'; p = g_utf8_next_char (p)) {
+		gunichar c = g_utf8_get_char (p);
+		int w = char_width (c);
+		if (w == 0)
+			continue;
+		if (used + w > room)
+			break;
+		put_char (y, x + used, c, attr);
+		used += w;
+	}
+	if (cut) {
+		put_char (y, x + used, 0x2026, attr);
+		used++;
+	}
+	return used;
+}
+
+void
+bv_draw_cell (int y, int x, int width, const char *text, int attr, gboolean right)
+{
+	if (width <= 0)
+		return;
+	int w = MIN (bv_draw_width (text), width);
+	if (right) {
+		bv_draw_fill (y, x, width - w, attr);
+		bv_draw_text (y, x + width - w, w, text, attr);
+	} else {
+		int used = bv_draw_text (y, x, width, text, attr);
+		bv_draw_fill (y, x + used, width - used, attr);
+	}
+}
+
+GPtrArray *
+bv_draw_wrap (const char *text, int width)
+{
+	GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+	g_autofree char *safe = make_safe (text);
+	width = MAX (width, 4);
+	const char *start = safe;
+	gboolean first = TRUE;
+	while (TRUE) {
+		/* Indentation of the text is kept; the space where a line
+		 * was broken is not. */
+		while (!first && *start == ' ')
+			start++;
+		first = FALSE;
+		int used = 0;
+		const char *p = start;
+		const char *brk = NULL; /* where the line may end, best so far */
+		while (*p != '\0') {
+			gunichar c = g_utf8_get_char (p);
+			int w = char_width (c);
+			if (used + w > width)
+				break;
+			if (c == ' ' || w == 2)
+				brk = p;
+			used += w;
+			p = g_utf8_next_char (p);
+			if (w == 2)
+				brk = p;
+		}
+		if (*p == '\0') {
+			g_ptr_array_add (lines, g_strdup (start));
+			break;
+		}
+		/* Break at the last space or wide character if there is one,
+		 * else in the middle of the over-long word. */
+		const char *end = brk != NULL && brk > start ? brk : p;
+		g_autofree char *line = g_strndup (start, (gsize)(end - start));
+		g_ptr_array_add (lines, g_strdup (g_strchomp (line)));
+		start = end;
+	}
+	return lines;
+}

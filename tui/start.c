@@ -1,0 +1,146 @@
+/* start.c: the index run at start, in a thread, with a progress bar.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Indexing runs in its own thread so that the key loop stays free: the user
+ * can quit at any time, and the bar is redrawn from the figures the
+ * thread publishes.  A start with nothing new finishes before the bar's
+ * delay, so it never flashes.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "draw.h"
+#include "index.h"
+#include "keys.h"
+#include "screen.h"
+#include "start.h"
+#include "theme.h"
+
+/* Show the bar only when indexing takes longer than this. */
+#define BAR_DELAY_US (150 * 1000)
+
+typedef struct {
+	char *maildir;
+	GMutex lock;
+	const char *phase; /* static string from index.c */
+	guint64 done;
+	guint64 total;
+	gboolean finished;
+	gboolean ok;
+	GError *error;
+} Job;
+
+static void
+on_progress (const char *phase, guint64 done, guint64 total, gpointer user)
+{
+	Job *job = user;
+	g_mutex_lock (&job->lock);
+	job->phase = phase;
+	job->done = done;
+	job->total = total;
+	g_mutex_unlock (&job->lock);
+}
+
+static gpointer
+run_index (gpointer user)
+{
+	Job *job = user;
+	BvIndexOptions options = {
+		.maildir = job->maildir, .tags = -1, .progress = on_progress, .user = job
+	};
+	GError *error = NULL;
+	gboolean ok = bv_index_update (&options, NULL, &error);
+	g_mutex_lock (&job->lock);
+	job->ok = ok;
+	job->error = error;
+	job->finished = TRUE;
+	g_mutex_unlock (&job->lock);
+	return NULL;
+}
+
+static const char *
+phase_label (const char *phase)
+{
+	if (g_strcmp0 (phase, "scan") == 0)
+		return _ ("Looking for new mail");
+	if (g_strcmp0 (phase, "index") == 0)
+		return _ ("Indexing new messages");
+	if (g_strcmp0 (phase, "parse") == 0)
+		return _ ("Reading the bounces");
+	return _ ("Opening the index");
+}
+
+static void
+draw_progress (Job *job)
+{
+	g_mutex_lock (&job->lock);
+	const char *phase = job->phase;
+	guint64 done = job->done, total = job->total;
+	g_mutex_unlock (&job->lock);
+
+	erase ();
+	int w = MIN (COLS - 4, 60);
+	int x = (COLS - w) / 2, y = LINES / 2 - 2;
+	bv_draw_cell (y, x, w, phase_label (phase), bv_theme_attr (BV_EL_HEADER), FALSE);
+	int filled = total > 0 ? (int)((guint64)w * MIN (done, total) / total) : 0;
+	bv_draw_fill (y + 1, x, filled, bv_theme_attr (BV_EL_PROGRESS));
+	bv_draw_fill (y + 1, x + filled, w - filled, bv_theme_attr (BV_EL_CURSOR_IDLE));
+	g_autofree char *figures =
+	        total > 0 ? g_strdup_printf ("%" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT " (%d%%)", done,
+	                                     total, (int)(done * 100 / total))
+	                  : g_strdup_printf ("%" G_GUINT64_FORMAT, done);
+	bv_draw_cell (y + 2, x, w, figures, bv_theme_attr (BV_EL_DEFAULT), FALSE);
+	bv_draw_cell (y + 4, x, w, _ ("Q or Ctrl-C stops; indexing goes on at the next start."),
+	              bv_theme_attr (BV_EL_DIM), FALSE);
+	refresh ();
+}
+
+gboolean
+bv_start_index (const char *maildir, gboolean *cancelled, GError **error)
+{
+	*cancelled = FALSE;
+	/* The job outlives this function when the user quits while the index
+	 * is written: it is then never freed, on purpose. */
+	Job *job = g_new0 (Job, 1);
+	g_mutex_init (&job->lock);
+	job->maildir = g_strdup (maildir);
+	GThread *thread = g_thread_new ("bv-index", run_index, job);
+	gint64 start = g_get_monotonic_time ();
+	while (TRUE) {
+		g_mutex_lock (&job->lock);
+		gboolean finished = job->finished;
+		g_mutex_unlock (&job->lock);
+		if (finished)
+			break;
+		if (bv_screen_scripted ()) {
+			/* Test scripts wait: their keys are for the views. */
+			g_usleep (10 * 1000);
+			continue;
+		}
+		int key = bv_screen_read_key (100);
+		if (bv_screen_quit_requested () || key == 'Q' || key == 3 ||
+		    bv_key_action (key) == BV_ACT_QUIT) {
+			/* The notmuch database keeps its last committed
+			 * state; the next start picks up the rest. */
+			*cancelled = TRUE;
+			g_thread_unref (thread);
+			return FALSE;
+		}
+		if (g_get_monotonic_time () - start > BAR_DELAY_US || key == BV_KEY_FN (KEY_RESIZE))
+			draw_progress (job);
+	}
+	g_thread_join (thread);
+	gboolean ok = job->ok;
+	if (!ok)
+		g_propagate_error (error, job->error);
+	g_mutex_clear (&job->lock);
+	g_free (job->maildir);
+	g_free (job);
+	return ok;
+}

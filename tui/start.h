@@ -1,0 +1,21 @@
+/* start.h: bringing the index up to date at start, with a progress bar.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#ifndef BV_TUI_START_H
+#define BV_TUI_START_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Runs bv_index_update() for @maildir (NULL: configured) in a thread while
+ * the screen shows its progress (only when it takes long enough to be
+ * seen).  Returns FALSE with @error set when indexing failed, and FALSE
+ * with *@cancelled set when the user quit meanwhile. */
+gboolean bv_start_index (const char *maildir, gboolean *cancelled, GError **error);
+
+G_END_DECLS
+
+#endif /* BV_TUI_START_H */

@@ -1,0 +1,144 @@
+/* text-view.c: wrapping and scrolling of labelled text lines.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "draw.h"
+#include "text-view.h"
+
+typedef struct {
+	BvElement el;
+	char *label;
+	char *text;
+	gboolean wrap;
+} TextLine;
+
+typedef struct {
+	const TextLine *line; /* owner of the element and label */
+	gboolean first;       /* the label is drawn on the first part only */
+	char *text;
+} ShownLine;
+
+static void
+text_line_clear (gpointer p)
+{
+	TextLine *l = p;
+	g_free (l->label);
+	g_free (l->text);
+}
+
+static void
+shown_line_free (gpointer p)
+{
+	ShownLine *s = p;
+	g_free (s->text);
+	g_free (s);
+}
+
+void
+bv_text_view_init (BvTextView *tv, const BvViewClass *klass, const char *title)
+{
+	tv->parent.klass = klass;
+	tv->parent.list.scroll_only = TRUE;
+	tv->title = g_strdup (title);
+	tv->lines = g_array_new (FALSE, TRUE, sizeof (TextLine));
+	g_array_set_clear_func (tv->lines, text_line_clear);
+	tv->shown_width = -1;
+}
+
+void
+bv_text_view_clear (BvTextView *tv)
+{
+	g_clear_pointer (&tv->title, g_free);
+	g_clear_pointer (&tv->lines, g_array_unref);
+	g_clear_pointer (&tv->shown, g_ptr_array_unref);
+}
+
+void
+bv_text_view_add (BvTextView *tv, BvElement el, const char *label, const char *text, gboolean wrap)
+{
+	TextLine line = { el, g_strdup (label), g_strdup (text ? text : ""), wrap };
+	g_array_append_val (tv->lines, line);
+	if (label != NULL)
+		tv->label_width = MAX (tv->label_width, bv_draw_width (label) + 2);
+	tv->shown_width = -1;
+}
+
+void
+bv_text_view_section (BvTextView *tv, const char *heading)
+{
+	if (tv->lines->len > 0)
+		bv_text_view_add (tv, BV_EL_DEFAULT, NULL, "", FALSE);
+	bv_text_view_add (tv, BV_EL_SECTION, NULL, heading, FALSE);
+}
+
+static void
+add_shown (GPtrArray *shown, const TextLine *line, gboolean first, const char *text)
+{
+	ShownLine *s = g_new0 (ShownLine, 1);
+	s->line = line;
+	s->first = first;
+	s->text = g_strdup (text);
+	g_ptr_array_add (shown, s);
+}
+
+/* Wraps every line for @width columns. */
+static void
+rewrap (BvTextView *tv, int width)
+{
+	g_clear_pointer (&tv->shown, g_ptr_array_unref);
+	tv->shown = g_ptr_array_new_with_free_func (shown_line_free);
+	int label_width = MIN (tv->label_width, width / 3);
+	for (guint i = 0; i < tv->lines->len; i++) {
+		const TextLine *line = &g_array_index (tv->lines, TextLine, i);
+		int room = width - 1 - (line->label != NULL ? label_width : 0);
+		if (!line->wrap) {
+			add_shown (tv->shown, line, TRUE, line->text);
+			continue;
+		}
+		g_autoptr (GPtrArray) parts = bv_draw_wrap (line->text, room);
+		for (guint p = 0; p < parts->len; p++)
+			add_shown (tv->shown, line, p == 0, parts->pdata[p]);
+	}
+	tv->shown_width = width;
+	bv_list_set_count (&tv->parent.list, tv->shown->len);
+}
+
+static void
+draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean cursor)
+{
+	BvTextView *tv = data;
+	const ShownLine *s = tv->shown->pdata[row];
+	int label_width = MIN (tv->label_width, tv->shown_width / 3);
+	bv_draw_fill (y, x, w, bv_theme_attr (BV_EL_DEFAULT));
+	int col = x + 1;
+	if (s->line->label != NULL) {
+		if (s->first)
+			bv_draw_text (y, col, label_width - 1, s->line->label, bv_theme_attr (BV_EL_LABEL));
+		col += label_width;
+	}
+	bv_draw_text (y, col, x + w - col, s->text, bv_theme_attr (s->line->el));
+}
+
+char *
+bv_text_view_title (BvView *view, BvTui *tui)
+{
+	return g_strdup (((BvTextView *)view)->title);
+}
+
+void
+bv_text_view_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused)
+{
+	BvTextView *tv = (BvTextView *)view;
+	if (tv->shown_width != w)
+		rewrap (tv, w);
+	bv_list_draw (&view->list, y, x, h, w, focused, draw_row, tv);
+}
+
+gboolean
+bv_text_view_request (BvView *view, BvTui *tui, BvActionId action)
+{
+	return bv_list_request (&view->list, action);
+}

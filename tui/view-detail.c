@@ -1,0 +1,235 @@
+/* view-detail.c: everything about one bounce: codes and their meaning, the
+ * diagnostic, the servers, the original message, the explanation and fix
+ * of its cause, and the evidence that decided the cause.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "catalog.h"
+#include "screen.h"
+#include "suggest.h"
+#include "text-view.h"
+
+typedef struct {
+	BvTextView text;
+	char *address;
+	char *path; /* the report's file, "" when gone */
+	char *subject;
+} DetailView;
+
+static void
+add_if (BvTextView *tv, const char *label, const char *value)
+{
+	if (value != NULL && *value != '\0')
+		bv_text_view_add (tv, BV_EL_DEFAULT, label, value, TRUE);
+}
+
+static void
+add_status (BvTextView *tv, const BvRecipient *r)
+{
+	BvCodeText parts[3];
+	if (*r->status == '\0')
+		return;
+	g_autofree char *status =
+	        g_strdup_printf ("%s%s", r->status, r->status_derived ? _ (" (derived from the cause)") : "");
+	bv_text_view_add (tv, BV_EL_CODE, _ ("Status"), status, FALSE);
+	if (!bv_status_explain (r->status, &parts[0], &parts[1], &parts[2]))
+		return;
+	for (int i = 0; i < 3; i++) {
+		if (parts[i].name == NULL)
+			continue;
+		g_autofree char *line =
+		        g_strdup_printf ("%s: %s", parts[i].name, parts[i].meaning ? parts[i].meaning : "");
+		bv_text_view_add (tv, BV_EL_DEFAULT, "", line, TRUE);
+	}
+}
+
+static void
+add_reply (BvTextView *tv, const BvRecipient *r)
+{
+	BvCodeText reply;
+	if (*r->reply_code == '\0')
+		return;
+	bv_text_view_add (tv, BV_EL_CODE, _ ("Reply code"), r->reply_code, FALSE);
+	if (bv_reply_explain (r->reply_code, &reply) && reply.meaning != NULL)
+		bv_text_view_add (tv, BV_EL_DEFAULT, "", reply.meaning, TRUE);
+}
+
+static void
+add_fix (BvTextView *tv, const BvRecipient *r)
+{
+	bv_text_view_section (tv, _ ("How to fix it"));
+	g_auto (GStrv) steps = g_strsplit (bv_catalog_fix (r->cause), "\n", -1);
+	guint n = 0;
+	for (char **s = steps; *s != NULL; s++) {
+		if (**s == '\0')
+			continue;
+		g_autofree char *number = g_strdup_printf ("%u.", ++n);
+		bv_text_view_add (tv, BV_EL_DEFAULT, number, *s, TRUE);
+	}
+	g_autoptr (BvSuggestion) suggestion = bv_suggest (r);
+	g_autofree char *specific = bv_suggestion_fix_text (suggestion, r->cause);
+	if (specific != NULL) {
+		bv_text_view_section (tv, _ ("What this report says specifically"));
+		g_auto (GStrv) lines = g_strsplit (specific, "\n", -1);
+		for (char **l = lines; *l != NULL; l++)
+			if (**l != '\0')
+				bv_text_view_add (tv, BV_EL_DEFAULT, NULL, *l, TRUE);
+	}
+}
+
+static void
+build (DetailView *v, const BvBounceDetail *d)
+{
+	BvTextView *tv = &v->text;
+	const BvRecipient *r = d->recipient;
+	char date[16];
+	g_autofree char *cause =
+	        g_strdup_printf ("%s (%s)", bv_catalog_title (r->cause), bv_cause_id (r->cause));
+
+	bv_text_view_section (tv, _ ("Bounce"));
+	bv_text_view_add (tv, BV_EL_CODE, _ ("Address"), r->recipient, FALSE);
+	add_if (tv, _ ("Written as"), r->original_recipient);
+	bv_text_view_add (tv, r->hard ? BV_EL_HARD : BV_EL_SOFT, _ ("Cause"), cause, TRUE);
+	bv_text_view_add (tv, r->hard ? BV_EL_HARD : BV_EL_SOFT, _ ("Kind"),
+	                  r->hard ? _ ("hard: it will not work by retrying") : _ ("soft: it may work later"),
+	                  FALSE);
+	add_if (tv, _ ("Action"), r->action);
+	add_if (tv, _ ("Date"), *d->date_header ? d->date_header : bv_view_date (d->date, date));
+
+	bv_text_view_section (tv, _ ("Codes"));
+	add_status (tv, r);
+	add_reply (tv, r);
+	add_if (tv, _ ("Command"), r->command);
+	bv_text_view_add (tv, BV_EL_DEFAULT, _ ("Diagnostic"),
+	                  *r->diagnostic ? r->diagnostic : _ ("(none given)"), TRUE);
+
+	bv_text_view_section (tv, _ ("Servers"));
+	add_if (tv, _ ("Reporting"), r->reporting_mta);
+	add_if (tv, _ ("Remote"), r->remote_mta);
+	add_if (tv, _ ("Mail system"), *d->mta ? d->mta : r->mta);
+	add_if (tv, _ ("Report from"), d->from);
+	add_if (tv, _ ("Report subject"), d->subject);
+
+	bv_text_view_section (tv, _ ("Original message"));
+	add_if (tv, _ ("Subject"), d->original.subject);
+	add_if (tv, _ ("Date"), d->original.date);
+	add_if (tv, _ ("To"), d->original.to);
+	add_if (tv, _ ("From"), d->original.from);
+	add_if (tv, _ ("Message-ID"), d->original.message_id);
+	if (*d->original.subject == '\0' && *d->original.to == '\0')
+		bv_text_view_add (tv, BV_EL_DIM, NULL,
+		                  _ ("The report does not include the original headers."), TRUE);
+
+	bv_text_view_section (tv, _ ("What it means"));
+	bv_text_view_add (tv, BV_EL_DEFAULT, NULL, bv_catalog_explanation (r->cause), TRUE);
+	bv_text_view_add (tv, BV_EL_DEFAULT, _ ("Who acts"), bv_side_label (bv_catalog_side (r->cause)),
+	                  TRUE);
+	bv_text_view_add (tv, BV_EL_DEFAULT, _ ("What to do"), bv_action_label (bv_catalog_action (r->cause)),
+	                  TRUE);
+	add_fix (tv, r);
+
+	bv_text_view_section (tv, _ ("Evidence"));
+	add_if (tv, _ ("Rule"), r->evidence.rule);
+	add_if (tv, _ ("Matched"), r->evidence.matched);
+	add_if (tv, _ ("Detail"), r->evidence.detail);
+	bv_text_view_add (tv, BV_EL_DIM, _ ("File"),
+	                  *d->path ? d->path : _ ("(gone since the last index run)"), TRUE);
+	bv_text_view_add (tv, BV_EL_DIM, NULL, _ ("r shows the raw message, | opens it in $PAGER."), TRUE);
+}
+
+/* Runs $PAGER (else less) on the raw file, outside curses. */
+static void
+run_pager (BvTui *tui, const char *path)
+{
+	if (bv_screen_scripted ()) {
+		bv_tui_message (tui, FALSE, _ ("Would run the pager on %s"), path);
+		return;
+	}
+	const char *pager = g_getenv ("PAGER");
+	if (pager == NULL || *pager == '\0')
+		pager = "less";
+	g_autofree char *quoted = g_shell_quote (path);
+	g_autofree char *command = g_strdup_printf ("%s %s", pager, quoted);
+	bv_screen_suspend ();
+	int status = system (command);
+	bv_screen_resume ();
+	if (status != 0)
+		bv_tui_message (tui, TRUE, _ ("The pager failed: %s"), command);
+}
+
+static gboolean
+detail_request (BvView *view, BvTui *tui, BvActionId action)
+{
+	DetailView *v = (DetailView *)view;
+	if (bv_text_view_request (view, tui, action))
+		return TRUE;
+	switch (action) {
+	case BV_ACT_RAW:
+	case BV_ACT_PAGER:
+		if (v->path == NULL || *v->path == '\0') {
+			bv_tui_message (tui, TRUE, _ ("The report's file is gone since the last index run"));
+		} else if (action == BV_ACT_RAW) {
+			g_autofree char *title = g_strdup_printf (_ ("Raw message: %s"), v->subject);
+			bv_tui_push (tui, bv_view_pager_new (tui, v->path, title));
+		} else {
+			run_pager (tui, v->path);
+		}
+		return TRUE;
+	case BV_ACT_MARK:
+	case BV_ACT_UNMARK: {
+		g_autoptr (GPtrArray) one = g_ptr_array_new ();
+		if (v->address != NULL)
+			g_ptr_array_add (one, v->address);
+		bv_tui_mark (tui, one, action == BV_ACT_UNMARK, BV_MARK_BY_HAND);
+		return TRUE;
+	}
+	default: return FALSE;
+	}
+}
+
+static void
+detail_free (BvView *view)
+{
+	DetailView *v = (DetailView *)view;
+	bv_text_view_clear (&v->text);
+	g_free (v->address);
+	g_free (v->path);
+	g_free (v->subject);
+	g_free (v);
+}
+
+static const BvViewClass detail_class = {
+	.name = "detail",
+	.title = bv_text_view_title,
+	.draw = bv_text_view_draw,
+	.request = detail_request,
+	.free = detail_free,
+};
+
+BvView *
+bv_view_detail_new (BvTui *tui, const BvBounce *bounce)
+{
+	DetailView *v = g_new0 (DetailView, 1);
+	char date[16];
+	g_autofree char *title = g_strdup_printf (_ ("Bounce of %s on %s"), bounce->address,
+	                                          bv_view_date (bounce->date, date));
+	bv_text_view_init (&v->text, &detail_class, title);
+	v->address = g_strdup (bounce->address);
+	g_autoptr (GError) error = NULL;
+	g_autoptr (BvBounceDetail) detail = bv_model_bounce_detail (tui->model, bounce, &error);
+	if (detail == NULL) {
+		bv_text_view_add (&v->text, BV_EL_ERROR, NULL, error->message, TRUE);
+		return &v->text.parent;
+	}
+	v->path = g_strdup (detail->path);
+	v->subject = g_strdup (detail->subject);
+	build (v, detail);
+	return &v->text.parent;
+}

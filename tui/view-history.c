@@ -1,0 +1,121 @@
+/* view-history.c: every bounce of one address, oldest first.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "draw.h"
+#include "view.h"
+
+typedef struct {
+	BvView parent;
+	char *address;
+	GPtrArray *bounces; /* of BvBounce* */
+} HistoryView;
+
+static void
+draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean cursor)
+{
+	HistoryView *v = data;
+	const BvBounce *b = v->bounces->pdata[row];
+	char date[16];
+	int sev = cursor ? attr : bv_theme_attr (b->hard ? BV_EL_HARD : BV_EL_SOFT);
+	bv_draw_fill (y, x, 1, attr);
+	bv_draw_cell (y, x + 1, 11, bv_view_date (b->date, date), attr, FALSE);
+	bv_draw_cell (y, x + 12, 8, b->status, attr, FALSE);
+	bv_draw_cell (y, x + 20, 5, b->reply_code, attr, FALSE);
+	bv_draw_cell (y, x + 25, 16, bv_cause_id (b->cause), sev, FALSE);
+	bv_draw_cell (y, x + 41, w - 41, b->diagnostic, attr, FALSE);
+}
+
+static char *
+history_title (BvView *view, BvTui *tui)
+{
+	HistoryView *v = (HistoryView *)view;
+	const BvMark *mark = bv_model_get_mark (tui->model, v->address);
+	return g_strdup_printf (ngettext ("%s — %u bounce%s", "%s — %u bounces%s", v->bounces->len),
+	                        v->address, v->bounces->len, mark ? _ (", marked for suppression") : "");
+}
+
+static void
+history_reload (BvView *view, BvTui *tui)
+{
+	HistoryView *v = (HistoryView *)view;
+	g_clear_pointer (&v->bounces, g_ptr_array_unref);
+	v->bounces = bv_model_history (tui->model, v->address);
+	bv_list_set_count (&view->list, v->bounces->len);
+}
+
+static void
+history_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused)
+{
+	HistoryView *v = (HistoryView *)view;
+	g_autofree char *header = g_strdup_printf (" %-11s%-8s%-5s%-16s%s", _ ("Date"), _ ("Status"),
+	                                           _ ("Code"), _ ("Cause"), _ ("Diagnostic"));
+	bv_view_draw_header (y, x, w, header);
+	bv_list_draw (&view->list, y + 1, x, h - 1, w, focused, draw_row, v);
+}
+
+static gboolean
+history_request (BvView *view, BvTui *tui, BvActionId action)
+{
+	HistoryView *v = (HistoryView *)view;
+	if (bv_list_request (&view->list, action))
+		return TRUE;
+	if (v->bounces->len == 0)
+		return FALSE;
+	const BvBounce *b = v->bounces->pdata[view->list.cursor];
+	switch (action) {
+	case BV_ACT_ENTER: bv_tui_push (tui, bv_view_detail_new (tui, b)); return TRUE;
+	case BV_ACT_MARK:
+	case BV_ACT_UNMARK: {
+		g_autoptr (GPtrArray) one = g_ptr_array_new ();
+		g_ptr_array_add (one, v->address);
+		bv_tui_mark (tui, one, action == BV_ACT_UNMARK, BV_MARK_BY_HAND);
+		return TRUE;
+	}
+	case BV_ACT_RAW:
+	case BV_ACT_PAGER: {
+		/* The raw message is the detail's: open it, then ask it. */
+		BvView *detail = bv_view_detail_new (tui, b);
+		bv_tui_push (tui, detail);
+		detail->klass->request (detail, tui, action);
+		return TRUE;
+	}
+	default: return FALSE;
+	}
+}
+
+static void
+history_free (BvView *view)
+{
+	HistoryView *v = (HistoryView *)view;
+	g_clear_pointer (&v->bounces, g_ptr_array_unref);
+	g_free (v->address);
+	g_free (v);
+}
+
+static const BvViewClass history_class = {
+	.name = "history",
+	.title = history_title,
+	.reload = history_reload,
+	.draw = history_draw,
+	.request = history_request,
+	.free = history_free,
+};
+
+BvView *
+bv_view_history_new (BvTui *tui, const char *address)
+{
+	HistoryView *v = g_new0 (HistoryView, 1);
+	v->parent.klass = &history_class;
+	v->address = g_strdup (address);
+	history_reload (&v->parent, tui);
+	/* The most recent bounce is the one to look at first. */
+	if (v->bounces->len > 0)
+		v->parent.list.cursor = v->bounces->len - 1;
+	return &v->parent;
+}

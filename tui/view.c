@@ -1,0 +1,38 @@
+/* view.c: small pieces every view draws the same way.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "draw.h"
+#include "view.h"
+
+void
+bv_view_draw_header (int y, int x, int w, const char *text)
+{
+	bv_draw_cell (y, x, w, text, bv_theme_attr (BV_EL_HEADER), FALSE);
+}
+
+const char *
+bv_view_date (gint64 date, char buf[16])
+{
+	if (date <= 0)
+		return "-";
+	g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (date);
+	if (dt == NULL)
+		return "-";
+	g_autofree char *s = g_date_time_format (dt, "%Y-%m-%d");
+	g_strlcpy (buf, s, 16);
+	return buf;
+}
+
+const char *
+bv_view_severity (guint hard, guint soft)
+{
+	if (hard > 0 && soft > 0)
+		return _ ("mixed");
+	return hard > 0 ? _ ("hard") : _ ("soft");
+}

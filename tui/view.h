@@ -1,0 +1,94 @@
+/* view.h: what every view is, and what views may ask of the application.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A view is a table of callbacks (its class) over a model it does not own:
+ * views only read the model (index/model.h) and ask the application to
+ * mark, filter or open another view.  Views sit on a stack; Enter pushes
+ * the view of the line under the cursor, q pops.  On a wide terminal the
+ * two top views are shown side by side.
+ */
+#ifndef BV_TUI_VIEW_H
+#define BV_TUI_VIEW_H
+
+#include <glib.h>
+
+#include "actions.h"
+#include "list.h"
+#include "model.h"
+#include "theme.h"
+
+G_BEGIN_DECLS
+
+typedef struct _BvTui BvTui;
+typedef struct _BvView BvView;
+
+typedef struct {
+	const char *name;
+	/* What the title bar says (new string). */
+	char *(*title) (BvView *view, BvTui *tui);
+	/* Reads the model again after the filter, the grouping or the marks
+	 * changed.  May be NULL. */
+	void (*reload) (BvView *view, BvTui *tui);
+	void (*draw) (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused);
+	/* Handles @action; FALSE leaves it to the application. */
+	gboolean (*request) (BvView *view, BvTui *tui, BvActionId action);
+	void (*free) (BvView *view);
+} BvViewClass;
+
+struct _BvView {
+	const BvViewClass *klass;
+	BvList list;
+};
+
+/* The application, as views see it. */
+struct _BvTui {
+	BvModel *model;        /* owned */
+	BvDimension dimension; /* of the groups view */
+	BvFilter filter;       /* its text is filter_text */
+	char *filter_text;
+	GPtrArray *views; /* of BvView*, the stack, owned */
+	gboolean focus_left;
+	char *message;
+	gboolean message_error;
+	gboolean quit;
+	BvTheme *theme;
+	char *export_path; /* last path used in the export dialog */
+	int export_format;
+};
+
+void bv_view_free (BvView *view);
+
+/* Pushes @view (taking it) on top of the stack. */
+void bv_tui_push (BvTui *tui, BvView *view);
+/* Shows @format in the status line (an error when @error). */
+void bv_tui_message (BvTui *tui, gboolean error, const char *format, ...) G_GNUC_PRINTF (3, 4);
+/* Reloads every view after a change of filter, grouping or marks. */
+void bv_tui_reload_all (BvTui *tui);
+/* Marks (or with @unmark, unmarks) @addresses, saving at once, and says
+ * so in the status line.  @source is the mark's origin. */
+void bv_tui_mark (BvTui *tui, GPtrArray *addresses, gboolean unmark, BvMarkSource source);
+/* Draws every view and the bars (used by dialogs to redraw behind them). */
+void bv_tui_draw (BvTui *tui);
+
+/* The views. */
+BvView *bv_view_groups_new (BvTui *tui);
+BvView *bv_view_addresses_new (BvTui *tui, BvDimension dim, const char *key, const char *title);
+BvView *bv_view_history_new (BvTui *tui, const char *address);
+BvView *bv_view_detail_new (BvTui *tui, const BvBounce *bounce);
+BvView *bv_view_pager_new (BvTui *tui, const char *path, const char *title);
+BvView *bv_view_help_new (BvTui *tui);
+BvView *bv_view_proposals_new (BvTui *tui);
+
+/* Shared drawing of list views: a header row in the header element, then
+ * the rows. */
+void bv_view_draw_header (int y, int x, int w, const char *text);
+
+/* Short forms used in several views (static or translated strings). */
+const char *bv_view_date (gint64 date, char buf[16]);
+const char *bv_view_severity (guint hard, guint soft);
+
+G_END_DECLS
+
+#endif /* BV_TUI_VIEW_H */

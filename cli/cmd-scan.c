@@ -15,6 +15,7 @@
 #include "explain-fields.h"
 #include "input.h"
 #include "printer.h"
+#include "text.h"
 
 /* The flattened columns of a scan record, in output order. */
 static const char *const scan_columns[] = {
@@ -116,6 +117,12 @@ scan_one (const char *name, const char *data, gsize len, gpointer user)
 	}
 	for (guint i = 0; i < r->recipients->len; i++)
 		print_recipient (s, name, r, r->recipients->pdata[i]);
+	if (r->truncated) {
+		g_autofree char *safe = bv_text_make_safe (name);
+		fprintf (stderr, "bounceview: %s: %s (%u recipients read)\n", safe,
+		         _ ("report too large or too deeply nested: only its first part was read"),
+		         r->recipients->len);
+	}
 }
 
 int

@@ -125,7 +125,9 @@ each_stdin (BvInputFunc fn, gpointer user)
 static gboolean
 each_file (const char *path, BvInputFunc fn, gpointer user)
 {
-	int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* O_NONBLOCK: opening a FIFO someone left in a Maildir must not wait
+	 * for a writer; the file type is checked right after. */
+	int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		report_error (path, g_strerror (errno));
 		return FALSE;
@@ -138,7 +140,10 @@ each_file (const char *path, BvInputFunc fn, gpointer user)
 	}
 	/* Read up to the size fstat gave, plus whatever was appended since:
 	 * a file that changes while it is read is parsed as it was read. */
+	fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
 	gsize want = MIN ((gsize)st.st_size, BV_INPUT_MAX_MESSAGE);
+	if ((guint64)st.st_size > BV_INPUT_MAX_MESSAGE)
+		report_error (path, "larger than 64 MiB: parsed up to that size");
 	char head[5];
 	if (want >= 5 && pread (fd, head, 5, 0) == 5 && looks_like_mbox (head, 5)) {
 		FILE *fp = fdopen (fd, "r");

@@ -142,6 +142,9 @@ typedef struct {
 	char *mta; /* mail system that wrote the report, "" if unknown */
 	BvOriginal original;
 	GPtrArray *recipients; /* of BvRecipient*, owned, in report order */
+	/* The message was larger or deeper than the parser reads, or listed
+	 * more recipients than it keeps: what is here is a prefix. */
+	gboolean truncated;
 } BvReport;
 
 BvRecipient *bv_recipient_new (void);

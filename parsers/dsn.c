@@ -8,9 +8,9 @@
 #include "dsn.h"
 #include "text.h"
 
-/* At most this many recipients are taken from one report: a DSN with more
- * is hostile or broken, and the first ones are what a person looks at. */
-#define DSN_MAX_RECIPIENTS 10000
+/* A real group has fewer than 30 fields; the rest of a longer one is
+ * ignored, which keeps the per-field lookups linear in the block size. */
+#define DSN_MAX_FIELDS 64
 
 char *
 bv_dsn_strip_type (const char *value)
@@ -138,7 +138,7 @@ bv_dsn_parse (const char *text, GPtrArray *out)
 	gboolean in_msg_group = TRUE;
 
 	const char *line = text;
-	while (*line && out->len - before < DSN_MAX_RECIPIENTS) {
+	while (*line && out->len - before < BV_DSN_MAX_RECIPIENTS) {
 		const char *eol = strchr (line, '\n');
 		if (eol == NULL)
 			eol = line + strlen (line);
@@ -184,7 +184,7 @@ bv_dsn_parse (const char *text, GPtrArray *out)
 				Field f = { g_steal_pointer (&name),
 					    g_string_new_len (colon + 1, eol - colon - 1) };
 				/* Keep the first of duplicated fields. */
-				if (group_has (cur, f.name))
+				if (cur->len >= DSN_MAX_FIELDS || group_has (cur, f.name))
 					field_clear (&f);
 				else
 					g_array_append_val (cur, f);

@@ -7,6 +7,11 @@
 
 G_BEGIN_DECLS
 
+/* At most this many recipients are taken from one report: a DSN with more
+ * is hostile or broken, and the first ones are what a person looks at.  The
+ * report is then marked truncated. */
+#define BV_DSN_MAX_RECIPIENTS 10000
+
 /* Parses the contents of a message/delivery-status part: the per-message
  * group, then one group per recipient, separated by blank lines; folded
  * lines unfolded.  Appends one BvRecipient per recipient group to @out with

@@ -383,6 +383,7 @@ bv_report_parse (const char *data, gsize len)
 		report->kind = kind_from_actions (report->recipients);
 	}
 	fill_original (mail, report);
+	report->truncated = mail->truncated || report->recipients->len >= BV_DSN_MAX_RECIPIENTS;
 	for (guint i = 0; i < report->recipients->len; i++) {
 		BvRecipient *r = report->recipients->pdata[i];
 		complete_recipient (report, mail->body->str, r);

@@ -66,7 +66,6 @@ const BvPhrase bv_phrases[] = {
 	P ("user * does not exist", USERUNKNOWN),
 	P ("user * was not found", USERUNKNOWN),
 	P ("user is unknown", USERUNKNOWN),
-	P ("this user doesn't have a * account", USERUNKNOWN),
 	P ("mailbox does not exist", USERUNKNOWN),
 	P ("mailbox doesn't exist", USERUNKNOWN),
 	P ("mailbox not found", USERUNKNOWN),
@@ -476,7 +475,7 @@ const BvPhrase bv_phrases[] = {
 	P ("is not a registered gateway user", REJECTED),
 	P ("your email address has been blacklisted", REJECTED),
 	P ("you are not allowed to post to this mailing list", REJECTED),
-	P ("you do not have permission to post", REJECTED),
+	P ("not have permission to post", REJECTED),
 	P ("not allowed to post", REJECTED),
 	P ("isn't on the recipient's list of senders", REJECTED),
 	P ("returned mail not accepted here", REJECTED),
@@ -615,6 +614,9 @@ const BvPhrase bv_phrases[] = {
 	P ("block list", BLOCKED),
 	P ("use the smtp server of your isp", BLOCKED),
 	P ("invalid ip for sending mail", BLOCKED),
+	/* Postfix drops a client that made too many errors (its
+	 * smtpd_hard_error_limit): the client is refused, not a message. */
+	P ("error: too many errors", BLOCKED),
 	NOT ("address that has been blacklisted", BLOCKED),
 	NOT ("blacklisted url", BLOCKED),
 	NOT ("blacklisted link", BLOCKED),
@@ -670,6 +672,9 @@ const BvPhrase bv_phrases[] = {
 	P ("service currently unavailable", SYSTEMERROR),
 	P ("service unavailable", SYSTEMERROR),
 	P ("too many hops", SYSTEMERROR),
+	/* Mailing-list managers (fml) refuse a Message-ID they have already
+	 * distributed: it breaks mail loops. */
+	P ("duplicated message-id", SYSTEMERROR),
 	P ("mail loop", SYSTEMERROR),
 	P ("loop detected", SYSTEMERROR),
 	P ("loops back to myself", SYSTEMERROR),
@@ -702,6 +707,9 @@ const BvPhrase bv_phrases[] = {
 	P ("no mx record", NOTACCEPT),
 	P ("not accepting mail", NOTACCEPT),
 	P ("mx records point to", NOTACCEPT),
+	/* qmail: the name exists but has neither MX nor address records
+	 * (#5.4.4); a name that does not exist is "couldn't find any host". */
+	P ("couldn't find a mail exchanger or ip address", NOTACCEPT),
 
 	/* ---- DNS or network trouble on the way. ---- */
 	P ("dns query failed", NETWORKERROR),
@@ -744,6 +752,9 @@ const BvPhrase bv_phrases[] = {
 	P ("connection refused", EXPIRED),
 	P ("giving up", EXPIRED),
 	P ("hop count exceeded", SYSTEMERROR),
+	/* A failure notice (not a delay) for a host that stayed unreachable:
+	 * the message expired in the queue. */
+	P ("host not reachable", EXPIRED),
 
 	/* ---- Authentication or encryption required. ---- */
 	P ("authentication required", SECURITYERROR),
@@ -768,6 +779,12 @@ const BvPhrase bv_phrases[] = {
 	P ("command output:", MAILERERROR),
 	P ("local delivery failed", MAILERERROR),
 	P ("child process", MAILERERROR),
+	/* A recipient that is a program, as Sendmail quotes it: "|command". */
+	P ("\"|", MAILERERROR),
+	/* An errno text: a local delivery program could not open a file. */
+	P ("no such file or directory", MAILERERROR),
+	/* Sendmail's words for a mailer that exited with EX_OSERR. */
+	P ("operating system error", MAILERERROR),
 
 	/* ---- Bad SMTP commands. ---- */
 	P ("syntax error", SYNTAXERROR),
@@ -799,6 +816,8 @@ const BvPhrase bv_phrases[] = {
 	      "Google: the recipient receives mail too fast (p=ReceivingRate)"),
 	PROV ("inbox is out of storage space", MAILBOXFULL,
 	      "Google: the recipient's storage is full (p=OverQuota)"),
+	PROV ("because the address couldn't be found", USERUNKNOWN,
+	      "Google: the address couldn't be found means the recipient's mailbox does not exist"),
 	PROV ("unauthenticated email", AUTHFAILURE,
 	      "Google: 5.7.26 means the message failed SPF and DKIM checks or the domain's DMARC policy"),
 	PROV ("rejected due to spam classification", SPAMDETECTED,
@@ -840,8 +859,14 @@ const BvPhrase bv_phrases[] = {
 	      "Microsoft: 5.4.1 'Recipient address rejected: Access denied' means the address is not in the "
 	      "recipient's directory (directory-based edge blocking)"),
 	/* Yahoo and AOL (Yahoo Inc.). */
-	PROV ("[tss04]", REJECTED,
-	      "Yahoo: TSS04 means messages are deferred for unexpected volume or user complaints"),
+	PROV ("[tss04]", BADREPUTATION,
+	      "Yahoo: TSS04 means mail from the IP is deferred for unexpected volume or user complaints, "
+	      "that is for the sender's reputation"),
+	/* Yahoo accepts every recipient and refuses unknown ones after DATA
+	 * with this wording, so the command does not make it a filter. */
+	PROV ("this user doesn't have a * account", USERUNKNOWN,
+	      "Yahoo: this wording means the address does not exist (Yahoo refuses unknown addresses "
+	      "after DATA, not at RCPT)"),
 	PROV ("[ts03]", BLOCKED,
 	      "Yahoo: TS03 means messages from the IP are permanently rejected"),
 	PROV ("[ts01]", BLOCKED,
@@ -1057,6 +1082,35 @@ phrase_at (const char *phrase, const char *t, gsize len, gsize *end)
 	return TRUE;
 }
 
+/* Whether the text just before @at (folded, @at bytes from its start)
+ * names an address: "<a@b.example>: ", "<a@b.example>... " or
+ * "a@b.example... ".  Servers put the recipient's address before the
+ * reason only when they answer RCPT TO for that address. */
+static gboolean
+address_before (const char *t, gsize at)
+{
+	gsize i = at;
+	while (i > 0 && t[i - 1] == ' ')
+		i--;
+	if (i >= 3 && memcmp (t + i - 3, "...", 3) == 0)
+		i -= 3;
+	else if (i >= 1 && t[i - 1] == ':')
+		i--;
+	else
+		return FALSE;
+	if (i > 0 && t[i - 1] == '>') {
+		gsize close = i - 1, open = close;
+		while (open > 0 && close - open < 256 && t[open - 1] != '<' && t[open - 1] != ' ')
+			open--;
+		return open > 0 && t[open - 1] == '<' && memchr (t + open, '@', close - open) != NULL;
+	}
+	/* A bare address: the word before the marker holds an '@'. */
+	gsize w = i;
+	while (w > 0 && t[w - 1] != ' ' && t[w - 1] != ':')
+		w--;
+	return i > w && memchr (t + w, '@', i - w) != NULL && t[w] != '@';
+}
+
 static void
 find_command (const char *folded, BvTextScan *scan)
 {
@@ -1130,6 +1184,7 @@ bv_text_scan (const char *text, BvTextScan *scan)
 	map[folded->len] = (guint32)len;
 	const char *t = folded->str;
 	gsize n = folded->len;
+	gssize unknown_at = -1;
 
 	for (gsize i = 0; i + 1 < n; i++) {
 		guint k = key_of (t + i);
@@ -1147,6 +1202,8 @@ bv_text_scan (const char *text, BvTextScan *scan)
 			if (h->phrase >= 0)
 				continue;
 			h->phrase = by_key[b];
+			if (p->cause == BV_CAUSE_USERUNKNOWN && !(p->flags & BV_PHRASE_PROVIDER))
+				unknown_at = (gssize)i;
 			h->start = map[i];
 			h->end = i + end < n ? map[i + end] : len;
 			if ((p->flags & BV_PHRASE_PROVIDER) && scan->first_provider < 0)
@@ -1154,5 +1211,7 @@ bv_text_scan (const char *text, BvTextScan *scan)
 		}
 	}
 	find_command (t, scan);
+	if (scan->command[0] == '\0' && unknown_at >= 0 && address_before (t, (gsize)unknown_at))
+		g_strlcpy (scan->command, "RCPT", sizeof scan->command);
 	g_string_free (folded, TRUE);
 }

@@ -56,11 +56,25 @@ static const BvCause specific_order[] = {
 
 /* The broader causes, tried by wording alone (step 4). */
 static const BvCause broad_order[] = {
-	BV_CAUSE_MAILBOXFULL,  BV_CAUSE_AUTHFAILURE,   BV_CAUSE_BADREPUTATION,   BV_CAUSE_SPEEDING,
-	BV_CAUSE_SPAMDETECTED, BV_CAUSE_VIRUSDETECTED, BV_CAUSE_POLICYVIOLATION, BV_CAUSE_NORELAYING,
-	BV_CAUSE_SYSTEMERROR,  BV_CAUSE_NETWORKERROR,  BV_CAUSE_SUSPEND,         BV_CAUSE_CONTENTERROR,
-	BV_CAUSE_SYSTEMFULL,   BV_CAUSE_NOTACCEPT,     BV_CAUSE_EXPIRED,         BV_CAUSE_SECURITYERROR,
+	BV_CAUSE_MAILBOXFULL,
+	BV_CAUSE_AUTHFAILURE,
+	BV_CAUSE_BADREPUTATION,
+	BV_CAUSE_SPEEDING,
+	BV_CAUSE_SPAMDETECTED,
+	BV_CAUSE_VIRUSDETECTED,
+	BV_CAUSE_POLICYVIOLATION,
+	BV_CAUSE_NORELAYING,
+	/* A local delivery program's failure is often worded as a system
+	 * error ("Operating system error", "Service unavailable"). */
 	BV_CAUSE_MAILERERROR,
+	BV_CAUSE_SYSTEMERROR,
+	BV_CAUSE_NETWORKERROR,
+	BV_CAUSE_SUSPEND,
+	BV_CAUSE_CONTENTERROR,
+	BV_CAUSE_SYSTEMFULL,
+	BV_CAUSE_NOTACCEPT,
+	BV_CAUSE_EXPIRED,
+	BV_CAUSE_SECURITYERROR,
 };
 
 /* Everything else wording can say, for text that matched nothing above. */
@@ -75,6 +89,9 @@ typedef struct {
 	const char *status;
 	const char *command;
 	const char *reply;
+	const char *mta;        /* mail system that wrote the report */
+	const char *remote_mta; /* server that refused, as the report names it */
+	const char *domain;     /* the recipient's domain */
 	BvCause by_status;
 	BvTextScan scan;
 } Facts;
@@ -146,8 +163,10 @@ specific_applies (const Facts *f, BvCause c, gboolean *by_text)
 		return *by_text;
 	case BV_CAUSE_HOSTUNKNOWN:
 		/* 5.4.4 covers DNS failures too: network wording wins unless
-		 * the text also says the host is unknown. */
-		if (code && (!said (f, BV_CAUSE_NETWORKERROR) || said (f, c)))
+		 * the text also says the host is unknown, and a domain that
+		 * exists but names no mail server accepts no mail. */
+		if (code && (!said (f, BV_CAUSE_NETWORKERROR) || said (f, c)) &&
+		    !said (f, BV_CAUSE_NOTACCEPT))
 			return TRUE;
 		/* "Invalid domain" in reply to HELO is the client's name. */
 		*by_text = said (f, c) && !at_greeting (f);
@@ -253,6 +272,93 @@ orange_code (const char *diag, const char **label, gsize *label_len)
 	return BV_CAUSE_UNDEFINED;
 }
 
+/* Whether a status code is missing or generic (x.0.0). */
+static gboolean
+generic_status (const char *status)
+{
+	return status[0] == '\0' || strcmp (status + 1, ".0.0") == 0;
+}
+
+/* Whether @host (a host name, possibly followed by an address in
+ * brackets) is @domain or a host under it. */
+static gboolean
+host_in_domain (const char *host, const char *domain)
+{
+	gsize n = strlen (domain);
+	for (const char *at = strstr (host, domain); at; at = strstr (at + 1, domain)) {
+		char after = at[n];
+		gboolean starts = at == host || at[-1] == '.';
+		gboolean ends = after == '\0' || after == '.' || after == ' ' || after == ']' ||
+		                after == ')' || after == ';';
+		/* "mx.docomo.ne.jp." ends with the root's dot. */
+		if (after == '.' && at[n + 1] != '\0' && at[n + 1] != ' ')
+			ends = FALSE;
+		if (starts && ends)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* The conventions of one mail system or receiving provider, known from
+ * who wrote the report or who refused, not from a code in the text.
+ * Returns BV_CAUSE_UNDEFINED when none applies. */
+static BvCause
+mail_system_convention (BvRecipient *r, const Facts *f)
+{
+	/* Google Groups answers a posting it will not distribute (the group
+	 * does not exist, or the sender may not post to it) with its own
+	 * notice, whose wording differs by language and says no code. */
+	if (strcmp (f->mta, "googlegroups") == 0) {
+		g_autofree char *m = said (f, BV_CAUSE_REJECTED)
+		                             ? hit_text (f, &f->scan.text[BV_CAUSE_REJECTED])
+		                             : g_strdup ("Google Groups");
+		set_evidence (r, "mta", m,
+		              "Google Groups: the group does not exist or does not let the sender post "
+		              "to it, so it refused the sender");
+		return BV_CAUSE_REJECTED;
+	}
+	/* Amazon SES receiving bounces a message it has already accepted,
+	 * by a receipt rule whose code and text the domain owner picked
+	 * ("550 5.1.1 Mailbox does not exist" is the template): a rule
+	 * refused the message, the address may well exist. */
+	if (strcmp (f->mta, "receivingses") == 0 &&
+	    (f->by_status == BV_CAUSE_USERUNKNOWN || said (f, BV_CAUSE_USERUNKNOWN))) {
+		g_autofree char *m = said (f, BV_CAUSE_USERUNKNOWN)
+		                             ? hit_text (f, &f->scan.text[BV_CAUSE_USERUNKNOWN])
+		                             : g_strdup (f->status);
+		set_evidence (r, "mta", m,
+		              "Amazon SES receiving: a receipt rule bounced the message after accepting "
+		              "it; its code and text are the rule's template, so a filter refused it");
+		return BV_CAUSE_FILTERED;
+	}
+	/* NTT docomo accepts every recipient and answers "Unknown user"
+	 * after DATA when the recipient's reception settings refuse the
+	 * sender; with a mailbox-status code (5.2.0) the mailbox itself
+	 * refused, which the steps below call a filter. */
+	if (command_is (f, "DATA") && said (f, BV_CAUSE_USERUNKNOWN) && generic_status (f->status) &&
+	    (host_in_domain (f->remote_mta, "docomo.ne.jp") || strcmp (f->domain, "docomo.ne.jp") == 0)) {
+		g_autofree char *m = hit_text (f, &f->scan.text[BV_CAUSE_USERUNKNOWN]);
+		set_evidence (r, "mta", m,
+		              "NTT docomo: \"Unknown user\" after DATA means the recipient's reception "
+		              "settings refuse the sender");
+		return BV_CAUSE_REJECTED;
+	}
+	/* Outlook.com (Hotmail) refuses an address it does not have with
+	 * "550 Requested action not taken: mailbox unavailable", and its own
+	 * reports name no SMTP command. */
+	if (strcmp (f->mta, "outlook") == 0 && said (f, BV_CAUSE_USERUNKNOWN) &&
+	    strcmp (bv_phrases[f->scan.text[BV_CAUSE_USERUNKNOWN].phrase].phrase, "mailbox unavailable") ==
+	            0 &&
+	    (generic_status (f->status) || vague_cause (f->by_status)) && !contradicts_userunknown (f)) {
+		g_autofree char *m = hit_text (f, &f->scan.text[BV_CAUSE_USERUNKNOWN]);
+		set_evidence (r, "mta", m,
+		              "Outlook.com: \"mailbox unavailable\" is its reply for an address that does "
+		              "not exist");
+		return BV_CAUSE_USERUNKNOWN;
+	}
+	return BV_CAUSE_UNDEFINED;
+}
+
 /* Decides the cause; returns it with the evidence set on @r. */
 static BvCause
 decide (BvRecipient *r, const Facts *f, BvKind kind)
@@ -275,6 +381,9 @@ decide (BvRecipient *r, const Facts *f, BvKind kind)
 		        "Orange/La Poste: the number at the end of the label is its documented error code");
 		return orange;
 	}
+	BvCause convention = mail_system_convention (r, f);
+	if (convention != BV_CAUSE_UNDEFINED)
+		return convention;
 	if (f->by_status == BV_CAUSE_BLOCKED && f->status[2] == '7' && strlen (f->status) == 7) {
 		set_evidence (r, "mta", f->status, bv_status_meaning (f->status));
 		return BV_CAUSE_BLOCKED;
@@ -446,6 +555,10 @@ bv_classify (BvRecipient *r, BvKind kind)
 		f.diag = or_empty (r->diagnostic);
 		f.status = status;
 		f.reply = or_empty (r->reply_code);
+		f.mta = or_empty (r->mta);
+		f.remote_mta = or_empty (r->remote_mta);
+		const char *at = strrchr (or_empty (r->recipient), '@');
+		f.domain = at ? at + 1 : "";
 		f.by_status = bv_status_cause (status);
 		bv_text_scan (f.diag, &f.scan);
 		f.command = r->command && r->command[0] ? r->command : f.scan.command;

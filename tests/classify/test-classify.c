@@ -178,8 +178,18 @@ test_providers (void)
 		  BV_CAUSE_AUTHFAILURE, "Google" },
 		{ "5.7.606", "550 5.7.606 Access denied, banned sending IP [192.0.2.1]", BV_CAUSE_BLOCKED,
 		  "Microsoft" },
+		/* TSS04 is about the sending IP's standing, not the sender. */
 		{ "4.7.0", "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred",
-		  BV_CAUSE_REJECTED, "Yahoo" },
+		  BV_CAUSE_BADREPUTATION, "Yahoo" },
+		/* Google's wording of an unknown address, with no code. */
+		{ "5.0.0",
+		  "We could not deliver your note to bob@example.org because the address couldn't be "
+		  "found, or it cannot take mail.",
+		  BV_CAUSE_USERUNKNOWN, "Google" },
+		/* Yahoo refuses unknown addresses after DATA with its own words:
+		 * still an unknown address. */
+		{ "5.0.0", "554 delivery error: dd This user doesn't have a example.net account [0]",
+		  BV_CAUSE_USERUNKNOWN, "Yahoo" },
 		{ "", "554 RLY:B1 http://postmaster.aol.example", BV_CAUSE_BLOCKED, "AOL" },
 		{ "5.1.0", "550 5.1.0 <a@b.example> sender rejected. AUP#CDRBL", BV_CAUSE_BLOCKED, "Cox" },
 		{ "", "550 Connection frequency limited. http://service.mail.qq.com/", BV_CAUSE_TOOMANYCONN,
@@ -203,6 +213,120 @@ test_providers (void)
 		g_assert_cmpstr (r->evidence.rule, ==, "mta");
 		g_assert_nonnull (strstr (r->evidence.detail, cases[i].detail_has));
 	}
+}
+
+/* A recipient of a report written by @mta about a refusal by @remote. */
+static BvRecipient *
+make_from (const char *mta, const char *remote, const char *status, const char *command, const char *diag)
+{
+	BvRecipient *r = make (status, "550", command, diag);
+	g_free (r->mta);
+	r->mta = g_strdup (mta);
+	g_free (r->remote_mta);
+	r->remote_mta = g_strdup (remote);
+	return r;
+}
+
+static void
+test_mail_systems (void)
+{
+	const struct {
+		const char *mta, *remote, *status, *command, *text;
+		BvCause cause;
+		const char *detail_has; /* NULL: no mail-system rule applies */
+	} cases[] = {
+		/* Google Groups' notices refuse the poster, whatever they say. */
+		{ "googlegroups", "", "", "", "Hello, the list you wrote to may be closed to you.",
+		  BV_CAUSE_REJECTED, "Google Groups" },
+		/* SES receiving bounces by a receipt rule after accepting. */
+		{ "receivingses", "", "5.1.1", "", "550 5.1.1 Mailbox is not here", BV_CAUSE_FILTERED,
+		  "Amazon SES" },
+		{ "receivingses", "", "5.2.2", "", "552 5.2.2 Mailbox full", BV_CAUSE_MAILBOXFULL, NULL },
+		/* NTT docomo: "Unknown user" after DATA refuses the sender... */
+		{ "sendmail", "mx9.docomo.ne.jp", "5.0.0", "DATA", "550 Unknown user bob@example.org",
+		  BV_CAUSE_REJECTED, "docomo" },
+		/* ...but not at RCPT, not with a mailbox-status code, not from
+		 * another provider and not from a look-alike name. */
+		{ "sendmail", "mx9.docomo.ne.jp", "5.0.0", "RCPT", "550 Unknown user bob@example.org",
+		  BV_CAUSE_USERUNKNOWN, NULL },
+		{ "sendmail", "mx9.docomo.ne.jp", "5.2.0", "DATA", "550 Unknown user bob@example.org",
+		  BV_CAUSE_FILTERED, NULL },
+		{ "sendmail", "mx.notdocomo.ne.jp", "5.0.0", "DATA", "550 Unknown user bob@example.org",
+		  BV_CAUSE_FILTERED, NULL },
+		/* Outlook.com's "mailbox unavailable" is an unknown address;
+		 * the same words without a command elsewhere are a filter. */
+		{ "outlook", "", "5.5.0", "", "550 Requested action not taken: mailbox unavailable (-1:2:3)",
+		  BV_CAUSE_USERUNKNOWN, "Outlook.com" },
+		{ "zoho", "", "5.0.0", "", "550 Requested action not taken: mailbox unavailable",
+		  BV_CAUSE_FILTERED, NULL },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autoptr (BvRecipient) r = make_from (cases[i].mta, cases[i].remote, cases[i].status,
+		                                       cases[i].command, cases[i].text);
+		bv_classify (r, BV_KIND_FAILED);
+		g_test_message ("%s: %s", cases[i].mta, cases[i].text);
+		assert_cause (r->cause, cases[i].cause);
+		if (cases[i].detail_has) {
+			g_assert_cmpstr (r->evidence.rule, ==, "mta");
+			g_assert_nonnull (strstr (r->evidence.detail, cases[i].detail_has));
+		} else {
+			g_assert_cmpstr (r->evidence.rule, !=, "mta");
+		}
+	}
+}
+
+/* The wording of a reply tells the command when the report does not. */
+static void
+test_reply_form (void)
+{
+	/* The address before the reason: the answer to RCPT TO. */
+	assert_cause (classify ("5.0.0", "550", "", "550 <bob@example.org>: User unknown"),
+	              BV_CAUSE_USERUNKNOWN);
+	assert_cause (classify ("", "550", "", "550 bob@example.org... No such user"), BV_CAUSE_USERUNKNOWN);
+	/* No address before it: no command can be told, a filter refused. */
+	assert_cause (classify ("5.0.0", "550", "", "550 User unknown"), BV_CAUSE_FILTERED);
+	assert_cause (classify ("5.0.0", "550", "", "550 User unknown <bob@example.org>"), BV_CAUSE_FILTERED);
+	/* An address-looking word without '@' is no address. */
+	assert_cause (classify ("5.0.0", "550", "", "550 Error... No such user"), BV_CAUSE_FILTERED);
+	/* A command the report names wins over the form. */
+	assert_cause (classify ("5.0.0", "550", "DATA", "550 <bob@example.org>: User unknown"),
+	              BV_CAUSE_FILTERED);
+}
+
+static void
+test_more_wording (void)
+{
+	const struct {
+		const char *status, *reply, *text;
+		BvCause cause;
+	} cases[] = {
+		/* A local delivery program failed. */
+		{ "5.5.0", "554", "554 \"|/usr/local/bin/sorter -q\"... Service unavailable",
+		  BV_CAUSE_MAILERERROR },
+		{ "4.5.0", "451", "451 4.0.0 Operating system error", BV_CAUSE_MAILERERROR },
+		{ "5.0.0", "", "Could not open the reply file /var/mail/x: No such file or directory",
+		  BV_CAUSE_MAILERERROR },
+		/* Only a system error. */
+		{ "5.0.0", "554", "554 Internal system error, try later", BV_CAUSE_SYSTEMERROR },
+		/* A list manager's loop protection. */
+		{ "", "", "Duplicated Message-ID <1@example.org> was seen before", BV_CAUSE_SYSTEMERROR },
+		{ "", "421", "421 Remote host not reachable", BV_CAUSE_EXPIRED },
+		{ "4.7.0", "421", "421 4.7.0 mx.example.org Error: too many errors", BV_CAUSE_BLOCKED },
+		{ "", "", "You may not have permission to post messages to the list", BV_CAUSE_REJECTED },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_test_message ("%s", cases[i].text);
+		assert_cause (classify (cases[i].status, cases[i].reply, "", cases[i].text), cases[i].cause);
+	}
+	/* qmail: a domain with neither MX nor address records takes no mail,
+	 * though the code (5.4.4) alone would say the host is unknown. */
+	g_autoptr (BvRecipient) r =
+	        make ("5.4.4", "", "", "Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)");
+	bv_classify (r, BV_KIND_FAILED);
+	assert_cause (r->cause, BV_CAUSE_NOTACCEPT);
+	g_assert_true (r->hard);
+	assert_cause (classify ("5.4.4", "", "", "Sorry, I couldn't find any host named x.example. (#5.4.4)"),
+	              BV_CAUSE_HOSTUNKNOWN);
 }
 
 static void
@@ -347,6 +471,9 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/text/nothing", test_text_nothing);
 	g_test_add_func ("/classify/precedence", test_precedence);
 	g_test_add_func ("/classify/providers", test_providers);
+	g_test_add_func ("/classify/mail-systems", test_mail_systems);
+	g_test_add_func ("/classify/reply-form", test_reply_form);
+	g_test_add_func ("/classify/more-wording", test_more_wording);
 	g_test_add_func ("/classify/hard-soft", test_hard_soft);
 	g_test_add_func ("/classify/derived-status", test_derived_status);
 	g_test_add_func ("/classify/evidence", test_evidence);

@@ -6,6 +6,7 @@
  * versioned contract documented in README.md ("scan output"). */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 #include <unistd.h>
@@ -181,7 +182,12 @@ bv_cmd_scan (int argc, char **argv)
 	s.printer->finish (s.printer);
 	bv_printer_free (s.printer);
 	if (fflush (stdout) != 0 || ferror (stdout)) {
-		fprintf (stderr, "bounceview: scan: %s\n", _ ("could not write the output"));
+		/* A reader that stopped early (`| head`) is not an error worth
+		 * a message, as with any filter. */
+		if (errno == EPIPE)
+			return ok ? 0 : 1;
+		fprintf (stderr, "bounceview: scan: %s: %s\n", _ ("could not write the output"),
+		         g_strerror (errno));
 		return 2;
 	}
 	return ok ? 0 : 1;

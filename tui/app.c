@@ -209,7 +209,7 @@ bv_tui_draw (BvTui *tui)
 		int lw = left_width ();
 		left->klass->draw (left, tui, 1, 0, h, lw, tui->focus_left);
 		for (int y = 1; y <= h; y++)
-			mvaddch (y, lw, ACS_VLINE | (chtype)bv_theme_attr (BV_EL_SEPARATOR));
+			bv_draw_text (y, lw, 1, "│", bv_theme_attr (BV_EL_SEPARATOR));
 		top_view (tui)->klass->draw (top_view (tui), tui, 1, lw + 1, h, COLS - lw - 1,
 		                             !tui->focus_left);
 	} else {

@@ -20,21 +20,30 @@
 /* Draws a box of @lines (label lines) centred on the screen over the
  * views; returns the box's geometry for the caller's fields. */
 static void
-draw_box (BvTui *tui, const char *const *lines, guint n, int *by, int *bx, int *bw)
+draw_box (BvTui *tui, const char *const *given, guint n_given, int *by, int *bx, int *bw)
 {
 	bv_tui_draw (tui);
 	int w = 20;
-	for (guint i = 0; i < n; i++)
-		w = MAX (w, bv_draw_width (lines[i]) + 4);
+	for (guint i = 0; i < n_given; i++)
+		w = MAX (w, bv_draw_width (given[i]) + 4);
 	w = MIN (w, COLS - 2);
-	int h = (int)n + 2;
+	/* Long questions (a group's title) wrap inside the box. */
+	g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+	for (guint i = 0; i < n_given; i++) {
+		g_autoptr (GPtrArray) parts = bv_draw_wrap (given[i], w - 4);
+		for (guint p = 0; p < parts->len; p++)
+			g_ptr_array_add (lines, g_strdup (parts->pdata[p]));
+	}
+	int h = (int)lines->len + 2;
 	int y = MAX ((LINES - h) / 2, 0), x = MAX ((COLS - w) / 2, 0);
 	int attr = bv_theme_attr (BV_EL_DIALOG);
 	for (int r = 0; r < h && y + r < LINES; r++)
 		bv_draw_fill (y + r, x, w, attr);
-	for (guint i = 0; i < n && y + 1 + (int)i < LINES; i++)
-		bv_draw_text (y + 1 + (int)i, x + 2, w - 4, lines[i], attr);
-	*by = y;
+	for (guint i = 0; i < lines->len && y + 1 + (int)i < LINES; i++)
+		bv_draw_text (y + 1 + (int)i, x + 2, w - 4, lines->pdata[i], attr);
+	/* Callers place their fields by the lines they gave: shift by
+	 * what wrapping added. */
+	*by = y + (int)(lines->len - n_given);
 	*bx = x;
 	*bw = w;
 }

@@ -58,7 +58,9 @@ addresses_title (BvView *view, BvTui *tui)
 	guint marked = 0;
 	for (guint i = 0; i < v->rows->len; i++)
 		marked += ((BvAddress *)v->rows->pdata[i])->marked ? 1 : 0;
-	return g_strdup_printf (_ ("%s — %u addresses, %u marked"), v->title, v->rows->len, marked);
+	return g_strdup_printf (
+	        ngettext ("%s — %u address, %u marked", "%s — %u addresses, %u marked", v->rows->len),
+	        v->title, v->rows->len, marked);
 }
 
 static void

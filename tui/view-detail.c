@@ -70,8 +70,8 @@ add_fix (BvTextView *tv, const BvRecipient *r)
 	for (char **s = steps; *s != NULL; s++) {
 		if (**s == '\0')
 			continue;
-		g_autofree char *number = g_strdup_printf ("%u.", ++n);
-		bv_text_view_add (tv, BV_EL_DEFAULT, number, *s, TRUE);
+		g_autofree char *step = g_strdup_printf ("%u. %s", ++n, *s);
+		bv_text_view_add (tv, BV_EL_DEFAULT, NULL, step, TRUE);
 	}
 	g_autoptr (BvSuggestion) suggestion = bv_suggest (r);
 	g_autofree char *specific = bv_suggestion_fix_text (suggestion, r->cause);

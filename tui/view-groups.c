@@ -69,7 +69,7 @@ group_side (const BvGroup *g)
 static void
 columns (int w, int *title, int *side)
 {
-	*side = w >= 100 ? 26 : w >= 70 ? 18 : 0;
+	*side = w >= 100 ? 26 : w >= 70 ? 23 : 0;
 	*title = MAX (w - 1 - 8 - 8 - 7 - *side - 1, 8);
 }
 
@@ -109,8 +109,11 @@ groups_title (BvView *view, BvTui *tui)
 	guint bounces = 0;
 	for (guint i = 0; i < v->groups->len; i++)
 		bounces += ((BvGroup *)v->groups->pdata[i])->bounces;
-	return g_strdup_printf (_ ("%u bounces by %s — %s"), bounces, bv_dimension_id (v->dimension),
-	                        bv_model_maildir (tui->model));
+	/* The Maildir's name only: the whole path would crowd out the
+	 * filter on a narrow terminal. */
+	g_autofree char *name = g_path_get_basename (bv_model_maildir (tui->model));
+	return g_strdup_printf (ngettext ("%u bounce by %s in %s", "%u bounces by %s in %s", bounces),
+	                        bounces, bv_dimension_id (v->dimension), name);
 }
 
 static void

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+# make-mail.py: writes the small Maildir the UI tests browse.
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The bounces are written here (not copied from any corpus) as Postfix
+# delivery reports, so that the screens the tests expect depend on a few
+# known messages: two reports for one address (a history), a CJK
+# diagnostic and subject, a terminal escape sequence in a diagnostic,
+# a blocklist, a mistyped domain and a temporary failure.
+import base64
+import os
+import sys
+
+BOUNCES = [
+    # (file, date, recipient, status, reply, action, diagnostic, subject)
+    ("1", "Tue, 14 Nov 2023 09:12:44 +0000", "alice@example.com", "5.1.1", "550", "failed",
+     "550 5.1.1 <alice@example.com>: Recipient address rejected: User unknown in virtual mailbox table",
+     "November offers"),
+    ("2", "Wed, 03 Jan 2024 10:00:00 +0000", "bob@example.net", "4.2.2", "452", "delayed",
+     "452 4.2.2 Mailbox full: user is over quota", "January news"),
+    ("3", "Thu, 08 Feb 2024 11:30:00 +0000", "bob@example.net", "5.2.2", "552", "failed",
+     "552 5.2.2 Mailbox full: user is over quota", "February news"),
+    ("4", "Fri, 15 Mar 2024 12:00:00 +0000", "dave@example.org", "5.7.1", "554", "failed",
+     "554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org",
+     "March news"),
+    ("5", "Mon, 01 Apr 2024 08:00:00 +0000", "wang@example.cn", "5.1.1", "550", "failed",
+     "550 5.1.1 收件人地址不存在，用户不存在 (user unknown)", "四月通讯：新品上市"),
+    ("6", "Tue, 07 May 2024 09:00:00 +0000", "eve@example.com", "5.1.1", "550", "failed",
+     "550 5.1.1 \x1b[31mUser unknown\x1b[0m here", "May news"),
+]
+
+
+def encoded(text):
+    if text.isascii():
+        return text
+    return "=?UTF-8?B?" + base64.b64encode(text.encode()).decode() + "?="
+
+
+def report(date, rcpt, status, reply, action, diag, subject, n):
+    boundary = "B%d.tui-test" % n
+    return f"""Return-Path: <>
+Date: {date}
+From: MAILER-DAEMON@mail.shop.example.org (Mail Delivery System)
+Subject: Undelivered Mail Returned to Sender
+To: news@shop.example.org
+Auto-Submitted: auto-replied
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status;
+	boundary="{boundary}"
+Content-Transfer-Encoding: 8bit
+Message-Id: <tui-test-{n}@mail.shop.example.org>
+
+--{boundary}
+Content-Description: Notification
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: 8bit
+
+This is the mail system at host mail.shop.example.org.
+
+<{rcpt}>: host mx.{rcpt.split('@')[1]}[192.0.2.25] said: {diag} (in reply to RCPT TO command)
+
+--{boundary}
+Content-Description: Delivery report
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mail.shop.example.org
+Arrival-Date: {date}
+
+Final-Recipient: rfc822; {rcpt}
+Original-Recipient: rfc822;{rcpt}
+Action: {action}
+Status: {status}
+Remote-MTA: dns; mx.{rcpt.split('@')[1]}
+Diagnostic-Code: smtp; {diag}
+
+--{boundary}
+Content-Description: Undelivered Message Headers
+Content-Type: text/rfc822-headers
+Content-Transfer-Encoding: 8bit
+
+From: "Example Shop" <news@shop.example.org>
+To: {rcpt}
+Subject: {encoded(subject)}
+Message-ID: <orig-{n}@shop.example.org>
+Date: {date}
+
+--{boundary}--
+"""
+
+
+def main(maildir):
+    for sub in ("cur", "new", "tmp"):
+        os.makedirs(os.path.join(maildir, sub), exist_ok=True)
+    for n, (name, *fields) in enumerate(BOUNCES, 1):
+        with open(os.path.join(maildir, "cur", f"{name}.tui:2,S"), "w", encoding="utf-8") as f:
+            f.write(report(*fields, n))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+# run.py: drives the real bounceview UI with a key script and compares the
+# screens it dumps with the expected ones, in the way tig tests its views.
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   run.py SCRIPT [--update]    run one scenario (scripts/NAME.keys)
+#   run.py --coverage           check that the scenarios press every key
+#                               of the help table (tui/actions.h)
+#   run.py --tmux               run the real binary in tmux: keys, a resize,
+#                               and quitting with Q, Ctrl-C, SIGTERM and
+#                               SIGHUP, each keeping the mark just made
+#
+# A scenario is a key script for BOUNCEVIEW_TUI_SCRIPT (see tui/screen.h);
+# `:dump NAME` writes the screen to expected/SCENARIO/NAME.txt's
+# counterpart.  Lines starting with "#!" are for this runner:
+#   #! size COLSxLINES           the virtual terminal's size (80x24)
+#   #! env NAME=VALUE            extra environment
+#   #! suppressed ADDR...        after the run, `bounceview suppress list`
+#                                must list exactly these addresses
+#   #! file NAME TEXT            after the run, NAME (in the work dir)
+#                                must exist and contain TEXT
+#   #! exit N                    the expected exit status (0)
+# Paths of the temporary work directory are shown as @TMP@ in dumps.
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE = os.environ.get("BOUNCEVIEW_SOURCE_DIR", os.path.dirname(os.path.dirname(HERE)))
+BOUNCEVIEW = os.environ.get("BOUNCEVIEW", os.path.join(SOURCE, "build", "cli", "bounceview"))
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    sys.exit(1)
+
+
+def environment(tmp, extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOUNCEVIEW_TUI", "XDG_", "NOTMUCH"))}
+    env.update({
+        "HOME": os.path.join(tmp, "home"),
+        "XDG_CONFIG_HOME": os.path.join(tmp, "config"),
+        "XDG_DATA_HOME": os.path.join(tmp, "data"),
+        "XDG_CACHE_HOME": os.path.join(tmp, "cache"),
+        "NOTMUCH_CONFIG": os.path.join(tmp, "no-notmuch-config"),
+        "BOUNCEVIEW_THEME_DIR": os.path.join(SOURCE, "themes"),
+        "LC_ALL": "C.UTF-8",
+        "TZ": "UTC",
+        "G_DEBUG": "fatal-criticals",
+    })
+    env.pop("NO_COLOR", None)
+    env.update(extra)
+    return env
+
+
+def bootstrap_index(tmp, maildir, env):
+    """Indexes the Maildir before the UI starts when bounceview cannot
+    create its database by itself yet, so that the views are what is
+    tested here."""
+    r = subprocess.run([BOUNCEVIEW, "index", maildir], env=env, capture_output=True, text=True)
+    if r.returncode == 0:
+        return
+    if shutil.which("notmuch") is None:
+        return
+    cfg = os.path.join(tmp, "notmuch-bootstrap")
+    with open(cfg, "w") as f:
+        f.write("[database]\npath=%s\n" % maildir)
+    subprocess.run(["notmuch", "new", "--quiet"], env=dict(env, NOTMUCH_CONFIG=cfg), check=True,
+                   capture_output=True)
+
+
+def run(script_path, update):
+    name = os.path.splitext(os.path.basename(script_path))[0]
+    expected_dir = os.path.join(HERE, "expected", name)
+    with open(script_path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    tmp = tempfile.mkdtemp(prefix="bv-tui-")
+    try:
+        maildir = os.path.join(tmp, "mail")
+        subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir], check=True)
+        size, extra, checks, dumps, want_exit = "80x24", {}, [], [], 0
+        out = []
+        for line in lines:
+            if line.startswith("#!"):
+                words = line[2:].split()
+                if words[0] == "size":
+                    size = words[1]
+                elif words[0] == "env":
+                    k, v = words[1].split("=", 1)
+                    extra[k] = v
+                elif words[0] == "exit":
+                    want_exit = int(words[1])
+                else:
+                    checks.append(words)
+                continue
+            m = re.match(r"\s*:dump\s+(\S+)", line)
+            if m:
+                dumps.append(m.group(1))
+                line = ":dump " + os.path.join(tmp, "dump-" + m.group(1) + ".txt")
+            out.append(line)
+        keys = os.path.join(tmp, "keys")
+        with open(keys, "w", encoding="utf-8") as f:
+            f.write("\n".join(out) + "\n")
+        env = environment(tmp, extra)
+        env["BOUNCEVIEW_TUI_SIZE"] = size
+        env["BOUNCEVIEW_TUI_SCRIPT"] = keys
+        bootstrap_index(tmp, maildir, env)
+        r = subprocess.run([BOUNCEVIEW, maildir], env=env, cwd=tmp, capture_output=True, text=True, timeout=60)
+        if r.returncode != want_exit:
+            fail("%s: exit %d, expected %d; stderr:\n%s" % (name, r.returncode, want_exit, r.stderr))
+        if r.stderr.strip():
+            fail("%s: unexpected output on stderr:\n%s" % (name, r.stderr))
+        failures = []
+        for d in dumps:
+            path = os.path.join(tmp, "dump-" + d + ".txt")
+            if not os.path.exists(path):
+                failures.append("%s: no screen dump %s" % (name, d))
+                continue
+            with open(path, encoding="utf-8") as f:
+                got = f.read().replace(tmp, "@TMP@")
+            want_path = os.path.join(expected_dir, d + ".txt")
+            if update:
+                os.makedirs(expected_dir, exist_ok=True)
+                with open(want_path, "w", encoding="utf-8") as f:
+                    f.write(got)
+                continue
+            if not os.path.exists(want_path):
+                failures.append("%s: no expected screen %s (run with --update)" % (name, want_path))
+                continue
+            with open(want_path, encoding="utf-8") as f:
+                want = f.read()
+            if got != want:
+                import difflib
+                diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                                    "expected/%s/%s" % (name, d), "got"))
+                failures.append("%s: screen %s differs:\n%s" % (name, d, diff))
+        for check in checks:
+            if check[0] == "suppressed":
+                r = subprocess.run([BOUNCEVIEW, "suppress", "list"], env=env, capture_output=True, text=True)
+                if r.returncode != 0:
+                    failures.append("%s: bounceview suppress list failed: %s" % (name, r.stderr))
+                    continue
+                listed = sorted(set(re.findall(r"[^\s,\"]+@[^\s,\"]+", r.stdout)))
+                if listed != sorted(check[1:]):
+                    failures.append("%s: suppress list gives %s, expected %s" % (name, listed, sorted(check[1:])))
+            elif check[0] == "file":
+                path = os.path.join(tmp, check[1])
+                text = " ".join(check[2:])
+                if not os.path.exists(path):
+                    failures.append("%s: %s was not written" % (name, check[1]))
+                elif text not in open(path, encoding="utf-8").read():
+                    failures.append("%s: %s does not contain %r" % (name, check[1], text))
+        if failures:
+            fail("\n".join(failures))
+        print("ok: %s (%d screens)" % (name, len(dumps)))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def tmux(cmd, *args, check=True):
+    return subprocess.run(["tmux", "-L", "bv-tui-test"] + list(cmd) + list(args), capture_output=True, text=True,
+                          check=check)
+
+
+def wait_for(text, timeout=10.0):
+    import time
+    deadline = time.time() + timeout
+    screen = ""
+    while time.time() < deadline:
+        screen = tmux(["capture-pane", "-p", "-t", "bv"], check=False).stdout
+        if text in screen:
+            return screen
+        time.sleep(0.1)
+    fail("tmux: %r never appeared; the screen was:\n%s" % (text, screen))
+
+
+def wait_exit(timeout=10.0):
+    """The exit status the wrapper shell printed once bounceview ended."""
+    screen = wait_for("EXIT=", timeout)
+    m = re.search(r"EXIT=(\d+)", screen)
+    if "bounces by cause" in screen:
+        fail("tmux: the terminal was not restored:\n" + screen)
+    return int(m.group(1))
+
+
+def tmux_runs():
+    """The real terminal path: keys through tmux, signals, resizing."""
+    if shutil.which("tmux") is None:
+        print("SKIP: tmux is not installed")
+        sys.exit(77)
+    tmp = tempfile.mkdtemp(prefix="bv-tmux-")
+    try:
+        maildir = os.path.join(tmp, "mail")
+        subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir], check=True)
+        env = environment(tmp, {"TERM": "xterm-256color"})
+        bootstrap_index(tmp, maildir, env)
+        exports = " ".join("%s=%s" % (k, shlex_quote(v)) for k, v in env.items()
+                           if k in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "NOTMUCH_CONFIG",
+                                    "BOUNCEVIEW_THEME_DIR", "LC_ALL", "TZ", "BOUNCEVIEW_LOCALEDIR"))
+        pidfile = os.path.join(tmp, "pid")
+        # The inner shell writes its pid and becomes bounceview, so that
+        # signals reach it; the outer one says how it ended.
+        inner = "echo $$ > %s; exec env %s %s %s" % (shlex_quote(pidfile), exports, shlex_quote(BOUNCEVIEW),
+                                                     shlex_quote(maildir))
+        command = "sh -c %s; echo EXIT=$?; sleep 60" % shlex_quote(inner)
+        for ending in ("Q", "C-c", "TERM", "HUP"):
+            tmux(["kill-server"], check=False)
+            # The old server may take a moment to go away.
+            for _ in range(50):
+                if tmux(["new-session", "-d", "-s", "bv", "-x", "100", "-y", "30", command],
+                        check=False).returncode == 0:
+                    break
+                __import__("time").sleep(0.1)
+            wait_for("bounces by cause in mail")
+            tmux(["send-keys", "-t", "bv", "Enter"])
+            wait_for("Recipient address does not exist — 3 addresses")
+            tmux(["send-keys", "-t", "bv", "j", "m"])
+            wait_for("Marked eve@example.com")
+            if ending == "Q":
+                tmux(["resize-window", "-t", "bv", "-x", "140", "-y", "30"])
+                tmux(["send-keys", "-t", "bv", "Enter"])
+                screen = wait_for("eve@example.com — 1 bounce")
+                if "│" not in screen:
+                    fail("tmux: no side-by-side panes at 140 columns:\n" + screen)
+                tmux(["send-keys", "-t", "bv", "Q"])
+            elif ending == "C-c":
+                tmux(["send-keys", "-t", "bv", "C-c"])
+            else:
+                with open(pidfile) as f:
+                    os.kill(int(f.read()), getattr(__import__("signal"), "SIG" + ending))
+            status = wait_exit()
+            if status != 0:
+                fail("tmux: exit status %d after %s" % (status, ending))
+            r = subprocess.run([BOUNCEVIEW, "suppress", "list"], env=env, capture_output=True, text=True)
+            if "eve@example.com" not in r.stdout:
+                fail("tmux: the mark was lost after %s: %s" % (ending, r.stdout + r.stderr))
+            print("ok: tmux run ending with %s" % ending)
+    finally:
+        tmux(["kill-server"], check=False)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def shlex_quote(s):
+    import shlex
+    return shlex.quote(s)
+
+
+def coverage():
+    text = open(os.path.join(SOURCE, "tui", "actions.h"), encoding="utf-8").read()
+    actions = re.findall(r'X \((\w+), "([\w-]+)", "([^"]*)"', text)
+    pressed = set()
+    for s in os.listdir(os.path.join(HERE, "scripts")):
+        for line in open(os.path.join(HERE, "scripts", s), encoding="utf-8"):
+            line = line.strip()
+            if line and not line.startswith(("#", ":")):
+                pressed.add(line)
+    missing = [name for _, name, keys in actions if not set(keys.split()) & pressed]
+    if not actions:
+        fail("no actions found in tui/actions.h")
+    if missing:
+        fail("no scenario presses a key of: " + ", ".join(missing))
+    print("ok: the scenarios press a key of each of the %d actions" % len(actions))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "--coverage":
+        coverage()
+    elif sys.argv[1] == "--tmux":
+        tmux_runs()
+    else:
+        run(sys.argv[1], "--update" in sys.argv[2:])

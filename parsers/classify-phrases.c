@@ -28,6 +28,10 @@
 	{                                            \
 		s, BV_CAUSE_##c, BV_PHRASE_NOT, NULL \
 	}
+#define AFTER_DOMAIN(s, c)                                    \
+	{                                                     \
+		s, BV_CAUSE_##c, BV_PHRASE_AFTER_DOMAIN, NULL \
+	}
 #define PROV(s, c, d)                                  \
 	{                                              \
 		s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d \
@@ -180,6 +184,9 @@ const BvPhrase bv_phrases[] = {
 	P ("nxdomain", HOSTUNKNOWN),
 	P ("the domain name does not exist", HOSTUNKNOWN),
 	P ("domain name not found", HOSTUNKNOWN),
+	/* "mx.example.org does not exist": a bare domain name, not an
+	 * address or a path, is what does not exist. */
+	AFTER_DOMAIN ("does not exist", HOSTUNKNOWN),
 	/* Sender-side domain wording is not about the recipient's host. */
 	NOT ("domain of sender address", HOSTUNKNOWN),
 	NOT ("sender domain", HOSTUNKNOWN),
@@ -1111,6 +1118,32 @@ address_before (const char *t, gsize at)
 	return i > w && memchr (t + w, '@', i - w) != NULL && t[w] != '@';
 }
 
+/* Where the domain name that ends just before @at (folded, with one
+ * space between) begins, or -1: a word of letters, digits, '-' and at
+ * least one inner '.', ending in a letter, with no '@' or '/' near it. */
+static gssize
+domain_before (const char *t, gsize at)
+{
+	if (at < 2 || t[at - 1] != ' ')
+		return -1;
+	gsize end = at - 1;
+	gsize w = end;
+	gboolean dot = FALSE;
+	while (w > 0 && end - w < 255) {
+		char c = t[w - 1];
+		if (c == '.')
+			dot = TRUE;
+		else if (!g_ascii_isalnum (c) && c != '-')
+			break;
+		w--;
+	}
+	if (w > 0 && (t[w - 1] == '@' || t[w - 1] == '/'))
+		return -1;
+	if (!dot || w == end || t[w] == '.' || !g_ascii_isalpha (t[end - 1]))
+		return -1;
+	return (gssize)w;
+}
+
 static void
 find_command (const char *folded, BvTextScan *scan)
 {
@@ -1193,6 +1226,9 @@ bv_text_scan (const char *text, BvTextScan *scan)
 			gsize end;
 			if (!phrase_at (p->phrase, t + i, n - i, &end))
 				continue;
+			gssize from = (gssize)i;
+			if ((p->flags & BV_PHRASE_AFTER_DOMAIN) && (from = domain_before (t, i)) < 0)
+				continue;
 			if (p->flags & BV_PHRASE_NOT) {
 				scan->not_mask |= G_GUINT64_CONSTANT (1) << p->cause;
 				continue;
@@ -1204,7 +1240,7 @@ bv_text_scan (const char *text, BvTextScan *scan)
 			h->phrase = by_key[b];
 			if (p->cause == BV_CAUSE_USERUNKNOWN && !(p->flags & BV_PHRASE_PROVIDER))
 				unknown_at = (gssize)i;
-			h->start = map[i];
+			h->start = map[from];
 			h->end = i + end < n ? map[i + end] : len;
 			if ((p->flags & BV_PHRASE_PROVIDER) && scan->first_provider < 0)
 				scan->first_provider = (gint)p->cause;

@@ -22,6 +22,9 @@ enum {
 	/* The phrase cancels text evidence for its cause (it looks like one
 	 * of the cause's phrases but says something else). */
 	BV_PHRASE_NOT = 1 << 1,
+	/* The phrase counts only right after a domain name, which the hit
+	 * then includes: "<domain> does not exist". */
+	BV_PHRASE_AFTER_DOMAIN = 1 << 2,
 };
 
 typedef struct {

@@ -343,6 +343,16 @@ mail_system_convention (BvRecipient *r, const Facts *f)
 		              "settings refuse the sender");
 		return BV_CAUSE_REJECTED;
 	}
+	/* MessageLabs (Symantec Email Security.cloud) refuses a recipient
+	 * that is not among the addresses registered for the domain with its
+	 * own reply code, "542 <address> Rejected". */
+	if (strcmp (f->mta, "messagelabs") == 0 && strcmp (f->reply, "542") == 0 &&
+	    generic_status (f->status)) {
+		set_evidence (r, "mta", f->reply,
+		              "MessageLabs (Symantec Email Security.cloud): reply 542 refuses an address "
+		              "that is not registered for the recipient's domain");
+		return BV_CAUSE_USERUNKNOWN;
+	}
 	/* Outlook.com (Hotmail) refuses an address it does not have with
 	 * "550 Requested action not taken: mailbox unavailable", and its own
 	 * reports name no SMTP command. */

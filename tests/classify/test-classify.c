@@ -219,7 +219,9 @@ test_providers (void)
 static BvRecipient *
 make_from (const char *mta, const char *remote, const char *status, const char *command, const char *diag)
 {
-	BvRecipient *r = make (status, "550", command, diag);
+	/* The reply code is the one the text starts with, as parsers read it. */
+	g_autofree char *reply = g_ascii_isdigit (diag[0]) ? g_strndup (diag, 3) : g_strdup ("");
+	BvRecipient *r = make (status, reply, command, diag);
 	g_free (r->mta);
 	r->mta = g_strdup (mta);
 	g_free (r->remote_mta);
@@ -259,6 +261,9 @@ test_mail_systems (void)
 		  BV_CAUSE_USERUNKNOWN, "Outlook.com" },
 		{ "zoho", "", "5.0.0", "", "550 Requested action not taken: mailbox unavailable",
 		  BV_CAUSE_FILTERED, NULL },
+		/* MessageLabs' own reply code for an unregistered address. */
+		{ "messagelabs", "", "5.0.0", "", "542 bob@example.org Rejected", BV_CAUSE_USERUNKNOWN,
+		  "MessageLabs" },
 	};
 	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
 		g_autoptr (BvRecipient) r = make_from (cases[i].mta, cases[i].remote, cases[i].status,
@@ -327,6 +332,18 @@ test_more_wording (void)
 	g_assert_true (r->hard);
 	assert_cause (classify ("5.4.4", "", "", "Sorry, I couldn't find any host named x.example. (#5.4.4)"),
 	              BV_CAUSE_HOSTUNKNOWN);
+
+	/* A domain name that does not exist; the evidence quotes the name. */
+	g_autoptr (BvRecipient) d = make ("", "553", "DATA", "553 mail.example.net does not exist");
+	bv_classify (d, BV_KIND_FAILED);
+	assert_cause (d->cause, BV_CAUSE_HOSTUNKNOWN);
+	g_assert_cmpstr (d->evidence.matched, ==, "mail.example.net does not exist");
+	g_assert_true (d->hard);
+	/* Neither an address, a path nor a plain word is a domain. */
+	assert_cause (bv_classify_text ("bob@example.net does not exist", NULL), BV_CAUSE_UNDEFINED);
+	assert_cause (bv_classify_text ("/etc/x.conf does not exist", NULL), BV_CAUSE_UNDEFINED);
+	assert_cause (bv_classify_text ("the thing does not exist", NULL), BV_CAUSE_UNDEFINED);
+	assert_cause (bv_classify_text ("version 1.2 does not exist", NULL), BV_CAUSE_UNDEFINED);
 }
 
 static void

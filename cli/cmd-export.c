@@ -177,11 +177,15 @@ run (const Args *a)
 		return 1;
 	g_autoptr (GError) error = NULL;
 	guint count = 0;
+	gboolean to_file = a->output != NULL && strcmp (a->output, "-") != 0;
 	if (!bv_export_write (model, format, &sel, a->output, &count, &error)) {
+		/* A reader that stopped early (`| head`) is not an error worth
+		 * a message, as with any filter. */
+		if (!to_file && g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PIPE))
+			return 0;
 		fprintf (stderr, "bounceview: export: %s\n", error->message);
 		return 2;
 	}
-	gboolean to_file = a->output != NULL && strcmp (a->output, "-") != 0;
 	if (to_file && isatty (STDERR_FILENO)) {
 		fprintf (stderr,
 		         g_dngettext (GETTEXT_PACKAGE, "%u address written to %s\n",

@@ -58,8 +58,10 @@ write_postfix_line (FILE *out, const BvExportRow *r)
 	 * authorised) for every other reason to suppress.  It is ASCII and
 	 * carries no text from the mail, so it cannot break the table. */
 	const char *status = r->hard ? "5.1.1" : "5.7.1";
-	fprintf (out, "%s REJECT %s suppressed by bounceview: %s", r->address, status,
-	         bv_cause_id (r->cause));
+	fprintf (out, "%s REJECT %s suppressed by bounceview", r->address, status);
+	/* A mark made by hand without any bounce has no cause to give. */
+	if (r->bounces > 0 || r->cause != BV_CAUSE_UNDEFINED)
+		fprintf (out, ": %s", bv_cause_id (r->cause));
 	if (last[0] != '\0')
 		fprintf (out, ", last bounce %.10s", last);
 	fputc ('\n', out);

@@ -189,6 +189,45 @@ bv_export_rows (BvModel *model, const BvExportSelection *selection)
 	return rows;
 }
 
+/* Whether @sel looks at every bounce of the marked addresses: marked only,
+ * and no other condition. */
+static gboolean
+selects_all_marked (const BvExportSelection *sel)
+{
+	const BvFilter *f = &sel->filter;
+	return f->marked == BV_MARKED_YES && (f->text == NULL || f->text[0] == '\0') && f->since == 0 &&
+	       f->until == 0 && f->causes == 0 && f->severity == BV_SEVERITY_ANY &&
+	       (sel->domain == NULL || sel->domain[0] == '\0') && sel->min_bounces <= 1;
+}
+
+/* Appends a row for every mark whose address has no bounce in the model (an
+ * address marked by hand, or whose reports were deleted), by address: a
+ * suppression list that left them out would let mail to them through. */
+static void
+add_marks_without_bounces (BvModel *model, GPtrArray *rows)
+{
+	g_autoptr (GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+	for (guint i = 0; i < rows->len; i++)
+		g_hash_table_add (listed, ((BvExportRow *)rows->pdata[i])->address);
+	g_autoptr (GPtrArray) marks = bv_model_marks (model);
+	for (guint i = 0; i < marks->len; i++) {
+		const BvMark *m = marks->pdata[i];
+		if (g_hash_table_contains (listed, m->address))
+			continue;
+		BvExportRow *row = g_new0 (BvExportRow, 1);
+		const char *at = strrchr (m->address, '@');
+		row->address = g_strdup (m->address);
+		row->domain = g_strdup (at != NULL ? at + 1 : "");
+		row->cause = m->cause;
+		row->status = g_strdup ("");
+		row->reply_code = g_strdup ("");
+		row->last_diagnostic = g_strdup ("");
+		row->suggestion = g_strdup ("");
+		row->marked = TRUE;
+		g_ptr_array_add (rows, row);
+	}
+}
+
 /* ---- Writing ---- */
 
 /* Writes @rows as records of the printer @format (CSV, JSON or JSONL). */
@@ -246,6 +285,8 @@ bv_export_write_stream (BvModel *model, BvExportFormat format, const BvExportSel
 	BvExportSelection sel;
 	bv_export_selection_for_format (selection, format, &sel);
 	g_autoptr (GPtrArray) rows = bv_export_rows (model, &sel);
+	if (bv_export_format_is_list (format) && selects_all_marked (&sel))
+		add_marks_without_bounces (model, rows);
 	guint n = write_rows (out, format, rows);
 	if (fflush (out) != 0 || ferror (out)) {
 		int saved = errno != 0 ? errno : EIO;

@@ -56,7 +56,10 @@ gboolean bv_export_format_from_id (const char *id, BvExportFormat *out);
  * stop mailing (suppression, esp-csv, postfix).  For them a selection whose
  * @filter.marked is BV_MARKED_ANY means BV_MARKED_YES: only the addresses
  * a person marked for suppression go into such a list unless the caller
- * explicitly asks for the unmarked ones. */
+ * explicitly asks for the unmarked ones.  Given no other condition, such a
+ * list holds every mark, also those of addresses without a bounce in the
+ * model (marked by hand, or whose reports were deleted), after the rows, by
+ * address. */
 gboolean bv_export_format_is_list (BvExportFormat format);
 
 /* Which addresses an export holds.  A zeroed selection (or NULL) selects
@@ -124,12 +127,13 @@ gboolean bv_export_write (BvModel *model, BvExportFormat format, const BvExportS
                           const char *path, guint *count, GError **error);
 
 /* Writes what @write puts on its stream to @path atomically: a temporary
- * file in the same directory, written, flushed and synced, then renamed over
- * @path, and the directory synced so the rename survives a crash.  A new
- * file gets the mode 0666 less the umask; a replaced file keeps its mode.
- * When @write returns FALSE (with its error set) or any step fails, the
- * temporary file is removed and @path is left as it was; the error message
- * then names @path. */
+ * file in the same directory (".NAME.XXXXXX"), written, flushed and synced,
+ * then renamed over @path, and the directory synced so the rename survives
+ * a crash.  A new file gets the mode 0666 less the umask; a replaced file
+ * keeps its mode.  When @write returns FALSE or any step fails, the
+ * temporary file is removed and @path is left as it was.  The errors of the
+ * steps are G_FILE_ERRORs whose message is "PATH: reason"; @write's own
+ * error is passed on as it is, so it should name @path too. */
 typedef gboolean (*BvExportWriteFunc) (FILE *out, gpointer user, GError **error);
 gboolean bv_export_replace_file (const char *path, BvExportWriteFunc write, gpointer user, GError **error);
 

@@ -23,6 +23,8 @@ COLUMNS = ["address", "domain", "cause", "title", "side", "hard", "status", "rep
 # hard bounces, a typo domain and a complaint (which esp-csv calls COMPLAINT).
 MARKED = ["mark.jensen@example.net", "anna.weiss@gamil.com", "h.schmidt@example.net",
           "info@closed-shop.example.org"]
+# Marked by hand, with no bounce in the Maildir: only the lists hold it.
+HAND_MARKED = "unsubscribed@example.com"
 
 # (format, golden file name, extra options)
 GOLDENS = [
@@ -100,7 +102,7 @@ class DemoTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.box = Sandbox(os.path.join(SRC, "demo", "maildir"))
-        cls.box.mark(*MARKED)
+        cls.box.mark(*MARKED, HAND_MARKED)
         cls.all = cls.box.rows()
 
     @classmethod
@@ -154,10 +156,14 @@ class DemoTest(unittest.TestCase):
     def test_marks_show(self):
         marked = sorted(r["address"] for r in self.all if r["marked"])
         self.assertEqual(marked, sorted(MARKED))
+        self.assertNotIn(HAND_MARKED, [r["address"] for r in self.all])
 
     def test_suppression_is_marked_addresses(self):
         out = self.box.export("--format", "suppression").stdout
-        self.assertEqual(sorted(out.splitlines()), sorted(MARKED))
+        self.assertEqual(sorted(out.splitlines()), sorted(MARKED + [HAND_MARKED]))
+        # With a condition on the bounces, only addresses that bounced.
+        hard = self.box.export("--format", "suppression", "--hard").stdout.splitlines()
+        self.assertEqual(sorted(hard), sorted(r["address"] for r in self.all if r["marked"] and r["hard"]))
         unmarked = self.box.export("--format", "suppression", "--unmarked").stdout.splitlines()
         self.assertEqual(sorted(unmarked), sorted(r["address"] for r in self.all if not r["marked"]))
 
@@ -165,19 +171,19 @@ class DemoTest(unittest.TestCase):
         rows = list(csv.reader(io.StringIO(self.box.export("--format", "esp-csv").stdout, newline="")))
         self.assertEqual(rows[0], ["email", "reason"])
         reasons = dict(rows[1:])
-        self.assertEqual(sorted(reasons), sorted(MARKED))
+        self.assertEqual(sorted(reasons), sorted(MARKED + [HAND_MARKED]))
         self.assertEqual(reasons["h.schmidt@example.net"], "COMPLAINT")
         self.assertEqual(reasons["mark.jensen@example.net"], "BOUNCE")
 
     def test_postfix_map_syntax(self):
         out = self.box.export("--format", "postfix").stdout
         entries = [l for l in out.splitlines() if l and not l.startswith("#")]
-        self.assertEqual(len(entries), len(MARKED))
+        self.assertEqual(len(entries), len(MARKED) + 1)
         for line in entries:
             key, action, text = line.split(" ", 2)
-            self.assertIn(key, MARKED)
+            self.assertIn(key, MARKED + [HAND_MARKED])
             self.assertEqual(action, "REJECT")
-            self.assertRegex(text, r"^5\.\d\.\d suppressed by bounceview: [a-z]+")
+            self.assertRegex(text, r"^5\.\d\.\d suppressed by bounceview(: [a-z]+, last bounce 20\d\d-\d\d-\d\d)?$")
 
     def test_postfix_map_accepted_by_postmap(self):
         postmap = shutil.which("postmap") or ("/usr/sbin/postmap" if os.path.exists("/usr/sbin/postmap") else None)

@@ -98,7 +98,9 @@ print_cause_text (FILE *out, BvCause cause, gboolean as_usual_cause)
 		fprintf (out, _ ("Usual cause: %1$s (%2$s)\n"), bv_cause_id (cause),
 		         bv_catalog_title (cause));
 	else
-		fprintf (out, "%s: %s\n", bv_cause_id (cause), bv_catalog_title (cause));
+		/* TRANSLATORS: the first line of `explain CAUSE`: %1$s is the
+		 * cause id ("mailboxfull"), %2$s its title. */
+		fprintf (out, _ ("%1$s: %2$s\n"), bv_cause_id (cause), bv_catalog_title (cause));
 	fprintf (out, _ ("Who must act: %s\n"), bv_side_label (bv_catalog_side (cause)));
 	fprintf (out, _ ("The address: %s\n"), bv_action_label (bv_catalog_action (cause)));
 	fputc ('\n', out);
@@ -114,9 +116,13 @@ print_code_part (FILE *out, const char *label, const char *code, const BvCodeTex
 {
 	g_autofree char *line = NULL;
 	if (t->name != NULL)
-		line = g_strdup_printf ("%s %s (%s): %s", label, code, t->name, t->meaning);
+		/* TRANSLATORS: "Class 5 (Permanent failure): meaning". %1$s is
+		 * "Class", "Subject" or "Detail", %2$s the code, %3$s its name,
+		 * %4$s its meaning. */
+		line = g_strdup_printf (_ ("%1$s %2$s (%3$s): %4$s"), label, code, t->name, t->meaning);
 	else if (t->meaning != NULL)
-		line = g_strdup_printf ("%s %s: %s", label, code, t->meaning);
+		/* TRANSLATORS: as above, without the name. */
+		line = g_strdup_printf (_ ("%1$s %2$s: %3$s"), label, code, t->meaning);
 	else
 		/* TRANSLATORS: %1$s is "Detail", %2$s a code such as "x.7.650". */
 		line = g_strdup_printf (
@@ -159,7 +165,7 @@ print_text (FILE *out, const char *query, QueryType type, BvCause cause)
 		bv_status_explain (query, &c, &s, &d);
 		g_autofree char *pc = NULL, *ps = NULL, *pd = NULL;
 		status_parts (query, &pc, &ps, &pd);
-		fprintf (out, "%s: %s\n", query, d.name != NULL ? d.name : s.name);
+		fprintf (out, _ ("%1$s: %2$s\n"), query, d.name != NULL ? d.name : s.name);
 		print_code_part (out, _ ("Class"), pc, &c);
 		print_code_part (out, _ ("Subject"), ps, &s);
 		print_code_part (out, _ ("Detail"), pd, &d);
@@ -168,7 +174,7 @@ print_text (FILE *out, const char *query, QueryType type, BvCause cause)
 		BvCodeText r;
 		bv_reply_explain (query, &r);
 		if (r.name != NULL)
-			fprintf (out, "%s: %s\n", query, r.name);
+			fprintf (out, _ ("%1$s: %2$s\n"), query, r.name);
 		else
 			/* TRANSLATORS: %s is an SMTP reply code ("599"). */
 			fprintf (out, _ ("%s: not a standard reply code; its first digit says:\n"), query);

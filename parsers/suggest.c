@@ -364,6 +364,10 @@ find_auth (BvSuggestion *s, const char *text)
 	const char *pos[G_N_ELEMENTS (methods)];
 	for (gsize i = 0; i < G_N_ELEMENTS (methods); i++)
 		pos[i] = find_word_ci (text, methods[i]);
+	/* SPF's own wording, which need not name SPF: "domain of X does not
+	 * designate 192.0.2.1 as permitted sender". */
+	if (pos[0] == NULL)
+		pos[0] = find_ci (text, "as permitted sender");
 	/* Names in the order the text gives them: the first is usually the
 	 * one the server acted on. */
 	g_autoptr (GString) names = g_string_new (NULL);
@@ -503,9 +507,12 @@ find_sizes (BvSuggestion *s, const char *text)
 		const char *lw = NULL, *sw = NULL;
 		last_word_before (text, p, 40, limit_words, G_N_ELEMENTS (limit_words), &lw);
 		last_word_before (text, p, 40, size_words, G_N_ELEMENTS (size_words), &sw);
-		if (lw != NULL && (sw == NULL || lw > sw) && limit == 0)
+		/* "size limit 10485760" and "maximum size of 25 MB" are both
+		 * limits: a limit word right before the size word counts. */
+		gboolean is_limit = lw != NULL && (sw == NULL || lw > sw || sw - lw <= 12);
+		if (is_limit && limit == 0)
 			limit = bytes;
-		else if (sw != NULL && (lw == NULL || sw > lw) && actual == 0)
+		else if (!is_limit && sw != NULL && actual == 0)
 			actual = bytes;
 		else if (n_unsure < 2)
 			unsure[n_unsure++] = bytes;

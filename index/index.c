@@ -1,0 +1,541 @@
+/* index.c: bringing the notmuch index and the bounce cache up to date.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same walk as `notmuch new`, for the Maildir only: a directory whose
+ * modification time matches the one recorded in notmuch is not listed again
+ * (its subdirectories are still visited); a changed one is listed and
+ * compared with the file names notmuch knows.  All new files are indexed
+ * first and only then are vanished ones removed, so that a renamed file (a
+ * Maildir flag change) is first added as a second name of its message and
+ * the old name then dropped: tags and cached results stay with the message.
+ * The directory times are recorded last, after the files: a run killed at
+ * any point leaves them unrecorded and the next run lists those directories
+ * again.  "tmp" directories (mail being delivered) and ".notmuch" are
+ * skipped; new messages get notmuch's new.tags, as `notmuch new` gives them.
+ *
+ * Then the bounce candidates (CANDIDATE_QUERY: report structure and the
+ * senders and subjects mail systems use) lacking a cache entry from this
+ * parser version are read, triaged, parsed once and cached (cache.h) with
+ * their tags, each message in one atomic section so that an interruption
+ * leaves either no entry or a whole one.
+ *
+ * Tags (unless turned off): "bounce" on every report with a recipient that
+ * did not get the message, "bounce-hard" when one of them bounced hard,
+ * "bounce-soft" when one bounced soft.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bounce.h"
+#include "cache.h"
+#include "database.h"
+#include "index.h"
+#include "settings.h"
+
+#define TAG_BOUNCE "bounce"
+#define TAG_HARD "bounce-hard"
+#define TAG_SOFT "bounce-soft"
+
+/* Reports are multipart/report with a delivery-status or feedback part, or
+ * at least come from a mail system's own address or with its wording: the
+ * terms are what notmuch indexes (mimetype: of every part, from:, subject:);
+ * the triage of the engine then drops the ordinary mail among them. */
+static const char CANDIDATE_QUERY[] =
+        "mimetype:message/delivery-status or mimetype:message/global-delivery-status"
+        " or mimetype:message/feedback-report or mimetype:text/rfc822-headers"
+        " or mimetype:message/rfc822-headers"
+        " or from:mailer-daemon or from:postmaster or from:mail-daemon or from:mailerdaemon"
+        " or from:\"mail delivery\" or from:\"delivery subsystem\" or from:\"delivery status\""
+        " or from:\"microsoft outlook\" or from:\"mail administrator\" or from:\"system administrator\""
+        " or subject:undeliverable or subject:undelivered or subject:undeliverd"
+        " or subject:\"delivery status notification\" or subject:\"returned mail\""
+        " or subject:\"failure notice\" or subject:\"delivery failure\" or subject:\"delivery failed\""
+        " or subject:\"delivery has failed\" or subject:\"mail delivery failed\""
+        " or subject:\"non-delivery\" or subject:\"nondeliverable\" or subject:\"could not be delivered\""
+        " or subject:\"delivery notification\" or subject:\"delayed mail\" or subject:\"delivery delayed\""
+        " or subject:\"warning: message\" or subject:\"returned to sender\" or subject:bounce"
+        " or subject:\"automatic reply\" or subject:\"auto reply\" or subject:autoreply"
+        " or subject:\"out of office\" or subject:\"abuse report\" or subject:complaint";
+
+typedef struct {
+	BvDb *db;
+	const BvIndexOptions *opts;
+	BvIndexStats *stats;
+	gboolean tags;
+	time_t started;
+	GPtrArray *to_add;    /* absolute paths */
+	GPtrArray *to_remove; /* absolute paths */
+	GPtrArray *gone_dirs; /* absolute paths of directories that vanished */
+	GPtrArray *dir_paths; /* directories to record the time of ... */
+	GArray *dir_mtimes;   /* ... and the time (time_t) */
+	GError *error;
+} Run;
+
+static void
+progress (Run *run, const char *phase, guint64 done, guint64 total)
+{
+	if (run->opts->progress != NULL)
+		run->opts->progress (phase, done, total, run->opts->user);
+}
+
+static gint
+compare_strings (gconstpointer a, gconstpointer b)
+{
+	return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Names notmuch has under @dir (files or subdirectories), sorted. */
+static GPtrArray *
+known_names (notmuch_directory_t *dir, gboolean files)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+	if (dir == NULL)
+		return out;
+	notmuch_filenames_t *names = files ? notmuch_directory_get_child_files (dir)
+	                                   : notmuch_directory_get_child_directories (dir);
+	for (; names != NULL && notmuch_filenames_valid (names); notmuch_filenames_move_to_next (names))
+		g_ptr_array_add (out, g_strdup (notmuch_filenames_get (names)));
+	if (names != NULL)
+		notmuch_filenames_destroy (names);
+	g_ptr_array_sort (out, compare_strings);
+	return out;
+}
+
+static gboolean
+skipped_dir (const char *name)
+{
+	return strcmp (name, ".notmuch") == 0 || strcmp (name, "tmp") == 0;
+}
+
+/* Appends to @out the joined paths of the names in @a missing from @b
+ * (both sorted). */
+static void
+difference (GPtrArray *a, GPtrArray *b, const char *dir, GPtrArray *out)
+{
+	guint j = 0;
+	for (guint i = 0; i < a->len; i++) {
+		int c = 1;
+		while (j < b->len && (c = strcmp (b->pdata[j], a->pdata[i])) < 0)
+			j++;
+		if (j >= b->len || c != 0)
+			g_ptr_array_add (out, g_build_filename (dir, a->pdata[i], NULL));
+	}
+}
+
+static gboolean walk (Run *run, const char *path);
+
+/* Lists @path on disk: sorted file names in @files, subdirectory names in
+ * @dirs (both sorted). */
+static gboolean
+list_dir (Run *run, const char *path, GPtrArray *files, GPtrArray *dirs)
+{
+	DIR *d = opendir (path);
+	if (d == NULL) {
+		/* A directory that vanished meanwhile is simply gone; others
+		 * are an error worth stopping for. */
+		if (errno == ENOENT)
+			return TRUE;
+		g_set_error (&run->error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", path,
+		             g_strerror (errno));
+		return FALSE;
+	}
+	struct dirent *e;
+	while ((e = readdir (d)) != NULL) {
+		const char *name = e->d_name;
+		if (strcmp (name, ".") == 0 || strcmp (name, "..") == 0)
+			continue;
+		gboolean is_dir = e->d_type == DT_DIR, is_file = e->d_type == DT_REG;
+		if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+			g_autofree char *full = g_build_filename (path, name, NULL);
+			struct stat st;
+			if (stat (full, &st) != 0)
+				continue;
+			is_dir = S_ISDIR (st.st_mode);
+			is_file = S_ISREG (st.st_mode);
+		}
+		if (is_dir && !skipped_dir (name))
+			g_ptr_array_add (dirs, g_strdup (name));
+		else if (is_file)
+			g_ptr_array_add (files, g_strdup (name));
+	}
+	closedir (d);
+	g_ptr_array_sort (files, compare_strings);
+	g_ptr_array_sort (dirs, compare_strings);
+	return TRUE;
+}
+
+static gboolean
+walk (Run *run, const char *path)
+{
+	struct stat st;
+	/* The time is taken before listing: a file arriving during the
+	 * listing changes it again and the next run looks once more. */
+	if (stat (path, &st) != 0)
+		return TRUE;
+	notmuch_directory_t *dir = NULL;
+	notmuch_status_t status = notmuch_database_get_directory (run->db->db, path, &dir);
+	if (status != NOTMUCH_STATUS_SUCCESS)
+		return bv_db_set_error (&run->error, status, path);
+	time_t known = dir != NULL ? notmuch_directory_get_mtime (dir) : 0;
+	g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+	g_autoptr (GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+	if (!list_dir (run, path, files, dirs))
+		return FALSE;
+	if (st.st_mtime != known) {
+		g_autoptr (GPtrArray) had_files = known_names (dir, TRUE);
+		g_autoptr (GPtrArray) had_dirs = known_names (dir, FALSE);
+		difference (files, had_files, path, run->to_add);
+		difference (had_files, files, path, run->to_remove);
+		difference (had_dirs, dirs, path, run->gone_dirs);
+		/* A time in the current second may still change within it:
+		 * recording it could hide a file arriving now. */
+		if (st.st_mtime < run->started) {
+			time_t t = st.st_mtime;
+			g_ptr_array_add (run->dir_paths, g_strdup (path));
+			g_array_append_val (run->dir_mtimes, t);
+		}
+	}
+	if (dir != NULL)
+		notmuch_directory_destroy (dir);
+	for (guint i = 0; i < dirs->len; i++) {
+		g_autofree char *sub = g_build_filename (path, dirs->pdata[i], NULL);
+		if (!walk (run, sub))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* Queues every file notmuch knows under the vanished directory @path, and
+ * its subdirectories, for removal. */
+static void
+collect_gone (Run *run, const char *path)
+{
+	notmuch_directory_t *dir = NULL;
+	if (notmuch_database_get_directory (run->db->db, path, &dir) != NOTMUCH_STATUS_SUCCESS || dir == NULL)
+		return;
+	g_autoptr (GPtrArray) files = known_names (dir, TRUE);
+	g_autoptr (GPtrArray) dirs = known_names (dir, FALSE);
+	for (guint i = 0; i < files->len; i++)
+		g_ptr_array_add (run->to_remove, g_build_filename (path, files->pdata[i], NULL));
+	for (guint i = 0; i < dirs->len; i++) {
+		g_autofree char *sub = g_build_filename (path, dirs->pdata[i], NULL);
+		collect_gone (run, sub);
+	}
+	notmuch_directory_destroy (dir);
+}
+
+static void
+delete_gone_dir (Run *run, const char *path)
+{
+	notmuch_directory_t *dir = NULL;
+	if (notmuch_database_get_directory (run->db->db, path, &dir) == NOTMUCH_STATUS_SUCCESS &&
+	    dir != NULL) {
+		g_autoptr (GPtrArray) dirs = known_names (dir, FALSE);
+		for (guint i = 0; i < dirs->len; i++) {
+			g_autofree char *sub = g_build_filename (path, dirs->pdata[i], NULL);
+			delete_gone_dir (run, sub);
+		}
+		notmuch_directory_delete (dir); /* also frees it */
+	}
+}
+
+static void
+apply_new_tags (Run *run, notmuch_message_t *msg)
+{
+	notmuch_config_values_t *tags = notmuch_config_get_values (run->db->db, NOTMUCH_CONFIG_NEW_TAGS);
+	notmuch_message_freeze (msg);
+	for (; tags != NULL && notmuch_config_values_valid (tags);
+	     notmuch_config_values_move_to_next (tags)) {
+		const char *t = notmuch_config_values_get (tags);
+		if (t != NULL && *t != '\0')
+			notmuch_message_add_tag (msg, t);
+	}
+	notmuch_message_thaw (msg);
+	if (tags != NULL)
+		notmuch_config_values_destroy (tags);
+}
+
+static gboolean
+add_files (Run *run, guint64 *duplicates)
+{
+	notmuch_indexopts_t *opts = notmuch_database_get_default_indexopts (run->db->db);
+	gboolean ok = TRUE;
+	for (guint i = 0; i < run->to_add->len && ok; i++) {
+		const char *path = run->to_add->pdata[i];
+		notmuch_message_t *msg = NULL;
+		notmuch_database_begin_atomic (run->db->db);
+		notmuch_status_t st = notmuch_database_index_file (run->db->db, path, opts, &msg);
+		switch (st) {
+		case NOTMUCH_STATUS_SUCCESS:
+			run->stats->files_added++;
+			apply_new_tags (run, msg);
+			break;
+		case NOTMUCH_STATUS_DUPLICATE_MESSAGE_ID: (*duplicates)++; break;
+		case NOTMUCH_STATUS_FILE_NOT_EMAIL:
+		case NOTMUCH_STATUS_FILE_ERROR:
+			/* Not mail (an index file of another program) or gone
+			 * since the listing: like notmuch, pass over it. */
+			break;
+		default: ok = bv_db_set_error (&run->error, st, path);
+		}
+		if (msg != NULL)
+			notmuch_message_destroy (msg);
+		notmuch_database_end_atomic (run->db->db);
+		progress (run, "index", i + 1, run->to_add->len);
+	}
+	if (opts != NULL)
+		notmuch_indexopts_destroy (opts);
+	return ok;
+}
+
+static gboolean
+remove_files (Run *run, guint64 *remaining)
+{
+	for (guint i = 0; i < run->to_remove->len; i++) {
+		const char *path = run->to_remove->pdata[i];
+		notmuch_database_begin_atomic (run->db->db);
+		notmuch_status_t st = notmuch_database_remove_message (run->db->db, path);
+		notmuch_database_end_atomic (run->db->db);
+		if (st == NOTMUCH_STATUS_SUCCESS)
+			run->stats->files_removed++;
+		else if (st == NOTMUCH_STATUS_DUPLICATE_MESSAGE_ID)
+			(*remaining)++; /* the message lives on under another name */
+		else
+			return bv_db_set_error (&run->error, st, path);
+	}
+	return TRUE;
+}
+
+static gboolean
+record_dir_times (Run *run)
+{
+	for (guint i = 0; i < run->dir_paths->len; i++) {
+		notmuch_directory_t *dir = NULL;
+		const char *path = run->dir_paths->pdata[i];
+		notmuch_status_t st = notmuch_database_get_directory (run->db->db, path, &dir);
+		if (st != NOTMUCH_STATUS_SUCCESS)
+			return bv_db_set_error (&run->error, st, path);
+		if (dir == NULL)
+			continue; /* no mail in it: notmuch keeps no record */
+		st = notmuch_directory_set_mtime (dir, g_array_index (run->dir_mtimes, time_t, i));
+		notmuch_directory_destroy (dir);
+		if (st != NOTMUCH_STATUS_SUCCESS)
+			return bv_db_set_error (&run->error, st, path);
+	}
+	return TRUE;
+}
+
+static gboolean
+sync_files (Run *run)
+{
+	progress (run, "scan", 0, 0);
+	if (!walk (run, run->db->maildir))
+		return FALSE;
+	for (guint i = 0; i < run->gone_dirs->len; i++)
+		collect_gone (run, run->gone_dirs->pdata[i]);
+	guint64 dup_added = 0, dup_removed = 0;
+	if (!add_files (run, &dup_added) || !remove_files (run, &dup_removed))
+		return FALSE;
+	/* A rename is an added name of a known message plus a dropped name
+	 * of a message that lives on; what is left over of either is a copy
+	 * added or a copy removed. */
+	guint64 renamed = MIN (dup_added, dup_removed);
+	run->stats->files_renamed += renamed;
+	run->stats->files_added += dup_added - renamed;
+	run->stats->files_removed += dup_removed - renamed;
+	for (guint i = 0; i < run->gone_dirs->len; i++)
+		delete_gone_dir (run, run->gone_dirs->pdata[i]);
+	return record_dir_times (run);
+}
+
+/* Reads the first file of @msg that can be read and parses it.  NULL when no
+ * file can be read (the caller caches nothing and tries again next run). */
+static BvReport *
+parse_message (notmuch_message_t *msg)
+{
+	notmuch_filenames_t *names = notmuch_message_get_filenames (msg);
+	BvReport *report = NULL;
+	for (; report == NULL && names != NULL && notmuch_filenames_valid (names);
+	     notmuch_filenames_move_to_next (names)) {
+		g_autoptr (GMappedFile) file = g_mapped_file_new (notmuch_filenames_get (names), FALSE, NULL);
+		if (file == NULL)
+			continue;
+		const char *data = g_mapped_file_get_contents (file);
+		gsize len = g_mapped_file_get_length (file);
+		/* An empty file maps to NULL contents. */
+		if (data != NULL && bv_triage (data, len))
+			report = bv_report_parse (data, len);
+		else
+			report = bv_report_new ();
+	}
+	if (names != NULL)
+		notmuch_filenames_destroy (names);
+	return report;
+}
+
+static void
+set_tags (notmuch_message_t *msg, const BvReport *r)
+{
+	gboolean bounced = FALSE, hard = FALSE, soft = FALSE;
+	for (guint i = 0; i < r->recipients->len; i++) {
+		const BvRecipient *x = r->recipients->pdata[i];
+		if (!bv_recipient_bounced (x))
+			continue;
+		bounced = TRUE;
+		hard |= x->hard;
+		soft |= !x->hard;
+	}
+	const char *tags[] = { TAG_BOUNCE, TAG_HARD, TAG_SOFT };
+	const gboolean want[] = { bounced, hard, soft };
+	for (guint i = 0; i < G_N_ELEMENTS (tags); i++) {
+		if (want[i])
+			notmuch_message_add_tag (msg, tags[i]);
+		else
+			notmuch_message_remove_tag (msg, tags[i]);
+	}
+}
+
+/* Replaces the cache entry of @msg with @r (and its tags), atomically. */
+static notmuch_status_t
+store_result (Run *run, notmuch_message_t *msg, const BvReport *r)
+{
+	notmuch_database_t *db = run->db->db;
+	notmuch_status_t st = notmuch_database_begin_atomic (db);
+	if (st != NOTMUCH_STATUS_SUCCESS)
+		return st;
+	notmuch_message_remove_all_properties_with_prefix (msg, BV_CACHE_KEY_PREFIX);
+	gboolean bounced = FALSE;
+	for (guint i = 0; i < r->recipients->len; i++)
+		bounced |= bv_recipient_bounced (r->recipients->pdata[i]);
+	if (r->kind != BV_KIND_NONE) {
+		g_autofree char *text = bv_cache_serialize (r);
+		g_autoptr (GPtrArray) chunks = bv_cache_chunk (text);
+		for (guint i = 0; i < chunks->len && st == NOTMUCH_STATUS_SUCCESS; i++)
+			st = notmuch_message_add_property (msg, BV_CACHE_KEY_DATA, chunks->pdata[i]);
+	}
+	if (st == NOTMUCH_STATUS_SUCCESS && bounced)
+		st = notmuch_message_add_property (msg, BV_CACHE_KEY_BOUNCED, "1");
+	if (st == NOTMUCH_STATUS_SUCCESS)
+		st = notmuch_message_add_property (msg, BV_CACHE_KEY_KIND, bv_kind_id (r->kind));
+	/* The version goes last: it is what marks the entry complete. */
+	if (st == NOTMUCH_STATUS_SUCCESS)
+		st = notmuch_message_add_property (msg, BV_CACHE_KEY_VERSION,
+		                                   G_STRINGIFY (BV_PARSER_VERSION));
+	if (st == NOTMUCH_STATUS_SUCCESS && run->tags) {
+		notmuch_message_freeze (msg);
+		set_tags (msg, r);
+		notmuch_message_thaw (msg);
+	}
+	notmuch_status_t end = notmuch_database_end_atomic (db);
+	return st != NOTMUCH_STATUS_SUCCESS ? st : end;
+}
+
+static guint
+count (Run *run, const char *q)
+{
+	g_autofree char *scoped = bv_db_scoped_query (run->db, q);
+	notmuch_query_t *query = notmuch_query_create (run->db->db, scoped);
+	unsigned int n = 0;
+	if (query != NULL) {
+		notmuch_query_set_omit_excluded (query, NOTMUCH_EXCLUDE_FALSE);
+		notmuch_query_count_messages (query, &n);
+		notmuch_query_destroy (query);
+	}
+	return n;
+}
+
+static gboolean
+parse_candidates (Run *run)
+{
+	const char *version = "property:" BV_CACHE_KEY_VERSION "=" G_STRINGIFY (BV_PARSER_VERSION);
+	g_autofree char *current = g_strdup_printf ("(%s) and %s", CANDIDATE_QUERY, version);
+	g_autofree char *stale = g_strdup_printf ("(%s) and not %s", CANDIDATE_QUERY, version);
+	run->stats->cached = count (run, current);
+	/* The ids first, the work after: changing messages while a query's
+	 * results are being walked is what notmuch warns against. */
+	g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+	g_autofree char *scoped = bv_db_scoped_query (run->db, stale);
+	notmuch_query_t *query = NULL;
+	notmuch_messages_t *msgs = bv_db_search (run->db, scoped, &query, &run->error);
+	if (msgs == NULL)
+		return FALSE;
+	for (; notmuch_messages_valid (msgs); notmuch_messages_move_to_next (msgs)) {
+		notmuch_message_t *m = notmuch_messages_get (msgs);
+		g_ptr_array_add (ids, g_strdup (notmuch_message_get_message_id (m)));
+		notmuch_message_destroy (m);
+	}
+	notmuch_query_destroy (query);
+	for (guint i = 0; i < ids->len; i++) {
+		notmuch_message_t *msg = NULL;
+		notmuch_status_t st = notmuch_database_find_message (run->db->db, ids->pdata[i], &msg);
+		if (st != NOTMUCH_STATUS_SUCCESS)
+			return bv_db_set_error (&run->error, st, ids->pdata[i]);
+		if (msg == NULL)
+			continue;
+		g_autoptr (BvReport) r = parse_message (msg);
+		if (r != NULL) {
+			run->stats->parsed++;
+			if (r->kind != BV_KIND_NONE)
+				run->stats->reports++;
+			for (guint j = 0; j < r->recipients->len; j++)
+				run->stats->bounces += bv_recipient_bounced (r->recipients->pdata[j]);
+			st = store_result (run, msg, r);
+		}
+		notmuch_message_destroy (msg);
+		if (st != NOTMUCH_STATUS_SUCCESS)
+			return bv_db_set_error (&run->error, st, ids->pdata[i]);
+		progress (run, "parse", i + 1, ids->len);
+	}
+	return TRUE;
+}
+
+gboolean
+bv_index_update (const BvIndexOptions *options, BvIndexStats *stats, GError **error)
+{
+	BvIndexOptions defaults = { .tags = -1 };
+	const BvIndexOptions *opts = options != NULL ? options : &defaults;
+	BvIndexStats local = { 0 };
+	Run run = { .opts = opts, .stats = stats != NULL ? stats : &local };
+	memset (run.stats, 0, sizeof *run.stats);
+	run.tags = opts->tags != 0;
+	if (opts->tags < 0) {
+		g_autoptr (GError) config_error = NULL;
+		g_autoptr (BvConfig) config = bv_config_load (NULL, &config_error);
+		if (config == NULL) {
+			g_propagate_error (error, g_steal_pointer (&config_error));
+			return FALSE;
+		}
+		run.tags = config->tags;
+	}
+	g_autofree char *maildir = bv_db_resolve_maildir (opts->maildir, error);
+	if (maildir == NULL)
+		return FALSE;
+	run.db = bv_db_open (maildir, TRUE, opts->lock_timeout, opts->waiting, opts->user, error);
+	if (run.db == NULL)
+		return FALSE;
+	run.started = time (NULL);
+	run.to_add = g_ptr_array_new_with_free_func (g_free);
+	run.to_remove = g_ptr_array_new_with_free_func (g_free);
+	run.gone_dirs = g_ptr_array_new_with_free_func (g_free);
+	run.dir_paths = g_ptr_array_new_with_free_func (g_free);
+	run.dir_mtimes = g_array_new (FALSE, FALSE, sizeof (time_t));
+	gboolean ok = sync_files (&run) && parse_candidates (&run);
+	g_ptr_array_unref (run.to_add);
+	g_ptr_array_unref (run.to_remove);
+	g_ptr_array_unref (run.gone_dirs);
+	g_ptr_array_unref (run.dir_paths);
+	g_array_unref (run.dir_mtimes);
+	if (!ok) {
+		g_propagate_error (error, run.error);
+		bv_db_free (run.db);
+		return FALSE;
+	}
+	return bv_db_close (run.db, error);
+}

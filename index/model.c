@@ -1,0 +1,781 @@
+/* model.c: the in-memory picture of a Maildir's bounces (see model.h).
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Loading runs one notmuch query (the messages with
+ * property:bounceview.bounced=1 under the Maildir) and reads each message's
+ * date and cached report; the database is closed again right after, so the
+ * model never holds notmuch open while the user browses.  Each bounce becomes
+ * one compact record whose repeated strings (addresses, domains, codes,
+ * months) are interned once; every query is then a pass over the records in
+ * memory, which at 100,000 records takes milliseconds.
+ *
+ * Policy (bv_model_proposals()): an address not marked yet is proposed when
+ * one of its bounces was hard, or when it bounced soft at least soft-count
+ * times over at least soft-days days.  Delay warnings and auto-replies do
+ * not count towards the policy: a mail system warns several times about one
+ * late message, and an absence says nothing of the address.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cache.h"
+#include "database.h"
+#include "model.h"
+#include "settings.h"
+#include "suppress.h"
+
+typedef struct {
+	const char *address;    /* interned */
+	const char *domain;     /* interned */
+	const char *status;     /* interned */
+	const char *reply_code; /* interned */
+	const char *action;     /* interned */
+	const char *mta;        /* interned */
+	const char *month;      /* interned */
+	const char *diagnostic; /* in the string chunk */
+	const char *message_id; /* in the string chunk */
+	const char *haystack;   /* lower-cased text the text filter searches */
+	gint64 date;
+	guint index;
+	BvCause cause;
+	gboolean hard;
+} Rec;
+
+struct _BvModel {
+	char *maildir;
+	char *suppress_path;
+	guint soft_count;
+	guint soft_days;
+	GStringChunk *strings;
+	GArray *recs;           /* of Rec */
+	GHashTable *by_address; /* address -> GArray of guint (record numbers) */
+	GHashTable *marks;      /* address -> BvMark* */
+};
+
+static const char *const dimension_ids[] = {
+#define BV_DIMENSION_ID(e, id) id,
+	BV_DIMENSIONS (BV_DIMENSION_ID)
+#undef BV_DIMENSION_ID
+};
+
+const char *
+bv_dimension_id (BvDimension dim)
+{
+	return (guint)dim < BV_DIMENSION_COUNT ? dimension_ids[dim] : NULL;
+}
+
+gboolean
+bv_dimension_from_id (const char *id, BvDimension *out)
+{
+	for (guint i = 0; id != NULL && i < BV_DIMENSION_COUNT; i++) {
+		if (strcmp (id, dimension_ids[i]) == 0) {
+			*out = (BvDimension)i;
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+void
+bv_group_free (BvGroup *g)
+{
+	if (g == NULL)
+		return;
+	g_free (g->key);
+	g_free (g);
+}
+
+void
+bv_address_free (BvAddress *a)
+{
+	if (a == NULL)
+		return;
+	g_free (a->address);
+	g_free (a->domain);
+	g_free (a->last_status);
+	g_free (a->last_diagnostic);
+	g_free (a);
+}
+
+void
+bv_bounce_free (BvBounce *b)
+{
+	if (b == NULL)
+		return;
+	g_free (b->address);
+	g_free (b->action);
+	g_free (b->status);
+	g_free (b->reply_code);
+	g_free (b->diagnostic);
+	g_free (b->mta);
+	g_free (b->message_id);
+	g_free (b);
+}
+
+void
+bv_bounce_detail_free (BvBounceDetail *d)
+{
+	if (d == NULL)
+		return;
+	bv_recipient_free (d->recipient);
+	g_free (d->message_id);
+	g_free (d->date_header);
+	g_free (d->from);
+	g_free (d->subject);
+	g_free (d->mta);
+	g_free (d->original.message_id);
+	g_free (d->original.from);
+	g_free (d->original.to);
+	g_free (d->original.subject);
+	g_free (d->original.date);
+	g_free (d->path);
+	g_free (d);
+}
+
+void
+bv_proposal_free (BvProposal *p)
+{
+	if (p == NULL)
+		return;
+	g_free (p->address);
+	g_free (p);
+}
+
+/* ---- loading ---- */
+
+static const char *
+domain_of (const char *address)
+{
+	const char *at = strrchr (address, '@');
+	return at != NULL ? at + 1 : "";
+}
+
+static const char *
+month_of (GStringChunk *strings, gint64 date)
+{
+	if (date <= 0)
+		return g_string_chunk_insert_const (strings, "");
+	g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (date);
+	g_autofree char *m = dt != NULL ? g_date_time_format (dt, "%Y-%m") : g_strdup ("");
+	return g_string_chunk_insert_const (strings, m);
+}
+
+static void
+add_record (BvModel *m, const char *message_id, gint64 date, const BvReport *r, guint i)
+{
+	const BvRecipient *x = r->recipients->pdata[i];
+	GStringChunk *s = m->strings;
+	g_autofree char *address = bv_address_normalize (x->recipient);
+	if (address[0] == '\0')
+		return;
+	Rec rec = {
+		.address = g_string_chunk_insert_const (s, address),
+		.status = g_string_chunk_insert_const (s, x->status),
+		.reply_code = g_string_chunk_insert_const (s, x->reply_code),
+		.action = g_string_chunk_insert_const (s, x->action),
+		.mta = g_string_chunk_insert_const (s, x->mta[0] != '\0' ? x->mta : r->mta),
+		.month = month_of (s, date),
+		.diagnostic = g_string_chunk_insert (s, x->diagnostic),
+		.message_id = g_string_chunk_insert_const (s, message_id),
+		.date = date,
+		.index = i,
+		.cause = x->cause,
+		.hard = x->hard,
+	};
+	rec.domain = g_string_chunk_insert_const (s, domain_of (rec.address));
+	g_autofree char *text =
+	        g_strjoin ("\n", rec.address, rec.status, rec.reply_code, bv_cause_id (rec.cause), rec.mta,
+	                   x->reporting_mta, rec.diagnostic, NULL);
+	g_autofree char *lower = g_utf8_strdown (text, -1);
+	rec.haystack = g_string_chunk_insert (s, lower);
+	guint n = m->recs->len;
+	g_array_append_val (m->recs, rec);
+	GArray *list = g_hash_table_lookup (m->by_address, rec.address);
+	if (list == NULL) {
+		list = g_array_new (FALSE, FALSE, sizeof (guint));
+		g_hash_table_insert (m->by_address, (gpointer)rec.address, list);
+	}
+	g_array_append_val (list, n);
+}
+
+/* The cached report of @msg, or NULL when the cache entry is damaged. */
+static BvReport *
+read_cached_report (notmuch_message_t *msg)
+{
+	g_autoptr (GPtrArray) values = g_ptr_array_new ();
+	notmuch_message_properties_t *props = notmuch_message_get_properties (msg, BV_CACHE_KEY_DATA, TRUE);
+	for (; props != NULL && notmuch_message_properties_valid (props);
+	     notmuch_message_properties_move_to_next (props))
+		g_ptr_array_add (values, (gpointer)notmuch_message_properties_value (props));
+	g_autofree char *text = bv_cache_join ((const char *const *)values->pdata, values->len);
+	if (props != NULL)
+		notmuch_message_properties_destroy (props);
+	return text != NULL ? bv_cache_deserialize (text, strlen (text)) : NULL;
+}
+
+static void
+free_index_array (gpointer p)
+{
+	g_array_unref (p);
+}
+
+static gboolean
+load_records (BvModel *m, GError **error)
+{
+	g_autoptr (BvDb) db = bv_db_open (m->maildir, FALSE, 0, NULL, NULL, error);
+	if (db == NULL)
+		return FALSE;
+	g_autofree char *q = bv_db_scoped_query (db, "property:" BV_CACHE_KEY_BOUNCED "=1");
+	notmuch_query_t *query = NULL;
+	notmuch_messages_t *msgs = bv_db_search (db, q, &query, error);
+	if (msgs == NULL)
+		return FALSE;
+	for (; notmuch_messages_valid (msgs); notmuch_messages_move_to_next (msgs)) {
+		notmuch_message_t *msg = notmuch_messages_get (msgs);
+		g_autoptr (BvReport) r = read_cached_report (msg);
+		if (r != NULL) {
+			const char *id = notmuch_message_get_message_id (msg);
+			gint64 date = notmuch_message_get_date (msg);
+			for (guint i = 0; i < r->recipients->len; i++)
+				if (bv_recipient_bounced (r->recipients->pdata[i]))
+					add_record (m, id, date, r, i);
+		}
+		notmuch_message_destroy (msg);
+	}
+	notmuch_query_destroy (query);
+	return TRUE;
+}
+
+static gboolean
+load_marks (BvModel *m, GError **error)
+{
+	GHashTable *marks = bv_suppress_load (m->suppress_path, error);
+	if (marks == NULL)
+		return FALSE;
+	g_clear_pointer (&m->marks, g_hash_table_unref);
+	m->marks = marks;
+	return TRUE;
+}
+
+static void
+clear_records (BvModel *m)
+{
+	g_clear_pointer (&m->by_address, g_hash_table_unref);
+	g_clear_pointer (&m->recs, g_array_unref);
+	g_clear_pointer (&m->strings, g_string_chunk_free);
+}
+
+static void
+new_records (BvModel *m)
+{
+	m->strings = g_string_chunk_new (64 * 1024);
+	m->recs = g_array_new (FALSE, FALSE, sizeof (Rec));
+	m->by_address = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_index_array);
+}
+
+gboolean
+bv_model_reload (BvModel *m, GError **error)
+{
+	/* Load into a fresh set and swap only on success, so a failed reload
+	 * leaves the model as it was. */
+	BvModel fresh = { .maildir = m->maildir, .suppress_path = m->suppress_path };
+	new_records (&fresh);
+	if (!load_records (&fresh, error) || !load_marks (&fresh, error)) {
+		clear_records (&fresh);
+		g_clear_pointer (&fresh.marks, g_hash_table_unref);
+		return FALSE;
+	}
+	clear_records (m);
+	g_clear_pointer (&m->marks, g_hash_table_unref);
+	m->strings = fresh.strings;
+	m->recs = fresh.recs;
+	m->by_address = fresh.by_address;
+	m->marks = fresh.marks;
+	return TRUE;
+}
+
+BvModel *
+bv_model_open (const BvModelOptions *options, GError **error)
+{
+	BvModelOptions none = { 0 };
+	const BvModelOptions *o = options != NULL ? options : &none;
+	g_autoptr (BvConfig) config = bv_config_load (NULL, error);
+	if (config == NULL)
+		return NULL;
+	const char *wanted = o->maildir != NULL ? o->maildir : config->maildir;
+	char *maildir = bv_db_resolve_maildir (wanted, error);
+	if (maildir == NULL)
+		return NULL;
+	BvModel *m = g_new0 (BvModel, 1);
+	m->maildir = maildir;
+	m->suppress_path =
+	        o->suppress_path != NULL ? g_strdup (o->suppress_path) : bv_suppress_default_path ();
+	m->soft_count = o->soft_count > 0 ? o->soft_count : config->soft_count;
+	m->soft_days = o->soft_days > 0 ? o->soft_days : config->soft_days;
+	if (!bv_model_reload (m, error)) {
+		bv_model_free (m);
+		return NULL;
+	}
+	return m;
+}
+
+void
+bv_model_free (BvModel *m)
+{
+	if (m == NULL)
+		return;
+	clear_records (m);
+	g_clear_pointer (&m->marks, g_hash_table_unref);
+	g_free (m->maildir);
+	g_free (m->suppress_path);
+	g_free (m);
+}
+
+const char *
+bv_model_maildir (BvModel *m)
+{
+	return m->maildir;
+}
+
+guint
+bv_model_n_bounces (BvModel *m)
+{
+	return m->recs->len;
+}
+
+/* ---- queries ---- */
+
+static const char *
+rec_key (const Rec *r, BvDimension dim)
+{
+	switch (dim) {
+	case BV_DIMENSION_CAUSE: return bv_cause_id (r->cause);
+	case BV_DIMENSION_DOMAIN: return r->domain;
+	case BV_DIMENSION_STATUS: return r->status[0] != '\0' ? r->status : r->reply_code;
+	case BV_DIMENSION_MTA: return r->mta;
+	case BV_DIMENSION_MONTH: return r->month;
+	case BV_DIMENSION_ADDRESS:
+	default: return r->address;
+	}
+}
+
+/* A filter prepared once per query: the needle lower-cased. */
+typedef struct {
+	const BvFilter *f;
+	char *needle;
+} Match;
+
+static void
+match_init (Match *mt, const BvFilter *f)
+{
+	mt->f = f;
+	mt->needle = f != NULL && f->text != NULL && f->text[0] != '\0' ? g_utf8_strdown (f->text, -1) : NULL;
+}
+
+static gboolean
+match (BvModel *m, const Match *mt, const Rec *r)
+{
+	const BvFilter *f = mt->f;
+	if (f == NULL)
+		return TRUE;
+	if ((f->since != 0 && r->date < f->since) || (f->until != 0 && r->date >= f->until))
+		return FALSE;
+	if (f->causes != 0 && !(f->causes & (G_GUINT64_CONSTANT (1) << r->cause)))
+		return FALSE;
+	if ((f->severity == BV_SEVERITY_HARD && !r->hard) || (f->severity == BV_SEVERITY_SOFT && r->hard))
+		return FALSE;
+	if (f->marked != BV_MARKED_ANY) {
+		gboolean marked = g_hash_table_contains (m->marks, r->address);
+		if (marked != (f->marked == BV_MARKED_YES))
+			return FALSE;
+	}
+	return mt->needle == NULL || strstr (r->haystack, mt->needle) != NULL;
+}
+
+static void
+see_date (gint64 date, gint64 *first, gint64 *last)
+{
+	if (date <= 0)
+		return;
+	if (*first == 0 || date < *first)
+		*first = date;
+	if (date > *last)
+		*last = date;
+}
+
+typedef struct {
+	BvGroup *group;
+	GHashTable *addresses; /* set of interned addresses */
+} GroupAcc;
+
+static void
+group_acc_free (gpointer p)
+{
+	GroupAcc *a = p;
+	bv_group_free (a->group);
+	g_hash_table_unref (a->addresses);
+	g_free (a);
+}
+
+static gint
+compare_groups (gconstpointer a, gconstpointer b)
+{
+	const BvGroup *x = *(const BvGroup *const *)a, *y = *(const BvGroup *const *)b;
+	if (x->bounces != y->bounces)
+		return x->bounces > y->bounces ? -1 : 1;
+	return strcmp (x->key, y->key);
+}
+
+GPtrArray *
+bv_model_groups (BvModel *m, BvDimension dim, const BvFilter *filter)
+{
+	Match mt;
+	match_init (&mt, filter);
+	g_autoptr (GHashTable) accs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, group_acc_free);
+	for (guint i = 0; i < m->recs->len; i++) {
+		const Rec *r = &g_array_index (m->recs, Rec, i);
+		if (!match (m, &mt, r))
+			continue;
+		const char *key = rec_key (r, dim);
+		GroupAcc *a = g_hash_table_lookup (accs, key);
+		if (a == NULL) {
+			a = g_new0 (GroupAcc, 1);
+			a->group = g_new0 (BvGroup, 1);
+			a->group->dimension = dim;
+			a->group->key = g_strdup (key);
+			a->addresses = g_hash_table_new (g_direct_hash, g_direct_equal);
+			g_hash_table_insert (accs, (gpointer)key, a);
+		}
+		BvGroup *g = a->group;
+		g->bounces++;
+		if (r->hard)
+			g->hard++;
+		else
+			g->soft++;
+		see_date (r->date, &g->first_seen, &g->last_seen);
+		/* Interned strings: the pointer is the identity. */
+		if (g_hash_table_add (a->addresses, (gpointer)r->address)) {
+			g->addresses++;
+			g->marked += g_hash_table_contains (m->marks, r->address);
+		}
+	}
+	g_free (mt.needle);
+	GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_group_free);
+	GHashTableIter it;
+	gpointer value;
+	g_hash_table_iter_init (&it, accs);
+	while (g_hash_table_iter_next (&it, NULL, &value)) {
+		GroupAcc *a = value;
+		g_ptr_array_add (out, g_steal_pointer (&a->group));
+	}
+	g_ptr_array_sort (out, compare_groups);
+	return out;
+}
+
+static gint
+compare_addresses (gconstpointer a, gconstpointer b)
+{
+	const BvAddress *x = *(const BvAddress *const *)a, *y = *(const BvAddress *const *)b;
+	if (x->bounces != y->bounces)
+		return x->bounces > y->bounces ? -1 : 1;
+	return strcmp (x->address, y->address);
+}
+
+/* Calls @fn for every record passing @filter in group @key of @dim. */
+typedef void (*RecFunc) (BvModel *m, const Rec *r, gpointer user);
+
+static void
+for_each_rec (BvModel *m, BvDimension dim, const char *key, const BvFilter *filter, RecFunc fn, gpointer user)
+{
+	Match mt;
+	match_init (&mt, filter);
+	for (guint i = 0; i < m->recs->len; i++) {
+		const Rec *r = &g_array_index (m->recs, Rec, i);
+		if ((key == NULL || strcmp (rec_key (r, dim), key) == 0) && match (m, &mt, r))
+			fn (m, r, user);
+	}
+	g_free (mt.needle);
+}
+
+static void
+accumulate_address (BvModel *m, const Rec *r, gpointer user)
+{
+	GHashTable *table = user;
+	BvAddress *a = g_hash_table_lookup (table, r->address);
+	if (a == NULL) {
+		a = g_new0 (BvAddress, 1);
+		a->address = g_strdup (r->address);
+		a->domain = g_strdup (r->domain);
+		a->marked = g_hash_table_contains (m->marks, r->address);
+		g_hash_table_insert (table, (gpointer)r->address, a);
+	}
+	a->bounces++;
+	if (r->hard)
+		a->hard++;
+	else
+		a->soft++;
+	/* The latest bounce describes the row; ties go to the later record. */
+	if (a->last_status == NULL || r->date >= a->last_seen) {
+		a->last_cause = r->cause;
+		g_free (a->last_status);
+		a->last_status = g_strdup (r->status[0] != '\0' ? r->status : r->reply_code);
+		g_free (a->last_diagnostic);
+		a->last_diagnostic = g_strdup (r->diagnostic);
+	}
+	see_date (r->date, &a->first_seen, &a->last_seen);
+}
+
+GPtrArray *
+bv_model_addresses (BvModel *m, BvDimension dim, const char *key, const BvFilter *filter)
+{
+	g_autoptr (GHashTable) table = g_hash_table_new (g_direct_hash, g_direct_equal);
+	for_each_rec (m, dim, key, filter, accumulate_address, table);
+	GPtrArray *out = g_ptr_array_new_full (g_hash_table_size (table), (GDestroyNotify)bv_address_free);
+	GHashTableIter it;
+	gpointer value;
+	g_hash_table_iter_init (&it, table);
+	while (g_hash_table_iter_next (&it, NULL, &value))
+		g_ptr_array_add (out, value);
+	g_ptr_array_sort (out, compare_addresses);
+	return out;
+}
+
+static BvBounce *
+bounce_from_rec (const Rec *r)
+{
+	BvBounce *b = g_new0 (BvBounce, 1);
+	b->address = g_strdup (r->address);
+	b->date = r->date;
+	b->cause = r->cause;
+	b->hard = r->hard;
+	b->action = g_strdup (r->action);
+	b->status = g_strdup (r->status);
+	b->reply_code = g_strdup (r->reply_code);
+	b->diagnostic = g_strdup (r->diagnostic);
+	b->mta = g_strdup (r->mta);
+	b->message_id = g_strdup (r->message_id);
+	b->index = r->index;
+	return b;
+}
+
+static gint
+compare_bounces (gconstpointer a, gconstpointer b)
+{
+	const BvBounce *x = *(const BvBounce *const *)a, *y = *(const BvBounce *const *)b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	int c = strcmp (x->address, y->address);
+	if (c != 0)
+		return c;
+	c = strcmp (x->message_id, y->message_id);
+	return c != 0 ? c : (int)x->index - (int)y->index;
+}
+
+static void
+collect_bounce (BvModel *m, const Rec *r, gpointer user)
+{
+	g_ptr_array_add (user, bounce_from_rec (r));
+}
+
+GPtrArray *
+bv_model_bounces (BvModel *m, BvDimension dim, const char *key, const BvFilter *filter)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_bounce_free);
+	for_each_rec (m, dim, key, filter, collect_bounce, out);
+	g_ptr_array_sort (out, compare_bounces);
+	return out;
+}
+
+GPtrArray *
+bv_model_history (BvModel *m, const char *address)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_bounce_free);
+	g_autofree char *a = bv_address_normalize (address);
+	GArray *list = g_hash_table_lookup (m->by_address, a);
+	for (guint i = 0; list != NULL && i < list->len; i++)
+		g_ptr_array_add (
+		        out, bounce_from_rec (&g_array_index (m->recs, Rec, g_array_index (list, guint, i))));
+	g_ptr_array_sort (out, compare_bounces);
+	return out;
+}
+
+/* ---- detail ---- */
+
+static char *
+first_filename (notmuch_message_t *msg)
+{
+	notmuch_filenames_t *names = notmuch_message_get_filenames (msg);
+	char *out = NULL;
+	for (; out == NULL && names != NULL && notmuch_filenames_valid (names);
+	     notmuch_filenames_move_to_next (names))
+		if (g_file_test (notmuch_filenames_get (names), G_FILE_TEST_IS_REGULAR))
+			out = g_strdup (notmuch_filenames_get (names));
+	if (names != NULL)
+		notmuch_filenames_destroy (names);
+	return out != NULL ? out : g_strdup ("");
+}
+
+static BvBounceDetail *
+detail_from_report (BvReport *r, const BvBounce *b, notmuch_message_t *msg)
+{
+	BvBounceDetail *d = g_new0 (BvBounceDetail, 1);
+	d->recipient = g_ptr_array_steal_index (r->recipients, b->index);
+	d->kind = r->kind;
+	d->message_id = g_strdup (b->message_id);
+	d->date = notmuch_message_get_date (msg);
+	d->date_header = g_steal_pointer (&r->date);
+	d->from = g_steal_pointer (&r->from);
+	d->subject = g_steal_pointer (&r->subject);
+	d->mta = g_steal_pointer (&r->mta);
+	d->original = r->original;
+	memset (&r->original, 0, sizeof r->original);
+	d->path = first_filename (msg);
+	return d;
+}
+
+BvBounceDetail *
+bv_model_bounce_detail (BvModel *m, const BvBounce *b, GError **error)
+{
+	g_autoptr (BvDb) db = bv_db_open (m->maildir, FALSE, 0, NULL, NULL, error);
+	if (db == NULL)
+		return NULL;
+	notmuch_message_t *msg = NULL;
+	notmuch_status_t st = notmuch_database_find_message (db->db, b->message_id, &msg);
+	if (st != NOTMUCH_STATUS_SUCCESS) {
+		bv_db_set_error (error, st, b->message_id);
+		return NULL;
+	}
+	g_autoptr (BvReport) r = msg != NULL ? read_cached_report (msg) : NULL;
+	if (r == NULL || b->index >= r->recipients->len) {
+		if (msg != NULL)
+			notmuch_message_destroy (msg);
+		g_set_error (error, BV_INDEX_ERROR, BV_INDEX_ERROR_NO_INDEX,
+		             _ ("the report %s is no longer in the index; run `bounceview index`"),
+		             b->message_id);
+		return NULL;
+	}
+	BvBounceDetail *d = detail_from_report (r, b, msg);
+	notmuch_message_destroy (msg);
+	return d;
+}
+
+/* ---- policy and marks ---- */
+
+static gboolean
+counts_for_policy (const Rec *r)
+{
+	return strcmp (r->action, "delayed") != 0 && r->cause != BV_CAUSE_VACATION;
+}
+
+static gint
+compare_proposals (gconstpointer a, gconstpointer b)
+{
+	const BvProposal *x = *(const BvProposal *const *)a, *y = *(const BvProposal *const *)b;
+	if (x->reason != y->reason)
+		return x->reason < y->reason ? -1 : 1;
+	return strcmp (x->address, y->address);
+}
+
+/* The policy's verdict on one address's records; NULL: no proposal. */
+static BvProposal *
+judge (BvModel *m, const char *address, GArray *list)
+{
+	guint counted = 0;
+	gboolean hard = FALSE;
+	gint64 first = 0, last = 0, latest = G_MININT64;
+	BvCause cause = BV_CAUSE_UNDEFINED;
+	for (guint i = 0; i < list->len; i++) {
+		const Rec *r = &g_array_index (m->recs, Rec, g_array_index (list, guint, i));
+		if (!counts_for_policy (r))
+			continue;
+		counted++;
+		hard |= r->hard;
+		see_date (r->date, &first, &last);
+		if (r->date >= latest) {
+			latest = r->date;
+			cause = r->cause;
+		}
+	}
+	gboolean repeated = counted >= m->soft_count && last - first >= (gint64)m->soft_days * 86400;
+	if (counted == 0 || !(hard || repeated))
+		return NULL;
+	BvProposal *p = g_new0 (BvProposal, 1);
+	p->address = g_strdup (address);
+	p->reason = hard ? BV_PROPOSAL_HARD : BV_PROPOSAL_REPEATED;
+	p->cause = cause;
+	p->bounces = counted;
+	p->first_seen = first;
+	p->last_seen = last;
+	return p;
+}
+
+GPtrArray *
+bv_model_proposals (BvModel *m)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_proposal_free);
+	GHashTableIter it;
+	gpointer key, value;
+	g_hash_table_iter_init (&it, m->by_address);
+	while (g_hash_table_iter_next (&it, &key, &value)) {
+		if (g_hash_table_contains (m->marks, key))
+			continue;
+		BvProposal *p = judge (m, key, value);
+		if (p != NULL)
+			g_ptr_array_add (out, p);
+	}
+	g_ptr_array_sort (out, compare_proposals);
+	return out;
+}
+
+GPtrArray *
+bv_model_marks (BvModel *m)
+{
+	return bv_suppress_sorted (m->marks);
+}
+
+const BvMark *
+bv_model_get_mark (BvModel *m, const char *address)
+{
+	g_autofree char *a = bv_address_normalize (address);
+	return g_hash_table_lookup (m->marks, a);
+}
+
+/* The cause of the latest bounce of @address; undefined when it has none. */
+static BvCause
+latest_cause (BvModel *m, const char *address)
+{
+	GArray *list = g_hash_table_lookup (m->by_address, address);
+	BvCause cause = BV_CAUSE_UNDEFINED;
+	gint64 latest = G_MININT64;
+	for (guint i = 0; list != NULL && i < list->len; i++) {
+		const Rec *r = &g_array_index (m->recs, Rec, g_array_index (list, guint, i));
+		if (r->date >= latest) {
+			latest = r->date;
+			cause = r->cause;
+		}
+	}
+	return cause;
+}
+
+gboolean
+bv_model_mark (BvModel *m, const char *const *addresses, BvMarkSource source, const char *note,
+               GError **error)
+{
+	g_autoptr (GPtrArray) marks = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_mark_free);
+	gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+	for (guint i = 0; addresses[i] != NULL; i++) {
+		g_autofree char *a = bv_address_normalize (addresses[i]);
+		g_ptr_array_add (marks, bv_mark_new (a, latest_cause (m, a), now, source, note));
+	}
+	return bv_suppress_add (m->suppress_path, marks, NULL, error) && load_marks (m, error);
+}
+
+gboolean
+bv_model_unmark (BvModel *m, const char *const *addresses, GError **error)
+{
+	return bv_suppress_remove (m->suppress_path, addresses, NULL, error) && load_marks (m, error);
+}

@@ -10,7 +10,9 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dialog.h"
 #include "draw.h"
@@ -506,6 +508,14 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 	/* Marks are saved as they are made, so nothing is left to write:
 	 * restoring the terminal is all quitting needs. */
 	bv_screen_close ();
+	if (cancelled) {
+		/* The index thread may be inside a notmuch write that cannot
+		 * be interrupted; the database keeps its last committed state
+		 * and the next start goes on from there.  Leave without
+		 * running exit handlers under its feet. */
+		fputs (_ ("bounceview: indexing stopped; it goes on at the next start\n"), stderr);
+		_exit (0);
+	}
 	g_clear_pointer (&tui.views, g_ptr_array_unref);
 	g_clear_pointer (&tui.model, bv_model_free);
 	g_clear_pointer (&tui.theme, bv_theme_free);

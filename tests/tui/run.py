@@ -20,6 +20,7 @@
 #   #! file NAME TEXT            after the run, NAME (in the work dir)
 #                                must exist and contain TEXT
 #   #! exit N                    the expected exit status (0)
+#   #! config LINE               a line of the configuration file
 # Paths of the temporary work directory are shown as @TMP@ in dumps.
 import os
 import re
@@ -81,7 +82,7 @@ def run(script_path, update):
     try:
         maildir = os.path.join(tmp, "mail")
         subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir], check=True)
-        size, extra, checks, dumps, want_exit = "80x24", {}, [], [], 0
+        size, extra, checks, dumps, want_exit, config = "80x24", {}, [], [], 0, []
         out = []
         for line in lines:
             if line.startswith("#!"):
@@ -91,6 +92,8 @@ def run(script_path, update):
                 elif words[0] == "env":
                     k, v = words[1].split("=", 1)
                     extra[k] = v
+                elif words[0] == "config":
+                    config.append(line[2:].strip()[len("config"):].strip())
                 elif words[0] == "exit":
                     want_exit = int(words[1])
                 else:
@@ -105,6 +108,10 @@ def run(script_path, update):
         with open(keys, "w", encoding="utf-8") as f:
             f.write("\n".join(out) + "\n")
         env = environment(tmp, extra)
+        if config:
+            os.makedirs(os.path.join(env["XDG_CONFIG_HOME"], "bounceview"))
+            with open(os.path.join(env["XDG_CONFIG_HOME"], "bounceview", "config"), "w") as f:
+                f.write("\n".join(config) + "\n")
         env["BOUNCEVIEW_TUI_SIZE"] = size
         env["BOUNCEVIEW_TUI_SCRIPT"] = keys
         bootstrap_index(tmp, maildir, env)

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Benchmark of the UI's start: the time from `bounceview MAILDIR` to the
+# first screen of groups with a warm index (nothing new to index), for N
+# messages (default: 10000 and 100000; 10% of them bounces).
+#
+# The UI runs on its virtual screen (BOUNCEVIEW_TUI_SCRIPT, see tui/screen.h)
+# with an empty key script: it starts, checks the index, loads the model,
+# draws the first screen and quits, which is what a person waits for.
+#
+# usage: bench/ui-start.sh [BINARY] [N...]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${1:-$here/../build/cli/bounceview}
+shift || true
+sizes=${*:-10000 100000}
+work=${BENCH_DIR:-/tmp/bounceview-bench}
+home=$work/ui-home
+mkdir -p "$home/config" "$home/data"
+export HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data NOTMUCH_CONFIG=$home/none
+export BOUNCEVIEW_TUI_SCRIPT=/dev/null BOUNCEVIEW_TUI_SIZE=120x40 LC_ALL=C.UTF-8
+
+for n in $sizes; do
+	dir=$work/maildir-$n
+	if [ ! -d "$dir/cur" ]; then
+		echo "bench: writing $n messages to $dir" >&2
+		python3 "$here/make-maildir.py" "$dir" "$n"
+	fi
+	# The first start indexes (with the progress bar); the runs measured
+	# after it find nothing new.
+	if ! "$bin" index "$dir" >/dev/null 2>&1; then
+		"$bin" "$dir"
+	fi
+	json=$(mktemp)
+	hyperfine --warmup 2 --runs 10 --export-json "$json" "$bin $dir" >&2
+	python3 - "$n" "$json" <<'PY'
+import json, sys
+n, path = int(sys.argv[1]), sys.argv[2]
+r = json.load(open(path))["results"][0]
+print(f"ui start, warm index, {n} messages: mean {r['mean']:.3f} s (min {r['min']:.3f}, max {r['max']:.3f})")
+PY
+	rm -f "$json"
+done

@@ -369,6 +369,19 @@ mail_system_convention (BvRecipient *r, const Facts *f)
 	return BV_CAUSE_UNDEFINED;
 }
 
+/* Where Gmail's "(state 15)", "(state 17)" or "(state 18)" stands in
+ * @diag, or NULL. */
+static const char *
+gmail_state_after_data (const char *diag)
+{
+	for (const char *at = strstr (diag, "(state "); at; at = strstr (at + 1, "(state ")) {
+		const char *n = at + 7;
+		if (n[0] == '1' && (n[1] == '5' || n[1] == '7' || n[1] == '8') && n[2] == ')')
+			return at;
+	}
+	return NULL;
+}
+
 /* Decides the cause; returns it with the evidence set on @r. */
 static BvCause
 decide (BvRecipient *r, const Facts *f, BvKind kind)
@@ -419,6 +432,19 @@ decide (BvRecipient *r, const Facts *f, BvKind kind)
 			evidence_status (r, f, c);
 		}
 		return c;
+	}
+
+	/* Gmail ends a remote server's reply with "(state N)", the stage its
+	 * SMTP client had reached; 15, 17 and 18 are after DATA.  A refusal
+	 * of the message there that no specific wording or code explains is
+	 * a filter of the receiving server. */
+	const char *state = strcmp (f->mta, "gmail") == 0 ? gmail_state_after_data (f->diag) : NULL;
+	if (state && (f->status[0] == '\0' || g_str_has_suffix (f->status, ".0"))) {
+		g_autofree char *m = g_strndup (state, strcspn (state, ")") + 1);
+		set_evidence (r, "mta", m,
+		              "Gmail: the receiving server refused the message after DATA (states 15, 17 "
+		              "and 18), so its filter refused it");
+		return BV_CAUSE_FILTERED;
 	}
 
 	/* 4. A vague or missing code: the broader wording, then the code. */

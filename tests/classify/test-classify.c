@@ -261,6 +261,14 @@ test_mail_systems (void)
 		  BV_CAUSE_USERUNKNOWN, "Outlook.com" },
 		{ "zoho", "", "5.0.0", "", "550 Requested action not taken: mailbox unavailable",
 		  BV_CAUSE_FILTERED, NULL },
+		/* Gmail's state 18 is after DATA: what no specific wording
+		 * explains there is a filter; specific wording still wins. */
+		{ "gmail", "", "5.7.0", "DATA", "554 5.7.0 Bad header line (state 18).", BV_CAUSE_FILTERED,
+		  "Gmail" },
+		{ "gmail", "", "5.2.2", "DATA", "552 5.2.2 Mailbox full (state 18).", BV_CAUSE_MAILBOXFULL,
+		  NULL },
+		{ "postfix", "", "5.7.0", "DATA", "554 5.7.0 Bad header line (state 18).",
+		  BV_CAUSE_SECURITYERROR, NULL },
 		/* MessageLabs' own reply code for an unregistered address. */
 		{ "messagelabs", "", "5.0.0", "", "542 bob@example.org Rejected", BV_CAUSE_USERUNKNOWN,
 		  "MessageLabs" },

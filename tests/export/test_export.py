@@ -55,7 +55,9 @@ class Sandbox:
             self.env[var] = os.path.join(self.dir, sub)
             os.makedirs(self.env[var])
         self.env["NOTMUCH_CONFIG"] = os.path.join(self.dir, "no-notmuch-config")
-        self.env.pop("LANGUAGE", None)
+        self.env["BOUNCEVIEW_LOCK_TIMEOUT"] = "5"
+        for var in ("LANGUAGE", "NOTMUCH_PROFILE", "BOUNCEVIEW_SUPPRESSIONS", "BOUNCEVIEW_CONFIG"):
+            self.env.pop(var, None)
         self.env["LC_ALL"] = "C.UTF-8"
         self.maildir = os.path.join(self.dir, "maildir")
         if maildir_source:

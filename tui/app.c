@@ -419,13 +419,46 @@ handle_mouse (BvTui *tui)
 	}
 }
 
+/* Takes the result of the background index run: reloads the model and
+ * every view when it found anything new. */
 static void
-run_loop (BvTui *tui)
+finish_index_job (BvTui *tui, BvIndexJob *job)
+{
+	BvIndexStats stats = { 0 };
+	g_autoptr (GError) error = NULL;
+	if (!bv_index_job_finish (job, &stats, &error)) {
+		bv_tui_message (tui, TRUE, _ ("Indexing failed: %s"), error->message);
+		return;
+	}
+	if (stats.files_added == 0 && stats.files_removed == 0 && stats.files_renamed == 0 &&
+	    stats.parsed == 0)
+		return;
+	if (!bv_model_reload (tui->model, &error)) {
+		bv_tui_message (tui, TRUE, "%s", error->message);
+		return;
+	}
+	bv_tui_reload_all (tui);
+	if (stats.files_added > 0)
+		bv_tui_message (tui, FALSE,
+		                ngettext ("Indexed %" G_GUINT64_FORMAT " new message",
+		                          "Indexed %" G_GUINT64_FORMAT " new messages",
+		                          (gulong)stats.files_added),
+		                stats.files_added);
+}
+
+static void
+run_loop (BvTui *tui, BvIndexJob **job)
 {
 	while (!tui->quit) {
 		bv_tui_draw (tui);
 		doupdate ();
-		int key = bv_screen_read_key (-1);
+		/* A test script waits for the index run, so that its screens do
+		 * not depend on how fast indexing is. */
+		if (*job != NULL && (bv_screen_scripted () || bv_index_job_done (*job))) {
+			finish_index_job (tui, g_steal_pointer (job));
+			continue;
+		}
+		int key = bv_screen_read_key (*job != NULL ? 200 : -1);
 		if (bv_screen_quit_requested () || key == BV_KEY_SCRIPT_END)
 			break;
 		if (key == BV_KEY_NONE)
@@ -491,10 +524,19 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 	bv_theme_apply (tui.theme);
 	gboolean ok = TRUE;
 	gboolean cancelled = FALSE;
-	if (!options->no_index)
-		ok = bv_start_index (options->maildir, &cancelled, error);
-	if (ok) {
-		BvModelOptions mopts = { .maildir = options->maildir };
+	BvIndexJob *job = NULL;
+	BvModelOptions mopts = { .maildir = options->maildir };
+	/* With an index already there, the views open at once on what it
+	 * holds while new mail is indexed in the background; without one,
+	 * the progress bar shows the first run. */
+	if (!options->no_index) {
+		tui.model = bv_model_open (&mopts, NULL);
+		if (tui.model != NULL)
+			job = bv_index_job_start (options->maildir);
+		else
+			ok = bv_start_index (options->maildir, &cancelled, error);
+	}
+	if (ok && tui.model == NULL) {
 		tui.model = bv_model_open (&mopts, error);
 		ok = tui.model != NULL;
 	}
@@ -503,11 +545,15 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 		bv_tui_push (&tui, bv_view_groups_new (&tui));
 		if (theme_warning != NULL)
 			bv_tui_message (&tui, TRUE, "%s", theme_warning);
-		run_loop (&tui);
+		run_loop (&tui, &job);
 	}
 	/* Marks are saved as they are made, so nothing is left to write:
 	 * restoring the terminal is all quitting needs. */
 	bv_screen_close ();
+	if (job != NULL && !bv_index_job_done (job))
+		cancelled = TRUE;
+	else if (job != NULL)
+		bv_index_job_finish (job, NULL, NULL);
 	if (cancelled) {
 		/* The index thread may be inside a notmuch write that cannot
 		 * be interrupted; the database keeps its last committed state

@@ -34,6 +34,8 @@ typedef struct {
 	gboolean finished;
 	gboolean ok;
 	GError *error;
+	BvIndexStats stats;
+	GThread *thread;
 } Job;
 
 static void
@@ -55,10 +57,12 @@ run_index (gpointer user)
 		.maildir = job->maildir, .tags = -1, .progress = on_progress, .user = job
 	};
 	GError *error = NULL;
-	gboolean ok = bv_index_update (&options, NULL, &error);
+	BvIndexStats stats = { 0 };
+	gboolean ok = bv_index_update (&options, &stats, &error);
 	g_mutex_lock (&job->lock);
 	job->ok = ok;
 	job->error = error;
+	job->stats = stats;
 	job->finished = TRUE;
 	g_mutex_unlock (&job->lock);
 	return NULL;
@@ -101,23 +105,56 @@ draw_progress (Job *job)
 	refresh ();
 }
 
+static gboolean
+job_finished (Job *job)
+{
+	g_mutex_lock (&job->lock);
+	gboolean finished = job->finished;
+	g_mutex_unlock (&job->lock);
+	return finished;
+}
+
+BvIndexJob *
+bv_index_job_start (const char *maildir)
+{
+	Job *job = g_new0 (Job, 1);
+	g_mutex_init (&job->lock);
+	job->maildir = g_strdup (maildir);
+	job->thread = g_thread_new ("bv-index", run_index, job);
+	return (BvIndexJob *)job;
+}
+
+gboolean
+bv_index_job_done (BvIndexJob *job)
+{
+	return job_finished ((Job *)job);
+}
+
+gboolean
+bv_index_job_finish (BvIndexJob *index_job, BvIndexStats *stats, GError **error)
+{
+	Job *job = (Job *)index_job;
+	g_thread_join (job->thread);
+	gboolean ok = job->ok;
+	if (stats != NULL)
+		*stats = job->stats;
+	if (!ok)
+		g_propagate_error (error, job->error);
+	g_mutex_clear (&job->lock);
+	g_free (job->maildir);
+	g_free (job);
+	return ok;
+}
+
 gboolean
 bv_start_index (const char *maildir, gboolean *cancelled, GError **error)
 {
 	*cancelled = FALSE;
-	/* The job outlives this function when the user quits while the index
-	 * is written: it is then never freed, on purpose. */
-	Job *job = g_new0 (Job, 1);
-	g_mutex_init (&job->lock);
-	job->maildir = g_strdup (maildir);
-	GThread *thread = g_thread_new ("bv-index", run_index, job);
+	/* When the user quits while the index is written, the job is left
+	 * running and never freed, on purpose: the process ends at once. */
+	Job *job = (Job *)bv_index_job_start (maildir);
 	gint64 start = g_get_monotonic_time ();
-	while (TRUE) {
-		g_mutex_lock (&job->lock);
-		gboolean finished = job->finished;
-		g_mutex_unlock (&job->lock);
-		if (finished)
-			break;
+	while (!job_finished (job)) {
 		if (bv_screen_scripted ()) {
 			/* Test scripts wait: their keys are for the views. */
 			g_usleep (10 * 1000);
@@ -126,21 +163,11 @@ bv_start_index (const char *maildir, gboolean *cancelled, GError **error)
 		int key = bv_screen_read_key (100);
 		if (bv_screen_quit_requested () || key == 'Q' || key == 3 ||
 		    bv_key_action (key) == BV_ACT_QUIT) {
-			/* The notmuch database keeps its last committed
-			 * state; the next start picks up the rest. */
 			*cancelled = TRUE;
-			g_thread_unref (thread);
 			return FALSE;
 		}
 		if (g_get_monotonic_time () - start > BAR_DELAY_US || key == BV_KEY_FN (KEY_RESIZE))
 			draw_progress (job);
 	}
-	g_thread_join (thread);
-	gboolean ok = job->ok;
-	if (!ok)
-		g_propagate_error (error, job->error);
-	g_mutex_clear (&job->lock);
-	g_free (job->maildir);
-	g_free (job);
-	return ok;
+	return bv_index_job_finish ((BvIndexJob *)job, NULL, error);
 }

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "index.h"
+
 G_BEGIN_DECLS
 
 /* Runs bv_index_update() for @maildir (NULL: configured) in a thread while
@@ -15,6 +17,14 @@ G_BEGIN_DECLS
  * seen).  Returns FALSE with @error set when indexing failed, and FALSE
  * with *@cancelled set when the user quit meanwhile. */
 gboolean bv_start_index (const char *maildir, gboolean *cancelled, GError **error);
+
+/* The same run in the background, while the views show what the index
+ * held already: start it, ask whether it is done without waiting, then
+ * finish it (waits, fills @stats, frees the job). */
+typedef struct _BvIndexJob BvIndexJob;
+BvIndexJob *bv_index_job_start (const char *maildir);
+gboolean bv_index_job_done (BvIndexJob *job);
+gboolean bv_index_job_finish (BvIndexJob *job, BvIndexStats *stats, GError **error);
 
 G_END_DECLS
 

@@ -61,7 +61,7 @@ def bootstrap_index(tmp, maildir, env):
     """Indexes the Maildir before the UI starts when bounceview cannot
     create its database by itself yet, so that the views are what is
     tested here."""
-    r = subprocess.run([BOUNCEVIEW, "index", maildir], env=env, capture_output=True, text=True)
+    r = subprocess.run([BOUNCEVIEW, "index", "--maildir", maildir], env=env, capture_output=True, text=True)
     if r.returncode == 0:
         return
     if shutil.which("notmuch") is None:

@@ -81,8 +81,8 @@ static const char *const action_ids[] = {
 
 /* In the order of BV_SIDES and BV_ACTIONS. */
 static const char *const side_labels[] = {
-	N_ ("no one (nothing to fix)"), N_ ("the recipient's side"),   N_ ("your sending setup"),
-	N_ ("the message itself"),      N_ ("nobody yet (temporary)"),
+	N_ ("no one in particular"), N_ ("the recipient's side"),   N_ ("your sending setup"),
+	N_ ("the message itself"),   N_ ("nobody yet (temporary)"),
 };
 
 static const char *const action_labels[] = {

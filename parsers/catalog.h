@@ -36,8 +36,10 @@ G_BEGIN_DECLS
  *   message    the message itself: its size, content, attachments, headers.
  *   temporary  nobody yet: timeouts, busy servers, greylisting; the sending
  *              server retries by itself.
- *   none       nothing to act on: delivery notices, complaints, auto-replies
- *              (a complaint is acted on through the action, not a side). */
+ *   none       no one in particular: delivery notices and auto-replies,
+ *              which need nothing, and the causes the report does not
+ *              explain (undefined, onhold), where only reading the
+ *              diagnostic tells who should act. */
 #define BV_SIDES(X)                \
 	X (NONE, "none")           \
 	X (RECIPIENT, "recipient") \

@@ -44,8 +44,19 @@ static const char *const bounce_subjects[] = {
 	"\xe6\x8a\x95\xe9\x80\x92\xe5\xa4\xb1\xe8\xb4\xa5", /* 投递失败 */
 	"\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc",             /* エラー */
 	"unzustellbar",
+	"nicht zugestellt",
 	"non remis",
+	"\xc3\xa9\x63hec de distribution", /* échec de distribution */
+	"echec de distribution",
+	"\xc3\xa9\x63hec de remise", /* échec de remise */
 	"no entregado",
+	"no se pudo entregar",
+	"mancato recapito",
+	"non recapitabile",
+	"n\xc3\xa3o entregue", /* não entregue */
+	"\xd0\xbd\xd0\xb5 "
+	"\xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd\xd0"
+	"\xbe", /* не доставлено */
 	NULL,
 };
 
@@ -77,6 +88,34 @@ static const char *const failure_phrases[] = {
 	"relay access denied",
 	"rejected",
 	"no valid recipients",
+	/* French, German, Spanish, Italian, Portuguese, Dutch and Russian
+	 * servers write their notices in their users' language. */
+	"pas pu \xc3\xaatre remis",         /* pas pu être remis */
+	"pas pu \xc3\xaatre distribu",      /* pas pu être distribué */
+	"pas pu \xc3\xaatre d\xc3\xa9livr", /* pas pu être délivré */
+	"erreur permanente",
+	"\xc3\xa9\x63hec de la distribution", /* échec de la distribution */
+	"nicht zugestellt",
+	"nicht ausgeliefert",
+	"unzustellbar",
+	"dauerhafter fehler",
+	"permanenter fehler",
+	"no se pudo entregar",
+	"no ha podido ser entregad",
+	"no pudo ser entregad",
+	"error permanente",
+	"non \xc3\xa8 stato possibile consegnare", /* non è stato possibile consegnare */
+	"impossibile recapitare",
+	"errore permanente",
+	"n\xc3\xa3o foi poss\xc3\xadvel entregar", /* não foi possível entregar */
+	"n\xc3\xa3o p\xc3\xb4"
+	"de ser entregue", /* não pôde ser entregue */
+	"kon niet worden afgeleverd",
+	"niet bezorgd",
+	"\xd0\xbd\xd0\xb5 \xd0\xbc\xd0\xbe\xd0\xb6\xd0\xb5\xd1\x82 \xd0\xb1\xd1\x8b\xd1\x82\xd1\x8c "
+	"\xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xbe", /* не может быть доставлено */
+	"\xd0\xbd\xd0\xb5 \xd1\x83\xd0\xb4\xd0\xb0\xd0\xbb\xd0\xbe\xd1\x81\xd1\x8c "
+	"\xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2\xd0\xb8\xd1\x82\xd1\x8c", /* не удалось доставить */
 	"\xe6\x97\xa0\xe6\xb3\x95\xe6\x8a\x95\xe9\x80\x92",                         /* 无法投递 */
 	"\xe6\x8a\x95\xe9\x80\x92\xe5\xa4\xb1\xe8\xb4\xa5",                         /* 投递失败 */
 	"\xe9\x80\x80\xe4\xbf\xa1",                                                 /* 退信 */
@@ -142,6 +181,42 @@ automated (BvMail *mail)
 	return bv_scrape_from_daemon (mail) || has_any (mail->subject, bounce_subjects);
 }
 
+/* Words that a dashed marker line uses to announce the copy of the
+ * original, in the languages reports come in. */
+static const char *const copy_words[] = {
+	"original",
+	"copy",
+	"header",
+	"unsent",
+	"returned message",
+	"copie",                /* French */
+	"en-t\xc3\xaate",       /* en-tête */
+	"kopie",                /* German, Dutch */
+	"kopf",                 /* Kopfzeilen */
+	"urspr\xc3\xbcngliche", /* ursprüngliche */
+	"copia",                /* Spanish, Italian, Portuguese */
+	"cabe\xc3\xa7\x61lho",  /* cabeçalho */
+	"encabezado",
+	"intestazion",                              /* intestazioni */
+	"\xd0\xb8\xd1\x81\xd1\x85\xd0\xbe\xd0\xb4", /* исход(ное) */
+	"\xe5\x8e\x9f\xe5\xa7\x8b",                 /* 原始 */
+	"\xe5\x8e\x9f\xe9\x82\xae\xe4\xbb\xb6",     /* 原邮件 */
+	"\xe5\x85\x83\xe3\x81\xae",                 /* 元の */
+	NULL,
+};
+
+/* Whether @line is a marker such as "------ Ceci est une copie des
+ * en-têtes du message. ------" or "   ----- Original message headers -----":
+ * dashes or equals signs, possibly indented, around words that announce
+ * the copy. */
+static gboolean
+copy_marker (const BvLine *line)
+{
+	if (!bv_line_starts (line, "---") && !bv_line_starts (line, "==="))
+		return FALSE;
+	return line_has_any (line, copy_words);
+}
+
 /* Where the inline copy of the original starts, or the end of @text. */
 static const char *
 report_end (const char *text)
@@ -153,6 +228,8 @@ report_end (const char *text)
 		for (const char *const *m = copy_starts; *m; m++)
 			if (g_ascii_strncasecmp (line.start, *m, strlen (*m)) == 0)
 				return line.start;
+		if (copy_marker (&line))
+			return line.start;
 	}
 	return it.next;
 }
@@ -224,7 +301,7 @@ scan_lines (BvMail *mail, BvReport *report, const char *text, const char *end)
 		if (at == NULL)
 			continue;
 		g_autofree char *l = g_strndup (line.start, line.end - line.start);
-		g_autofree char *addr = bv_address_extract (l);
+		g_autofree char *addr = bv_scrape_address (l);
 		if (addr == NULL || !bv_address_plausible (addr) || excluded (mail, addr) ||
 		    bv_scrape_find_recipient (report, 0, addr) != NULL)
 			continue;
@@ -322,6 +399,7 @@ generic_parse (BvMail *mail, BvReport *report)
 			bv_scrape_set (&r->action, "failed");
 	}
 	take_copy (mail, end);
+	bv_scrape_fold (report, before);
 	return report->recipients->len > before;
 }
 

@@ -3,7 +3,8 @@
  *
  * Zoho (X-ZohoMail headers, mailer-daemon@mail.zoho.com) writes one line
  * per recipient: "a@b Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1
- * <a@b>... User Unknown" -- the reply code, then the server's text -- or,
+ * <a@b>... User Unknown" -- the reply code, then the server's text; some
+ * versions write "a@b, ERROR CODE :550 - 5.1.1 Invalid Address ..." -- or,
  * in delay notices, "[Status: Error, Address: <a@b>, ResponseCode 421, ,
  * Host not reachable.]".  The original's headers follow without a marker. */
 #include "config.h"
@@ -30,7 +31,7 @@ is_zoho (BvMail *mail)
 static void
 set_reply (BvRecipient *r, const char *code, const char *rest)
 {
-	while (*rest == ',' || *rest == ' ' || *rest == ':')
+	while (*rest == ',' || *rest == ' ' || *rest == ':' || *rest == '-')
 		rest++;
 	g_autofree char *reply = g_strndup (code, 3);
 	g_autofree char *diag = g_strconcat (reply, " ", rest, NULL);
@@ -39,6 +40,26 @@ set_reply (BvRecipient *r, const char *code, const char *rest)
 	bv_scrape_set_diagnostic (r, diag, -1);
 	if (bv_reply_valid (reply))
 		bv_scrape_set (&r->reply_code, reply);
+}
+
+/* The text after the next "ERROR_CODE :" label in @s (also written
+ * "ERROR CODE :" or without the space before the colon), or NULL. */
+static const char *
+error_code (const char *s)
+{
+	for (const char *p = bv_text_find_ci (s, "ERROR"); p != NULL; p = bv_text_find_ci (p + 5, "ERROR")) {
+		const char *q = p + 5;
+		if (*q != '_' && *q != ' ')
+			continue;
+		if (g_ascii_strncasecmp (q + 1, "CODE", 4) != 0)
+			continue;
+		q += 5;
+		while (*q == ' ')
+			q++;
+		if (*q == ':')
+			return q + 1;
+	}
+	return NULL;
 }
 
 /* Reads one recipient line; returns TRUE when @line was one. */
@@ -62,16 +83,16 @@ read_line (BvReport *out, const BvLine *line)
 		set_reply (r, c, rest);
 		return TRUE;
 	}
-	const char *sp = strchr (s, ' ');
-	const char *code = strstr (s, "ERROR_CODE :");
-	if (sp == NULL || code == NULL)
+	const char *sp = s + strcspn (s, " ,");
+	const char *code = error_code (s);
+	if (*sp == '\0' || code == NULL)
 		return FALSE;
 	addr = g_strndup (s, sp - s);
 	if (!bv_address_plausible (addr))
 		return FALSE;
-	code += strlen ("ERROR_CODE :");
-	rest = strstr (code, "ERROR_CODE :");
-	rest = rest ? rest + strlen ("ERROR_CODE :") : code + strspn (code, "0123456789");
+	rest = error_code (code);
+	if (rest == NULL)
+		rest = code + strspn (code, "0123456789");
 	BvRecipient *r = bv_scrape_add (out, addr);
 	set_reply (r, code, rest);
 	return TRUE;

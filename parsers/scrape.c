@@ -102,6 +102,51 @@ addr_char (char c)
 	return c != '\0' && !g_ascii_isspace (c) && strchr ("<>()[],;:\"", c) == NULL;
 }
 
+/* Punctuation and spaces that no real address holds but that writers put
+ * right against one: CJK and full-width marks ("收件人：a@b", "<a@b>。",
+ * "【a@b】"), guillemets, typographic quotes and the no-break spaces that
+ * French typography sets inside guillemets. */
+static gboolean
+wide_punct (gunichar c)
+{
+	return g_unichar_isspace (c) || c == 0x200b || (c >= 0x3000 && c <= 0x303f) ||
+	       (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
+	       (c >= 0xff5b && c <= 0xff65) || c == 0x00ab || c == 0x00bb || (c >= 0x2018 && c <= 0x201f) ||
+	       c == 0x2039 || c == 0x203a;
+}
+
+char *
+bv_scrape_address_clean (const char *addr)
+{
+	if (addr == NULL)
+		return NULL;
+	/* Text read from a damaged message may hold raw bytes. */
+	if (!g_utf8_validate (addr, -1, NULL))
+		return g_utf8_make_valid (addr, -1);
+	const char *at = strchr (addr, '@');
+	if (at == NULL)
+		return g_strdup (addr);
+	/* A label before the address ends at its last such mark; the
+	 * sentence after it starts at the first. */
+	const char *b = addr;
+	for (const char *p = addr; p < at; p = g_utf8_next_char (p))
+		if (wide_punct (g_utf8_get_char (p)))
+			b = g_utf8_next_char (p);
+	const char *e = at + 1;
+	while (*e && !wide_punct (g_utf8_get_char (e)))
+		e = g_utf8_next_char (e);
+	if (b == at || e == at + 1)
+		return g_strdup (addr);
+	return g_strndup (b, e - b);
+}
+
+char *
+bv_scrape_address (const char *text)
+{
+	g_autofree char *raw = bv_address_extract (text);
+	return bv_scrape_address_clean (raw);
+}
+
 char *
 bv_line_address (const BvLine *line, const char **rest)
 {
@@ -149,8 +194,8 @@ bv_line_address (const BvLine *line, const char **rest)
 		p++;
 	if (rest != NULL)
 		*rest = p;
-	char *addr = bv_address_extract (raw);
-	return addr ? addr : g_strdup (raw);
+	g_autofree char *addr = bv_address_extract (raw);
+	return bv_scrape_address_clean (addr ? addr : raw);
 }
 
 void
@@ -193,9 +238,9 @@ BvRecipient *
 bv_scrape_recipient_new (const char *address)
 {
 	BvRecipient *r = bv_recipient_new ();
-	r->recipient = bv_address_extract (address);
+	r->recipient = bv_scrape_address (address);
 	if (r->recipient == NULL)
-		r->recipient = g_strdup (address ? address : "");
+		r->recipient = g_utf8_make_valid (address ? address : "", -1);
 	char **fields[] = {
 		&r->original_recipient, &r->action,     &r->status,        &r->reply_code,
 		&r->diagnostic,         &r->remote_mta, &r->reporting_mta, &r->arrival_date,
@@ -204,6 +249,32 @@ bv_scrape_recipient_new (const char *address)
 	for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
 		*fields[i] = g_strdup ("");
 	return r;
+}
+
+/* A reply code that a label introduces with a colon or an equals sign,
+ * which the plain search does not take for one (it could be a time or a
+ * port): "ERROR CODE :550", "Error code:550", "ResponseCode=550". */
+static gboolean
+labelled_reply (const char *text, char out[4])
+{
+	for (const char *p = bv_text_find_ci (text, "code"); p != NULL; p = bv_text_find_ci (p + 4, "code")) {
+		const char *q = p + 4;
+		while (*q == ' ')
+			q++;
+		if (*q != ':' && *q != '=')
+			continue;
+		q++;
+		while (*q == ' ')
+			q++;
+		char code[4] = { 0 };
+		for (int i = 0; i < 3 && q[i]; i++)
+			code[i] = q[i];
+		if (bv_reply_valid (code) && !g_ascii_isdigit (q[3]) && q[3] != '.') {
+			memcpy (out, code, 4);
+			return TRUE;
+		}
+	}
+	return FALSE;
 }
 
 void
@@ -215,7 +286,7 @@ bv_scrape_set_diagnostic (BvRecipient *r, const char *text, gssize len)
 	if ((r->status == NULL || r->status[0] == '\0') && bv_status_find (r->diagnostic, code, sizeof code))
 		bv_scrape_set (&r->status, code);
 	if ((r->reply_code == NULL || r->reply_code[0] == '\0') &&
-	    bv_reply_find (r->diagnostic, code, sizeof code))
+	    (bv_reply_find (r->diagnostic, code, sizeof code) || labelled_reply (r->diagnostic, code)))
 		bv_scrape_set (&r->reply_code, code);
 }
 
@@ -465,17 +536,47 @@ bv_scrape_refine (BvReport *report, guint from, GPtrArray *found)
 		}
 		if (t == NULL && found->len == 1 && a->len - from == 1)
 			t = found->pdata[0];
-		if (t == NULL)
+		if (t != NULL)
+			bv_scrape_complete (r, t);
+	}
+}
+
+void
+bv_scrape_complete (BvRecipient *r, const BvRecipient *t)
+{
+	if (empty (r->command))
+		bv_scrape_set (&r->command, t->command);
+	if (empty (r->diagnostic) || (empty (r->reply_code) && !empty (t->reply_code)))
+		bv_scrape_set (&r->diagnostic, t->diagnostic);
+	if (empty (r->reply_code))
+		bv_scrape_set (&r->reply_code, t->reply_code);
+	if (empty (r->status))
+		bv_scrape_set (&r->status, t->status);
+	if (empty (r->remote_mta))
+		bv_scrape_set (&r->remote_mta, t->remote_mta);
+	bv_scrape_better_status (r);
+}
+
+void
+bv_scrape_fold (BvReport *report, guint from)
+{
+	GPtrArray *a = report->recipients;
+	for (guint i = from; i < a->len;) {
+		BvRecipient *r = a->pdata[i];
+		BvRecipient *first = NULL;
+		for (guint k = from; k < i && first == NULL; k++) {
+			BvRecipient *c = a->pdata[k];
+			if (!empty (r->recipient) && g_ascii_strcasecmp (c->recipient, r->recipient) == 0 &&
+			    g_strcmp0 (c->action, r->action) == 0)
+				first = c;
+		}
+		if (first == NULL) {
+			i++;
 			continue;
-		if (empty (r->command))
-			bv_scrape_set (&r->command, t->command);
-		if (empty (r->diagnostic) || (empty (r->reply_code) && !empty (t->reply_code)))
-			bv_scrape_set (&r->diagnostic, t->diagnostic);
-		if (empty (r->reply_code))
-			bv_scrape_set (&r->reply_code, t->reply_code);
-		if (empty (r->status))
-			bv_scrape_set (&r->status, t->status);
-		bv_scrape_better_status (r);
+		}
+		bv_scrape_complete (first, r);
+		/* The array frees what it removes. */
+		g_ptr_array_remove_index (a, i);
 	}
 }
 
@@ -494,6 +595,9 @@ bv_scrape_merge (BvMail *mail, BvReport *report, BvReport *from_text)
 		t->pdata[i] = NULL;
 	}
 	g_ptr_array_set_size (t, 0);
+	/* A text often names a recipient twice (the SMTP exchange, then a
+	 * sentence; a summary in two languages): one failure, one record. */
+	bv_scrape_fold (report, before);
 	return report->recipients->len - before;
 }
 
@@ -658,7 +762,16 @@ bv_scrape_text (BvMail *mail)
 	if (top == NULL || !GMIME_IS_MULTIPART (top))
 		return mail->body->str;
 	const char *prologue = g_mime_multipart_get_prologue (GMIME_MULTIPART (top));
-	return prologue ? prologue : mail->body->str;
+	if (prologue == NULL)
+		return mail->body->str;
+	if (g_utf8_validate (prologue, -1, NULL))
+		return prologue;
+	/* The prologue is raw bytes, unlike the decoded body: what is read
+	 * from it must be valid UTF-8 all the same.  The valid copy lives as
+	 * long as the message. */
+	char *valid = g_utf8_make_valid (prologue, -1);
+	g_object_set_data_full (G_OBJECT (mail->message), "bv-scrape-text", valid, g_free);
+	return valid;
 }
 
 void

@@ -59,6 +59,16 @@ const char *bv_scrape_next_line (const char *p);
  * NULL. */
 char *bv_line_address (const BvLine *line, const char **rest);
 
+/* A new string: @addr (a bare address, as bv_address_extract() returns
+ * it) without the CJK or full-width punctuation, guillemets or curly
+ * quotes that writers set against it: "收件人：a@b" and "a@b。" give "a@b".
+ * Invalid UTF-8 is made valid.  NULL only when @addr is NULL. */
+char *bv_scrape_address_clean (const char *addr);
+
+/* bv_address_extract() of @text, cleaned as bv_scrape_address_clean()
+ * does.  New string, or NULL when @text holds no address. */
+char *bv_scrape_address (const char *text);
+
 /* Copies the header block of an inline copy of the original message into
  * @mail->original when that is still empty.  @start points at or before
  * the first header line (leading blank lines are skipped); the block ends
@@ -124,6 +134,17 @@ guint bv_scrape_blocks (BvReport *report, const char *start, const char *const *
  * addresses. */
 void bv_scrape_refine (BvReport *report, guint from, GPtrArray *found);
 
+/* Completes @r from @t, what another part of the report says of the
+ * same recipient: the command, status, reply code and remote MTA when
+ * missing; the diagnostic when @r's is empty, or carries no reply code
+ * while @t's does. */
+void bv_scrape_complete (BvRecipient *r, const BvRecipient *t);
+
+/* Folds the recipients of @report from index @from that repeat an earlier
+ * one (same address, same action) into that earlier one with
+ * bv_scrape_complete(), and removes them. */
+void bv_scrape_fold (BvReport *report, guint from);
+
 /* When @r's status is missing or only a class ("5.0.0") and its diagnostic
  * quotes a more specific enhanced code, takes that code (keeping the class
  * the report gave). */
@@ -170,8 +191,8 @@ guint bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **f
 
 /* The human-readable text of @mail: its body, or when that is empty and
  * the message is a multipart whose boundaries never occur (a report whose
- * parts were lost), the multipart's prologue, which then holds it all.
- * Owned by @mail. */
+ * parts were lost), the multipart's prologue, which then holds it all,
+ * made valid UTF-8.  Owned by @mail. */
 const char *bv_scrape_text (BvMail *mail);
 
 /* The qmail layout, which several systems share: "<addr>:" paragraphs

@@ -62,6 +62,65 @@ test_line_address (void)
 }
 
 static void
+test_wide_punctuation (void)
+{
+	/* A CJK label with a full-width colon, a full-width full stop after
+	 * the address, corner brackets and guillemets are not the address. */
+	g_autofree char *a = bv_scrape_address ("\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xef\xbc\x9a"
+	                                        "wang@Example.CN");
+	g_assert_cmpstr (a, ==, "wang@example.cn");
+	g_autofree char *b = bv_scrape_address ("\xe5\xae\x9b\xe5\x85\x88\xe3\x80\x8c"
+	                                        "ito@example.jp\xe3\x80\x8d\xe3\x81\xb8\xe3\x80\x82");
+	g_assert_cmpstr (b, ==, "ito@example.jp");
+	g_autofree char *c = bv_scrape_address ("\xc2\xab\xc2\xa0marie@example.fr\xc2\xa0\xc2\xbb");
+	g_assert_cmpstr (c, ==, "marie@example.fr");
+	/* Letters of an internationalised address stay. */
+	g_autofree char *d = bv_scrape_address ("<\xe7\x94\xa8\xe6\x88\xb7@example.cn>");
+	g_assert_cmpstr (d, ==, "\xe7\x94\xa8\xe6\x88\xb7@example.cn");
+	g_autofree char *e = address_of ("\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xef\xbc\x9a"
+	                                 "wang@example.cn",
+	                                 NULL);
+	g_assert_cmpstr (e, ==, "wang@example.cn");
+	g_assert_null (bv_scrape_address ("no address"));
+}
+
+static void
+test_fold (void)
+{
+	g_autoptr (BvReport) r = bv_report_new ();
+	BvRecipient *a = bv_scrape_add (r, "<x@example.com>");
+	bv_scrape_set_diagnostic (a, "Unable to deliver message to <x@example.com>", -1);
+	BvRecipient *b = bv_scrape_add (r, "y@example.com");
+	bv_scrape_set_diagnostic (b, "550 5.1.1 unknown", -1);
+	BvRecipient *c = bv_scrape_add (r, "X@example.com");
+	bv_scrape_set_diagnostic (c, "550 5.7.1 virus found", -1);
+	bv_scrape_set (&c->remote_mta, "mx.example.com");
+	bv_scrape_fold (r, 0);
+	g_assert_cmpuint (r->recipients->len, ==, 2);
+	/* The first mention keeps its place and takes the text with codes. */
+	g_assert_true (r->recipients->pdata[0] == a);
+	g_assert_cmpstr (a->reply_code, ==, "550");
+	g_assert_cmpstr (a->status, ==, "5.7.1");
+	g_assert_cmpstr (a->diagnostic, ==, "550 5.7.1 virus found");
+	g_assert_cmpstr (a->remote_mta, ==, "mx.example.com");
+	g_assert_true (r->recipients->pdata[1] == b);
+}
+
+static void
+test_labelled_reply (void)
+{
+	g_autoptr (BvRecipient) r = bv_scrape_recipient_new ("a@example.com");
+	bv_scrape_set_diagnostic (r, "a@example.com, ERROR CODE :550 - 5.1.1 Invalid Address", -1);
+	g_assert_cmpstr (r->reply_code, ==, "550");
+	g_autoptr (BvRecipient) t = bv_scrape_recipient_new ("a@example.com");
+	bv_scrape_set_diagnostic (t, "Delivery failed at 10:55:12, code=4.4.1", -1);
+	g_assert_cmpstr (t->reply_code, ==, "");
+	g_autoptr (BvRecipient) u = bv_scrape_recipient_new ("a@example.com");
+	bv_scrape_set_diagnostic (u, "error code:5501", -1);
+	g_assert_cmpstr (u->reply_code, ==, "");
+}
+
+static void
 test_command (void)
 {
 	g_assert_cmpstr (bv_scrape_command ("said: 550 no (in reply to RCPT TO command)", -1), ==, "RCPT");
@@ -272,6 +331,60 @@ test_generic (void)
 	g_assert_cmpint (notice->kind, ==, BV_KIND_NONE);
 }
 
+/* Reports written in the users' language, with no code at all: the
+ * address paragraph and the copy marker are found all the same. */
+static void
+test_generic_languages (void)
+{
+	static const struct {
+		const char *text;
+		const char *recipient;
+		const char *diag_start;
+	} cases[] = {
+		{ "From: MAILER-DAEMON@mx.example.fr\n"
+		  "To: shop@example.com\n"
+		  "Subject: Message non remis\n"
+		  "Content-Type: text/plain; charset=utf-8\n"
+		  "\n"
+		  "Votre message n'a pas pu \xc3\xaatre remis au destinataire suivant :\n"
+		  "\n"
+		  "  anne@example.fr\n"
+		  "    Bo\xc3\xaete aux lettres pleine.\n"
+		  "\n"
+		  "  ------ Copie des en-t\xc3\xaates du message ------\n"
+		  "From: Shop <shop@example.com>\n"
+		  "To: other@example.net\n",
+		  "anne@example.fr", "Bo\xc3\xaete" },
+		{ "From: Mail Delivery System <mailer-daemon@mx.example.de>\n"
+		  "To: office@example.com\n"
+		  "Subject: Unzustellbar\n"
+		  "Content-Type: text/plain; charset=utf-8\n"
+		  "\n"
+		  "Die Nachricht konnte nicht zugestellt werden an:\n"
+		  "\n"
+		  "<jan@example.de>\n"
+		  "    Empf\xc3\xa4nger unbekannt.\n"
+		  "\n"
+		  "=== Kopie der Kopfzeilen ===\n"
+		  "To: jan@example.de\n",
+		  "jan@example.de", "Empf" },
+		{ "From: postmaster@mx.example.es\n"
+		  "To: ventas@example.com\n"
+		  "Subject: Mensaje no entregado\n"
+		  "\n"
+		  "Su mensaje no se pudo entregar a luis@example.es: buz\xc3\xb3n lleno\n",
+		  "luis@example.es", "Su mensaje" },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autoptr (BvReport) r = parse (cases[i].text);
+		g_assert_cmpint (r->kind, ==, BV_KIND_FAILED);
+		g_assert_cmpuint (r->recipients->len, ==, 1);
+		BvRecipient *x = r->recipients->pdata[0];
+		g_assert_cmpstr (x->recipient, ==, cases[i].recipient);
+		g_assert_true (g_str_has_prefix (x->diagnostic, cases[i].diag_start));
+	}
+}
+
 static void
 test_hostile (void)
 {
@@ -301,6 +414,9 @@ main (int argc, char **argv)
 	bv_init ();
 	g_test_add_func ("/scrape/lines", test_lines);
 	g_test_add_func ("/scrape/line-address", test_line_address);
+	g_test_add_func ("/scrape/wide-punctuation", test_wide_punctuation);
+	g_test_add_func ("/scrape/fold", test_fold);
+	g_test_add_func ("/scrape/labelled-reply", test_labelled_reply);
 	g_test_add_func ("/scrape/command", test_command);
 	g_test_add_func ("/scrape/blocks", test_blocks);
 	g_test_add_func ("/scrape/transcript", test_transcript);
@@ -309,6 +425,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/classic/qmail-original", test_qmail_original);
 	g_test_add_func ("/classic/exim-pipe", test_exim_pipe);
 	g_test_add_func ("/classic/generic", test_generic);
+	g_test_add_func ("/classic/generic-languages", test_generic_languages);
 	g_test_add_func ("/classic/hostile", test_hostile);
 	int rc = g_test_run ();
 	bv_shutdown ();

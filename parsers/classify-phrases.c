@@ -28,9 +28,14 @@
 	{                                            \
 		s, BV_CAUSE_##c, BV_PHRASE_NOT, NULL \
 	}
-#define AFTER_DOMAIN(s, c)                                    \
-	{                                                     \
-		s, BV_CAUSE_##c, BV_PHRASE_AFTER_DOMAIN, NULL \
+/* An ordinary phrase whose meaning needs saying in the evidence. */
+#define PD(s, c, d)                   \
+	{                             \
+		s, BV_CAUSE_##c, 0, d \
+	}
+#define AFTER_DOMAIN(s, c, d)                              \
+	{                                                  \
+		s, BV_CAUSE_##c, BV_PHRASE_AFTER_DOMAIN, d \
 	}
 #define PROV(s, c, d)                                  \
 	{                                              \
@@ -186,7 +191,7 @@ const BvPhrase bv_phrases[] = {
 	P ("domain name not found", HOSTUNKNOWN),
 	/* "mx.example.org does not exist": a bare domain name, not an
 	 * address or a path, is what does not exist. */
-	AFTER_DOMAIN ("does not exist", HOSTUNKNOWN),
+	AFTER_DOMAIN ("does not exist", HOSTUNKNOWN, "the server says the domain name does not exist"),
 	/* Sender-side domain wording is not about the recipient's host. */
 	NOT ("domain of sender address", HOSTUNKNOWN),
 	NOT ("sender domain", HOSTUNKNOWN),
@@ -623,7 +628,8 @@ const BvPhrase bv_phrases[] = {
 	P ("invalid ip for sending mail", BLOCKED),
 	/* Postfix drops a client that made too many errors (its
 	 * smtpd_hard_error_limit): the client is refused, not a message. */
-	P ("error: too many errors", BLOCKED),
+	PD ("error: too many errors", BLOCKED,
+	    "the server dropped the sending client after too many errors in the session"),
 	NOT ("address that has been blacklisted", BLOCKED),
 	NOT ("blacklisted url", BLOCKED),
 	NOT ("blacklisted link", BLOCKED),
@@ -681,7 +687,8 @@ const BvPhrase bv_phrases[] = {
 	P ("too many hops", SYSTEMERROR),
 	/* Mailing-list managers (fml) refuse a Message-ID they have already
 	 * distributed: it breaks mail loops. */
-	P ("duplicated message-id", SYSTEMERROR),
+	PD ("duplicated message-id", SYSTEMERROR,
+	    "the mailing list refused a Message-ID it had already distributed, to stop a mail loop"),
 	P ("mail loop", SYSTEMERROR),
 	P ("loop detected", SYSTEMERROR),
 	P ("loops back to myself", SYSTEMERROR),
@@ -716,7 +723,8 @@ const BvPhrase bv_phrases[] = {
 	P ("mx records point to", NOTACCEPT),
 	/* qmail: the name exists but has neither MX nor address records
 	 * (#5.4.4); a name that does not exist is "couldn't find any host". */
-	P ("couldn't find a mail exchanger or ip address", NOTACCEPT),
+	PD ("couldn't find a mail exchanger or ip address", NOTACCEPT,
+	    "qmail: the domain exists but names no mail server, so it accepts no mail"),
 
 	/* ---- DNS or network trouble on the way. ---- */
 	P ("dns query failed", NETWORKERROR),
@@ -761,7 +769,8 @@ const BvPhrase bv_phrases[] = {
 	P ("hop count exceeded", SYSTEMERROR),
 	/* A failure notice (not a delay) for a host that stayed unreachable:
 	 * the message expired in the queue. */
-	P ("host not reachable", EXPIRED),
+	PD ("host not reachable", EXPIRED,
+	    "the receiving host stayed unreachable until the message expired in the queue"),
 
 	/* ---- Authentication or encryption required. ---- */
 	P ("authentication required", SECURITYERROR),
@@ -787,11 +796,13 @@ const BvPhrase bv_phrases[] = {
 	P ("local delivery failed", MAILERERROR),
 	P ("child process", MAILERERROR),
 	/* A recipient that is a program, as Sendmail quotes it: "|command". */
-	P ("\"|", MAILERERROR),
+	PD ("\"|", MAILERERROR, "the recipient is a program (\"|command\") that failed to take the message"),
 	/* An errno text: a local delivery program could not open a file. */
-	P ("no such file or directory", MAILERERROR),
+	PD ("no such file or directory", MAILERERROR,
+	    "the local delivery program could not find a file it needs"),
 	/* Sendmail's words for a mailer that exited with EX_OSERR. */
-	P ("operating system error", MAILERERROR),
+	PD ("operating system error", MAILERERROR,
+	    "the local delivery program exited with an operating system error (EX_OSERR)"),
 
 	/* ---- Bad SMTP commands. ---- */
 	P ("syntax error", SYNTAXERROR),
@@ -1192,6 +1203,7 @@ bv_text_scan (const char *text, BvTextScan *scan)
 	scan->first_provider = -1;
 	scan->not_mask = 0;
 	scan->command[0] = '\0';
+	scan->command_by_form = FALSE;
 	if (text == NULL || *text == '\0')
 		return;
 
@@ -1247,7 +1259,9 @@ bv_text_scan (const char *text, BvTextScan *scan)
 		}
 	}
 	find_command (t, scan);
-	if (scan->command[0] == '\0' && unknown_at >= 0 && address_before (t, (gsize)unknown_at))
+	if (scan->command[0] == '\0' && unknown_at >= 0 && address_before (t, (gsize)unknown_at)) {
 		g_strlcpy (scan->command, "RCPT", sizeof scan->command);
+		scan->command_by_form = TRUE;
+	}
 	g_string_free (folded, TRUE);
 }

@@ -31,7 +31,7 @@ typedef struct {
 	const char *phrase; /* lower case; '*' stands for any text */
 	BvCause cause;
 	guint flags;
-	const char *detail; /* provider rules: what the convention means */
+	const char *detail; /* what the phrase or convention means, or NULL */
 } BvPhrase;
 
 /* Where a phrase was found: an index into the phrase table and the span
@@ -48,6 +48,7 @@ typedef struct {
 	gint first_provider;            /* cause of the earliest provider hit, -1 */
 	guint64 not_mask;               /* causes cancelled by a NOT phrase */
 	char command[8];                /* SMTP command named in the text, "" */
+	gboolean command_by_form;       /* told by the reply's form, not named */
 } BvTextScan;
 
 extern const BvPhrase bv_phrases[];

@@ -198,11 +198,13 @@ hit_text (const Facts *f, const BvHit *h)
 	return g_strndup (f->diag + h->start, h->end - h->start);
 }
 
+/* The evidence of wording; @detail NULL says what the phrase means when
+ * the table says it. */
 static void
 evidence_text (BvRecipient *r, const Facts *f, BvCause c, const char *detail)
 {
 	g_autofree char *m = hit_text (f, &f->scan.text[c]);
-	set_evidence (r, "text", m, detail);
+	set_evidence (r, "text", m, detail ? detail : bv_phrases[f->scan.text[c].phrase].detail);
 }
 
 static void
@@ -426,6 +428,11 @@ decide (BvRecipient *r, const Facts *f, BvKind kind)
 			        "message (after DATA, or with a generic code), so a filter refused it");
 		} else if (c == BV_CAUSE_FILTERED && !by_text && f->by_status == c) {
 			evidence_status (r, f, c);
+		} else if (by_text && c == BV_CAUSE_USERUNKNOWN && !(r->command && r->command[0]) &&
+		           f->scan.command_by_form) {
+			evidence_text (r, f, c,
+			               "the reply names the recipient's address before the reason, the way "
+			               "servers answer RCPT TO: the address itself was refused");
 		} else if (by_text) {
 			evidence_text (r, f, c, NULL);
 		} else {

@@ -440,6 +440,18 @@ test_evidence (void)
 	bv_classify (c, BV_KIND_FAILED);
 	assert_cause (c->cause, BV_CAUSE_SPAMDETECTED);
 
+	/* Why an address-first reply counts as refused at RCPT. */
+	g_autoptr (BvRecipient) f = make ("", "550", "", "550 bob@example.org... No such user");
+	bv_classify (f, BV_KIND_FAILED);
+	assert_cause (f->cause, BV_CAUSE_USERUNKNOWN);
+	g_assert_nonnull (strstr (f->evidence.detail, "RCPT TO"));
+	/* A phrase that needs explaining says what it means. */
+	g_autoptr (BvRecipient) g =
+	        make ("5.0.0", "554", "", "554 \"|/opt/bin/inbox\"... Service unavailable");
+	bv_classify (g, BV_KIND_FAILED);
+	assert_cause (g->cause, BV_CAUSE_MAILERERROR);
+	g_assert_nonnull (strstr (g->evidence.detail, "program"));
+
 	/* Report kinds. */
 	g_autoptr (BvRecipient) d = make ("", "", "", "abuse");
 	bv_classify (d, BV_KIND_FEEDBACK);

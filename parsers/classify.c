@@ -6,14 +6,19 @@
  * The evidence, from the most to the least decisive:
  *   1. the kind of report (feedback, auto-reply, success);
  *   2. a provider's own convention (Google's wording, Microsoft's and
- *      Yahoo's private codes, Orange's OFR/LPN numbers...);
+ *      Yahoo's private codes, Orange's OFR/LPN numbers...), then what is
+ *      known of the mail system that wrote the report or refused (Google
+ *      Groups, Amazon SES receiving, NTT docomo, Outlook.com, MessageLabs);
  *   3. the specific causes, each decided by its status code or by its
  *      wording, in a fixed order: a full mailbox outranks an unknown user
  *      because servers say "550 5.1.1 mailbox full" but never the reverse;
+ *      then Gmail's after-DATA states;
  *   4. when the status code is generic or says little, the wording of the
  *      broader causes (spam, policy, network...), then the code's class;
  *   5. what is left: the action (delayed means expired), the command.
- * Unknown-user wording is read with the SMTP command: refused at RCPT it
+ * Unknown-user wording is read with the SMTP command (named by the
+ * report, or told by a reply that names the address first, "<a@b>: User
+ * unknown", which is how servers answer RCPT TO): refused at RCPT it
  * is an unknown user; refused after DATA (or with a generic code and no
  * command) it is a filter that refused the message ("filtered"), which
  * is the convention of Sisimai, whose vocabulary this speaks.

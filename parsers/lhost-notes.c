@@ -1,10 +1,16 @@
-/* lhost-notes.c: Lotus Notes (the Lotus SMTP MTA) reports.
+/* lhost-notes.c: reports of Lotus Notes and of its server, Domino.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Subject "Undeliverable message"; the body is "------- Failure Reasons
- * --------", the reason (in the server's language and charset), the
- * addresses it applies to, one a line, then "------- Returned Message
- * --------" and the message. */
+ * The Lotus SMTP MTA of Notes: subject "Undeliverable message"; the body is
+ * "------- Failure Reasons --------", the reason (in the server's language
+ * and charset), the addresses it applies to, one a line, then "-------
+ * Returned Message --------" and the message.
+ *
+ * Domino: subject "DELIVERY FAILURE: <the reason>" (older releases
+ * "DELIVERY_FAILURE:"); the body says "Your message / Subject: ... / was
+ * not delivered to: / <addresses> / because: / <the reason>", each part
+ * indented, and may come with a delivery-status part whose Diagnostic-Code
+ * ("X-Notes; ...") repeats the reason in raw, undecoded bytes. */
 #include "config.h"
 
 #include "lhost.h"
@@ -51,3 +57,82 @@ notes_parse (BvMail *mail, BvReport *report)
 }
 
 const BvLhost bv_lhost_notes = { "notes", notes_parse };
+
+/* Which part of a Domino notice a line belongs to. */
+typedef enum { DOMINO_HEAD, DOMINO_ADDRESSES, DOMINO_REASON, DOMINO_DONE } DominoPart;
+
+static gboolean
+is_domino (BvMail *mail, const char *body)
+{
+	const char *subject = mail->subject;
+	while (*subject == ' ')
+		subject++;
+	gboolean marked = g_ascii_strncasecmp (subject, "DELIVERY FAILURE:", 17) == 0 ||
+	                  g_ascii_strncasecmp (subject, "DELIVERY_FAILURE:", 17) == 0;
+	if (!marked && !bv_scrape_from_daemon (mail))
+		return FALSE;
+	return bv_scrape_find_line (body, "was not delivered to:") != NULL &&
+	       bv_scrape_find_line (body, "because:") != NULL;
+}
+
+static gboolean
+domino_parse (BvMail *mail, BvReport *report)
+{
+	const char *body = bv_scrape_text (mail);
+	if (!is_domino (mail, body))
+		return FALSE;
+	g_autoptr (BvReport) text = bv_report_new ();
+	g_autoptr (GString) reason = g_string_new (NULL);
+	g_autofree char *subject = NULL;
+	DominoPart part = DOMINO_HEAD;
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, body);
+	while (part != DOMINO_DONE && bv_lines_next (&it, &line)) {
+		if (bv_line_starts (&line, "was not delivered to:")) {
+			part = DOMINO_ADDRESSES;
+		} else if (bv_line_starts (&line, "because:")) {
+			part = DOMINO_REASON;
+		} else if (part == DOMINO_HEAD && bv_line_starts (&line, "Subject:") && subject == NULL) {
+			subject = bv_line_dup (&line);
+		} else if (part == DOMINO_ADDRESSES && !bv_line_blank (&line)) {
+			g_autofree char *addr = bv_line_address (&line, NULL);
+			if (addr != NULL)
+				bv_scrape_add (text, addr);
+		} else if (part == DOMINO_REASON) {
+			/* The reason is one paragraph; a blank line after it,
+			 * or a marker, ends the notice. */
+			if (bv_line_blank (&line) || bv_line_starts (&line, "-----")) {
+				if (reason->len > 0)
+					part = DOMINO_DONE;
+				continue;
+			}
+			g_string_append_len (reason, line.start, line.end - line.start);
+			g_string_append_c (reason, ' ');
+		}
+	}
+	if (text->recipients->len == 0)
+		return FALSE;
+	for (guint i = 0; i < text->recipients->len; i++) {
+		BvRecipient *r = text->recipients->pdata[i];
+		bv_scrape_set_diagnostic (r, reason->str, reason->len);
+		bv_scrape_set (&r->action, "failed");
+	}
+	/* Without a copy of the original, its subject is what the notice
+	 * quotes. */
+	if (subject != NULL && mail->original->len == 0)
+		g_string_append_printf (mail->original, "%s\n", subject);
+	guint before = report->recipients->len;
+	guint added = bv_scrape_merge (mail, report, text);
+	/* The reason read from the text was decoded from its charset; the
+	 * delivery-status part's "X-Notes;" diagnostic repeats it in raw bytes
+	 * (ISO-2022-JP escapes and all) and never carries a reply code. */
+	for (guint i = before; reason->len > 0 && i < report->recipients->len; i++) {
+		BvRecipient *r = report->recipients->pdata[i];
+		if (r->reply_code[0] == '\0')
+			bv_scrape_set_diagnostic (r, reason->str, reason->len);
+	}
+	return added > 0;
+}
+
+const BvLhost bv_lhost_domino = { "domino", domino_parse };

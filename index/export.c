@@ -21,9 +21,15 @@
 #include "suggest.h"
 
 static const char *const format_ids[] = {
-#define BV_EXPORT_FORMAT_ID(e, id) id,
+#define BV_EXPORT_FORMAT_ID(e, id, ext) id,
 	BV_EXPORT_FORMATS (BV_EXPORT_FORMAT_ID)
 #undef BV_EXPORT_FORMAT_ID
+};
+
+static const char *const format_extensions[] = {
+#define BV_EXPORT_FORMAT_EXTENSION(e, id, ext) ext,
+	BV_EXPORT_FORMATS (BV_EXPORT_FORMAT_EXTENSION)
+#undef BV_EXPORT_FORMAT_EXTENSION
 };
 
 /* The fields of a row, in CSV column order. */
@@ -36,6 +42,12 @@ const char *
 bv_export_format_id (BvExportFormat format)
 {
 	return (guint)format < BV_EXPORT_FORMAT_COUNT ? format_ids[format] : NULL;
+}
+
+const char *
+bv_export_format_extension (BvExportFormat format)
+{
+	return (guint)format < BV_EXPORT_FORMAT_COUNT ? format_extensions[format] : NULL;
 }
 
 gboolean

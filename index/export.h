@@ -30,18 +30,19 @@
 
 G_BEGIN_DECLS
 
-/* Output formats.  X(enum suffix, machine id: the --format name) */
-#define BV_EXPORT_FORMATS(X)           \
-	X (CSV, "csv")                 \
-	X (JSON, "json")               \
-	X (JSONL, "jsonl")             \
-	X (REPORT, "report")           \
-	X (SUPPRESSION, "suppression") \
-	X (ESP_CSV, "esp-csv")         \
-	X (POSTFIX, "postfix")
+/* Output formats.  X(enum suffix, machine id: the --format name, the usual
+ * file name extension: what a file dialog proposes) */
+#define BV_EXPORT_FORMATS(X)                  \
+	X (CSV, "csv", "csv")                 \
+	X (JSON, "json", "json")              \
+	X (JSONL, "jsonl", "jsonl")           \
+	X (REPORT, "report", "md")            \
+	X (SUPPRESSION, "suppression", "txt") \
+	X (ESP_CSV, "esp-csv", "csv")         \
+	X (POSTFIX, "postfix", "access")
 
 typedef enum {
-#define BV_EXPORT_FORMAT_ENUM(e, id) BV_EXPORT_##e,
+#define BV_EXPORT_FORMAT_ENUM(e, id, ext) BV_EXPORT_##e,
 	BV_EXPORT_FORMATS (BV_EXPORT_FORMAT_ENUM)
 #undef BV_EXPORT_FORMAT_ENUM
 	        BV_EXPORT_FORMAT_COUNT
@@ -49,6 +50,9 @@ typedef enum {
 
 /* The machine id of @format ("esp-csv"); NULL when out of range. */
 const char *bv_export_format_id (BvExportFormat format);
+/* The file name extension of @format, without the dot ("md"); NULL when out
+ * of range. */
+const char *bv_export_format_extension (BvExportFormat format);
 /* Returns TRUE and sets *out when @id names a format (case-insensitive). */
 gboolean bv_export_format_from_id (const char *id, BvExportFormat *out);
 

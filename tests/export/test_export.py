@@ -267,6 +267,24 @@ class DemoTest(unittest.TestCase):
         self.assertEqual(rows, [r for r in self.all if r["bounces"] >= 2])
         self.assertTrue(rows)
 
+    def test_filter_search(self):
+        rows = self.box.rows("--search", "SPAMHAUS")
+        self.assertTrue(rows)
+        self.assertTrue(all("spamhaus" in r["last_diagnostic"].lower() for r in rows))
+        self.assertEqual(sorted(r["address"] for r in rows),
+                         sorted(r["address"] for r in self.all if "spamhaus" in r["last_diagnostic"].lower()))
+
+    def test_empty_selection(self):
+        none = ["--cause", "virusdetected"]
+        self.assertEqual(self.box.export("--format", "json", *none).stdout, "[]\n")
+        self.assertEqual(self.box.export("--format", "jsonl", *none).stdout, "")
+        self.assertEqual(self.box.export("--format", "csv", *none).stdout, ",".join(COLUMNS) + "\r\n")
+        self.assertEqual(self.box.export("--format", "esp-csv", *none).stdout, "email,reason\r\n")
+        self.assertEqual(self.box.export("--format", "suppression", *none).stdout, "")
+        report = self.box.export("--format", "report", *none).stdout
+        self.assertIn("No address in the selection bounced.", report)
+        self.assertNotIn("| Cause |", report)
+
     def test_usage_errors(self):
         for args in (["--format", "xml"], ["--cause", "nosuchcause"], ["--hard", "--soft"],
                      ["--marked", "--unmarked"], ["--since", "yesterday"], ["--min-bounces", "-1"],

@@ -70,7 +70,11 @@ static gboolean
 reply_at (const char *text, const char *p)
 {
 	if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '-' || p[-1] == '#' ||
-	                 p[-1] == '/' || p[-1] == ':' || p[-1] == '='))
+	                 p[-1] == '/' || p[-1] == '='))
+		return FALSE;
+	/* "ERROR CODE :550" and "code:550" label a reply; "10:55" or "::550"
+	 * (times, IPv6) do not. */
+	if (p > text && p[-1] == ':' && (p - 1 == text || g_ascii_isdigit (p[-2]) || p[-2] == ':'))
 		return FALSE;
 	char code[4] = { p[0], p[0] ? p[1] : 0, p[0] && p[1] ? p[2] : 0, 0 };
 	if (!bv_reply_valid (code))

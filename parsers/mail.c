@@ -62,6 +62,12 @@ part_text (GMimePart *part, gsize limit)
 		if (bytes->data[i] == '\0')
 			bytes->data[i] = ' ';
 	char *text = NULL;
+	/* Japanese servers write ISO-2022-JP into parts that declare no
+	 * charset (the delivery-status part above all); its escape sequences
+	 * give it away, and no other text starts a run with ESC $ B. */
+	if ((charset == NULL || g_ascii_strcasecmp (charset, "us-ascii") == 0) &&
+	    (memmem (bytes->data, n, "\x1b$B", 3) != NULL || memmem (bytes->data, n, "\x1b$@", 3) != NULL))
+		charset = "ISO-2022-JP";
 	if (charset != NULL && g_ascii_strcasecmp (charset, "utf-8") != 0 &&
 	    g_ascii_strcasecmp (charset, "us-ascii") != 0) {
 		const char *iconv_name = g_mime_charset_iconv_name (charset);
@@ -193,8 +199,10 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 		 * parts: GMime leaves its whole text in the prologue, which is
 		 * then the report's text. */
 		const char *prologue = g_mime_multipart_get_prologue (mp);
-		if (n == 0 && prologue != NULL)
-			append_limited (mail->body, prologue, &mail->truncated);
+		if (n == 0 && prologue != NULL) {
+			g_autofree char *valid = g_utf8_make_valid (prologue, -1);
+			append_limited (mail->body, valid, &mail->truncated);
+		}
 		return;
 	}
 	GMimeContentType *ct = g_mime_object_get_content_type (obj);

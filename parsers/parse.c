@@ -279,8 +279,13 @@ diagnostic_from_body (const char *body, const char *address)
 	const char *end = strstr (hit, "\n\n");
 	if (end == NULL)
 		end = hit + strlen (hit);
-	/* A paragraph that long is not a diagnostic but the whole report. */
+	/* A paragraph that long is not a diagnostic but the whole report, and
+	 * one of delivery-status fields (written into the text by a report
+	 * with a broken MIME structure) says nothing more than the fields. */
 	if (end - start > 1000)
+		return NULL;
+	g_autofree char *para = g_strndup (start, end - start);
+	if (bv_text_find_ci (para, "Final-Recipient:") || bv_text_find_ci (para, "Original-Recipient:"))
 		return NULL;
 	return bv_text_normalise (start, end - start);
 }

@@ -123,10 +123,33 @@ bv_address_extract (const char *s)
 	if (at == NULL)
 		return NULL;
 	const char *b = at, *e = at + 1;
-	while (b > s && (local_char (b[-1]) || (unsigned char)b[-1] >= 0x80))
-		b--;
-	while (*e && (domain_char (*e) || (unsigned char)*e >= 0x80))
-		e++;
+	/* Non-ASCII letters belong to internationalised addresses; non-ASCII
+	 * punctuation and spaces ("收件人：", "【", "«", no-break space) are the
+	 * text around the address. */
+	while (b > s) {
+		if (local_char (b[-1])) {
+			b--;
+			continue;
+		}
+		if ((unsigned char)b[-1] < 0x80)
+			break;
+		const char *prev = g_utf8_find_prev_char (s, b);
+		if (prev == NULL || !g_unichar_isalnum (g_utf8_get_char_validated (prev, b - prev)))
+			break;
+		b = prev;
+	}
+	while (*e) {
+		if (domain_char (*e)) {
+			e++;
+			continue;
+		}
+		if ((unsigned char)*e < 0x80)
+			break;
+		gunichar c = g_utf8_get_char_validated (e, -1);
+		if (c == (gunichar)-1 || c == (gunichar)-2 || !g_unichar_isalnum (c))
+			break;
+		e = g_utf8_next_char (e);
+	}
 	/* Trailing dots and brackets are punctuation, not the address. */
 	while (e > at + 1 && (e[-1] == '.' || e[-1] == ']' || e[-1] == ':') &&
 	       !(e[-1] == ']' && memchr (at, '[', e - at)))

@@ -63,8 +63,11 @@ test_reply_find (void)
 	check_reply ("550 5.1.1 User unknown", "550");
 	check_reply ("host mx.example.com said: 552-5.2.2 mailbox full", "552");
 	check_reply ("Remote server replied: 421 too many connections", "421");
-	check_reply ("SMTP error from remote mail server after RCPT TO:<a@example.com>:\n550 No such user", "550");
+	check_reply ("SMTP error from remote mail server after RCPT TO:<a@example.com>:\n550 No such user",
+	             "550");
 	/* Numbers that are parts of other things are not reply codes. */
+	check_reply ("ERROR CODE :550 - 5.1.1 mailbox unavailable", "550");
+	check_reply ("at 10:550 seconds", NULL);
 	check_reply ("port 25 id 4500123", NULL);
 	check_reply ("5.1.1 unknown", NULL);
 	check_reply ("queue id 550ABCDEF", NULL);

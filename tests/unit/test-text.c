@@ -41,6 +41,11 @@ test_address (void)
 		{ "Bob Smith <bob@example.org>", "bob@example.org" },
 		{ "<carol@example.net>:", "carol@example.net" },
 		{ "mail to dave@example.jp. failed", "dave@example.jp" },
+		{ "\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xef\xbc\x9awang@example.cn\xe3\x80\x82",
+		  "wang@example.cn" },
+		{ "\xc2\xab\xc2\xa0marie@example.fr\xc2\xa0\xc2\xbb", "marie@example.fr" },
+		{ "\xe7\x94\xa8\xe6\x88\xb7@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd",
+		  "\xe7\x94\xa8\xe6\x88\xb7@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd" },
 		{ "no address here", NULL },
 		{ "@", NULL },
 	};

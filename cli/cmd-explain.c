@@ -267,7 +267,7 @@ bv_cmd_explain (int argc, char **argv)
 	GOptionEntry entries[] = { { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
 		                     N_ ("output format: text or json"), N_ ("FORMAT") },
 		                   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &queries, NULL,
-		                     N_ ("CAUSE|STATUS|REPLY...") },
+		                     NULL },
 		                   G_OPTION_ENTRY_NULL };
 	g_autoptr (GOptionContext) ctx =
 	        g_option_context_new (_ ("CAUSE|STATUS|REPLY... - explain a bounce cause or code"));

@@ -138,7 +138,7 @@ bv_cmd_scan (int argc, char **argv)
 		  N_ ("FORMAT") },
 		{ "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
 		  N_ ("add the cause's title, explanation and fix to each record"), NULL },
-		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_ ("PATH...") },
+		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
 		G_OPTION_ENTRY_NULL
 	};
 	g_autoptr (GOptionContext) ctx = g_option_context_new (_ ("PATH... - print every failed recipient"));

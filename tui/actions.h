@@ -7,7 +7,9 @@
  * (view-help.c), so the two can never disagree.  Key names are those of
  * bv_key_from_name(): a character, "C-x" for a control key, or one of
  * Up Down Left Right PgUp PgDn Home End Enter Esc Tab Space Backspace
- * Insert Delete F1..F12.
+ * Insert Delete F1..F12.  A key name may be scoped to one view as
+ * "VIEW:KEY" (VIEW is the view class's name): in that view it means this
+ * action, before any binding without a scope.
  *
  * X(enum suffix, machine name, default keys separated by spaces,
  *   help text (N_()), help section)
@@ -30,6 +32,10 @@
 	X (PAGE_DOWN, "page-down", "PgDn C-f Space", N_ ("Move down one page"), BV_ACTION_SECTION_MOVE)      \
 	X (FIRST, "first", "Home g", N_ ("Go to the first line"), BV_ACTION_SECTION_MOVE)                    \
 	X (LAST, "last", "End G", N_ ("Go to the last line"), BV_ACTION_SECTION_MOVE)                        \
+	X (SCROLL_LEFT, "scroll-left", "pager:Left pager:h",                                                 \
+	   N_ ("In the raw message, which is not wrapped: scroll left"), BV_ACTION_SECTION_MOVE)             \
+	X (SCROLL_RIGHT, "scroll-right", "pager:Right pager:l",                                              \
+	   N_ ("In the raw message: scroll right to read long lines"), BV_ACTION_SECTION_MOVE)               \
 	X (ENTER, "enter", "Enter Right l", N_ ("Open the line under the cursor"), BV_ACTION_SECTION_VIEW)   \
 	X (BACK, "back", "q Esc Left h", N_ ("Close the view (quit from the first one)"),                    \
 	   BV_ACTION_SECTION_VIEW)                                                                           \
@@ -54,6 +60,10 @@
 	   BV_ACTION_SECTION_MARK)                                                                           \
 	X (ACCEPT_ALL, "accept-all", "A", N_ ("Accept every proposal (asks first)"), BV_ACTION_SECTION_MARK) \
 	X (SEARCH, "search", "/", N_ ("Narrow every view to a text (address, domain, diagnostic)"),          \
+	   BV_ACTION_SECTION_FILTER)                                                                         \
+	X (SEARCH_NEXT, "search-next", "n", N_ ("Go to the next line that contains the search text"),        \
+	   BV_ACTION_SECTION_FILTER)                                                                         \
+	X (SEARCH_PREV, "search-prev", "N", N_ ("Go to the previous line that contains the search text"),    \
 	   BV_ACTION_SECTION_FILTER)                                                                         \
 	X (SEVERITY, "severity", "f", N_ ("Show all, hard only or soft only"), BV_ACTION_SECTION_FILTER)     \
 	X (UNMARKED, "unmarked", "U", N_ ("Show only addresses not marked, or all"),                         \

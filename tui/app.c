@@ -32,6 +32,26 @@ static const BvDimension grouping_cycle[] = {
 	BV_DIMENSION_CAUSE, BV_DIMENSION_DOMAIN, BV_DIMENSION_STATUS, BV_DIMENSION_MTA, BV_DIMENSION_MONTH,
 };
 
+/* The grouping as a phrase: "by cause" (translated, static). */
+static const char *
+grouping_phrase (BvDimension dim)
+{
+	switch (dim) {
+	case BV_DIMENSION_CAUSE: return C_ ("grouping", "by cause");
+	case BV_DIMENSION_DOMAIN: return C_ ("grouping", "by recipient domain");
+	case BV_DIMENSION_STATUS: return C_ ("grouping", "by status code");
+	case BV_DIMENSION_MTA: return C_ ("grouping", "by mail system");
+	case BV_DIMENSION_MONTH: return C_ ("grouping", "by month");
+	default: return C_ ("grouping", "by address");
+	}
+}
+
+const char *
+bv_tui_grouping_phrase (BvTui *tui)
+{
+	return grouping_phrase (tui->dimension);
+}
+
 void
 bv_view_free (BvView *view)
 {
@@ -111,11 +131,13 @@ bv_tui_mark (BvTui *tui, GPtrArray *addresses, gboolean unmark, BvMarkSource sou
 	bv_tui_reload_all (tui);
 }
 
-/* The filter in a few words for the title bar (new string, "" when none). */
+/* The grouping and the filter in a few words for the status bar (new
+ * string): a user always sees what the views are narrowed to. */
 static char *
 filter_summary (BvTui *tui)
 {
 	g_autoptr (GString) s = g_string_new (NULL);
+	g_string_append_printf (s, "%s · ", grouping_phrase (tui->dimension));
 	if (tui->filter_text != NULL && *tui->filter_text != '\0')
 		g_string_append_printf (s, "/%s/ ", tui->filter_text);
 	if (tui->filter.severity == BV_SEVERITY_HARD)
@@ -130,7 +152,11 @@ filter_summary (BvTui *tui)
 		                        tui->filter.since ? bv_view_date (tui->filter.since, a) : "",
 		                        tui->filter.until ? bv_view_date (tui->filter.until - 86400, b) : "");
 	}
-	if (s->len > 0)
+	/* The last separator, or the one after the grouping when no filter
+	 * is set. */
+	if (g_str_has_suffix (s->str, " · "))
+		g_string_truncate (s, s->len - strlen (" · "));
+	else
 		g_string_truncate (s, s->len - 1);
 	return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -141,11 +167,7 @@ draw_title (BvTui *tui, BvView *focused)
 	int attr = bv_theme_attr (BV_EL_TITLE);
 	g_autofree char *title = focused->klass->title (focused, tui);
 	g_autofree char *left = g_strdup_printf (" bounceview · %s", title);
-	g_autofree char *filter = filter_summary (tui);
-	int fw = *filter != '\0' ? MIN (bv_draw_width (filter) + 1, COLS / 2) : 0;
-	bv_draw_cell (0, 0, COLS - fw, left, attr, FALSE);
-	if (fw > 0)
-		bv_draw_cell (0, COLS - fw, fw, filter, attr, TRUE);
+	bv_draw_cell (0, 0, COLS, left, attr, FALSE);
 }
 
 static void
@@ -164,13 +186,17 @@ draw_status (BvTui *tui, BvView *focused)
 		                                                     100 / focused->list.n));
 	else
 		where = g_strdup ("");
-	const char *text = tui->message != NULL
-	                           ? tui->message
-	                           : _ ("?:help q:back /:search o:group m:mark p:proposals e:export");
-	int ww = bv_draw_width (where);
+	const char *text = tui->message != NULL ? tui->message
+	                                        : _ ("?:help /:search o:group m:mark p:proposals e:export");
+	/* The right side says where the user is and what is shown; a message
+	 * may take its room, the key hints may not. */
+	g_autofree char *summary = filter_summary (tui);
+	g_autofree char *right = g_strdup_printf ("%s  %s", summary, where);
+	int rw = MIN (bv_draw_width (right) + 1, COLS * 3 / 5);
+	int lw = COLS - rw;
 	g_autofree char *shown = g_strconcat (" ", text, NULL);
-	bv_draw_cell (y, 0, MAX (COLS - ww, 0), shown, attr, FALSE);
-	bv_draw_cell (y, MAX (COLS - ww, 0), MIN (ww, COLS), where, bv_theme_attr (BV_EL_STATUS), TRUE);
+	bv_draw_cell (y, 0, lw, shown, attr, FALSE);
+	bv_draw_cell (y, lw, COLS - lw, right, bv_theme_attr (BV_EL_STATUS), TRUE);
 }
 
 static gboolean
@@ -232,8 +258,8 @@ cycle_grouping (BvTui *tui)
 	 * groups view. */
 	while (tui->views->len > 1)
 		pop_view (tui);
+	/* The title and the status bar say the new grouping. */
 	bv_tui_reload_all (tui);
-	bv_tui_message (tui, FALSE, _ ("Grouped by %s"), bv_dimension_id (tui->dimension));
 }
 
 /* Reads "YYYY-MM-DD" as the Unix time of that day's start (UTC). */
@@ -306,6 +332,38 @@ cycle_theme (BvTui *tui)
 	bv_tui_message (tui, FALSE, _ ("Theme: %s"), next);
 }
 
+/* Moves the focused view to the next (or previous) line that shows the
+ * search text, going round at the end, as n and N do in less and vi. */
+static void
+search_again (BvTui *tui, BvView *view, gboolean forward)
+{
+	BvList *list = &view->list;
+	if (tui->filter_text == NULL || *tui->filter_text == '\0') {
+		bv_tui_message (tui, TRUE, _ ("No search yet: / asks for the text"));
+		return;
+	}
+	if (view->klass->matches == NULL || list->n == 0) {
+		bv_tui_message (tui, TRUE, _ ("Nothing to search here"));
+		return;
+	}
+	guint from = list->scroll_only ? list->top : list->cursor;
+	for (guint i = 1; i <= list->n; i++) {
+		guint row = forward ? (from + i) % list->n : (from + list->n - i) % list->n;
+		if (!view->klass->matches (view, row, tui->filter_text))
+			continue;
+		if (list->scroll_only)
+			list->top = row;
+		else
+			list->cursor = row;
+		if (forward ? row <= from : row >= from)
+			bv_tui_message (tui, FALSE,
+			                forward ? _ ("Search went on from the top")
+			                        : _ ("Search went on from the bottom"));
+		return;
+	}
+	bv_tui_message (tui, TRUE, _ ("“%s” is not on this screen's lines"), tui->filter_text);
+}
+
 /* Actions no view took. */
 static void
 app_request (BvTui *tui, BvActionId action)
@@ -344,9 +402,16 @@ app_request (BvTui *tui, BvActionId action)
 			tui->filter_text = g_strdup (g_strstrip (text));
 			tui->filter.text = tui->filter_text;
 			bv_tui_reload_all (tui);
+			/* A page of text is not narrowed by the filter:
+			 * like less, go to the first line with the text. */
+			BvView *view = focused_view (tui);
+			if (view->list.scroll_only && *tui->filter_text != '\0')
+				search_again (tui, view, TRUE);
 		}
 		break;
 	}
+	case BV_ACT_SEARCH_NEXT:
+	case BV_ACT_SEARCH_PREV: search_again (tui, focused_view (tui), action == BV_ACT_SEARCH_NEXT); break;
 	case BV_ACT_SEVERITY:
 		tui->filter.severity = (tui->filter.severity + 1) % 3;
 		bv_tui_reload_all (tui);
@@ -473,7 +538,7 @@ run_loop (BvTui *tui, BvIndexJob **job)
 			handle_mouse (tui);
 			continue;
 		}
-		BvActionId action = bv_key_action (key);
+		BvActionId action = bv_key_action_in (key, focused_view (tui)->klass->name);
 		if (action == BV_ACT_NONE) {
 			g_autofree char *name = bv_key_name (key);
 			bv_tui_message (tui, FALSE, _ ("Key %s is not bound; press ? for help"), name);

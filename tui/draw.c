@@ -99,6 +99,34 @@ bv_draw_text (int y, int x, int width, const char *text, int attr)
 	return used;
 }
 
+int
+bv_draw_text_from (int y, int x, int width, const char *text, int skip, int attr)
+{
+	if (skip <= 0)
+		return bv_draw_text (y, x, width, text, attr);
+	g_autofree char *safe = make_safe (text);
+	const char *p = safe;
+	int col = 0;
+	while (*p != '\0' && col < skip) {
+		col += char_width (g_utf8_get_char (p));
+		p = g_utf8_next_char (p);
+	}
+	/* The right half of a wide character cut by the edge. */
+	int pad = MIN (col - skip, width);
+	bv_draw_fill (y, x, pad, attr);
+	return pad + bv_draw_text (y, x + pad, width - pad, p, attr);
+}
+
+gboolean
+bv_draw_contains (const char *text, const char *needle)
+{
+	if (needle == NULL || *needle == '\0' || text == NULL)
+		return FALSE;
+	g_autofree char *t = g_utf8_casefold (text, -1);
+	g_autofree char *n = g_utf8_casefold (needle, -1);
+	return strstr (t, n) != NULL;
+}
+
 void
 bv_draw_cell (int y, int x, int width, const char *text, int attr, gboolean right)
 {

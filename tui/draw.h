@@ -22,6 +22,14 @@ int bv_draw_width (const char *text);
  * "…" when it does not fit.  Returns the columns used. */
 int bv_draw_text (int y, int x, int width, const char *text, int attr);
 
+/* Like bv_draw_text(), but the first @skip columns of @text are left
+ * out (a text scrolled sideways); a wide character cut by the left edge
+ * shows as a blank. */
+int bv_draw_text_from (int y, int x, int width, const char *text, int skip, int attr);
+
+/* TRUE when @text contains @needle, ignoring case (both UTF-8). */
+gboolean bv_draw_contains (const char *text, const char *needle);
+
 /* Draws @text in exactly @width columns: cut, then padded with blanks (on
  * the left when @right). */
 void bv_draw_cell (int y, int x, int width, const char *text, int attr, gboolean right);

@@ -94,38 +94,82 @@ bv_key_name (int key)
 	return g_strdup_printf ("<%#x>", key);
 }
 
-/* The bindings, built once from the table on first use: key -> action. */
+/* Splits "view:Key" into its scope (new string, NULL when none) and the
+ * key's name (inside @name). */
+static const char *
+split_scope (const char *name, char **scope)
+{
+	const char *colon = strchr (name, ':');
+	/* ":" alone is a key, not an empty scope. */
+	if (colon == NULL || colon == name || colon[1] == '\0') {
+		*scope = NULL;
+		return name;
+	}
+	*scope = g_strndup (name, (gsize)(colon - name));
+	return colon + 1;
+}
+
+static void
+bind (GHashTable *t, int key, int action)
+{
+	g_hash_table_insert (t, GINT_TO_POINTER (key), GINT_TO_POINTER (action));
+	/* Enter arrives as \r, \n or KEY_ENTER depending on the terminal:
+	 * bind all of them. */
+	if (key == '\n') {
+		g_hash_table_insert (t, GINT_TO_POINTER ('\r'), GINT_TO_POINTER (action));
+		g_hash_table_insert (t, GINT_TO_POINTER (BV_KEY_FN (KEY_ENTER)), GINT_TO_POINTER (action));
+	}
+}
+
+/* The bindings, built once from the table on first use: for each scope
+ * ("" for none), a table key -> action. */
 static GHashTable *
 bindings (void)
 {
 	/* Only the UI thread reads keys, so no locking is needed. */
-	static GHashTable *table;
-	if (table == NULL) {
-		GHashTable *t = g_hash_table_new (NULL, NULL);
+	static GHashTable *scopes;
+	if (scopes == NULL) {
+		GHashTable *s = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+		                                       (GDestroyNotify)g_hash_table_unref);
+		g_hash_table_insert (s, g_strdup (""), g_hash_table_new (NULL, NULL));
 		for (int a = 1; a < BV_ACT_COUNT; a++) {
 			g_auto (GStrv) names = g_strsplit (actions[a].keys, " ", -1);
 			for (char **n = names; *n != NULL; n++) {
-				int key = bv_key_from_name (*n);
+				g_autofree char *scope = NULL;
+				int key = bv_key_from_name (split_scope (*n, &scope));
 				g_warn_if_fail (key != 0);
-				g_hash_table_insert (t, GINT_TO_POINTER (key), GINT_TO_POINTER (a));
-				/* Enter arrives as \r, \n or KEY_ENTER depending
-				 * on the terminal: bind all of them. */
-				if (key == '\n') {
-					g_hash_table_insert (t, GINT_TO_POINTER ('\r'), GINT_TO_POINTER (a));
-					g_hash_table_insert (t, GINT_TO_POINTER (BV_KEY_FN (KEY_ENTER)),
-					                     GINT_TO_POINTER (a));
+				GHashTable *t = g_hash_table_lookup (s, scope ? scope : "");
+				if (t == NULL) {
+					t = g_hash_table_new (NULL, NULL);
+					g_hash_table_insert (s, g_strdup (scope), t);
 				}
+				bind (t, key, a);
 			}
 		}
-		table = t;
+		scopes = s;
 	}
-	return table;
+	return scopes;
+}
+
+static BvActionId
+lookup (const char *scope, int key)
+{
+	GHashTable *t = g_hash_table_lookup (bindings (), scope);
+	return t != NULL ? (BvActionId)GPOINTER_TO_INT (g_hash_table_lookup (t, GINT_TO_POINTER (key)))
+	                 : BV_ACT_NONE;
 }
 
 BvActionId
 bv_key_action (int key)
 {
-	return (BvActionId)GPOINTER_TO_INT (g_hash_table_lookup (bindings (), GINT_TO_POINTER (key)));
+	return lookup ("", key);
+}
+
+BvActionId
+bv_key_action_in (int key, const char *view)
+{
+	BvActionId action = view != NULL ? lookup (view, key) : BV_ACT_NONE;
+	return action != BV_ACT_NONE ? action : lookup ("", key);
 }
 
 const char *
@@ -138,6 +182,24 @@ const char *
 bv_action_keys (BvActionId action)
 {
 	return action > BV_ACT_NONE && action < BV_ACT_COUNT ? actions[action].keys : NULL;
+}
+
+char *
+bv_action_keys_shown (BvActionId action)
+{
+	const char *keys = bv_action_keys (action);
+	if (keys == NULL)
+		return NULL;
+	g_auto (GStrv) names = g_strsplit (keys, " ", -1);
+	g_autoptr (GString) shown = g_string_new (NULL);
+	for (char **n = names; *n != NULL; n++) {
+		g_autofree char *scope = NULL;
+		const char *name = split_scope (*n, &scope);
+		if (shown->len > 0)
+			g_string_append_c (shown, ' ');
+		g_string_append (shown, name);
+	}
+	return g_string_free (g_steal_pointer (&shown), FALSE);
 }
 
 const char *

@@ -29,11 +29,16 @@ char *bv_key_name (int key);
 
 /* The action @key is bound to, or BV_ACT_NONE. */
 BvActionId bv_key_action (int key);
+/* The same in the view named @view: a binding scoped to it comes first. */
+BvActionId bv_key_action_in (int key, const char *view);
 
 /* Machine name, default key names and translated help text of @action;
  * NULL when out of range.  Static strings. */
 const char *bv_action_name (BvActionId action);
 const char *bv_action_keys (BvActionId action);
+/* The key names as the help screen shows them: scopes left out (new
+ * string). */
+char *bv_action_keys_shown (BvActionId action);
 const char *bv_action_help (BvActionId action);
 const char *bv_action_section (BvActionId action);
 

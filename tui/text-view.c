@@ -95,6 +95,7 @@ rewrap (BvTextView *tv, int width)
 		const TextLine *line = &g_array_index (tv->lines, TextLine, i);
 		int room = width - 1 - (line->label != NULL ? label_width : 0);
 		if (!line->wrap) {
+			tv->max_width = MAX (tv->max_width, bv_draw_width (line->text));
 			add_shown (tv->shown, line, TRUE, line->text);
 			continue;
 		}
@@ -119,7 +120,10 @@ draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean curs
 			bv_draw_text (y, col, label_width - 1, s->line->label, bv_theme_attr (BV_EL_LABEL));
 		col += label_width;
 	}
-	bv_draw_text (y, col, x + w - col, s->text, bv_theme_attr (s->line->el));
+	/* Only lines that are not wrapped scroll sideways: a wrapped one
+	 * is whole already. */
+	int skip = s->line->wrap ? 0 : tv->hscroll;
+	bv_draw_text_from (y, col, x + w - col, s->text, skip, bv_theme_attr (s->line->el));
 }
 
 char *
@@ -134,11 +138,34 @@ bv_text_view_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolea
 	BvTextView *tv = (BvTextView *)view;
 	if (tv->shown_width != w)
 		rewrap (tv, w);
+	/* Scrolling right stops when the longest line's end is in sight. */
+	tv->hscroll = CLAMP (tv->hscroll, 0, MAX (tv->max_width - (w - 2), 0));
 	bv_list_draw (&view->list, y, x, h, w, focused, draw_row, tv);
 }
 
 gboolean
 bv_text_view_request (BvView *view, BvTui *tui, BvActionId action)
 {
+	BvTextView *tv = (BvTextView *)view;
+	/* As less -S does: half a screen at a time. */
+	int step = MAX (view->list.w / 2, 1);
+	switch (action) {
+	case BV_ACT_SCROLL_RIGHT:
+		tv->hscroll = MIN (tv->hscroll + step, MAX (tv->max_width - (view->list.w - 2), 0));
+		return TRUE;
+	case BV_ACT_SCROLL_LEFT: tv->hscroll = MAX (tv->hscroll - step, 0); return TRUE;
+	case BV_ACT_FIRST: tv->hscroll = 0; break;
+	default: break;
+	}
 	return bv_list_request (&view->list, action);
+}
+
+gboolean
+bv_text_view_matches (BvView *view, guint row, const char *text)
+{
+	BvTextView *tv = (BvTextView *)view;
+	if (tv->shown == NULL || row >= tv->shown->len)
+		return FALSE;
+	const ShownLine *s = tv->shown->pdata[row];
+	return bv_draw_contains (s->text, text) || (s->first && bv_draw_contains (s->line->label, text));
 }

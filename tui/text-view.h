@@ -22,6 +22,8 @@ typedef struct {
 	GPtrArray *shown; /* wrapped lines, for @shown_width */
 	int shown_width;
 	int label_width;
+	int hscroll;   /* columns scrolled sideways (lines not wrapped) */
+	int max_width; /* of the lines not wrapped */
 } BvTextView;
 
 /* Prepares @tv (embedded first in a view struct) with @klass and @title. */
@@ -29,7 +31,8 @@ void bv_text_view_init (BvTextView *tv, const BvViewClass *klass, const char *ti
 /* Frees what bv_text_view_init() and the adds allocated (not @tv). */
 void bv_text_view_clear (BvTextView *tv);
 
-/* Adds a line: @label may be NULL; @text is wrapped when @wrap, else cut. */
+/* Adds a line: @label may be NULL; @text is wrapped when @wrap, else cut
+ * at the edge and read by scrolling sideways. */
 void bv_text_view_add (BvTextView *tv, BvElement el, const char *label, const char *text, gboolean wrap);
 /* Adds a blank line and a section heading. */
 void bv_text_view_section (BvTextView *tv, const char *heading);
@@ -38,6 +41,7 @@ void bv_text_view_section (BvTextView *tv, const char *heading);
 char *bv_text_view_title (BvView *view, BvTui *tui);
 void bv_text_view_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused);
 gboolean bv_text_view_request (BvView *view, BvTui *tui, BvActionId action);
+gboolean bv_text_view_matches (BvView *view, guint row, const char *text);
 
 G_END_DECLS
 

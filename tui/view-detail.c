@@ -210,6 +210,7 @@ static const BvViewClass detail_class = {
 	.title = bv_text_view_title,
 	.draw = bv_text_view_draw,
 	.request = detail_request,
+	.matches = bv_text_view_matches,
 	.free = detail_free,
 };
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "catalog.h"
+#include "columns.h"
 #include "dialog.h"
 #include "draw.h"
 #include "view.h"
@@ -17,6 +18,7 @@ typedef struct {
 	BvView parent;
 	BvDimension dimension;
 	GPtrArray *groups; /* of BvGroup* */
+	GArray *sides;     /* of int: who acts on each group (BvSide or SIDE_MIXED) */
 } GroupsView;
 
 /* What a person reads for a group (new string). */
@@ -52,34 +54,80 @@ group_title (const BvGroup *g)
 	return g_strdup (g->key);
 }
 
-/* Who must act on a group, when one side does (static string). */
+/* The side shown for a group in which no side has most bounces. */
+#define SIDE_MIXED BV_SIDE_COUNT
+
+/* Who must act on a group (static string). */
 static const char *
-group_side (const BvGroup *g)
+side_label (int side)
 {
-	BvCause cause;
-	if (g->dimension == BV_DIMENSION_CAUSE && bv_cause_from_id (g->key, &cause))
-		return bv_side_label (bv_catalog_side (cause));
-	/* A 4.x.x status is temporary whatever the cause. */
-	if (g->dimension == BV_DIMENSION_STATUS && g->key[0] == '4')
-		return bv_side_label (BV_SIDE_TEMPORARY);
-	return "-";
+	return side == SIDE_MIXED ? _ ("mixed") : bv_side_label ((BvSide)side);
 }
 
-/* Column widths for @w: title, bounces, addresses, severity, side. */
+/* Counts, for every group of the view, its bounces on each side (the
+ * catalog's side of their cause) and keeps the side most of them fall
+ * on, or SIDE_MIXED when none has more than half.  One query a side, so
+ * the cost does not grow with the number of groups. */
 static void
-columns (int w, int *title, int *side)
+compute_sides (GroupsView *v, BvTui *tui)
 {
-	*side = w >= 100 ? 26 : w >= 70 ? 23 : 0;
-	*title = MAX (w - 1 - 8 - 8 - 7 - *side - 1, 8);
+	g_array_set_size (v->sides, v->groups->len);
+	if (v->dimension == BV_DIMENSION_CAUSE) {
+		for (guint i = 0; i < v->groups->len; i++) {
+			const BvGroup *g = v->groups->pdata[i];
+			BvCause cause;
+			g_array_index (v->sides, int, i) =
+			        bv_cause_from_id (g->key, &cause) ? (int)bv_catalog_side (cause) : SIDE_MIXED;
+		}
+		return;
+	}
+	g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+	for (guint i = 0; i < v->groups->len; i++) {
+		const BvGroup *g = v->groups->pdata[i];
+		g_hash_table_insert (counts, g->key, g_new0 (guint, BV_SIDE_COUNT));
+	}
+	for (int side = 0; side < BV_SIDE_COUNT; side++) {
+		guint64 mask = 0;
+		for (int c = 0; c < BV_CAUSE_COUNT; c++)
+			if ((int)bv_catalog_side ((BvCause)c) == side)
+				mask |= G_GUINT64_CONSTANT (1) << c;
+		BvFilter filter = tui->filter;
+		filter.causes = filter.causes != 0 ? filter.causes & mask : mask;
+		if (filter.causes == 0)
+			continue;
+		g_autoptr (GPtrArray) groups = bv_model_groups (tui->model, v->dimension, &filter);
+		for (guint i = 0; i < groups->len; i++) {
+			const BvGroup *g = groups->pdata[i];
+			guint *n = g_hash_table_lookup (counts, g->key);
+			if (n != NULL)
+				n[side] = g->bounces;
+		}
+	}
+	for (guint i = 0; i < v->groups->len; i++) {
+		const BvGroup *g = v->groups->pdata[i];
+		const guint *n = g_hash_table_lookup (counts, g->key);
+		int best = SIDE_MIXED;
+		for (int side = 0; side < BV_SIDE_COUNT; side++)
+			if (n[side] * 2 > g->bounces)
+				best = side;
+		/* A 4.x.x status is temporary whatever the cause. */
+		if (v->dimension == BV_DIMENSION_STATUS && g->key[0] == '4')
+			best = BV_SIDE_TEMPORARY;
+		g_array_index (v->sides, int, i) = best;
+	}
 }
+
+static const BvColumn columns[] = {
+	{ N_ ("Group"), 0, 1, FALSE, 0 },      { N_ ("Bounces"), 7, 1, TRUE, 0 },
+	{ N_ ("Addrs"), 6, 1, TRUE, 0 },       { N_ ("Kind"), 5, 2, FALSE, 0 },
+	{ N_ ("Who acts"), 24, 2, FALSE, 70 },
+};
 
 static void
 draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean cursor)
 {
 	GroupsView *v = data;
 	const BvGroup *g = v->groups->pdata[row];
-	int tw, sw;
-	columns (w, &tw, &sw);
 	g_autofree char *title = group_title (g);
 	g_autofree char *bounces = g_strdup_printf ("%u", g->bounces);
 	g_autofree char *addresses = g_strdup_printf ("%u", g->addresses);
@@ -87,19 +135,12 @@ draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean curs
 	                 : bv_theme_attr (g->soft == 0   ? BV_EL_HARD
 	                                  : g->hard == 0 ? BV_EL_SOFT
 	                                                 : BV_EL_DEFAULT);
-	bv_draw_fill (y, x, 1, attr);
-	bv_draw_cell (y, x + 1, tw, title, attr, FALSE);
-	bv_draw_cell (y, x + 1 + tw, 8, bounces, attr, TRUE);
-	bv_draw_cell (y, x + 1 + tw + 8, 8, addresses, attr, TRUE);
-	bv_draw_fill (y, x + 1 + tw + 16, 2, attr);
-	bv_draw_cell (y, x + 1 + tw + 18, 5, bv_view_severity (g->hard, g->soft), sev, FALSE);
-	int used = 1 + tw + 23;
-	if (sw > 0) {
-		bv_draw_fill (y, x + used, 1, attr);
-		bv_draw_cell (y, x + used + 1, w - used - 1, group_side (g), attr, FALSE);
-	} else {
-		bv_draw_fill (y, x + used, w - used, attr);
-	}
+	const char *cells[] = { title, bounces, addresses, bv_view_severity (g->hard, g->soft),
+		                side_label (g_array_index (v->sides, int, row)) };
+	int attrs[] = { attr, attr, attr, sev, attr };
+	BvColumnLayout layout;
+	bv_columns_layout (columns, G_N_ELEMENTS (columns), w, &layout);
+	bv_columns_draw_row (columns, &layout, y, x, w, cells, attrs, attr);
 }
 
 static char *
@@ -112,8 +153,11 @@ groups_title (BvView *view, BvTui *tui)
 	/* The Maildir's name only: the whole path would crowd out the
 	 * filter on a narrow terminal. */
 	g_autofree char *name = g_path_get_basename (bv_model_maildir (tui->model));
-	return g_strdup_printf (ngettext ("%u bounce by %s in %s", "%u bounces by %s in %s", bounces),
-	                        bounces, bv_dimension_id (v->dimension), name);
+	/* TRANSLATORS: "6 bounces in mail, grouped by cause": the second %s
+	 * is "by cause", "by month"... */
+	return g_strdup_printf (
+	        ngettext ("%u bounce in %s, grouped %s", "%u bounces in %s, grouped %s", bounces), bounces,
+	        name, bv_tui_grouping_phrase (tui));
 }
 
 static void
@@ -125,6 +169,7 @@ groups_reload (BvView *view, BvTui *tui)
 		view->list.cursor = view->list.top = 0;
 	v->dimension = tui->dimension;
 	v->groups = bv_model_groups (tui->model, v->dimension, &tui->filter);
+	compute_sides (v, tui);
 	bv_list_set_count (&view->list, v->groups->len);
 }
 
@@ -132,11 +177,9 @@ static void
 groups_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused)
 {
 	GroupsView *v = (GroupsView *)view;
-	int tw, sw;
-	columns (w, &tw, &sw);
-	g_autofree char *header = g_strdup_printf (" %-*s%8s%8s  %-5s %s", tw, _ ("Group"), _ ("Bounces"),
-	                                           _ ("Addrs"), _ ("Kind"), sw > 0 ? _ ("Who acts") : "");
-	bv_view_draw_header (y, x, w, header);
+	BvColumnLayout layout;
+	bv_columns_layout (columns, G_N_ELEMENTS (columns), w, &layout);
+	bv_columns_draw_header (columns, &layout, y, x, w);
 	if (v->groups->len == 0) {
 		bv_list_draw (&view->list, y + 1, x, h - 1, w, focused, draw_row, v);
 		bv_draw_text (y + 2, x + 1, w - 2,
@@ -199,11 +242,20 @@ groups_request (BvView *view, BvTui *tui, BvActionId action)
 	}
 }
 
+static gboolean
+groups_matches (BvView *view, guint row, const char *text)
+{
+	const BvGroup *g = ((GroupsView *)view)->groups->pdata[row];
+	g_autofree char *title = group_title (g);
+	return bv_draw_contains (title, text) || bv_draw_contains (g->key, text);
+}
+
 static void
 groups_free (BvView *view)
 {
 	GroupsView *v = (GroupsView *)view;
 	g_clear_pointer (&v->groups, g_ptr_array_unref);
+	g_clear_pointer (&v->sides, g_array_unref);
 	g_free (v);
 }
 
@@ -213,6 +265,7 @@ static const BvViewClass groups_class = {
 	.reload = groups_reload,
 	.draw = groups_draw,
 	.request = groups_request,
+	.matches = groups_matches,
 	.free = groups_free,
 };
 
@@ -222,6 +275,7 @@ bv_view_groups_new (BvTui *tui)
 	GroupsView *v = g_new0 (GroupsView, 1);
 	v->parent.klass = &groups_class;
 	v->dimension = tui->dimension;
+	v->sides = g_array_new (FALSE, TRUE, sizeof (int));
 	groups_reload (&v->parent, tui);
 	return &v->parent;
 }

@@ -22,6 +22,7 @@ static const BvViewClass help_class = {
 	.title = bv_text_view_title,
 	.draw = bv_text_view_draw,
 	.request = bv_text_view_request,
+	.matches = bv_text_view_matches,
 	.free = help_free,
 };
 
@@ -40,7 +41,8 @@ bv_view_help_new (BvTui *tui)
 			section = bv_action_section (a);
 			bv_text_view_section (tv, section);
 		}
-		bv_text_view_add (tv, BV_EL_DEFAULT, bv_action_keys (a), bv_action_help (a), TRUE);
+		g_autofree char *keys = bv_action_keys_shown (a);
+		bv_text_view_add (tv, BV_EL_DEFAULT, keys, bv_action_help (a), TRUE);
 	}
 	bv_text_view_section (tv, _ ("Mouse"));
 	bv_text_view_add (tv, BV_EL_DEFAULT, NULL,

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "catalog.h"
+#include "columns.h"
 #include "draw.h"
 #include "view.h"
 
@@ -16,6 +18,12 @@ typedef struct {
 	GPtrArray *bounces; /* of BvBounce* */
 } HistoryView;
 
+static const BvColumn columns[] = {
+	{ N_ ("Date"), 10, 1, FALSE, 0 },      { N_ ("Status"), 7, 1, FALSE, 0 },
+	{ N_ ("Code"), 4, 1, FALSE, 0 },       { N_ ("Cause"), 24, 1, FALSE, 0 },
+	{ N_ ("Diagnostic"), 0, 1, FALSE, 0 },
+};
+
 static void
 draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean cursor)
 {
@@ -23,12 +31,12 @@ draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean curs
 	const BvBounce *b = v->bounces->pdata[row];
 	char date[16];
 	int sev = cursor ? attr : bv_theme_attr (b->hard ? BV_EL_HARD : BV_EL_SOFT);
-	bv_draw_fill (y, x, 1, attr);
-	bv_draw_cell (y, x + 1, 11, bv_view_date (b->date, date), attr, FALSE);
-	bv_draw_cell (y, x + 12, 8, b->status, attr, FALSE);
-	bv_draw_cell (y, x + 20, 5, b->reply_code, attr, FALSE);
-	bv_draw_cell (y, x + 25, 16, bv_cause_id (b->cause), sev, FALSE);
-	bv_draw_cell (y, x + 41, w - 41, b->diagnostic, attr, FALSE);
+	const char *cells[] = { bv_view_date (b->date, date), b->status, b->reply_code,
+		                bv_catalog_title (b->cause), b->diagnostic };
+	int attrs[] = { attr, attr, attr, sev, attr };
+	BvColumnLayout layout;
+	bv_columns_layout (columns, G_N_ELEMENTS (columns), w, &layout);
+	bv_columns_draw_row (columns, &layout, y, x, w, cells, attrs, attr);
 }
 
 static char *
@@ -53,9 +61,9 @@ static void
 history_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused)
 {
 	HistoryView *v = (HistoryView *)view;
-	g_autofree char *header = g_strdup_printf (" %-11s%-8s%-5s%-16s%s", _ ("Date"), _ ("Status"),
-	                                           _ ("Code"), _ ("Cause"), _ ("Diagnostic"));
-	bv_view_draw_header (y, x, w, header);
+	BvColumnLayout layout;
+	bv_columns_layout (columns, G_N_ELEMENTS (columns), w, &layout);
+	bv_columns_draw_header (columns, &layout, y, x, w);
 	bv_list_draw (&view->list, y + 1, x, h - 1, w, focused, draw_row, v);
 }
 
@@ -89,6 +97,14 @@ history_request (BvView *view, BvTui *tui, BvActionId action)
 	}
 }
 
+static gboolean
+history_matches (BvView *view, guint row, const char *text)
+{
+	const BvBounce *b = ((HistoryView *)view)->bounces->pdata[row];
+	return bv_draw_contains (b->diagnostic, text) || bv_draw_contains (b->status, text) ||
+	       bv_draw_contains (b->reply_code, text) || bv_draw_contains (bv_catalog_title (b->cause), text);
+}
+
 static void
 history_free (BvView *view)
 {
@@ -104,6 +120,7 @@ static const BvViewClass history_class = {
 	.reload = history_reload,
 	.draw = history_draw,
 	.request = history_request,
+	.matches = history_matches,
 	.free = history_free,
 };
 

@@ -5,7 +5,8 @@
  *
  * The message is shown as its bytes are, line by line, made safe: escape
  * sequences in mail never reach the terminal.  Very large files are cut so
- * that opening one never stalls the interface.
+ * that opening one never stalls the interface.  Lines are not wrapped:
+ * Left and Right scroll sideways, as in less -S.
  */
 #include "config.h"
 
@@ -29,6 +30,7 @@ static const BvViewClass pager_class = {
 	.title = bv_text_view_title,
 	.draw = bv_text_view_draw,
 	.request = bv_text_view_request,
+	.matches = bv_text_view_matches,
 	.free = pager_free,
 };
 
@@ -55,7 +57,9 @@ bv_view_pager_new (BvTui *tui, const char *path, const char *title)
 			n--;
 		/* Invalid UTF-8 becomes U+FFFD when drawn (draw.c). */
 		g_autofree char *line = g_utf8_make_valid (p, (gssize)n);
-		bv_text_view_add (tv, BV_EL_DEFAULT, NULL, line, TRUE);
+		/* Not wrapped, as less -S shows mail: headers and encoded
+		 * lines keep their shape; Left and Right scroll. */
+		bv_text_view_add (tv, BV_EL_DEFAULT, NULL, line, FALSE);
 		p = nl ? nl + 1 : end;
 	}
 	if (shown < len) {

@@ -12,46 +12,70 @@
 
 #include <glib/gi18n.h>
 
-#include "dialog.h"
-#include "draw.h"
-#include "selection.h"
-#include "view.h"
+#include "address-list.h"
+#include "catalog.h"
 
 typedef struct {
-	BvView parent;
+	BvAddressList parent;
 	GPtrArray *proposals; /* of BvProposal* */
-	GHashTable *selection;
 } ProposalsView;
 
-static int
-address_width (int w)
+static const BvColumn columns[] = {
+	BV_ADDRESS_LIST_COLUMNS,
+	{ N_ ("Bounces"), 7, 1, TRUE, 0 },
+	/* TRANSLATORS: heading of the column saying why the policy proposes
+	 * an address: "hard bounce" or "repeated soft"; not the cause. */
+	{ N_ ("Reason"), 13, 2, FALSE, 0 },
+	{ N_ ("Last seen"), 10, 1, FALSE, 0 },
+	{ N_ ("Cause"), 22, 1, FALSE, 60 },
+};
+
+static const BvProposal *
+row_at (BvAddressList *list, guint row)
 {
-	return MAX (w - 3 - 8 - 12 - 16 - 14, 12);
+	return ((ProposalsView *)list)->proposals->pdata[row];
+}
+
+static const char *
+row_address (BvAddressList *list, guint row)
+{
+	return row_at (list, row)->address;
+}
+
+static gboolean
+row_marked (BvAddressList *list, guint row)
+{
+	/* The model proposes only addresses not marked yet. */
+	return FALSE;
 }
 
 static void
-draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean cursor)
+row_cells (BvAddressList *list, guint row, char **cells, int *attrs, int attr, gboolean cursor)
 {
-	ProposalsView *v = data;
-	const BvProposal *p = v->proposals->pdata[row];
-	gboolean selected = g_hash_table_contains (v->selection, p->address);
-	int aw = address_width (w);
+	const BvProposal *p = row_at (list, row);
 	char date[16];
-	g_autofree char *bounces = g_strdup_printf ("%u", p->bounces);
-	int reason_attr =
-	        cursor ? attr : bv_theme_attr (p->reason == BV_PROPOSAL_HARD ? BV_EL_HARD : BV_EL_SOFT);
-	bv_draw_cell (y, x, 3, selected ? " +" : "", cursor ? attr : bv_theme_attr (BV_EL_SELECTED), FALSE);
-	bv_draw_cell (y, x + 3, aw, p->address, !cursor && selected ? bv_theme_attr (BV_EL_SELECTED) : attr,
-	              FALSE);
-	bv_draw_cell (y, x + 3 + aw, 8, bounces, attr, TRUE);
-	bv_draw_fill (y, x + 3 + aw + 8, 2, attr);
-	bv_draw_cell (y, x + 3 + aw + 10, 14,
-	              p->reason == BV_PROPOSAL_HARD ? _ ("hard bounce") : _ ("repeated soft"), reason_attr,
-	              FALSE);
-	bv_draw_cell (y, x + 3 + aw + 24, 16, bv_cause_id (p->cause), attr, FALSE);
-	int used = 3 + aw + 40;
-	bv_draw_cell (y, x + used, w - used, bv_view_date (p->last_seen, date), attr, FALSE);
+	gboolean hard = p->reason == BV_PROPOSAL_HARD;
+	cells[3] = g_strdup_printf ("%u", p->bounces);
+	cells[4] = g_strdup (hard ? _ ("hard bounce") : _ ("repeated soft"));
+	attrs[4] = cursor ? attr : bv_theme_attr (hard ? BV_EL_HARD : BV_EL_SOFT);
+	cells[5] = g_strdup (bv_view_date (p->last_seen, date));
+	cells[6] = g_strdup (bv_catalog_title (p->cause));
 }
+
+static char *
+confirm_all (BvAddressList *list, guint n)
+{
+	return g_strdup_printf (ngettext ("Accept the %u proposal and mark its address?",
+	                                  "Accept all %u proposals and mark their addresses?", n),
+	                        n);
+}
+
+static const BvAddressListRows rows = {
+	.address = row_address,
+	.marked = row_marked,
+	.cells = row_cells,
+	.confirm_all = confirm_all,
+};
 
 static char *
 proposals_title (BvView *view, BvTui *tui)
@@ -75,68 +99,27 @@ proposals_reload (BvView *view, BvTui *tui)
 static void
 proposals_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused)
 {
-	ProposalsView *v = (ProposalsView *)view;
-	g_autofree char *header =
-	        g_strdup_printf ("   %-*s%8s  %-14s%-16s%s", address_width (w), _ ("Address"), _ ("Bounces"),
-	                         _ ("Why"), _ ("Cause"), _ ("Last seen"));
-	bv_view_draw_header (y, x, w, header);
-	bv_list_draw (&view->list, y + 1, x, h - 1, w, focused, draw_row, v);
-	if (v->proposals->len == 0)
-		bv_draw_text (y + 2, x + 1, w - 2,
-		              _ ("Nothing to propose: every address the policy would suppress is marked."),
-		              bv_theme_attr (BV_EL_DIM));
+	bv_address_list_draw ((BvAddressList *)view, y, x, h, w, focused,
+	                      _ ("Nothing to propose: every address the policy would suppress is marked."));
 }
 
 static gboolean
 proposals_request (BvView *view, BvTui *tui, BvActionId action)
 {
-	ProposalsView *v = (ProposalsView *)view;
-	if (bv_list_request (&view->list, action))
-		return TRUE;
-	const char *current = v->proposals->len > 0
-	                              ? ((BvProposal *)v->proposals->pdata[view->list.cursor])->address
-	                              : NULL;
-	switch (action) {
-	case BV_ACT_ENTER:
-		if (current != NULL)
-			bv_tui_push (tui, bv_view_history_new (tui, current));
-		return TRUE;
-	case BV_ACT_SELECT:
-		if (current != NULL) {
-			bv_selection_toggle (v->selection, current);
-			bv_list_request (&view->list, BV_ACT_MOVE_DOWN);
-		}
-		return TRUE;
-	case BV_ACT_ACCEPT:
-	case BV_ACT_MARK: {
-		g_autoptr (GPtrArray) addresses = bv_selection_take (v->selection, current);
-		bv_tui_mark (tui, addresses, FALSE, BV_MARK_BY_POLICY);
-		return TRUE;
-	}
-	case BV_ACT_ACCEPT_ALL:
-	case BV_ACT_MARK_GROUP: {
-		g_autoptr (GPtrArray) addresses = g_ptr_array_new_with_free_func (g_free);
-		for (guint i = 0; i < v->proposals->len; i++)
-			g_ptr_array_add (addresses,
-			                 g_strdup (((BvProposal *)v->proposals->pdata[i])->address));
-		g_autofree char *question = g_strdup_printf (
-		        ngettext ("Accept the %u proposal and mark its address?",
-		                  "Accept all %u proposals and mark their addresses?", addresses->len),
-		        addresses->len);
-		if (addresses->len > 0 && bv_dialog_confirm (tui, question))
-			bv_tui_mark (tui, addresses, FALSE, BV_MARK_BY_POLICY);
-		return TRUE;
-	}
-	default: return FALSE;
-	}
+	/* Accepting is marking, with the policy as the marks' source. */
+	if (action == BV_ACT_ACCEPT)
+		action = BV_ACT_MARK;
+	else if (action == BV_ACT_ACCEPT_ALL)
+		action = BV_ACT_MARK_GROUP;
+	return bv_address_list_request ((BvAddressList *)view, tui, action);
 }
 
 static void
 proposals_free (BvView *view)
 {
 	ProposalsView *v = (ProposalsView *)view;
+	bv_address_list_clear (&v->parent);
 	g_clear_pointer (&v->proposals, g_ptr_array_unref);
-	g_clear_pointer (&v->selection, g_hash_table_unref);
 	g_free (v);
 }
 
@@ -146,6 +129,7 @@ static const BvViewClass proposals_class = {
 	.reload = proposals_reload,
 	.draw = proposals_draw,
 	.request = proposals_request,
+	.matches = bv_address_list_matches,
 	.free = proposals_free,
 };
 
@@ -153,8 +137,8 @@ BvView *
 bv_view_proposals_new (BvTui *tui)
 {
 	ProposalsView *v = g_new0 (ProposalsView, 1);
-	v->parent.klass = &proposals_class;
-	v->selection = bv_selection_new ();
-	proposals_reload (&v->parent, tui);
-	return &v->parent;
+	bv_address_list_init (&v->parent, &proposals_class, &rows, columns, G_N_ELEMENTS (columns),
+	                      BV_MARK_BY_POLICY);
+	proposals_reload (&v->parent.parent, tui);
+	return &v->parent.parent;
 }

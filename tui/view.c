@@ -10,12 +10,6 @@
 #include "draw.h"
 #include "view.h"
 
-void
-bv_view_draw_header (int y, int x, int w, const char *text)
-{
-	bv_draw_cell (y, x, w, text, bv_theme_attr (BV_EL_HEADER), FALSE);
-}
-
 const char *
 bv_view_date (gint64 date, char buf[16])
 {

@@ -34,6 +34,8 @@ typedef struct {
 	void (*draw) (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused);
 	/* Handles @action; FALSE leaves it to the application. */
 	gboolean (*request) (BvView *view, BvTui *tui, BvActionId action);
+	/* Whether row @row shows @text (for n and N).  May be NULL. */
+	gboolean (*matches) (BvView *view, guint row, const char *text);
 	void (*free) (BvView *view);
 } BvViewClass;
 
@@ -69,6 +71,8 @@ void bv_tui_reload_all (BvTui *tui);
 /* Marks (or with @unmark, unmarks) @addresses, saving at once, and says
  * so in the status line.  @source is the mark's origin. */
 void bv_tui_mark (BvTui *tui, GPtrArray *addresses, gboolean unmark, BvMarkSource source);
+/* The grouping as a phrase, "by cause" (translated, static). */
+const char *bv_tui_grouping_phrase (BvTui *tui);
 /* Draws every view and the bars (used by dialogs to redraw behind them). */
 void bv_tui_draw (BvTui *tui);
 
@@ -80,10 +84,6 @@ BvView *bv_view_detail_new (BvTui *tui, const BvBounce *bounce);
 BvView *bv_view_pager_new (BvTui *tui, const char *path, const char *title);
 BvView *bv_view_help_new (BvTui *tui);
 BvView *bv_view_proposals_new (BvTui *tui);
-
-/* Shared drawing of list views: a header row in the header element, then
- * the rows. */
-void bv_view_draw_header (int y, int x, int w, const char *text);
 
 /* Short forms used in several views (static or translated strings). */
 const char *bv_view_date (gint64 date, char buf[16]);

@@ -1,0 +1,127 @@
+/* address-list.c: rows and keys shared by the addresses and proposals views.
+ *
+ * Copyright 2026 the bounceview authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "address-list.h"
+#include "dialog.h"
+#include "draw.h"
+#include "selection.h"
+
+void
+bv_address_list_init (BvAddressList *list, const BvViewClass *klass, const BvAddressListRows *rows,
+                      const BvColumn *columns, guint n_columns, BvMarkSource source)
+{
+	g_return_if_fail (n_columns <= BV_COLUMNS_MAX);
+	list->parent.klass = klass;
+	list->rows = rows;
+	list->columns = columns;
+	list->n_columns = n_columns;
+	list->source = source;
+	list->selection = bv_selection_new ();
+}
+
+void
+bv_address_list_clear (BvAddressList *list)
+{
+	g_clear_pointer (&list->selection, g_hash_table_unref);
+}
+
+static void
+draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean cursor)
+{
+	BvAddressList *list = data;
+	const char *address = list->rows->address (list, row);
+	gboolean selected = g_hash_table_contains (list->selection, address);
+	char *cells[BV_COLUMNS_MAX] = { NULL };
+	int attrs[BV_COLUMNS_MAX];
+	for (guint i = 0; i < BV_COLUMNS_MAX; i++)
+		attrs[i] = attr;
+	cells[0] = g_strdup (selected ? "+" : " ");
+	cells[1] = g_strdup (list->rows->marked (list, row) ? "*" : " ");
+	cells[2] = g_strdup (address);
+	if (!cursor) {
+		attrs[0] = bv_theme_attr (BV_EL_SELECTED);
+		attrs[1] = bv_theme_attr (BV_EL_MARKED);
+		if (selected)
+			attrs[2] = bv_theme_attr (BV_EL_SELECTED);
+	}
+	list->rows->cells (list, row, cells, attrs, attr, cursor);
+	BvColumnLayout layout;
+	bv_columns_layout (list->columns, list->n_columns, w, &layout);
+	bv_columns_draw_row (list->columns, &layout, y, x, w, (const char *const *)cells, attrs, attr);
+	/* The view may fill a cell its table leaves out. */
+	for (guint i = 0; i < BV_COLUMNS_MAX; i++)
+		g_free (cells[i]);
+}
+
+gboolean
+bv_address_list_matches (BvView *view, guint row, const char *text)
+{
+	BvAddressList *list = (BvAddressList *)view;
+	if (bv_draw_contains (list->rows->address (list, row), text))
+		return TRUE;
+	char *cells[BV_COLUMNS_MAX] = { NULL };
+	int attrs[BV_COLUMNS_MAX] = { 0 };
+	list->rows->cells (list, row, cells, attrs, 0, TRUE);
+	gboolean found = FALSE;
+	for (guint i = 0; i < BV_COLUMNS_MAX; i++) {
+		found = found || (i < list->n_columns && bv_draw_contains (cells[i], text));
+		g_free (cells[i]);
+	}
+	return found;
+}
+
+void
+bv_address_list_draw (BvAddressList *list, int y, int x, int h, int w, gboolean focused, const char *empty)
+{
+	BvColumnLayout layout;
+	bv_columns_layout (list->columns, list->n_columns, w, &layout);
+	bv_columns_draw_header (list->columns, &layout, y, x, w);
+	bv_list_draw (&list->parent.list, y + 1, x, h - 1, w, focused, draw_row, list);
+	if (list->parent.list.n == 0)
+		bv_draw_text (y + 2, x + 1, w - 2, empty, bv_theme_attr (BV_EL_DIM));
+}
+
+gboolean
+bv_address_list_request (BvAddressList *list, BvTui *tui, BvActionId action)
+{
+	BvList *l = &list->parent.list;
+	if (bv_list_request (l, action))
+		return TRUE;
+	const char *current = l->n > 0 ? list->rows->address (list, l->cursor) : NULL;
+	switch (action) {
+	case BV_ACT_ENTER:
+		if (current != NULL)
+			bv_tui_push (tui, bv_view_history_new (tui, current));
+		return TRUE;
+	case BV_ACT_SELECT:
+		if (current != NULL) {
+			bv_selection_toggle (list->selection, current);
+			bv_list_request (l, BV_ACT_MOVE_DOWN);
+		}
+		return TRUE;
+	case BV_ACT_MARK:
+	case BV_ACT_UNMARK: {
+		g_autoptr (GPtrArray) addresses = bv_selection_take (list->selection, current);
+		bv_tui_mark (tui, addresses, action == BV_ACT_UNMARK, list->source);
+		return TRUE;
+	}
+	case BV_ACT_MARK_GROUP: {
+		if (l->n == 0)
+			return TRUE;
+		g_autoptr (GPtrArray) addresses = g_ptr_array_new_with_free_func (g_free);
+		for (guint i = 0; i < l->n; i++)
+			g_ptr_array_add (addresses, g_strdup (list->rows->address (list, i)));
+		g_autofree char *question = list->rows->confirm_all (list, addresses->len);
+		if (bv_dialog_confirm (tui, question))
+			bv_tui_mark (tui, addresses, FALSE, list->source);
+		return TRUE;
+	}
+	default: return FALSE;
+	}
+}

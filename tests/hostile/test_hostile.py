@@ -28,11 +28,16 @@ if SANITIZED:
     sys.argv.remove("--sanitized")
 TIME_SCALE = float(os.environ.get("BV_TIME_SCALE", "1")) * (3 if SANITIZED else 1)
 UNDER_VALGRIND = "BV_VALGRIND_LOG_DIR" in os.environ
+# GMime grows its header buffer by one realloc per header line.  glibc's
+# realloc moves a big block with mremap, in constant time; ASan's and
+# valgrind's always copy, which makes a 64 MiB header quadratic (an 8 MB
+# header takes 40 s under ASan).  Those runs skip the giant headers.
+SLOW_REALLOC = SANITIZED or UNDER_VALGRIND
 
 # Bounds for one run.  The biggest inputs (a 64 MiB header, a 32 MB tree of
 # 262,144 MIME parts) take about 3 s and 1.1 GB on the 2-core CI machine.
 TIME_LIMIT = 30.0
-RSS_LIMIT_MB = 1536 if not SANITIZED else 6144
+RSS_LIMIT_MB = 6144 if SANITIZED or UNDER_VALGRIND else 1536
 AS_LIMIT = 4 << 30
 
 KINDS = {"none", "failed", "delayed", "delivered", "relayed", "expanded", "autoreply", "feedback"}
@@ -192,6 +197,7 @@ class Structure(HostileCase):
 
 
 class Size(HostileCase):
+    @unittest.skipIf(SLOW_REALLOC, "GMime's header buffer is quadratic where realloc copies")
     def test_header_100mb(self):
         path = H.header_100mb(self.tmp)
         run = scan(path)
@@ -199,6 +205,7 @@ class Size(HostileCase):
         self.assertEqual(len(run.records()), 1, str(run))
         self.assertTrue(self.told(run, path, "64 MiB"), f"no word about the cut: {run}")
 
+    @unittest.skipIf(SLOW_REALLOC, "GMime's header buffer is quadratic where realloc copies")
     def test_header_60mb_single_line(self):
         run = scan(H.header_60mb_line(self.tmp))
         self.sane(run)

@@ -19,7 +19,7 @@
 
 #include <string.h>
 
-#include "cli/printer.h"
+#include "printer.h"
 #include "export-private.h"
 
 /* Whether @address can stand as one token on a line of every layout: an

@@ -6,7 +6,7 @@
  * The rows come from the model's bounces (one pass, oldest first, so the
  * last bounce seen of an address is its most recent one and ties are broken
  * the same way every time).  The data formats go through the command line's
- * printer interface (cli/printer.h), so CSV quoting, formula escaping and
+ * printer interface (output/printer.h), so CSV quoting, formula escaping and
  * JSON string safety are the same as in every other command; the other
  * formats have their own files (export-report.c, export-lists.c).
  */
@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "cli/printer.h"
+#include "printer.h"
 #include "export-private.h"
 #include "suggest.h"
 

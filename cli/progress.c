@@ -53,6 +53,8 @@ phase_label (const char *phase)
 		return _ ("looking for new files");
 	if (strcmp (phase, "index") == 0)
 		return _ ("indexing");
+	if (strcmp (phase, "triage") == 0)
+		return _ ("looking for reports");
 	if (strcmp (phase, "parse") == 0)
 		return _ ("parsing reports");
 	return phase;

@@ -18,6 +18,9 @@
  *   bounceview.bounced=1                    when at least one recipient
  *                                           did not get the message: what
  *                                           the model loads
+ *   bounceview.candidate=1                  set when indexing a file whose
+ *                                           head the triage flagged: a
+ *                                           candidate notmuch's terms miss
  *
  * Reading is tolerant: a damaged or foreign text gives NULL, never a crash,
  * and missing fields read as "".
@@ -36,6 +39,7 @@ G_BEGIN_DECLS
 #define BV_CACHE_KEY_KIND "bounceview.kind"
 #define BV_CACHE_KEY_BOUNCED "bounceview.bounced"
 #define BV_CACHE_KEY_DATA "bounceview.data"
+#define BV_CACHE_KEY_CANDIDATE "bounceview.candidate"
 
 /* The longest chunk value, sequence prefix included: the term limit less
  * notmuch's prefix "XPROPERTY" and the key with its "=". */

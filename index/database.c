@@ -5,8 +5,10 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "database.h"
@@ -59,17 +61,51 @@ load_user_config (gboolean *has_db)
 	return db;
 }
 
-/* The user's mail root (absolute, resolved) or NULL. */
+/* The user's mail root (absolute, resolved) or NULL; *db_path, when not
+ * NULL, gets the user's database directory (new string or NULL). */
 static char *
-user_mail_root (gboolean *has_db)
+user_mail_root (gboolean *has_db, char **db_path)
 {
 	notmuch_database_t *db = load_user_config (has_db);
+	if (db_path != NULL)
+		*db_path = NULL;
 	if (db == NULL)
 		return NULL;
 	const char *root = notmuch_config_get (db, NOTMUCH_CONFIG_MAIL_ROOT);
 	char *out = root != NULL && *root != '\0' ? real_dir (root) : NULL;
+	const char *path = notmuch_config_get (db, NOTMUCH_CONFIG_DATABASE_PATH);
+	if (db_path != NULL && path != NULL && *path != '\0')
+		*db_path = g_strdup (path);
 	notmuch_database_destroy (db);
 	return out;
+}
+
+/* The lock file Xapian takes for a writer of the database in @db_dir
+ * (notmuch's database directory, or a mail root holding .notmuch). */
+static char *
+xapian_lock_file (const char *db_dir)
+{
+	char *direct = g_build_filename (db_dir, "xapian", "flintlock", NULL);
+	if (g_file_test (direct, G_FILE_TEST_EXISTS))
+		return direct;
+	g_free (direct);
+	return g_build_filename (db_dir, ".notmuch", "xapian", "flintlock", NULL);
+}
+
+/* Whether another process holds the write lock of @lock_file.  notmuch's
+ * own write open waits for the lock without end, so bounceview looks first
+ * and waits itself, with a message and a time limit.  F_GETLK only looks:
+ * it takes nothing. */
+static gboolean
+write_locked (const char *lock_file)
+{
+	int fd = open (lock_file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return FALSE;
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+	gboolean locked = fcntl (fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+	close (fd);
+	return locked;
 }
 
 char *
@@ -83,7 +119,7 @@ bv_db_resolve_maildir (const char *maildir, GError **error)
 	}
 	if (chosen == NULL) {
 		gboolean has_db;
-		chosen = user_mail_root (&has_db);
+		chosen = user_mail_root (&has_db, NULL);
 	}
 	if (chosen == NULL)
 		chosen = g_build_filename (g_get_home_dir (), "Maildir", NULL);
@@ -147,7 +183,8 @@ bv_db_open (const char *maildir, gboolean write, guint lock_timeout, BvIndexWait
 	g_autoptr (BvDb) d = g_new0 (BvDb, 1);
 	d->maildir = g_strdup (maildir);
 	gboolean user_has_db = FALSE;
-	g_autofree char *root = user_mail_root (&user_has_db);
+	g_autofree char *user_db_path = NULL;
+	g_autofree char *root = user_mail_root (&user_has_db, &user_db_path);
 	d->users = root != NULL && (strcmp (root, maildir) == 0 ||
 	                            (g_str_has_prefix (maildir, root) && maildir[strlen (root)] == '/'));
 	const char *path = d->users ? NULL : maildir;
@@ -155,11 +192,21 @@ bv_db_open (const char *maildir, gboolean write, guint lock_timeout, BvIndexWait
 	notmuch_database_mode_t mode =
 	        write ? NOTMUCH_DATABASE_MODE_READ_WRITE : NOTMUCH_DATABASE_MODE_READ_ONLY;
 	guint timeout = lock_timeout_seconds (lock_timeout);
+	g_autofree char *lock_file = NULL;
+	if (write)
+		lock_file = xapian_lock_file (d->users && user_db_path != NULL ? user_db_path : maildir);
 	gint64 start = g_get_monotonic_time ();
 	guint told = 0;
 	for (;;) {
 		char *msg = NULL;
-		notmuch_status_t st = open_once (path, config, mode, write, &d->db, &msg);
+		notmuch_status_t st;
+		if (lock_file != NULL && write_locked (lock_file)) {
+			/* Reported the way a failed Xapian lock is. */
+			st = NOTMUCH_STATUS_XAPIAN_EXCEPTION;
+			msg = strdup ("database locked");
+		} else {
+			st = open_once (path, config, mode, write, &d->db, &msg);
+		}
 		if (st == NOTMUCH_STATUS_SUCCESS) {
 			free (msg);
 			break;

@@ -16,7 +16,8 @@
  * skipped; new messages get notmuch's new.tags, as `notmuch new` gives them.
  *
  * Then the bounce candidates (CANDIDATE_QUERY: report structure and the
- * senders and subjects mail systems use) lacking a cache entry from this
+ * senders and subjects mail systems use, and the files this walk added
+ * whose head the engine's triage flagged) lacking a cache entry from this
  * parser version are read, triaged, parsed once and cached (cache.h) with
  * their tags, each message in one atomic section so that an interruption
  * leaves either no entry or a whole one.
@@ -30,6 +31,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -42,6 +44,11 @@
 #define TAG_BOUNCE "bounce"
 #define TAG_HARD "bounce-hard"
 #define TAG_SOFT "bounce-soft"
+/* How much of a new file the triage reads: enough for any header block. */
+#define HEAD_BYTES (16 * 1024)
+/* notmuch configuration key: "uuid:revision" up to which changed messages
+ * were triaged. */
+#define CONFIG_TRIAGED "bounceview.triaged-revision"
 
 /* Reports are multipart/report with a delivery-status or feedback part, or
  * at least come from a mail system's own address or with its wording: the
@@ -62,7 +69,8 @@ static const char CANDIDATE_QUERY[] =
         " or subject:\"delivery notification\" or subject:\"delayed mail\" or subject:\"delivery delayed\""
         " or subject:\"warning: message\" or subject:\"returned to sender\" or subject:bounce"
         " or subject:\"automatic reply\" or subject:\"auto reply\" or subject:autoreply"
-        " or subject:\"out of office\" or subject:\"abuse report\" or subject:complaint";
+        " or subject:\"out of office\" or subject:\"abuse report\" or subject:complaint"
+        " or property:" BV_CACHE_KEY_CANDIDATE "=1";
 
 typedef struct {
 	BvDb *db;
@@ -410,7 +418,12 @@ store_result (Run *run, notmuch_message_t *msg, const BvReport *r)
 	notmuch_status_t st = notmuch_database_begin_atomic (db);
 	if (st != NOTMUCH_STATUS_SUCCESS)
 		return st;
-	notmuch_message_remove_all_properties_with_prefix (msg, BV_CACHE_KEY_PREFIX);
+	/* The old entry goes; the candidate mark stays, so that a later parser
+	 * version finds the message again. */
+	const char *keys[] = { BV_CACHE_KEY_VERSION, BV_CACHE_KEY_KIND, BV_CACHE_KEY_BOUNCED,
+		               BV_CACHE_KEY_DATA };
+	for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+		notmuch_message_remove_all_properties (msg, keys[i]);
 	gboolean bounced = FALSE;
 	for (guint i = 0; i < r->recipients->len; i++)
 		bounced |= bv_recipient_bounced (r->recipients->pdata[i]);
@@ -451,17 +464,39 @@ count (Run *run, const char *q)
 	return n;
 }
 
+/* The engine's triage on the head of the first readable file of @msg. */
 static gboolean
-parse_candidates (Run *run)
+head_may_be_report (notmuch_message_t *msg)
 {
-	const char *version = "property:" BV_CACHE_KEY_VERSION "=" G_STRINGIFY (BV_PARSER_VERSION);
-	g_autofree char *current = g_strdup_printf ("(%s) and %s", CANDIDATE_QUERY, version);
-	g_autofree char *stale = g_strdup_printf ("(%s) and not %s", CANDIDATE_QUERY, version);
-	run->stats->cached = count (run, current);
-	/* The ids first, the work after: changing messages while a query's
-	 * results are being walked is what notmuch warns against. */
+	notmuch_filenames_t *names = notmuch_message_get_filenames (msg);
+	gboolean maybe = FALSE, read = FALSE;
+	for (; !read && names != NULL && notmuch_filenames_valid (names);
+	     notmuch_filenames_move_to_next (names)) {
+		FILE *f = fopen (notmuch_filenames_get (names), "rb");
+		if (f == NULL)
+			continue;
+		char buf[HEAD_BYTES];
+		size_t n = fread (buf, 1, sizeof buf, f);
+		fclose (f);
+		read = TRUE;
+		maybe = n > 0 && bv_triage (buf, n);
+	}
+	if (names != NULL)
+		notmuch_filenames_destroy (names);
+	return maybe;
+}
+
+/* Runs @fn on every message of @query_string (scoped to the Maildir), by
+ * id: the ids are collected first and the work done after, because
+ * changing messages while a query's results are walked is what notmuch
+ * warns against.  Stops at the first failure. */
+typedef notmuch_status_t (*MessageFunc) (Run *run, notmuch_message_t *msg, guint i, guint n);
+
+static gboolean
+for_each_message (Run *run, const char *query_string, MessageFunc fn)
+{
 	g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-	g_autofree char *scoped = bv_db_scoped_query (run->db, stale);
+	g_autofree char *scoped = bv_db_scoped_query (run->db, query_string);
 	notmuch_query_t *query = NULL;
 	notmuch_messages_t *msgs = bv_db_search (run->db, scoped, &query, &run->error);
 	if (msgs == NULL)
@@ -475,25 +510,87 @@ parse_candidates (Run *run)
 	for (guint i = 0; i < ids->len; i++) {
 		notmuch_message_t *msg = NULL;
 		notmuch_status_t st = notmuch_database_find_message (run->db->db, ids->pdata[i], &msg);
-		if (st != NOTMUCH_STATUS_SUCCESS)
-			return bv_db_set_error (&run->error, st, ids->pdata[i]);
-		if (msg == NULL)
-			continue;
-		g_autoptr (BvReport) r = parse_message (msg);
-		if (r != NULL) {
-			run->stats->parsed++;
-			if (r->kind != BV_KIND_NONE)
-				run->stats->reports++;
-			for (guint j = 0; j < r->recipients->len; j++)
-				run->stats->bounces += bv_recipient_bounced (r->recipients->pdata[j]);
-			st = store_result (run, msg, r);
+		if (st == NOTMUCH_STATUS_SUCCESS && msg != NULL) {
+			st = fn (run, msg, i, ids->len);
+			notmuch_message_destroy (msg);
 		}
-		notmuch_message_destroy (msg);
 		if (st != NOTMUCH_STATUS_SUCCESS)
 			return bv_db_set_error (&run->error, st, ids->pdata[i]);
-		progress (run, "parse", i + 1, ids->len);
 	}
 	return TRUE;
+}
+
+static notmuch_status_t
+triage_one (Run *run, notmuch_message_t *msg, guint i, guint n)
+{
+	progress (run, "triage", i + 1, n);
+	if (!head_may_be_report (msg))
+		return NOTMUCH_STATUS_SUCCESS;
+	return notmuch_message_add_property (msg, BV_CACHE_KEY_CANDIDATE, "1");
+}
+
+/* Marks as candidates the messages changed since the last run (by whatever
+ * program: this one, `notmuch new`) that the candidate query misses but the
+ * engine's triage flags: it knows signs notmuch does not index, such as a
+ * null Return-Path, Auto-Submitted, or an auto-reply in any language.  The
+ * database revision reached is kept in notmuch's own configuration; an
+ * interrupted run leaves the old one, and the next run looks again. */
+static gboolean
+triage_changed (Run *run)
+{
+	const char *uuid = NULL;
+	g_autofree char *last = NULL;
+	notmuch_database_get_config (run->db->db, CONFIG_TRIAGED, &last);
+	g_autofree char *since = NULL;
+	const char *colon = last != NULL ? strrchr (last, ':') : NULL;
+	notmuch_database_get_revision (run->db->db, &uuid);
+	if (colon != NULL && uuid != NULL && strncmp (last, uuid, colon - last) == 0 &&
+	    strlen (uuid) == (gsize)(colon - last))
+		since = g_strdup_printf ("lastmod:%s..", colon + 1);
+	/* notmuch's parser takes a query that starts with "not", but not "*"
+	 * joined to anything. */
+	g_autofree char *q =
+	        g_strdup_printf ("%s%snot (%s) and not property:%s=%s", since != NULL ? since : "",
+	                         since != NULL ? " and " : "", CANDIDATE_QUERY, BV_CACHE_KEY_VERSION,
+	                         G_STRINGIFY (BV_PARSER_VERSION));
+	return for_each_message (run, q, triage_one);
+}
+
+static gboolean
+record_triaged_revision (Run *run)
+{
+	const char *uuid = NULL;
+	unsigned long rev = notmuch_database_get_revision (run->db->db, &uuid);
+	g_autofree char *value = g_strdup_printf ("%s:%lu", uuid != NULL ? uuid : "", rev);
+	notmuch_status_t st = notmuch_database_set_config (run->db->db, CONFIG_TRIAGED, value);
+	return st == NOTMUCH_STATUS_SUCCESS || bv_db_set_error (&run->error, st, CONFIG_TRIAGED);
+}
+
+static notmuch_status_t
+parse_one (Run *run, notmuch_message_t *msg, guint i, guint n)
+{
+	g_autoptr (BvReport) r = parse_message (msg);
+	notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
+	if (r != NULL) {
+		run->stats->parsed++;
+		if (r->kind != BV_KIND_NONE)
+			run->stats->reports++;
+		for (guint j = 0; j < r->recipients->len; j++)
+			run->stats->bounces += bv_recipient_bounced (r->recipients->pdata[j]);
+		st = store_result (run, msg, r);
+	}
+	progress (run, "parse", i + 1, n);
+	return st;
+}
+
+static gboolean
+parse_candidates (Run *run)
+{
+	const char *version = "property:" BV_CACHE_KEY_VERSION "=" G_STRINGIFY (BV_PARSER_VERSION);
+	g_autofree char *current = g_strdup_printf ("(%s) and %s", CANDIDATE_QUERY, version);
+	g_autofree char *stale = g_strdup_printf ("(%s) and not %s", CANDIDATE_QUERY, version);
+	run->stats->cached = count (run, current);
+	return for_each_message (run, stale, parse_one);
 }
 
 gboolean
@@ -526,7 +623,8 @@ bv_index_update (const BvIndexOptions *options, BvIndexStats *stats, GError **er
 	run.gone_dirs = g_ptr_array_new_with_free_func (g_free);
 	run.dir_paths = g_ptr_array_new_with_free_func (g_free);
 	run.dir_mtimes = g_array_new (FALSE, FALSE, sizeof (time_t));
-	gboolean ok = sync_files (&run) && parse_candidates (&run);
+	gboolean ok = sync_files (&run) && triage_changed (&run) && parse_candidates (&run) &&
+	              record_triaged_revision (&run);
 	g_ptr_array_unref (run.to_add);
 	g_ptr_array_unref (run.to_remove);
 	g_ptr_array_unref (run.gone_dirs);

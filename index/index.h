@@ -17,9 +17,9 @@
 
 G_BEGIN_DECLS
 
-/* Progress of an index run: called now and then (at most a few times a
- * second is up to the callback) with the phase ("scan", "index", "parse"),
- * the work done and the total (0 when not known yet). */
+/* Progress of an index run: called after every step (throttling is up to
+ * the callback) with the phase ("scan", "index", "triage", "parse"), the
+ * work done and the total (0 when not known yet). */
 typedef void (*BvIndexProgress) (const char *phase, guint64 done, guint64 total, gpointer user);
 
 /* Called while waiting for another process's write lock, with the seconds

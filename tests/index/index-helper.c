@@ -1,0 +1,135 @@
+/* index-helper.c: what the index tests and the benchmark need beyond the
+ * command line.
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   index-helper dump MAILDIR    the model as sorted text lines: every group
+ *                                of every dimension, every address's
+ *                                history, the proposals and the marks
+ *   index-helper lock MAILDIR    hold the write lock of bounceview's own
+ *                                database of MAILDIR until stdin closes
+ *                                (prints "locked" once it holds it)
+ *   index-helper time MAILDIR    seconds from nothing to the first groups
+ *                                (open + groups by cause), and the count
+ */
+#include "config.h"
+
+#include <notmuch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bounce.h"
+#include "model.h"
+
+static BvModel *
+open_model (const char *maildir)
+{
+	BvModelOptions o = { .maildir = maildir };
+	g_autoptr (GError) error = NULL;
+	BvModel *m = bv_model_open (&o, &error);
+	if (m == NULL)
+		fprintf (stderr, "%s\n", error->message);
+	return m;
+}
+
+static int
+dump (const char *maildir)
+{
+	g_autoptr (GError) error = NULL;
+	g_autoptr (BvModel) m = open_model (maildir);
+	if (m == NULL)
+		return 1;
+	for (int d = 0; d < BV_DIMENSION_COUNT; d++) {
+		g_autoptr (GPtrArray) groups = bv_model_groups (m, d, NULL);
+		for (guint i = 0; i < groups->len; i++) {
+			BvGroup *g = groups->pdata[i];
+			printf ("group\t%s\t%s\t%u\t%u\t%u\t%u\t%u\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT
+			        "\n",
+			        bv_dimension_id (d), g->key, g->bounces, g->addresses, g->hard, g->soft,
+			        g->marked, g->first_seen, g->last_seen);
+		}
+	}
+	g_autoptr (GPtrArray) addresses = bv_model_addresses (m, BV_DIMENSION_ADDRESS, NULL, NULL);
+	for (guint i = 0; i < addresses->len; i++) {
+		BvAddress *a = addresses->pdata[i];
+		printf ("address\t%s\t%u\t%u\t%u\t%s\t%d\n", a->address, a->bounces, a->hard, a->soft,
+		        bv_cause_id (a->last_cause), a->marked);
+		g_autoptr (GPtrArray) history = bv_model_history (m, a->address);
+		for (guint j = 0; j < history->len; j++) {
+			BvBounce *b = history->pdata[j];
+			printf ("history\t%s\t%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\n", b->address,
+			        b->date, bv_cause_id (b->cause), b->hard, b->action, b->status,
+			        b->message_id);
+			g_autoptr (BvBounceDetail) detail = bv_model_bounce_detail (m, b, &error);
+			if (detail == NULL) {
+				fprintf (stderr, "%s\n", error->message);
+				return 1;
+			}
+			printf ("detail\t%s\t%s\t%s\t%d\n", detail->recipient->recipient,
+			        detail->recipient->diagnostic, detail->original.message_id,
+			        g_file_test (detail->path, G_FILE_TEST_IS_REGULAR));
+		}
+	}
+	g_autoptr (GPtrArray) proposals = bv_model_proposals (m);
+	for (guint i = 0; i < proposals->len; i++) {
+		BvProposal *p = proposals->pdata[i];
+		printf ("proposal\t%s\t%s\t%u\n", p->address,
+		        p->reason == BV_PROPOSAL_HARD ? "hard" : "repeated", p->bounces);
+	}
+	g_autoptr (GPtrArray) marks = bv_model_marks (m);
+	for (guint i = 0; i < marks->len; i++) {
+		BvMark *k = marks->pdata[i];
+		printf ("mark\t%s\t%s\t%s\t%s\n", k->address, bv_cause_id (k->cause),
+		        bv_mark_source_id (k->source), k->note);
+	}
+	return 0;
+}
+
+static int
+hold_lock (const char *maildir)
+{
+	notmuch_database_t *db = NULL;
+	char *msg = NULL;
+	if (notmuch_database_open_with_config (maildir, NOTMUCH_DATABASE_MODE_READ_WRITE, "", NULL, &db,
+	                                       &msg) != NOTMUCH_STATUS_SUCCESS) {
+		fprintf (stderr, "%s\n", msg != NULL ? msg : "cannot open");
+		return 1;
+	}
+	printf ("locked\n");
+	fflush (stdout);
+	char buf[64];
+	while (fgets (buf, sizeof buf, stdin) != NULL)
+		;
+	notmuch_database_destroy (db);
+	return 0;
+}
+
+static int
+time_first_groups (const char *maildir)
+{
+	gint64 start = g_get_monotonic_time ();
+	g_autoptr (BvModel) m = open_model (maildir);
+	if (m == NULL)
+		return 1;
+	g_autoptr (GPtrArray) groups = bv_model_groups (m, BV_DIMENSION_CAUSE, NULL);
+	double secs = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
+	printf ("%.3f %u %u\n", secs, bv_model_n_bounces (m), groups->len);
+	return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+	bv_init ();
+	int status = 2;
+	if (argc == 3 && strcmp (argv[1], "dump") == 0)
+		status = dump (argv[2]);
+	else if (argc == 3 && strcmp (argv[1], "lock") == 0)
+		status = hold_lock (argv[2]);
+	else if (argc == 3 && strcmp (argv[1], "time") == 0)
+		status = time_first_groups (argv[2]);
+	else
+		fprintf (stderr, "usage: index-helper dump|lock|time MAILDIR\n");
+	bv_shutdown ();
+	return status;
+}

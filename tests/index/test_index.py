@@ -383,10 +383,12 @@ class InterruptTest(unittest.TestCase):
             full = time.monotonic() - t0
             rng = random.Random(1234)
             kills = 0
-            for _ in range(6):
+            # Each attempt dies early in what is left to do; one that gets to
+            # the end is not a failure, only a run that was not interrupted.
+            for _ in range(8):
                 p = subprocess.Popen([BV, "index", "--maildir", killed.maildir], env=killed.env,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                time.sleep(rng.uniform(0.05, max(0.1, full * 0.9)))
+                time.sleep(rng.uniform(0.02, 0.5) * full)
                 if p.poll() is None:
                     p.send_signal(signal.SIGKILL)
                     kills += 1

@@ -22,6 +22,7 @@
 #include "start.h"
 #include "tui.h"
 #include "view.h"
+#include "watch.h"
 
 /* From this width on, the two top views are shown side by side. */
 #define WIDE_COLUMNS 120
@@ -514,6 +515,11 @@ finish_index_job (BvTui *tui, BvIndexJob *job)
 static void
 run_loop (BvTui *tui, BvIndexJob **job)
 {
+	/* New mail while the UI is open is indexed in the background too.
+	 * Test scripts do without, so that their screens never depend on
+	 * timing. */
+	g_autoptr (BvWatch) watch =
+	        bv_screen_scripted () ? NULL : bv_watch_new (bv_model_maildir (tui->model));
 	while (!tui->quit) {
 		bv_tui_draw (tui);
 		doupdate ();
@@ -523,7 +529,9 @@ run_loop (BvTui *tui, BvIndexJob **job)
 			finish_index_job (tui, g_steal_pointer (job));
 			continue;
 		}
-		int key = bv_screen_read_key (*job != NULL ? 200 : -1);
+		if (*job == NULL && watch != NULL && bv_watch_changed (watch))
+			*job = bv_index_job_start (bv_model_maildir (tui->model));
+		int key = bv_screen_read_key (*job != NULL ? 200 : watch != NULL ? 1000 : -1);
 		if (bv_screen_quit_requested () || key == BV_KEY_SCRIPT_END)
 			break;
 		if (key == BV_KEY_NONE)

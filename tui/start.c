@@ -100,7 +100,7 @@ draw_progress (Job *job)
 	                                     total, (int)(done * 100 / total))
 	                  : g_strdup_printf ("%" G_GUINT64_FORMAT, done);
 	bv_draw_cell (y + 2, x, w, figures, bv_theme_attr (BV_EL_DEFAULT), FALSE);
-	bv_draw_cell (y + 4, x, w, _ ("Q or Ctrl-C stops; indexing goes on at the next start."),
+	bv_draw_cell (y + 4, x, w, _ ("q, Esc or Ctrl-C stops; indexing goes on at the next start."),
 	              bv_theme_attr (BV_EL_DIM), FALSE);
 	refresh ();
 }
@@ -161,8 +161,11 @@ bv_start_index (const char *maildir, gboolean *cancelled, GError **error)
 			continue;
 		}
 		int key = bv_screen_read_key (100);
-		if (bv_screen_quit_requested () || key == 'Q' || key == 3 ||
-		    bv_key_action (key) == BV_ACT_QUIT) {
+		/* Every key that quits or goes back stops the run: the
+		 * user has no view to go back to yet. */
+		BvActionId action = bv_key_action (key);
+		if (bv_screen_quit_requested () || key == 3 || action == BV_ACT_QUIT ||
+		    action == BV_ACT_BACK) {
 			*cancelled = TRUE;
 			return FALSE;
 		}

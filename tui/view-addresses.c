@@ -89,9 +89,16 @@ static void
 addresses_reload (BvView *view, BvTui *tui)
 {
 	AddressesView *v = (AddressesView *)view;
+	/* The cursor stays on its address when the rows are reordered. */
+	g_autofree char *current = v->rows != NULL && view->list.cursor < v->rows->len
+	                                   ? g_strdup (row_address (&v->parent, view->list.cursor))
+	                                   : NULL;
 	g_clear_pointer (&v->rows, g_ptr_array_unref);
 	v->rows = bv_model_addresses (tui->model, v->dimension, v->key, &tui->filter);
 	bv_list_set_count (&view->list, v->rows->len);
+	for (guint i = 0; current != NULL && i < v->rows->len; i++)
+		if (g_strcmp0 (row_address (&v->parent, i), current) == 0)
+			view->list.cursor = i;
 }
 
 static void

@@ -164,13 +164,23 @@ static void
 groups_reload (BvView *view, BvTui *tui)
 {
 	GroupsView *v = (GroupsView *)view;
+	/* The cursor stays on its group when new mail or a mark reorders
+	 * the groups. */
+	g_autofree char *current = v->groups != NULL && view->list.cursor < v->groups->len
+	                                   ? g_strdup (((BvGroup *)v->groups->pdata[view->list.cursor])->key)
+	                                   : NULL;
 	g_clear_pointer (&v->groups, g_ptr_array_unref);
-	if (v->dimension != tui->dimension)
+	if (v->dimension != tui->dimension) {
 		view->list.cursor = view->list.top = 0;
+		g_clear_pointer (&current, g_free);
+	}
 	v->dimension = tui->dimension;
 	v->groups = bv_model_groups (tui->model, v->dimension, &tui->filter);
 	compute_sides (v, tui);
 	bv_list_set_count (&view->list, v->groups->len);
+	for (guint i = 0; current != NULL && i < v->groups->len; i++)
+		if (g_strcmp0 (((BvGroup *)v->groups->pdata[i])->key, current) == 0)
+			view->list.cursor = i;
 }
 
 static void

@@ -96,5 +96,32 @@ def main(maildir):
             f.write(report(*fields, n))
 
 
+def deliver(maildir, name, fields, n):
+    """Delivers one report the way a mail server does: written in tmp/,
+    then renamed into new/."""
+    tmp = os.path.join(maildir, "tmp", name)
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(report(*fields, n))
+    os.rename(tmp, os.path.join(maildir, "new", name))
+
+
+def generate(maildir, count):
+    """Adds @count distinct bounces (a large Maildir for the progress bar)."""
+    for i in range(count):
+        rcpt = "user%d@host%d.example.com" % (i, i % 97)
+        fields = ("Mon, 01 Jul 2024 08:00:00 +0000", rcpt, "5.1.1", "550", "failed",
+                  "550 5.1.1 <%s>: Recipient address rejected: User unknown" % rcpt, "July news")
+        deliver(maildir, "gen-%d.tui" % i, fields, 1000 + i)
+
+
+# make-mail.py MAILDIR                 the test Maildir
+# make-mail.py MAILDIR --new           one more bounce arrives in new/
+# make-mail.py MAILDIR --generate N    N more bounces
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[2:3] == ["--new"]:
+        deliver(sys.argv[1], "7.tui", ("Sat, 01 Jun 2024 08:00:00 +0000", "frank@example.com", "5.1.1", "550",
+                                       "failed", "550 5.1.1 <frank@example.com>: User unknown", "June news"), 7)
+    elif sys.argv[2:3] == ["--generate"]:
+        generate(sys.argv[1], int(sys.argv[3]))
+    else:
+        main(sys.argv[1])

@@ -245,9 +245,91 @@ def tmux_runs():
             if "eve@example.com" not in r.stdout:
                 fail("tmux: the mark was lost after %s: %s" % (ending, r.stdout + r.stderr))
             print("ok: tmux run ending with %s" % ending)
+        tmux_new_mail_and_pager(tmp, env, maildir)
+        tmux_quit_during_bar(tmp, env)
     finally:
         tmux(["kill-server"], check=False)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def start_ui(tmp, env, maildir, extra="", size=(100, 30)):
+    """Starts bounceview in a new tmux session; the shell around it prints
+    EXIT=status when it ends."""
+    exports = " ".join("%s=%s" % (k, shlex_quote(v)) for k, v in env.items()
+                       if k in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "NOTMUCH_CONFIG",
+                                "BOUNCEVIEW_THEME_DIR", "LC_ALL", "TZ", "BOUNCEVIEW_LOCALEDIR"))
+    command = "env %s %s %s %s; echo EXIT=$?; sleep 60" % (exports, extra, shlex_quote(BOUNCEVIEW),
+                                                          shlex_quote(maildir))
+    tmux(["kill-server"], check=False)
+    for _ in range(50):
+        if tmux(["new-session", "-d", "-s", "bv", "-x", str(size[0]), "-y", str(size[1]), command],
+                check=False).returncode == 0:
+            return
+        __import__("time").sleep(0.1)
+    fail("tmux: cannot start a session")
+
+
+def tmux_new_mail_and_pager(tmp, env, maildir):
+    """A bounce delivered while the UI is open shows up without a key;
+    the cursor stays on its group; $PAGER gets the raw message."""
+    start_ui(tmp, env, maildir, "PAGER=cat")
+    wait_for("6 bounces in mail, grouped by cause")
+    tmux(["send-keys", "-t", "bv", "j"])
+    subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir, "--new"], check=True)
+    screen = wait_for("7 bounces in mail, grouped by cause", 30)
+    if not re.search(r"Recipient address does not exist +4 +4", screen):
+        fail("tmux: the new bounce is not in its group:\n" + screen)
+    if "Indexed 1 new message" not in screen:
+        fail("tmux: no word of the new message:\n" + screen)
+    # The cursor row (2/3) is still the mailbox-full group.
+    if "2/3" not in screen:
+        fail("tmux: the cursor left its group on reload:\n" + screen)
+    tmux(["send-keys", "-t", "bv", "k", "Enter"])
+    wait_for("frank@example.com")
+    tmux(["send-keys", "-t", "bv", "j", "j", "Enter"])
+    wait_for("frank@example.com — 1 bounce")
+    tmux(["send-keys", "-t", "bv", "Enter"])
+    wait_for("Bounce of frank@example.com")
+    tmux(["send-keys", "-t", "bv", "|"])
+    # cat returns at once: the UI is back, and what cat wrote stays on
+    # the terminal's normal screen, seen once the UI has quit.
+    wait_for("Bounce of frank@example.com")
+    tmux(["send-keys", "-t", "bv", "Q"])
+    if wait_exit() != 0:
+        fail("tmux: bad exit status after the pager")
+    screen = tmux(["capture-pane", "-p", "-S", "-200", "-t", "bv"], check=False).stdout
+    if "Diagnostic-Code: smtp; 550 5.1.1 <frank@example.com>" not in screen:
+        fail("tmux: PAGER=cat did not print the raw message:\n" + screen)
+    print("ok: tmux: new mail indexed in the background; PAGER=cat")
+
+
+def tmux_quit_during_bar(tmp, env):
+    """q while the first index run shows its bar: the terminal is restored,
+    the database still answers, and the next start completes."""
+    maildir = os.path.join(tmp, "big")
+    subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir], check=True)
+    subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir, "--generate", "400"], check=True)
+    start_ui(tmp, env, maildir)
+    wait_for("Ctrl-C stops", 30)
+    tmux(["send-keys", "-t", "bv", "q"])
+    status = wait_exit(30)
+    screen = tmux(["capture-pane", "-p", "-t", "bv"], check=False).stdout
+    # The note on stderr says the run was stopped, not finished first.
+    if status != 0 or "Ctrl-C stops" in screen or "indexing stopped" not in screen:
+        fail("tmux: quitting during the bar (exit %d) left:\n%s" % (status, screen))
+    if shutil.which("notmuch") is not None:
+        cfg = os.path.join(tmp, "notmuch-big")
+        with open(cfg, "w") as f:
+            f.write("[database]\npath=%s\n" % maildir)
+        r = subprocess.run(["notmuch", "--config=" + cfg, "count"], capture_output=True, text=True)
+        if r.returncode != 0 or not r.stdout.strip().isdigit():
+            fail("tmux: notmuch count fails after quitting: %s" % (r.stdout + r.stderr))
+    start_ui(tmp, env, maildir)
+    wait_for("406 bounces in big, grouped by cause", 120)
+    tmux(["send-keys", "-t", "bv", "Q"])
+    if wait_exit() != 0:
+        fail("tmux: the second start did not end well")
+    print("ok: tmux: q during the progress bar, then a complete rerun")
 
 
 def shlex_quote(s):

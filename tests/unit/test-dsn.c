@@ -83,7 +83,8 @@ test_status_comment (void)
 static void
 test_garbage (void)
 {
-	g_autoptr (GPtrArray) r = parse ("this is not a delivery status\n:\n::: \n\n\n \t\nFinal-Recipient:\n");
+	g_autoptr (GPtrArray) r =
+	        parse ("this is not a delivery status\n:\n::: \n\n\n \t\nFinal-Recipient:\n");
 	/* An empty Final-Recipient still counts as a recipient group, with
 	 * nothing known; garbage lines are skipped. */
 	g_assert_cmpuint (r->len, <=, 1);

@@ -46,9 +46,31 @@ real_dir (const char *path)
 /* The user's notmuch configuration, loaded without opening the database.
  * Returns NULL when there is no configuration file; *has_db tells whether
  * its database exists. */
+/* Whether a notmuch configuration file exists where notmuch looks for one.
+ * Asked first because libnotmuch leaks a little on every failed lookup. */
+static gboolean
+user_config_exists (void)
+{
+	const char *env = g_getenv ("NOTMUCH_CONFIG");
+	if (env != NULL && *env != '\0')
+		return g_file_test (env, G_FILE_TEST_EXISTS);
+	const char *profile = g_getenv ("NOTMUCH_PROFILE");
+	g_autofree char *xdg =
+	        g_build_filename (g_get_user_config_dir (), "notmuch",
+	                          profile != NULL && *profile != '\0' ? profile : "default", "config", NULL);
+	g_autofree char *name =
+	        g_strconcat (".notmuch-config", profile != NULL && *profile != '\0' ? "." : "",
+	                     profile != NULL ? profile : "", NULL);
+	g_autofree char *home = g_build_filename (g_get_home_dir (), name, NULL);
+	return g_file_test (xdg, G_FILE_TEST_EXISTS) || g_file_test (home, G_FILE_TEST_EXISTS);
+}
+
 static notmuch_database_t *
 load_user_config (gboolean *has_db)
 {
+	*has_db = FALSE;
+	if (!user_config_exists ())
+		return NULL;
 	notmuch_database_t *db = NULL;
 	char *msg = NULL;
 	notmuch_status_t st = notmuch_database_load_config (NULL, NULL, NULL, &db, &msg);
@@ -62,21 +84,39 @@ load_user_config (gboolean *has_db)
 }
 
 /* The user's mail root (absolute, resolved) or NULL; *db_path, when not
- * NULL, gets the user's database directory (new string or NULL). */
+ * NULL, gets the user's database directory (new string or NULL).  The
+ * answer is kept for the process, per environment, because libnotmuch
+ * leaks its parsed configuration file on every load and the model asks on
+ * every detail; a lock guards it because the UI indexes in a thread. */
 static char *
 user_mail_root (gboolean *has_db, char **db_path)
 {
-	notmuch_database_t *db = load_user_config (has_db);
+	G_LOCK_DEFINE_STATIC (cache);
+	static char *cached_env, *cached_root, *cached_path;
+	static gboolean cached_has_db;
+	g_autofree char *env =
+	        g_strdup_printf ("%s\n%s\n%s\n%s", g_getenv ("NOTMUCH_CONFIG"), g_getenv ("NOTMUCH_PROFILE"),
+	                         g_get_home_dir (), g_get_user_config_dir ());
+	G_LOCK (cache);
+	if (cached_env == NULL || strcmp (cached_env, env) != 0) {
+		g_clear_pointer (&cached_root, g_free);
+		g_clear_pointer (&cached_path, g_free);
+		notmuch_database_t *db = load_user_config (&cached_has_db);
+		if (db != NULL) {
+			const char *root = notmuch_config_get (db, NOTMUCH_CONFIG_MAIL_ROOT);
+			const char *path = notmuch_config_get (db, NOTMUCH_CONFIG_DATABASE_PATH);
+			cached_root = root != NULL && *root != '\0' ? real_dir (root) : NULL;
+			cached_path = path != NULL && *path != '\0' ? g_strdup (path) : NULL;
+			notmuch_database_destroy (db);
+		}
+		g_free (cached_env);
+		cached_env = g_steal_pointer (&env);
+	}
+	*has_db = cached_has_db;
 	if (db_path != NULL)
-		*db_path = NULL;
-	if (db == NULL)
-		return NULL;
-	const char *root = notmuch_config_get (db, NOTMUCH_CONFIG_MAIL_ROOT);
-	char *out = root != NULL && *root != '\0' ? real_dir (root) : NULL;
-	const char *path = notmuch_config_get (db, NOTMUCH_CONFIG_DATABASE_PATH);
-	if (db_path != NULL && path != NULL && *path != '\0')
-		*db_path = g_strdup (path);
-	notmuch_database_destroy (db);
+		*db_path = g_strdup (cached_path);
+	char *out = g_strdup (cached_root);
+	G_UNLOCK (cache);
 	return out;
 }
 

@@ -37,10 +37,18 @@
 	{                                                  \
 		s, BV_CAUSE_##c, BV_PHRASE_AFTER_DOMAIN, d \
 	}
+/* Wording that says the recipient's address itself does not exist. */
+#define ADDRESS(s, c, d)                              \
+	{                                             \
+		s, BV_CAUSE_##c, BV_PHRASE_ADDRESS, d \
+	}
 #define PROV(s, c, d)                                  \
 	{                                              \
 		s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d \
 	}
+
+/* What the Domino directory phrases mean. */
+#define DOMINO "Lotus Domino: the reporting server found no such recipient in its own directory"
 
 /* clang-format off */
 const BvPhrase bv_phrases[] = {
@@ -121,16 +129,30 @@ const BvPhrase bv_phrases[] = {
 	P ("no valid recipients", USERUNKNOWN),
 	P ("destination addresses were unknown", USERUNKNOWN),
 	P ("address not present in directory", USERUNKNOWN),
-	P ("in name directory", USERUNKNOWN),
-	P ("not listed in domino directory", USERUNKNOWN),
-	P ("not listed in public name", USERUNKNOWN),
-	P ("\xe3\x83\x87\xe3\x82\xa3\xe3\x83\xac\xe3\x82\xaf\xe3\x83\x88\xe3\x83\xaa\xe3\x81\xae\xe3\x83\xaa\xe3\x82\xb9\xe3\x83\x88\xe3\x81\xab\xe3\x81\x82\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", USERUNKNOWN),
+	/* Lotus Notes / HCL Domino report on their own directory (the
+	 * Domino Directory, formerly the Public Name and Address Book): the
+	 * reporting server itself looked the recipient up and found no mail
+	 * file, whatever stage of delivery it was at.  English, then
+	 * Japanese: ディレクトリのリストにありません, Domino ディレクトリには見つかりません. */
+	ADDRESS ("in name directory", USERUNKNOWN, DOMINO),
+	ADDRESS ("not listed in domino directory", USERUNKNOWN, DOMINO),
+	ADDRESS ("not listed in public name", USERUNKNOWN, DOMINO),
+	ADDRESS ("does not specify a valid notes mail file", USERUNKNOWN,
+	         "Lotus Domino: the recipient's Domino Directory entry names no mail file, so there is no "
+	         "mailbox to deliver to"),
+	ADDRESS ("\xe3\x83\x87\xe3\x82\xa3\xe3\x83\xac\xe3\x82\xaf\xe3\x83\x88\xe3\x83\xaa\xe3\x81\xae\xe3\x83\xaa\xe3\x82\xb9\xe3\x83\x88\xe3\x81\xab\xe3\x81\x82\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", USERUNKNOWN, DOMINO),
+	ADDRESS ("domino \xe3\x83\x87\xe3\x82\xa3\xe3\x83\xac\xe3\x82\xaf\xe3\x83\x88\xe3\x83\xaa\xe3\x81\xab\xe3\x81\xaf\xe8\xa6\x8b\xe3\x81\xa4\xe3\x81\x8b\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", USERUNKNOWN, DOMINO),
 	P ("ne peut pas \xc3\xaatre trouv\xc3\xa9", USERUNKNOWN),
 	/* Japanese: あて先不明, 宛先不明, ユーザが存在しません, 存在しないユーザ */
 	P ("\xe5\xae\x9b\xe5\x85\x88\xe4\xb8\x8d\xe6\x98\x8e", USERUNKNOWN),
 	P ("\xe3\x81\x82\xe3\x81\xa6\xe5\x85\x88\xe4\xb8\x8d\xe6\x98\x8e", USERUNKNOWN),
 	P ("\xe3\x83\xa6\xe3\x83\xbc\xe3\x82\xb6\xe3\x81\x8c\xe5\xad\x98\xe5\x9c\xa8\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93", USERUNKNOWN),
 	P ("\xe5\xad\x98\xe5\x9c\xa8\xe3\x81\x97\xe3\x81\xaa\xe3\x81\x84\xe3\x83\xa6\xe3\x83\xbc\xe3\x82\xb6", USERUNKNOWN),
+	/* Chinese: 收件人地址不存在 ("the recipient's address does not exist"),
+	 * the reason Chinese providers' own notices give when they explain
+	 * a remote server's refusal. */
+	ADDRESS ("\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xe5\x9c\xb0\xe5\x9d\x80\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USERUNKNOWN,
+	         "the notice says (in Chinese) that the recipient's address does not exist"),
 	/* Chinese: 用户不存在, 用戶不存在, 收件人不存在, 邮箱不存在, 郵箱不存在, 帐号不存在, 账号不存在 */
 	P ("\xe7\x94\xa8\xe6\x88\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USERUNKNOWN),
 	P ("\xe7\x94\xa8\xe6\x88\xb6\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8", USERUNKNOWN),
@@ -150,6 +172,12 @@ const BvPhrase bv_phrases[] = {
 	P ("utilisateur inconnu", USERUNKNOWN),
 	P ("destinataire inconnu", USERUNKNOWN),
 	P ("adresse inconnue", USERUNKNOWN),
+	/* "L'adresse (électronique) du destinataire n'existe pas"; typographic
+	 * apostrophes are folded to ASCII ones. */
+	P ("destinataire n'existe pas", USERUNKNOWN),
+	P ("adresse n'existe pas", USERUNKNOWN),
+	P ("utilisateur n'existe pas", USERUNKNOWN),
+	P ("bo\xc3\xaete aux lettres n'existe pas", USERUNKNOWN),
 	P ("destinataire invalide", USERUNKNOWN),
 	P ("usuario desconocido", USERUNKNOWN),
 	P ("no existe dicha persona", USERUNKNOWN),
@@ -246,6 +274,8 @@ const BvPhrase bv_phrases[] = {
 	P ("\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab\xe3\x83\x9c\xe3\x83\x83\xe3\x82\xaf\xe3\x82\xb9\xe3\x81\x8c\xe4\xb8\x80\xe6\x9d\xaf", MAILBOXFULL),
 	P ("postfach voll", MAILBOXFULL),
 	P ("postfach ist voll", MAILBOXFULL),
+	/* "Das Postfach des Empfängers ist voll". */
+	P ("postfach * ist voll", MAILBOXFULL),
 	P ("speicherplatz", MAILBOXFULL),
 	P ("bo\xc3\xaete pleine", MAILBOXFULL),
 	P ("boite pleine", MAILBOXFULL),
@@ -354,6 +384,9 @@ const BvPhrase bv_phrases[] = {
 	P ("isn't in my list of allowed rcpthosts", NORELAYING),
 	P ("email address is not verified", NORELAYING),
 	P ("relais refus\xc3\xa9", NORELAYING),
+	/* Sendmail-style "you are trying to use me [host] as a relay, but I
+	 * have not been configured to let you do this". */
+	PD ("as a relay", NORELAYING, "the server does not relay mail for the sending client"),
 	/* 不允许中继, 拒絕轉發 */
 	P ("\xe4\xb8\x8d\xe5\x85\x81\xe8\xae\xb8\xe4\xb8\xad\xe7\xbb\xa7", NORELAYING),
 
@@ -398,6 +431,14 @@ const BvPhrase bv_phrases[] = {
 	P ("this account is protected by", FILTERED),
 	P ("bounced address", FILTERED),
 	P ("rejected by a remote mail server", FILTERED),
+	/* Japanese mobile carriers refuse a sender by the recipient's
+	 * reception settings: "rejected by the receiver's settings", 受信拒否. */
+	PD ("by the receiver's settings", FILTERED,
+	    "the recipient's own reception settings refused the message"),
+	PD ("by the recipient's settings", FILTERED,
+	    "the recipient's own reception settings refused the message"),
+	PD ("\xe5\x8f\x97\xe4\xbf\xa1\xe6\x8b\x92\xe5\x90\xa6", FILTERED,
+	    "the recipient's reception settings (\xe5\x8f\x97\xe4\xbf\xa1\xe6\x8b\x92\xe5\x90\xa6) refused the message"),
 
 	/* ---- No or bad reverse DNS. ---- */
 	P ("reverse dns", REQUIREPTR),
@@ -672,6 +713,14 @@ const BvPhrase bv_phrases[] = {
 	P ("not accepted for policy reasons", POLICYVIOLATION),
 	P ("the message was rejected by organization policy", POLICYVIOLATION),
 	P ("host network not allowed", POLICYVIOLATION),
+	/* Spanish, Italian, French, German: "local policy". */
+	P ("pol\xc3\xadtica local", POLICYVIOLATION),
+	P ("politica local", POLICYVIOLATION),
+	P ("politica locale", POLICYVIOLATION),
+	P ("politique locale", POLICYVIOLATION),
+	P ("lokale richtlinie", POLICYVIOLATION),
+	P ("lokalen richtlinie", POLICYVIOLATION),
+	P ("lokaler richtlinie", POLICYVIOLATION),
 
 	/* ---- The remote system failed. ---- */
 	P ("internal system error", SYSTEMERROR),
@@ -903,9 +952,12 @@ const BvPhrase bv_phrases[] = {
 	PROV ("hvu:b1", BLOCKED, "AOL: HVU:B1 means the IP is blocked for high volume"),
 	PROV ("dms:sp1", SPAMDETECTED, "AOL: DMS:SP1 means the content looks like spam"),
 	PROV ("csi:b1", BLOCKED, "AOL: CSI:B1 means the IP is blocked"),
-	/* Apple iCloud. */
-	PROV ("support.apple.com/en-us/ht204137", AUTHFAILURE,
-	      "iCloud: the message failed iCloud's authentication (SPF/DKIM/DMARC) checks"),
+	/* Apple iCloud: a bracketed code before the reason.  Its replies all
+	 * point to the same best-practices page, whatever the reason, so the
+	 * page says nothing by itself. */
+	PROV ("[cs01]", POLICYVIOLATION, "iCloud: CS01 means iCloud's local policy refused the message"),
+	PROV ("[hm08]", POLICYVIOLATION, "iCloud: HM08 means iCloud's local policy refused the message"),
+	PROV ("[hme1]", AUTHFAILURE, "iCloud: HME1 means the message failed both SPF and DKIM checks"),
 	/* GoDaddy (secureserver.net): IB codes. */
 	PROV ("ib401", BLOCKED, "GoDaddy: IB401 means the sending IP is blocked"),
 	PROV ("ib501", BLOCKED, "GoDaddy: IB501 means the sending IP is on a block list"),
@@ -999,8 +1051,8 @@ build_index (void)
 }
 
 /* Folds one character of @s at *i into @out: ASCII and the two-byte
- * capitals of Latin-1 and Cyrillic become lower case, so the folded text
- * keeps every character's length. */
+ * capitals of Latin-1 and Cyrillic become lower case (keeping their
+ * length), and the typographic apostrophe becomes an ASCII one. */
 static void
 fold_char (const guchar *s, gsize *i, GString *out)
 {
@@ -1011,6 +1063,13 @@ fold_char (const guchar *s, gsize *i, GString *out)
 		return;
 	}
 	guchar d = s[*i + 1];
+	/* The typographic apostrophe (U+2019) becomes ASCII, so that
+	 * "n’existe pas" reads as "n'existe pas". */
+	if (c == 0xe2 && d == 0x80 && s[*i + 2] == 0x99) {
+		g_string_append_c (out, '\'');
+		*i += 3;
+		return;
+	}
 	if (c == 0xc3 && d >= 0x80 && d <= 0x9e && d != 0x97) {
 		g_string_append_c (out, (char)c);
 		g_string_append_c (out, (char)(d + 0x20)); /* À-Þ to à-þ */
@@ -1202,6 +1261,7 @@ bv_text_scan (const char *text, BvTextScan *scan)
 	}
 	scan->first_provider = -1;
 	scan->not_mask = 0;
+	scan->address_mask = 0;
 	scan->command[0] = '\0';
 	scan->command_by_form = FALSE;
 	if (text == NULL || *text == '\0')
@@ -1247,10 +1307,18 @@ bv_text_scan (const char *text, BvTextScan *scan)
 			}
 			BvHit *h = (p->flags & BV_PHRASE_PROVIDER) ? &scan->provider[p->cause]
 			                                           : &scan->text[p->cause];
-			if (h->phrase >= 0)
+			guint64 bit = G_GUINT64_CONSTANT (1) << p->cause;
+			/* An ADDRESS phrase is the stronger evidence: it takes
+			 * the place of an ordinary phrase of its cause found
+			 * earlier in the text. */
+			gboolean stronger = (p->flags & BV_PHRASE_ADDRESS) && !(scan->address_mask & bit);
+			if (h->phrase >= 0 && !stronger)
 				continue;
 			h->phrase = by_key[b];
-			if (p->cause == BV_CAUSE_USERUNKNOWN && !(p->flags & BV_PHRASE_PROVIDER))
+			if (p->flags & BV_PHRASE_ADDRESS)
+				scan->address_mask |= bit;
+			if (p->cause == BV_CAUSE_USERUNKNOWN && !(p->flags & BV_PHRASE_PROVIDER) &&
+			    unknown_at < 0)
 				unknown_at = (gssize)i;
 			h->start = map[from];
 			h->end = i + end < n ? map[i + end] : len;

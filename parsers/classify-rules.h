@@ -25,6 +25,11 @@ enum {
 	/* The phrase counts only right after a domain name, which the hit
 	 * then includes: "<domain> does not exist". */
 	BV_PHRASE_AFTER_DOMAIN = 1 << 2,
+	/* The phrase says the recipient's address itself does not exist
+	 * (the reporting server looked it up in its own directory, or its
+	 * notice says so in so many words): it decides at any SMTP command,
+	 * where "user unknown" after DATA would be a filter's words. */
+	BV_PHRASE_ADDRESS = 1 << 3,
 };
 
 typedef struct {
@@ -47,6 +52,7 @@ typedef struct {
 	BvHit provider[BV_CAUSE_COUNT]; /* first provider phrase per cause */
 	gint first_provider;            /* cause of the earliest provider hit, -1 */
 	guint64 not_mask;               /* causes cancelled by a NOT phrase */
+	guint64 address_mask;           /* causes of an ADDRESS phrase found */
 	char command[8];                /* SMTP command named in the text, "" */
 	gboolean command_by_form;       /* told by the reply's form, not named */
 } BvTextScan;

@@ -99,12 +99,21 @@ typedef struct {
 	const char *domain;     /* the recipient's domain */
 	BvCause by_status;
 	BvTextScan scan;
+	gboolean bare_address; /* the diagnostic held only addresses */
 } Facts;
 
 static gboolean
 said (const Facts *f, BvCause c)
 {
 	return f->scan.text[c].phrase >= 0 && !(f->scan.not_mask & (G_GUINT64_CONSTANT (1) << c));
+}
+
+/* Whether the wording says the recipient's address itself does not exist
+ * (a BV_PHRASE_ADDRESS phrase), which holds at any command. */
+static gboolean
+said_address (const Facts *f, BvCause c)
+{
+	return said (f, c) && (f->scan.address_mask & (G_GUINT64_CONSTANT (1) << c));
 }
 
 static gboolean
@@ -147,7 +156,7 @@ specific_applies (const Facts *f, BvCause c, gboolean *by_text)
 		/* Without a status code, a command or even a reply code the
 		 * report is no SMTP refusal: the wording stands alone. */
 		*by_text = said (f, c) &&
-		           (command_is (f, "RCPT") ||
+		           (command_is (f, "RCPT") || said_address (f, c) ||
 		            (f->status[0] == '\0' && f->command[0] == '\0' && f->reply[0] == '\0'));
 		return *by_text;
 	case BV_CAUSE_FILTERED: {
@@ -176,7 +185,12 @@ specific_applies (const Facts *f, BvCause c, gboolean *by_text)
 		/* "Invalid domain" in reply to HELO is the client's name. */
 		*by_text = said (f, c) && !at_greeting (f);
 		return *by_text;
-	case BV_CAUSE_CONTENTERROR: *by_text = said (f, c); return *by_text;
+	case BV_CAUSE_CONTENTERROR:
+		/* "Message content rejected as spam": the content was refused
+		 * for what it is, not for its format. */
+		*by_text =
+		        said (f, c) && !said (f, BV_CAUSE_SPAMDETECTED) && !said (f, BV_CAUSE_VIRUSDETECTED);
+		return *by_text;
 	default:
 		if (code)
 			return TRUE;
@@ -515,7 +529,8 @@ decide (BvRecipient *r, const Facts *f, BvKind kind)
 		set_evidence (r, "default", "", "the report explains too little to decide");
 		return BV_CAUSE_ONHOLD;
 	}
-	set_evidence (r, "default", "", "");
+	set_evidence (r, "default", "",
+	              f->bare_address ? "the report names the address but gives no code and no reason" : "");
 	return BV_CAUSE_UNDEFINED;
 }
 
@@ -566,6 +581,34 @@ bv_cause_is_hard (BvCause cause, const char *status, const char *reply_code)
 	}
 }
 
+/* Whether @diag holds nothing but addresses and punctuation: some
+ * reports print the recipient ("* bob@example.org") where others give
+ * the reason, and an address explains nothing (its words, "spam@" or
+ * "dmarc@", must not be read as a reason either). */
+static gboolean
+only_addresses (const char *diag)
+{
+	gboolean address = FALSE;
+	for (const char *p = diag; *p;) {
+		while (g_ascii_isspace (*p))
+			p++;
+		const char *w = p;
+		gboolean at = FALSE, word = FALSE;
+		for (; *p && !g_ascii_isspace (*p); p++) {
+			if (*p == '@')
+				at = TRUE;
+			else if (g_ascii_isalnum (*p) || (guchar)*p >= 0x80)
+				word = TRUE;
+		}
+		if (p == w)
+			break;
+		if (word && !at)
+			return FALSE;
+		address = address || at;
+	}
+	return address;
+}
+
 static const char *
 or_empty (const char *s)
 {
@@ -601,6 +644,10 @@ bv_classify (BvRecipient *r, BvKind kind)
 	} else {
 		Facts f = { 0 };
 		f.diag = or_empty (r->diagnostic);
+		if (only_addresses (f.diag)) {
+			f.diag = "";
+			f.bare_address = TRUE;
+		}
 		f.status = status;
 		f.reply = or_empty (r->reply_code);
 		f.mta = or_empty (r->mta);

@@ -354,6 +354,121 @@ test_more_wording (void)
 	assert_cause (bv_classify_text ("version 1.2 does not exist", NULL), BV_CAUSE_UNDEFINED);
 }
 
+/* Wording in other languages and the conventions of a few mail systems,
+ * each with the look-alike it must not be confused with. */
+static void
+test_more_conventions (void)
+{
+	const struct {
+		const char *status, *reply, *command, *text;
+		BvCause cause;
+		gboolean hard;
+	} cases[] = {
+		/* Content refused because it is spam is spam, not a format error. */
+		{ "5.7.1", "550", "DATA", "550 5.7.1 Message content rejected as spam", BV_CAUSE_SPAMDETECTED,
+		  FALSE },
+		{ "5.6.0", "550", "DATA", "550 5.6.0 Message content rejected", BV_CAUSE_CONTENTERROR,
+		  FALSE },
+		/* A mobile carrier's reception settings ("受信拒否") filter. */
+		{ "5.7.1", "550", "", "550 5.7.1 Mail refused by the recipient's settings", BV_CAUSE_FILTERED,
+		  FALSE },
+		{ "", "550", "", "550 \xe5\x8f\x97\xe4\xbf\xa1\xe6\x8b\x92\xe5\x90\xa6 (bob@example.jp)",
+		  BV_CAUSE_FILTERED, FALSE },
+		/* Sendmail-style relay refusal with no code. */
+		{ "5.0.0", "553", "",
+		  "553 you are trying to use me [mx.example.org] as a relay, but I have not been "
+		  "configured to let you (192.0.2.9) do this.",
+		  BV_CAUSE_NORELAYING, FALSE },
+		/* "Local policy" in Spanish, French, Italian and German. */
+		{ "5.7.1", "550", "DATA", "550 5.7.1 Rechazado por la POL\xc3\x8dTICA LOCAL del servidor",
+		  BV_CAUSE_POLICYVIOLATION, FALSE },
+		{ "5.7.1", "550", "DATA", "550 5.7.1 Refus\xc3\xa9 par la politique locale",
+		  BV_CAUSE_POLICYVIOLATION, FALSE },
+		{ "5.7.1", "550", "DATA", "550 5.7.1 Rifiutato dalla politica locale",
+		  BV_CAUSE_POLICYVIOLATION, FALSE },
+		{ "5.7.1", "550", "DATA", "550 5.7.1 Abgelehnt wegen lokaler Richtlinien",
+		  BV_CAUSE_POLICYVIOLATION, FALSE },
+		{ "5.7.1", "550", "DATA", "550 5.7.1 Abgelehnt: Versto\xc3\x9f gegen die lokale Richtlinie",
+		  BV_CAUSE_POLICYVIOLATION, FALSE },
+		/* French, with ASCII and typographic apostrophes, no codes. */
+		{ "", "", "", "L'adresse du destinataire n'existe pas.", BV_CAUSE_USERUNKNOWN, TRUE },
+		{ "", "", "",
+		  "Cette bo\xc3\xaete aux lettres n\xe2\x80\x99"
+		  "existe pas",
+		  BV_CAUSE_USERUNKNOWN, TRUE },
+		/* German, the mailbox of the recipient is full, no codes. */
+		{ "", "", "", "Das Postfach des Empf\xc3\xa4ngers ist voll.", BV_CAUSE_MAILBOXFULL, FALSE },
+		/* A notice that says the recipient's address does not exist is
+		 * an unknown address even for a reply after DATA, where bare
+		 * "user unknown" would be a filter's. */
+		{ "", "550", "DATA",
+		  "\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xe5\x9c\xb0\xe5\x9d\x80\xe4\xb8\x8d\xe5\xad\x98\xe5"
+		  "\x9c"
+		  "\xa8. 550 User unknown",
+		  BV_CAUSE_USERUNKNOWN, TRUE },
+		{ "", "550", "DATA", "550 User unknown", BV_CAUSE_FILTERED, FALSE },
+		/* Domino reports on its own directory, whatever the code. */
+		{ "5.0.0", "", "",
+		  "Recipient's Domino Directory entry does not specify a valid Notes mail file",
+		  BV_CAUSE_USERUNKNOWN, TRUE },
+		{ "5.0.0", "", "",
+		  "\xe3\x83\xa6\xe3\x83\xbc\xe3\x82\xb6\xe3\x83\xbc bob (bob@example.jp) \xe3\x81\xaf Domino "
+		  "\xe3\x83\x87\xe3\x82\xa3\xe3\x83\xac\xe3\x82\xaf\xe3\x83\x88\xe3\x83\xaa\xe3\x81\xab\xe3"
+		  "\x81"
+		  "\xaf\xe8\xa6\x8b\xe3\x81\xa4\xe3\x81\x8b\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93",
+		  BV_CAUSE_USERUNKNOWN, TRUE },
+		{ "5.0.0", "", "", "User bob (bob@example.org) not listed in Domino Directory",
+		  BV_CAUSE_USERUNKNOWN, TRUE },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autoptr (BvRecipient) r =
+		        make (cases[i].status, cases[i].reply, cases[i].command, cases[i].text);
+		bv_classify (r, BV_KIND_FAILED);
+		g_test_message ("%s", cases[i].text);
+		assert_cause (r->cause, cases[i].cause);
+		g_assert_cmpint (r->hard, ==, cases[i].hard);
+	}
+
+	/* iCloud's bracketed code decides; the best-practices page its
+	 * replies all link to does not. */
+	const char *page = " Please visit https://support.apple.com/en-us/HT204137";
+	g_autofree char *cs01 =
+	        g_strconcat ("554 5.7.1 [CS01] Message rejected due to local policy.", page, NULL);
+	g_autoptr (BvRecipient) a = make ("5.7.1", "554", "DATA", cs01);
+	bv_classify (a, BV_KIND_FAILED);
+	assert_cause (a->cause, BV_CAUSE_POLICYVIOLATION);
+	g_assert_cmpstr (a->evidence.rule, ==, "mta");
+	g_assert_cmpstr (a->evidence.matched, ==, "[CS01]");
+	g_assert_nonnull (strstr (a->evidence.detail, "iCloud"));
+	g_autofree char *dmarc =
+	        g_strconcat ("554 5.7.1 Rejected due to example.org's DMARC policy.", page, NULL);
+	assert_cause (classify ("5.7.1", "554", "DATA", dmarc), BV_CAUSE_AUTHFAILURE);
+
+	/* The Domino evidence says whose directory it is. */
+	g_autoptr (BvRecipient) d = make ("5.0.0", "", "", "User x not listed in Domino Directory");
+	bv_classify (d, BV_KIND_FAILED);
+	g_assert_cmpstr (d->evidence.matched, ==, "not listed in Domino Directory");
+	g_assert_nonnull (strstr (d->evidence.detail, "Domino"));
+}
+
+/* A diagnostic that is only the recipient's address gives no reason. */
+static void
+test_bare_address (void)
+{
+	g_autoptr (BvRecipient) r = make ("", "", "", "* bob@example.org");
+	bv_classify (r, BV_KIND_FAILED);
+	assert_cause (r->cause, BV_CAUSE_UNDEFINED);
+	g_assert_cmpstr (r->status, ==, "");
+	g_assert_false (r->status_derived);
+	g_assert_nonnull (strstr (r->evidence.detail, "no reason"));
+	/* The words of an address are no reason either. */
+	assert_cause (classify ("", "", "", "<spam@example.org>, dmarc@example.org"), BV_CAUSE_UNDEFINED);
+	/* Any word beside the address is something said, if not enough. */
+	assert_cause (classify ("", "", "", "bob@example.org: refused"), BV_CAUSE_ONHOLD);
+	/* A code still decides. */
+	assert_cause (classify ("5.1.1", "", "", "* bob@example.org"), BV_CAUSE_USERUNKNOWN);
+}
+
 static void
 test_hard_soft (void)
 {
@@ -511,6 +626,8 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/mail-systems", test_mail_systems);
 	g_test_add_func ("/classify/reply-form", test_reply_form);
 	g_test_add_func ("/classify/more-wording", test_more_wording);
+	g_test_add_func ("/classify/more-conventions", test_more_conventions);
+	g_test_add_func ("/classify/bare-address", test_bare_address);
 	g_test_add_func ("/classify/hard-soft", test_hard_soft);
 	g_test_add_func ("/classify/derived-status", test_derived_status);
 	g_test_add_func ("/classify/evidence", test_evidence);

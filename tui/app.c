@@ -506,10 +506,11 @@ finish_index_job (BvTui *tui, BvIndexJob *job)
 	bv_tui_reload_all (tui);
 	if (stats.files_added > 0)
 		bv_tui_message (tui, FALSE,
-		                ngettext ("Indexed %" G_GUINT64_FORMAT " new message",
-		                          "Indexed %" G_GUINT64_FORMAT " new messages",
+		                /* TRANSLATORS: shown when new mail arrived while
+		                 * the UI was open; %lu is how many messages. */
+		                ngettext ("Indexed %lu new message", "Indexed %lu new messages",
 		                          (gulong)stats.files_added),
-		                stats.files_added);
+		                (gulong)stats.files_added);
 }
 
 static void

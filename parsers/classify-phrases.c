@@ -187,6 +187,18 @@ const BvPhrase bv_phrases[] = {
 	P ("utente sconosciuto", USERUNKNOWN),
 	P ("nessun utente simile", USERUNKNOWN),
 	P ("usu\xc3\xa1rio desconhecido", USERUNKNOWN),
+	/* "... does not exist" in German, Spanish, Italian and Portuguese. */
+	P ("empf\xc3\xa4nger existiert nicht", USERUNKNOWN),
+	P ("benutzer existiert nicht", USERUNKNOWN),
+	P ("adresse existiert nicht", USERUNKNOWN),
+	P ("el destinatario no existe", USERUNKNOWN),
+	P ("direcci\xc3\xb3n no existe", USERUNKNOWN),
+	P ("buz\xc3\xb3n no existe", USERUNKNOWN),
+	P ("utente inesistente", USERUNKNOWN),
+	P ("indirizzo inesistente", USERUNKNOWN),
+	P ("l'utente non esiste", USERUNKNOWN),
+	P ("usu\xc3\xa1rio n\xc3\xa3o existe", USERUNKNOWN),
+	P ("destinat\xc3\xa1rio inexistente", USERUNKNOWN),
 	/* нет такого пользователя, пользователь не найден, пользователь не существует, адрес не существует */
 	P ("\xd0\xbd\xd0\xb5\xd1\x82 \xd1\x82\xd0\xb0\xd0\xba\xd0\xbe\xd0\xb3\xd0\xbe \xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8f", USERUNKNOWN),
 	P ("\xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c \xd0\xbd\xd0\xb5 \xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd", USERUNKNOWN),
@@ -284,6 +296,17 @@ const BvPhrase bv_phrases[] = {
 	P ("buz\xc3\xb3n lleno", MAILBOXFULL),
 	P ("buzon lleno", MAILBOXFULL),
 	P ("casella piena", MAILBOXFULL),
+	/* "La boîte aux lettres est pleine", "quota dépassé", "el buzón está
+	 * lleno", "cuota excedida", "caixa postal cheia", 邮箱容量已满,
+	 * メールボックスがいっぱい. */
+	P ("aux lettres est pleine", MAILBOXFULL),
+	P ("quota d\xc3\xa9pass\xc3\xa9", MAILBOXFULL),
+	P ("buz\xc3\xb3n est\xc3\xa1 lleno", MAILBOXFULL),
+	P ("cuota excedida", MAILBOXFULL),
+	P ("caixa postal cheia", MAILBOXFULL),
+	P ("caixa de correio cheia", MAILBOXFULL),
+	P ("\xe5\xae\xb9\xe9\x87\x8f\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOXFULL),
+	P ("\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab\xe3\x83\x9c\xe3\x83\x83\xe3\x82\xaf\xe3\x82\xb9\xe3\x81\x8c\xe3\x81\x84\xe3\x81\xa3\xe3\x81\xb1\xe3\x81\x84", MAILBOXFULL),
 	/* ящик переполнен, превышен лимит / квота */
 	P ("\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba \xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd", MAILBOXFULL),
 	P ("\xd0\xbf\xd1\x80\xd0\xb5\xd0\xb2\xd1\x8b\xd1\x88\xd0\xb5\xd0\xbd\xd0\xb0 \xd0\xba\xd0\xb2\xd0\xbe\xd1\x82\xd0\xb0", MAILBOXFULL),

@@ -107,6 +107,23 @@ test_text_languages (void)
 		{ "550 Utilisateur inconnu", BV_CAUSE_USERUNKNOWN },
 		{ "Bo\xc3\xaete pleine", BV_CAUSE_MAILBOXFULL },
 		{ "Usuario desconocido", BV_CAUSE_USERUNKNOWN },
+		/* "Does not exist" and "is full" as German, Spanish, Italian and
+		 * Portuguese servers word them. */
+		{ "Der Empf\xc3\xa4nger existiert nicht", BV_CAUSE_USERUNKNOWN },
+		{ "La direcci\xc3\xb3n no existe", BV_CAUSE_USERUNKNOWN },
+		{ "Utente inesistente", BV_CAUSE_USERUNKNOWN },
+		{ "O usu\xc3\xa1rio n\xc3\xa3o existe", BV_CAUSE_USERUNKNOWN },
+		{ "La bo\xc3\xaete aux lettres est pleine", BV_CAUSE_MAILBOXFULL },
+		{ "Quota d\xc3\xa9pass\xc3\xa9 pour ce compte", BV_CAUSE_MAILBOXFULL },
+		{ "El buz\xc3\xb3n est\xc3\xa1 lleno", BV_CAUSE_MAILBOXFULL },
+		{ "Caixa postal cheia", BV_CAUSE_MAILBOXFULL },
+		/* 邮箱容量已满, メールボックスがいっぱい */
+		{ "\xe9\x82\xae\xe7\xae\xb1\xe5\xae\xb9\xe9\x87\x8f\xe5\xb7\xb2\xe6\xbb\xa1",
+		  BV_CAUSE_MAILBOXFULL },
+		{ "\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab\xe3\x83\x9c\xe3\x83\x83\xe3\x82\xaf\xe3\x82"
+		  "\xb9\xe3\x81\x8c\xe3\x81\x84\xe3\x81\xa3\xe3\x81\xb1\xe3\x81\x84\xe3\x81\xa7\xe3\x81"
+		  "\x99",
+		  BV_CAUSE_MAILBOXFULL },
 		/* Russian, capitals folded: "Пользователь не найден". */
 		{ "\xd0\x9f\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb"
 		  "\xd1\x8c "

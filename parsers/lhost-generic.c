@@ -67,6 +67,9 @@ static const char *const failure_phrases[] = {
 	"cannot be delivered",
 	"can't be delivered",
 	"was not delivered",
+	/* Exchange and Outlook wording, also copied by other servers. */
+	"did not reach",
+	"could not reach",
 	"not be delivered",
 	"undeliverable",
 	"delivery failed",

@@ -19,6 +19,7 @@
 #include "classify.h"
 #include "commands.h"
 #include "printer.h"
+#include "wrap.h"
 
 /* Text is wrapped to this many terminal columns. */
 #define WRAP_COLUMNS 78
@@ -32,51 +33,17 @@ typedef enum {
 static const char *const query_type_ids[] = { "cause", "status", "reply" };
 
 /* Writes @text wrapped to WRAP_COLUMNS, every line starting with @indent
- * spaces (@first_indent for the first).  Breaks at spaces, or between two
- * wide (CJK) characters, which Chinese text needs since it has no spaces. */
+ * spaces (@first_indent for the first), by the same line-breaking rules as
+ * the terminal interface (parsers/wrap.h). */
 static void
 print_wrapped (FILE *out, const char *text, int first_indent, int indent)
 {
-	const char *line = text;
-	int margin = first_indent;
-	while (*line != '\0') {
-		int width = margin;
-		const char *p = line, *brk = NULL, *resume = NULL;
-		while (*p != '\0') {
-			gunichar c = g_utf8_get_char (p);
-			const char *next = g_utf8_next_char (p);
-			int w = g_unichar_iswide (c) ? 2 : 1;
-			if (c == ' ') {
-				brk = p;
-				resume = next;
-			} else if (g_unichar_iswide (c) && p != line) {
-				/* A wide character may start a new line, but not
-				 * closing punctuation. */
-				GUnicodeBreakType t = g_unichar_break_type (c);
-				if (t != G_UNICODE_BREAK_CLOSE_PUNCTUATION &&
-				    t != G_UNICODE_BREAK_EXCLAMATION &&
-				    t != G_UNICODE_BREAK_INFIX_SEPARATOR &&
-				    t != G_UNICODE_BREAK_CLOSE_PARENTHESIS &&
-				    t != G_UNICODE_BREAK_NON_STARTER) {
-					brk = p;
-					resume = p;
-				}
-			}
-			if (width + w > WRAP_COLUMNS && brk != NULL)
-				break;
-			width += w;
-			p = next;
-		}
-		if (*p == '\0') {
-			brk = p;
-			resume = p;
-		}
-		fprintf (out, "%*s%.*s\n", margin, "", (int)(brk - line), line);
-		line = resume;
-		while (*line == ' ')
-			line++;
-		margin = indent;
-	}
+	if (text == NULL || *text == '\0')
+		return;
+	g_autoptr (GPtrArray) lines =
+	        bv_wrap (text, WRAP_COLUMNS - first_indent, WRAP_COLUMNS - indent, NULL);
+	for (guint i = 0; i < lines->len; i++)
+		fprintf (out, "%*s%s\n", i == 0 ? first_indent : indent, "", (const char *)lines->pdata[i]);
 }
 
 /* The fix steps, numbered, one wrapped item per line. */

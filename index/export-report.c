@@ -119,28 +119,66 @@ group_rows (GPtrArray *rows)
 	return groups;
 }
 
-/* Writes @s (from mail, up to @max characters, -1 for all) as inline
- * Markdown: line breaks and control characters become spaces, and the
- * characters that start emphasis, code, links, HTML or table cells are
+/* Appends @s (from mail, up to @max characters, -1 for all) to @out as
+ * inline Markdown: line breaks and control characters become spaces, and
+ * the characters that start emphasis, code, links, HTML or table cells are
  * escaped. */
 static void
-md_text (FILE *out, const char *s, glong max)
+md_append (GString *out, const char *s, glong max)
 {
 	g_autofree char *valid = g_utf8_make_valid (s, -1);
 	glong n = 0;
 	for (const char *p = valid; *p; p = g_utf8_next_char (p), n++) {
 		if (max >= 0 && n >= max) {
-			fputs ("…", out);
+			g_string_append (out, "…");
 			return;
 		}
 		gunichar c = g_utf8_get_char (p);
 		if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
-			fputc (' ', out);
+			g_string_append_c (out, ' ');
 		else if (c < 0x80 && strchr ("\\`*_[]<>|~&#!", (int)c) != NULL)
-			fprintf (out, "\\%c", (int)c);
+			g_string_append_printf (out, "\\%c", (int)c);
 		else
-			fwrite (p, 1, g_utf8_next_char (p) - p, out);
+			g_string_append_len (out, p, g_utf8_next_char (p) - p);
 	}
+}
+
+/* Writes @s to @out as md_append() makes it. */
+static void
+md_text (FILE *out, const char *s, glong max)
+{
+	g_autoptr (GString) text = g_string_new (NULL);
+	md_append (text, s, max);
+	fputs (text->str, out);
+}
+
+/* A copy of @s without the spaces that follow full-width punctuation
+ * ("。 "): such punctuation carries its own spacing, and a space after it
+ * is what joining Chinese sentences with " " leaves (the rows' suggestion
+ * joins its sentences that way, for every language). */
+static char *
+drop_spaces_after_wide_punctuation (const char *s)
+{
+	GString *out = g_string_sized_new (strlen (s));
+	gboolean after_wide_punct = FALSE;
+	for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p)) {
+		gunichar c = g_utf8_get_char (p);
+		if (c == ' ' && after_wide_punct)
+			continue;
+		after_wide_punct = g_unichar_ispunct (c) && g_unichar_iswide (c);
+		g_string_append_len (out, p, g_utf8_next_char (p) - p);
+	}
+	return g_string_free (out, FALSE);
+}
+
+/* A cause as the report names it: its title and, for scripts and searches,
+ * its id. */
+static char *
+cause_name (BvCause cause)
+{
+	/* TRANSLATORS: a cause in the fix report (Markdown): %1$s is its
+	 * title, %2$s its id ("userunknown") between backquotes. */
+	return g_strdup_printf (_ ("%1$s (`%2$s`)"), bv_catalog_title (cause), bv_cause_id (cause));
 }
 
 static char *
@@ -168,19 +206,25 @@ write_summary (FILE *out, GPtrArray *groups, GPtrArray *rows)
 		return;
 	}
 	g_autofree char *from = day_of (first), *to = day_of (last);
-	fprintf (out, g_dngettext (GETTEXT_PACKAGE, "%u address", "%u addresses", rows->len), rows->len);
-	fputs (", ", out);
-	fprintf (out, g_dngettext (GETTEXT_PACKAGE, "%u bounce", "%u bounces", bounces), bounces);
+	g_autofree char *addresses = g_strdup_printf (
+	        g_dngettext (GETTEXT_PACKAGE, "%u address", "%u addresses", rows->len), rows->len);
+	g_autofree char *counted =
+	        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u bounce", "%u bounces", bounces), bounces);
 	if (first > 0)
-		fprintf (out, _ (", from %s to %s"), from, to);
-	fputs (".\n\n", out);
+		/* TRANSLATORS: the summary of the fix report: %1$s is "3
+		 * addresses", %2$s "5 bounces", %3$s and %4$s days. */
+		fprintf (out, _ ("%1$s, %2$s, from %3$s to %4$s.\n\n"), addresses, counted, from, to);
+	else
+		/* TRANSLATORS: as above, when no date is known. */
+		fprintf (out, _ ("%1$s, %2$s.\n\n"), addresses, counted);
 	fprintf (out, "| %s | %s | %s | %s | %s |\n|---|---|--:|--:|--:|\n", _ ("Cause"), _ ("Who acts"),
 	         _ ("Addresses"), _ ("Bounces"), _ ("Share"));
 	for (guint i = 0; i < groups->len; i++) {
 		const CauseGroup *g = groups->pdata[i];
-		fprintf (out, "| %s (`%s`) | %s | %u | %u | %.1f%% |\n", bv_catalog_title (g->cause),
-		         bv_cause_id (g->cause), bv_side_label (bv_catalog_side (g->cause)), g->addresses,
-		         g->bounces, 100.0 * g->addresses / rows->len);
+		g_autofree char *name = cause_name (g->cause);
+		fprintf (out, "| %s | %s | %u | %u | %.1f%% |\n", name,
+		         bv_side_label (bv_catalog_side (g->cause)), g->addresses, g->bounces,
+		         100.0 * g->addresses / rows->len);
 	}
 	fputc ('\n', out);
 }
@@ -199,32 +243,55 @@ write_fix_steps (FILE *out, BvCause cause)
 		fputc ('\n', out);
 }
 
+/* One item of an address's facts, after the ones already in @facts. */
+static void
+add_fact (GString *facts)
+{
+	if (facts->len > 0)
+		/* TRANSLATORS: between the facts of an address in the fix
+		 * report: "2 bounces, last 2024-05-07, 5.1.1". */
+		g_string_append (facts, C_ ("list separator", ", "));
+}
+
 static void
 write_address (FILE *out, const BvExportRow *r)
 {
-	g_autofree char *last = day_of (r->last_seen);
-	fputs ("- ", out);
-	md_text (out, r->address, -1);
-	fputs (": ", out);
-	fprintf (out, g_dngettext (GETTEXT_PACKAGE, "%u bounce", "%u bounces", r->bounces), r->bounces);
-	if (r->last_seen > 0)
-		fprintf (out, _ (", last %s"), last);
+	g_autoptr (GString) facts = g_string_new (NULL);
+	g_string_append_printf (facts, g_dngettext (GETTEXT_PACKAGE, "%u bounce", "%u bounces", r->bounces),
+	                        r->bounces);
+	if (r->last_seen > 0) {
+		g_autofree char *last = day_of (r->last_seen);
+		add_fact (facts);
+		/* TRANSLATORS: %s is the day of an address's latest bounce. */
+		g_string_append_printf (facts, _ ("last %s"), last);
+	}
 	const char *code = r->status[0] != '\0' ? r->status : r->reply_code;
 	if (code[0] != '\0') {
-		fputs (", ", out);
-		md_text (out, code, 16);
+		add_fact (facts);
+		md_append (facts, code, 16);
 	}
-	if (r->marked)
-		fprintf (out, ", %s", _ ("marked for suppression"));
-	fputc ('\n', out);
+	if (r->marked) {
+		add_fact (facts);
+		g_string_append (facts, _ ("marked for suppression"));
+	}
+	g_autoptr (GString) address = g_string_new (NULL);
+	md_append (address, r->address, -1);
+	/* TRANSLATORS: an address of the fix report and what is known about
+	 * it: "alice@example.com: 2 bounces, last 2024-05-07, 5.1.1". */
+	g_autofree char *line = g_strdup_printf (_ ("%1$s: %2$s"), address->str, facts->str);
+	fprintf (out, "- %s\n", line);
 }
 
 static void
 write_group (FILE *out, const CauseGroup *g)
 {
-	fprintf (out, "### %s (`%s`)\n\n", bv_catalog_title (g->cause), bv_cause_id (g->cause));
-	fprintf (out, "%s %s. %s %s.\n\n", _ ("Who acts:"), bv_side_label (bv_catalog_side (g->cause)),
-	         _ ("What to do with the addresses:"), bv_action_label (bv_catalog_action (g->cause)));
+	g_autofree char *name = cause_name (g->cause);
+	fprintf (out, "### %s\n\n", name);
+	/* TRANSLATORS: under each cause of the fix report: %1$s says who
+	 * acts ("your sending setup"), %2$s what to do ("suppress the address
+	 * now"). */
+	fprintf (out, _ ("Who acts: %1$s. What to do with the addresses: %2$s.\n\n"),
+	         bv_side_label (bv_catalog_side (g->cause)), bv_action_label (bv_catalog_action (g->cause)));
 	fprintf (out, "%s\n\n", bv_catalog_explanation (g->cause));
 	fprintf (out, "**%s**\n\n", _ ("Fix"));
 	write_fix_steps (out, g->cause);
@@ -234,8 +301,9 @@ write_group (FILE *out, const CauseGroup *g)
 		for (guint i = 0; i < shown; i++) {
 			const char *s = g->suggestion_order->pdata[i];
 			guint n = GPOINTER_TO_UINT (g_hash_table_lookup (g->suggestions, s));
+			g_autofree char *tidy = drop_spaces_after_wide_punctuation (s);
 			fputs ("- ", out);
-			md_text (out, s, -1);
+			md_text (out, tidy, -1);
 			if (n > 1)
 				fprintf (out,
 				         g_dngettext (GETTEXT_PACKAGE, " (%u address)", " (%u addresses)", n),
@@ -257,7 +325,9 @@ write_group (FILE *out, const CauseGroup *g)
 		md_text (out, latest->last_diagnostic, EXAMPLE_MAX_CHARS);
 		fputs ("\n\n", out);
 	}
-	fprintf (out, "**%s** (%u)\n\n", _ ("Addresses"), g->addresses);
+	/* TRANSLATORS: the heading of a cause's address list in the fix
+	 * report (Markdown: the bold word is the heading); %u is how many. */
+	fprintf (out, _ ("**Addresses** (%u)\n\n"), g->addresses);
 	for (guint i = 0; i < g->rows->len; i++)
 		write_address (out, g->rows->pdata[i]);
 	fputc ('\n', out);

@@ -7,6 +7,8 @@
  * Codes" registry (RFC 3886, 4468, 4865, 4954, 5248, 6531, 6710, 7293,
  * 7372, 7504, 8098); the reply codes are RFC 5321's.  Each entry adds a
  * sentence in plain words for someone who does not run a mail server.
+ * Readers show a part's name and its meaning together ("Permanent failure:
+ * meaning"), so a meaning never starts by repeating the name.
  */
 #include "config.h"
 
@@ -19,11 +21,11 @@ const BvCodeEntry bv_catalog_classes[] = {
 	{ 2, -1, -1, N_ ("Success"),
 	  N_ ("The message was delivered or passed on; nothing failed.") },
 	{ 4, -1, -1, N_ ("Persistent transient failure"),
-	  N_ ("A temporary failure: the message was not delivered this time, but the same message may "
-	      "succeed later without any change. The sending server keeps retrying for a while.") },
+	  N_ ("The message was not delivered this time, but the same message may succeed later "
+	      "without any change. The sending server keeps retrying for a while.") },
 	{ 5, -1, -1, N_ ("Permanent failure"),
-	  N_ ("A permanent failure: sending the same message again will fail the same way until "
-	      "something is changed (the address, the message or the sending setup).") },
+	  N_ ("Sending the same message again will fail the same way until something is changed "
+	      "(the address, the message or the sending setup).") },
 };
 
 const BvCodeEntry bv_catalog_subjects[] = {
@@ -146,7 +148,7 @@ const BvCodeEntry bv_catalog_details[] = {
 	{ -1, 6, 9, N_ ("UTF-8 header message cannot be transferred to one or more recipients"),
 	  N_ ("Headers with UTF-8 text could not be passed to the recipient's server.") },
 	{ -1, 6, 10, N_ ("Duplicate of 5.6.7"),
-	  N_ ("Same as 5.6.7: non-ASCII addresses are not permitted.") },
+	  N_ ("Non-ASCII addresses are not permitted (the same as 5.6.7).") },
 	{ -1, 7, 0, N_ ("Other or undefined security status"),
 	  N_ ("A security or policy check refused the message, without more detail.") },
 	{ -1, 7, 1, N_ ("Delivery not authorized, message refused"),

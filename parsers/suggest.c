@@ -721,6 +721,16 @@ format_duration (guint64 seconds)
 	return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u second", "%u seconds", n), n);
 }
 
+/* @methods ("SPF, DKIM") as a list in the reader's language: the field
+ * keeps the English separator, for scripts. */
+static char *
+methods_for_people (const char *methods)
+{
+	g_auto (GStrv) names = g_strsplit (methods, ", ", -1);
+	/* TRANSLATORS: between the names of failed checks: "SPF, DKIM". */
+	return g_strjoinv (C_ ("list of checks", ", "), names);
+}
+
 static void
 add_line (GString *out, char *line)
 {
@@ -774,16 +784,17 @@ bv_suggestion_fix_text (const BvSuggestion *s, BvCause cause)
 			                       s->delist_url));
 	}
 	if (about_auth && s->auth_methods != NULL) {
+		g_autofree char *methods = methods_for_people (s->auth_methods);
 		if (s->auth_domain != NULL)
 			/* TRANSLATORS: %1$s is "SPF", "DKIM", "DMARC" or a list of
 			 * them, %2$s a domain. */
 			add_line (out,
 			          g_strdup_printf (_ ("Failed check: %1$s, for the domain %2$s. Fix that "
 			                              "domain's DNS records or signing setup."),
-			                           s->auth_methods, s->auth_domain));
+			                           methods, s->auth_domain));
 		else
 			/* TRANSLATORS: %s is "SPF", "DKIM", "DMARC" or a list of them. */
-			add_line (out, g_strdup_printf (_ ("Failed check: %s."), s->auth_methods));
+			add_line (out, g_strdup_printf (_ ("Failed check: %s."), methods));
 	}
 	if (about_size && (s->size_limit != 0 || s->message_size != 0)) {
 		g_autofree char *limit = bv_format_bytes (s->size_limit);

@@ -11,6 +11,7 @@
 
 #include "draw.h"
 #include "text.h"
+#include "wrap.h"
 
 /* Columns of one character as the terminal counts them.  Characters the
  * terminal cannot show (wcwidth < 0) are drawn as U+FFFD, one column;
@@ -145,42 +146,8 @@ bv_draw_cell (int y, int x, int width, const char *text, int attr, gboolean righ
 GPtrArray *
 bv_draw_wrap (const char *text, int width)
 {
-	GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+	/* The wrapper measures with the terminal's widths, the same the
+	 * drawing functions use, so a wrapped line never overflows. */
 	g_autofree char *safe = make_safe (text);
-	width = MAX (width, 4);
-	const char *start = safe;
-	gboolean first = TRUE;
-	while (TRUE) {
-		/* Indentation of the text is kept; the space where a line
-		 * was broken is not. */
-		while (!first && *start == ' ')
-			start++;
-		first = FALSE;
-		int used = 0;
-		const char *p = start;
-		const char *brk = NULL; /* where the line may end, best so far */
-		while (*p != '\0') {
-			gunichar c = g_utf8_get_char (p);
-			int w = char_width (c);
-			if (used + w > width)
-				break;
-			if (c == ' ' || w == 2)
-				brk = p;
-			used += w;
-			p = g_utf8_next_char (p);
-			if (w == 2)
-				brk = p;
-		}
-		if (*p == '\0') {
-			g_ptr_array_add (lines, g_strdup (start));
-			break;
-		}
-		/* Break at the last space or wide character if there is one,
-		 * else in the middle of the over-long word. */
-		const char *end = brk != NULL && brk > start ? brk : p;
-		g_autofree char *line = g_strndup (start, (gsize)(end - start));
-		g_ptr_array_add (lines, g_strdup (g_strchomp (line)));
-		start = end;
-	}
-	return lines;
+	return bv_wrap (safe, width, width, char_width);
 }

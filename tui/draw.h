@@ -38,9 +38,11 @@ void bv_draw_cell (int y, int x, int width, const char *text, int attr, gboolean
 void bv_draw_fill (int y, int x, int width, int attr);
 
 /* Splits @text into lines of at most @width columns, at spaces when it can
- * and between wide characters, which need no space.  Lines keep their
- * text safe to draw.  Returns a new array of new strings (never empty: an
- * empty text gives one empty line). */
+ * and between wide characters, which need no space, by the line-breaking
+ * rules of bv_wrap() (parsers/wrap.h): no closing punctuation at the start
+ * of a line, no opening bracket at its end.  Lines keep their text safe to
+ * draw.  Returns a new array of new strings (never empty: an empty text
+ * gives one empty line). */
 GPtrArray *bv_draw_wrap (const char *text, int width);
 
 G_END_DECLS

@@ -44,8 +44,10 @@ add_status (BvTextView *tv, const BvRecipient *r)
 	for (int i = 0; i < 3; i++) {
 		if (parts[i].name == NULL)
 			continue;
-		g_autofree char *line =
-		        g_strdup_printf ("%s: %s", parts[i].name, parts[i].meaning ? parts[i].meaning : "");
+		/* TRANSLATORS: a part of a status code in the detail view:
+		 * %1$s is its name ("Permanent failure"), %2$s its meaning. */
+		g_autofree char *line = g_strdup_printf (_ ("%1$s: %2$s"), parts[i].name,
+		                                         parts[i].meaning ? parts[i].meaning : "");
 		bv_text_view_add (tv, BV_EL_DEFAULT, "", line, TRUE);
 	}
 }

@@ -138,6 +138,38 @@ test_reply_codes (void)
 	g_assert_false (bv_reply_explain ("5a0", &r));
 }
 
+/* Readers print a part of a status code as "name: meaning"; a meaning that
+ * began with its own name would show it twice ("Permanent failure: A
+ * permanent failure: ..."), in either language. */
+static void
+test_meanings_do_not_repeat_names (void)
+{
+	static const char *const languages[] = { "en", "zh_CN" };
+	for (gsize l = 0; l < G_N_ELEMENTS (languages); l++) {
+		bv_test_use_language (languages[l]);
+		for (int c = 2; c <= 5; c += c == 2 ? 2 : 1)
+			for (int s = 0; s <= 7; s++)
+				for (int d = 0; d <= 30; d++) {
+					g_autofree char *code = g_strdup_printf ("%d.%d.%d", c, s, d);
+					BvCodeText parts[3];
+					g_assert_true (
+					        bv_status_explain (code, &parts[0], &parts[1], &parts[2]));
+					for (int i = 0; i < 3; i++) {
+						if (parts[i].name == NULL)
+							continue;
+						g_autofree char *name = g_utf8_casefold (parts[i].name, -1);
+						g_autofree char *meaning =
+						        g_utf8_casefold (parts[i].meaning, -1);
+						g_autofree char *article = g_strconcat ("a ", name, NULL);
+						if (g_str_has_prefix (meaning, name) ||
+						    g_str_has_prefix (meaning, article))
+							g_error ("%s %s: the meaning repeats the name: %s",
+							         languages[l], code, parts[i].meaning);
+					}
+				}
+	}
+}
+
 /* Every piece of catalog text comes out in Chinese under LANGUAGE=zh_CN. */
 static void
 test_chinese (void)
@@ -208,6 +240,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/catalog/sides-actions", test_sides_and_actions);
 	g_test_add_func ("/catalog/status-codes", test_status_codes);
 	g_test_add_func ("/catalog/reply-codes", test_reply_codes);
+	g_test_add_func ("/catalog/meanings-do-not-repeat-names", test_meanings_do_not_repeat_names);
 	g_test_add_func ("/catalog/chinese", test_chinese);
 	return g_test_run ();
 }

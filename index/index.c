@@ -139,8 +139,8 @@ difference (GPtrArray *a, GPtrArray *b, const char *dir, GPtrArray *out)
 
 static gboolean walk (Run *run, const char *path);
 
-/* Lists @path on disk: sorted file names in @files, subdirectory names in
- * @dirs (both sorted). */
+/* Lists @path on disk: sorted file names in @files (NULL: not wanted),
+ * subdirectory names in @dirs (both sorted). */
 static gboolean
 list_dir (Run *run, const char *path, GPtrArray *files, GPtrArray *dirs)
 {
@@ -160,6 +160,8 @@ list_dir (Run *run, const char *path, GPtrArray *files, GPtrArray *dirs)
 		if (strcmp (name, ".") == 0 || strcmp (name, "..") == 0)
 			continue;
 		gboolean is_dir = e->d_type == DT_DIR, is_file = e->d_type == DT_REG;
+		if (files == NULL && e->d_type == DT_REG)
+			continue;
 		if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
 			g_autofree char *full = g_build_filename (path, name, NULL);
 			struct stat st;
@@ -170,11 +172,12 @@ list_dir (Run *run, const char *path, GPtrArray *files, GPtrArray *dirs)
 		}
 		if (is_dir && !skipped_dir (name))
 			g_ptr_array_add (dirs, g_strdup (name));
-		else if (is_file)
+		else if (is_file && files != NULL)
 			g_ptr_array_add (files, g_strdup (name));
 	}
 	closedir (d);
-	g_ptr_array_sort (files, compare_strings);
+	if (files != NULL)
+		g_ptr_array_sort (files, compare_strings);
 	g_ptr_array_sort (dirs, compare_strings);
 	return TRUE;
 }
@@ -192,11 +195,18 @@ walk (Run *run, const char *path)
 	if (status != NOTMUCH_STATUS_SUCCESS)
 		return bv_db_set_error (&run->error, status, path);
 	time_t known = dir != NULL ? notmuch_directory_get_mtime (dir) : 0;
+	/* A directory whose time is unchanged had no file come or go: only its
+	 * subdirectories are wanted (an empty one notmuch has no record of
+	 * may have new mail), so its files are neither copied nor sorted. */
+	gboolean changed = st.st_mtime != known || dir == NULL;
 	g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
 	g_autoptr (GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
-	if (!list_dir (run, path, files, dirs))
+	if (!list_dir (run, path, changed ? files : NULL, dirs)) {
+		if (dir != NULL)
+			notmuch_directory_destroy (dir);
 		return FALSE;
-	if (st.st_mtime != known) {
+	}
+	if (changed) {
 		g_autoptr (GPtrArray) had_files = known_names (dir, TRUE);
 		g_autoptr (GPtrArray) had_dirs = known_names (dir, FALSE);
 		difference (files, had_files, path, run->to_add);

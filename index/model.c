@@ -9,7 +9,9 @@
  * model never holds notmuch open while the user browses.  Each bounce becomes
  * one compact record whose repeated strings (addresses, domains, codes,
  * months) are interned once; every query is then a pass over the records in
- * memory, which at 100,000 records takes milliseconds.
+ * memory, which at 100,000 records takes milliseconds.  The records are
+ * also saved to a snapshot file (snapshot.h) read instead of notmuch while
+ * the database has not changed.
  *
  * Policy (bv_model_proposals()): an address not marked yet is proposed when
  * one of its bounces was hard, or when it bounced soft at least soft-count
@@ -26,6 +28,7 @@
 #include "database.h"
 #include "model.h"
 #include "settings.h"
+#include "snapshot.h"
 #include "suppress.h"
 
 typedef struct {
@@ -165,31 +168,28 @@ month_of (GStringChunk *strings, gint64 date)
 }
 
 static void
-add_record (BvModel *m, const char *message_id, gint64 date, const BvReport *r, guint i)
+add_record (const BvSnapRecord *in, gpointer user)
 {
-	const BvRecipient *x = r->recipients->pdata[i];
+	BvModel *m = user;
 	GStringChunk *s = m->strings;
-	g_autofree char *address = bv_address_normalize (x->recipient);
-	if (address[0] == '\0')
-		return;
 	Rec rec = {
-		.address = g_string_chunk_insert_const (s, address),
-		.status = g_string_chunk_insert_const (s, x->status),
-		.reply_code = g_string_chunk_insert_const (s, x->reply_code),
-		.action = g_string_chunk_insert_const (s, x->action),
-		.mta = g_string_chunk_insert_const (s, x->mta[0] != '\0' ? x->mta : r->mta),
-		.month = month_of (s, date),
-		.diagnostic = g_string_chunk_insert (s, x->diagnostic),
-		.message_id = g_string_chunk_insert_const (s, message_id),
-		.date = date,
-		.index = i,
-		.cause = x->cause,
-		.hard = x->hard,
+		.address = g_string_chunk_insert_const (s, in->address),
+		.status = g_string_chunk_insert_const (s, in->status),
+		.reply_code = g_string_chunk_insert_const (s, in->reply_code),
+		.action = g_string_chunk_insert_const (s, in->action),
+		.mta = g_string_chunk_insert_const (s, in->mta),
+		.month = month_of (s, in->date),
+		.diagnostic = g_string_chunk_insert (s, in->diagnostic),
+		.message_id = g_string_chunk_insert_const (s, in->message_id),
+		.date = in->date,
+		.index = in->index,
+		.cause = in->cause,
+		.hard = in->hard,
 	};
 	rec.domain = g_string_chunk_insert_const (s, domain_of (rec.address));
 	g_autofree char *text =
 	        g_strjoin ("\n", rec.address, rec.status, rec.reply_code, bv_cause_id (rec.cause), rec.mta,
-	                   x->reporting_mta, rec.diagnostic, NULL);
+	                   in->reporting_mta, rec.diagnostic, NULL);
 	g_autofree char *lower = g_utf8_strdown (text, -1);
 	rec.haystack = g_string_chunk_insert (s, lower);
 	guint n = m->recs->len;
@@ -200,6 +200,33 @@ add_record (BvModel *m, const char *message_id, gint64 date, const BvReport *r, 
 		g_hash_table_insert (m->by_address, (gpointer)rec.address, list);
 	}
 	g_array_append_val (list, n);
+}
+
+/* Adds recipient @i of the cached report @r, and saves it in @snap. */
+static void
+add_recipient (BvModel *m, BvSnapWriter *snap, const char *message_id, gint64 date, const BvReport *r,
+               guint i)
+{
+	const BvRecipient *x = r->recipients->pdata[i];
+	g_autofree char *address = bv_address_normalize (x->recipient);
+	if (address[0] == '\0')
+		return;
+	BvSnapRecord rec = {
+		.address = address,
+		.status = x->status,
+		.reply_code = x->reply_code,
+		.action = x->action,
+		.mta = x->mta[0] != '\0' ? x->mta : r->mta,
+		.reporting_mta = x->reporting_mta,
+		.diagnostic = x->diagnostic,
+		.message_id = message_id,
+		.date = date,
+		.index = i,
+		.cause = x->cause,
+		.hard = x->hard,
+	};
+	add_record (&rec, m);
+	bv_snap_writer_add (snap, &rec);
 }
 
 /* The cached report of @msg, or NULL when the cache entry is damaged. */
@@ -223,6 +250,25 @@ free_index_array (gpointer p)
 	g_array_unref (p);
 }
 
+/* What a snapshot must match: the database at this revision with this
+ * many bounced messages in the Maildir (removing a message does not move
+ * notmuch's revision), the Maildir's place in it, the parser. */
+static char *
+snapshot_stamp (BvDb *db, const char *query_string)
+{
+	const char *uuid = NULL;
+	unsigned long rev = notmuch_database_get_revision (db->db, &uuid);
+	unsigned int count = 0;
+	notmuch_query_t *query = notmuch_query_create (db->db, query_string);
+	if (query != NULL) {
+		notmuch_query_set_omit_excluded (query, NOTMUCH_EXCLUDE_FALSE);
+		notmuch_query_count_messages (query, &count);
+		notmuch_query_destroy (query);
+	}
+	return g_strdup_printf ("%s:%lu:%u:%s:%d:%s", uuid != NULL ? uuid : "", rev, count, db->relative,
+	                        BV_PARSER_VERSION, db->mail_root);
+}
+
 static gboolean
 load_records (BvModel *m, GError **error)
 {
@@ -230,10 +276,15 @@ load_records (BvModel *m, GError **error)
 	if (db == NULL)
 		return FALSE;
 	g_autofree char *q = bv_db_scoped_query (db, "property:" BV_CACHE_KEY_BOUNCED "=1");
+	g_autofree char *stamp = snapshot_stamp (db, q);
+	g_autofree char *snap_path = bv_snapshot_path (m->maildir);
+	if (bv_snapshot_read (snap_path, stamp, add_record, m))
+		return TRUE;
 	notmuch_query_t *query = NULL;
 	notmuch_messages_t *msgs = bv_db_search (db, q, &query, error);
 	if (msgs == NULL)
 		return FALSE;
+	BvSnapWriter *snap = bv_snap_writer_new (snap_path, stamp);
 	for (; notmuch_messages_valid (msgs); notmuch_messages_move_to_next (msgs)) {
 		notmuch_message_t *msg = notmuch_messages_get (msgs);
 		g_autoptr (BvReport) r = read_cached_report (msg);
@@ -242,11 +293,12 @@ load_records (BvModel *m, GError **error)
 			gint64 date = notmuch_message_get_date (msg);
 			for (guint i = 0; i < r->recipients->len; i++)
 				if (bv_recipient_bounced (r->recipients->pdata[i]))
-					add_record (m, id, date, r, i);
+					add_recipient (m, snap, id, date, r, i);
 		}
 		notmuch_message_destroy (msg);
 	}
 	notmuch_query_destroy (query);
+	bv_snap_writer_commit (snap);
 	return TRUE;
 }
 

@@ -179,6 +179,26 @@ class IndexTest(unittest.TestCase):
             self.assertTrue(l.endswith("\t1"), l)
         self.assertEqual(len(lines(dump, "detail")), sum(per_addr.values()))
 
+    def test_snapshot(self):
+        self.e.index()
+        first = self.e.dump()
+        snaps = os.path.join(self.e.root, "cache", "bounceview")
+        files = [os.path.join(snaps, f) for f in os.listdir(snaps)]
+        self.assertEqual(len(files), 1)
+        self.assertEqual(self.e.dump(), first)  # read from the snapshot
+        # A damaged snapshot is not used.
+        with open(files[0], "r+b") as f:
+            f.truncate(os.path.getsize(files[0]) // 2)
+        self.assertEqual(self.e.dump(), first)
+        # A changed database is read again, not the stale snapshot.
+        victim = next(l for l in lines(first, "history")).split("\t")[7]
+        os.remove(self.e.notmuch("search", "--output=files", "id:" + victim).splitlines()[0])
+        time.sleep(1.1)
+        self.e.index()
+        after = self.e.dump()
+        self.assertNotIn("\t" + victim + "\n", after)
+        self.assertEqual(model_groups(after), expected_groups(self.e.scan()))
+
     def test_second_run_parses_nothing(self):
         first = stats(self.e.index().stdout)
         n_files = count_mail(DEMO)

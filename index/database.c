@@ -361,3 +361,16 @@ bv_db_search (BvDb *d, const char *query_string, notmuch_query_t **query, GError
 	}
 	return messages;
 }
+
+guint
+bv_db_count (BvDb *d, const char *query_string)
+{
+	unsigned int n = 0;
+	notmuch_query_t *query = notmuch_query_create (d->db, query_string);
+	if (query != NULL) {
+		notmuch_query_set_omit_excluded (query, NOTMUCH_EXCLUDE_FALSE);
+		notmuch_query_count_messages (query, &n);
+		notmuch_query_destroy (query);
+	}
+	return n;
+}

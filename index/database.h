@@ -69,6 +69,10 @@ char *bv_db_scoped_query (BvDb *db, const char *query);
 notmuch_messages_t *bv_db_search (BvDb *db, const char *query_string, notmuch_query_t **query,
                                   GError **error);
 
+/* The number of messages matching @query_string (already scoped); 0 when
+ * the query fails. */
+guint bv_db_count (BvDb *db, const char *query_string);
+
 /* Sets @error from a notmuch status, with @what saying what was being done. */
 gboolean bv_db_set_error (GError **error, notmuch_status_t status, const char *what);
 

@@ -464,14 +464,7 @@ static guint
 count (Run *run, const char *q)
 {
 	g_autofree char *scoped = bv_db_scoped_query (run->db, q);
-	notmuch_query_t *query = notmuch_query_create (run->db->db, scoped);
-	unsigned int n = 0;
-	if (query != NULL) {
-		notmuch_query_set_omit_excluded (query, NOTMUCH_EXCLUDE_FALSE);
-		notmuch_query_count_messages (query, &n);
-		notmuch_query_destroy (query);
-	}
-	return n;
+	return bv_db_count (run->db, scoped);
 }
 
 /* The engine's triage on the head of the first readable file of @msg. */

@@ -258,13 +258,7 @@ snapshot_stamp (BvDb *db, const char *query_string)
 {
 	const char *uuid = NULL;
 	unsigned long rev = notmuch_database_get_revision (db->db, &uuid);
-	unsigned int count = 0;
-	notmuch_query_t *query = notmuch_query_create (db->db, query_string);
-	if (query != NULL) {
-		notmuch_query_set_omit_excluded (query, NOTMUCH_EXCLUDE_FALSE);
-		notmuch_query_count_messages (query, &count);
-		notmuch_query_destroy (query);
-	}
+	guint count = bv_db_count (db, query_string);
 	return g_strdup_printf ("%s:%lu:%u:%s:%d:%s", uuid != NULL ? uuid : "", rev, count, db->relative,
 	                        BV_PARSER_VERSION, db->mail_root);
 }

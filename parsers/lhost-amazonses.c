@@ -6,6 +6,8 @@
  * often only a class ("5.0.0") while the diagnostic quotes the real code.
  * By notification (SNS to an email endpoint, "AWS Notification Message"):
  * a JSON document with "notificationType" Bounce, Complaint or Delivery
+ * (or, from a configuration set's event publishing, "eventType" with the
+ * same objects and also DeliveryDelay, "delayedRecipients")
  * and per-recipient objects ("bouncedRecipients": emailAddress, action,
  * status, diagnosticCode), sometimes wrapped as an escaped string in the
  * "Message" field of an SNS envelope, and sometimes folded by a relay with
@@ -104,6 +106,14 @@ json_close (const char *p)
 	return p;
 }
 
+/* Whether @json names what it reports: SNS notifications say
+ * "notificationType", event publishing says "eventType". */
+static gboolean
+has_type (const char *json)
+{
+	return strstr (json, "\"notificationType\"") != NULL || strstr (json, "\"eventType\"") != NULL;
+}
+
 /* The notification as plain JSON (new string): the body without the
  * folds a relay made, unwrapped from an SNS envelope. */
 static char *
@@ -123,12 +133,12 @@ notification_json (const char *body)
 		g_string_append_c (s, *p);
 	}
 	char *json = g_string_free (s, FALSE);
-	if (strstr (json, "\"notificationType\"") == NULL) {
+	if (!has_type (json)) {
 		char *message = json_get (json, json + strlen (json), "Message");
 		g_free (json);
 		json = message;
 	}
-	if (json == NULL || strstr (json, "\"notificationType\"") == NULL) {
+	if (json == NULL || !has_type (json)) {
 		g_free (json);
 		return NULL;
 	}
@@ -172,10 +182,14 @@ read_notification (BvMail *mail, BvReport *report)
 		return FALSE;
 	const char *end = json + strlen (json);
 	g_autofree char *type = json_get (json, end, "notificationType");
+	if (type == NULL)
+		type = json_get (json, end, "eventType");
 	g_autofree char *reporting = json_get (json, end, "reportingMTA");
 	guint before = report->recipients->len;
 	if (g_strcmp0 (type, "Bounce") == 0) {
 		read_recipients (report, json, "bouncedRecipients", "failed");
+	} else if (g_strcmp0 (type, "DeliveryDelay") == 0) {
+		read_recipients (report, json, "delayedRecipients", "delayed");
 	} else if (g_strcmp0 (type, "Complaint") == 0) {
 		report->kind = BV_KIND_FEEDBACK;
 		read_recipients (report, json, "complainedRecipients", "");
@@ -221,7 +235,8 @@ amazonses_parse (BvMail *mail, BvReport *report)
 	                    bv_text_find_ci (mail->subject, "AWS Notification") != NULL ||
 	                    bv_mail_header (mail, "X-SES-Outgoing") != NULL ||
 	                    bv_mail_header (mail, "x-amz-sns-message-id") != NULL;
-	if (from_aws && bv_text_find_ci (mail->body->str, "notificationType") != NULL)
+	if (from_aws && (bv_text_find_ci (mail->body->str, "notificationType") != NULL ||
+	                 bv_text_find_ci (mail->body->str, "eventType") != NULL))
 		return read_notification (mail, report);
 	if (mail->dsn->len == 0 || bv_text_find_ci (mail->from, "amazonses.com") == NULL)
 		return FALSE;

@@ -5,7 +5,8 @@
  * vX at H.", "There was an error delivering your mail to <a@b>.", the
  * error ("mx [ip] did not like our RCPT TO:" and the server's reply, or
  * "DNS lookup failure: ..."), then "Message headers follow." and the
- * original's header block. */
+ * original's header block -- or, when dma is set up for full bounces,
+ * "Original message follows." and the whole original. */
 #include "config.h"
 
 #include <string.h>
@@ -21,8 +22,12 @@ dragonfly_parse (BvMail *mail, BvReport *report)
 	const char *greeting = bv_scrape_find_line (body, "This is the DragonFly Mail Agent");
 	if (greeting == NULL)
 		return FALSE;
+	/* The marker names what follows: the headers, or the whole message
+	 * with dma's FULLBOUNCE setting. */
 	const char *copy = bv_scrape_find_line (greeting, "Message headers follow");
-	if (copy == NULL && !bv_scrape_from_daemon (mail))
+	if (copy == NULL)
+		copy = bv_scrape_find_line (greeting, "Original message follows");
+	if ((copy == NULL && !bv_scrape_from_daemon (mail)) || bv_scrape_forwarded (mail))
 		return FALSE;
 	const char *to = bv_scrape_find_line (greeting, "There was an error delivering your mail to");
 	if (to == NULL)

@@ -48,7 +48,7 @@ recipient_line (const BvLine *line)
 static gboolean
 exchange2003_parse (BvMail *mail, BvReport *report)
 {
-	if (!is_exchange2003 (mail))
+	if (!is_exchange2003 (mail) || bv_scrape_forwarded (mail))
 		return FALSE;
 	const char *body = mail->body->str;
 	const char *start = bv_scrape_find_line (body, "did not reach the following recipient");

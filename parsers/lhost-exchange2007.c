@@ -159,6 +159,8 @@ exchange2007_parse (BvMail *mail, BvReport *report)
 	 * header alone (the section may be missing) is enough too. */
 	if (read_section (mail, text) == 0 && bv_mail_header (mail, "X-MS-Exchange-Message-Is-Ndr") == NULL)
 		return FALSE;
+	if (bv_scrape_forwarded (mail))
+		return FALSE;
 	return bv_scrape_merge (mail, report, text) > 0;
 }
 

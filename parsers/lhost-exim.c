@@ -225,7 +225,7 @@ static gboolean
 exim_parse (BvMail *mail, BvReport *report)
 {
 	const char *body = bv_scrape_text (mail);
-	if (!is_exim (mail, body))
+	if (!is_exim (mail, body) || bv_scrape_forwarded (mail))
 		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();
 	const char *start = list_start (body);

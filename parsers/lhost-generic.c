@@ -369,7 +369,7 @@ from_original (BvMail *mail, BvReport *report, const char *text, const char *end
 static gboolean
 generic_parse (BvMail *mail, BvReport *report)
 {
-	if (!automated (mail))
+	if (!automated (mail) || bv_scrape_forwarded (mail))
 		return FALSE;
 	const char *text = bv_scrape_text (mail);
 	const char *end = report_end (text);

@@ -163,7 +163,7 @@ read_response (BvMail *mail, BvReport *out)
 static gboolean
 gmail_parse (BvMail *mail, BvReport *report)
 {
-	if (!is_gmail (mail))
+	if (!is_gmail (mail) || bv_scrape_forwarded (mail))
 		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();
 	if (read_text (mail, text) == 0 && mail->dsn->len == 0)

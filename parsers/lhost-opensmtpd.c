@@ -22,7 +22,7 @@ opensmtpd_parse (BvMail *mail, BvReport *report)
 	if (hello == NULL)
 		return FALSE;
 	const char *list = bv_text_find_ci (hello, "list of recipients:");
-	if (list == NULL)
+	if (list == NULL || bv_scrape_forwarded (mail))
 		return FALSE;
 	static const char *const stops[] = { "Below is a copy of the original message", "Please note that",
 		                             NULL };

@@ -34,7 +34,7 @@ static gboolean
 postfix_parse (BvMail *mail, BvReport *report)
 {
 	const char *body = bv_scrape_text (mail);
-	if (!is_postfix (mail, body))
+	if (!is_postfix (mail, body) || bv_scrape_forwarded (mail))
 		return FALSE;
 	/* The recipient paragraphs follow the signature line. */
 	const char *start = bv_scrape_find_line (body, "The mail system");

@@ -66,6 +66,8 @@ sendmail_parse (BvMail *mail, BvReport *report)
 	if (transcript == NULL &&
 	    bv_scrape_find_line (body, "----- The following addresses had permanent fatal errors") == NULL)
 		return FALSE;
+	if (bv_scrape_forwarded (mail))
+		return FALSE;
 	guint before = report->recipients->len;
 	if (bv_scrape_dsn (mail, report) == 0)
 		return FALSE;

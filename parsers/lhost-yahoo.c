@@ -1,7 +1,8 @@
 /* lhost-yahoo.c: Yahoo! Mail "Failure Notice" reports.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Yahoo's outbound servers (which carry X-YMailISG) answer with a qmail-like
+ * Yahoo's outbound servers (which carry X-YMailISG, or at least write from
+ * MAILER-DAEMON at a Yahoo domain) answer with a qmail-like
  * text: "Sorry, we were unable to deliver your message to the following
  * address.", then "<addr>:" and the reason -- "Remote host said: 550 5.2.2
  * ... [RCPT_TO]", "550: <addr>: User unknown" or Yahoo's own words -- and
@@ -36,10 +37,26 @@ fill_reply (BvRecipient *r)
 	}
 }
 
+/* Yahoo's outbound servers stamp X-YMailISG; newer reports lack it but
+ * still come from the daemon of one of Yahoo's own domains. */
+static gboolean
+is_yahoo (BvMail *mail)
+{
+	if (bv_mail_header (mail, "X-YMailISG") != NULL)
+		return TRUE;
+	static const char *const domains[] = { "@yahoo.", "@ymail.com", "@rocketmail.com", NULL };
+	if (bv_text_find_ci (mail->from, "mailer-daemon") == NULL)
+		return FALSE;
+	for (const char *const *d = domains; *d; d++)
+		if (bv_text_find_ci (mail->from, *d) != NULL)
+			return TRUE;
+	return FALSE;
+}
+
 static gboolean
 yahoo_parse (BvMail *mail, BvReport *report)
 {
-	if (bv_mail_header (mail, "X-YMailISG") == NULL)
+	if (!is_yahoo (mail))
 		return FALSE;
 	const char *body = mail->body->str;
 	const char *start = bv_scrape_find_line (body, "Sorry, we were unable to deliver your message");

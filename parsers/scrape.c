@@ -395,7 +395,12 @@ bv_scrape_blocks (BvReport *report, const char *start, const char *const *stops,
 		const char *rest = NULL;
 		g_autofree char *addr = NULL;
 		const char *first = bv_line_skip_space (&line);
-		if (!(flags & BV_BLOCKS_ANGLE) || (first < line.end && *first == '<'))
+		/* Where continuations are indented, an indented line inside a
+		 * block continues it even when the wrap put the server's
+		 * "<a@b>: ..." at its start: only the column the writer wrapped
+		 * at decides that, not a new recipient. */
+		gboolean continues = cur != NULL && (flags & BV_BLOCKS_INDENTED) && bv_line_indented (&line);
+		if (!continues && (!(flags & BV_BLOCKS_ANGLE) || (first < line.end && *first == '<')))
 			addr = bv_line_address (&line, &rest);
 		if (addr != NULL) {
 			block_finish (cur, text);
@@ -498,6 +503,81 @@ bv_scrape_from_daemon (BvMail *mail)
 		if (strncmp (p, "<>", 2) == 0)
 			return TRUE;
 	}
+	return FALSE;
+}
+
+/* Subject prefixes of a forward, as mail clients write them in several
+ * languages: English, German (WG), French (TR), Spanish (RV), Italian (I),
+ * Dutch (Doorst), Nordic (VS, VB), Portuguese (ENC), Chinese (转发). */
+static const char *const forward_subjects[] = {
+	"fwd:", "fw:", "wg:", "tr:", "rv:", "i:", "doorst:", "vs:", "vb:", "enc:", "\xe8\xbd\xac\xe5\x8f\x91",
+	NULL,
+};
+
+/* Words of the separator line a mail client sets above a forwarded or
+ * quoted message, lower case: "Forwarded message", "Original Message",
+ * German "Weitergeleitete" and "Ursprüngliche", French "transféré" and
+ * "d'origine", Italian "inoltrato" and "originale", Spanish "reenviado",
+ * Portuguese "encaminhada", Dutch "doorgestuurd" and "oorspronkelijk",
+ * Chinese 转发 and 原始, Japanese 転送. */
+static const char *const forward_words[] = {
+	"forwarded",
+	"original message",
+	"weitergeleitet",
+	"urspr\xc3\xbcngliche",
+	"transf\xc3\xa9r\xc3\xa9",
+	"d'origine",
+	"inoltrato",
+	"messaggio originale",
+	"reenviado",
+	"mensaje original",
+	"encaminhada",
+	"mensagem original",
+	"doorgestuurd",
+	"oorspronkelijk",
+	"\xe8\xbd\xac\xe5\x8f\x91",
+	"\xe5\x8e\x9f\xe5\xa7\x8b",
+	"\xe8\xbb\xa2\xe9\x80\x81",
+	NULL,
+};
+
+/* Whether @line is a client's forward separator: a run of dashes (or
+ * Apple Mail's "Begin forwarded message:") around one of forward_words. */
+static gboolean
+forward_separator (const BvLine *line)
+{
+	const char *p = bv_line_skip_space (line);
+	if (bv_line_starts (line, "Begin forwarded message") ||
+	    bv_line_starts (line, "Anfang der weitergeleiteten Nachricht"))
+		return TRUE;
+	gsize dashes = 0;
+	while (p < line->end && *p == '-')
+		p++, dashes++;
+	if (dashes < 5)
+		return FALSE;
+	for (const char *const *w = forward_words; *w; w++)
+		if (bv_line_find (line, *w) != NULL)
+			return TRUE;
+	return FALSE;
+}
+
+gboolean
+bv_scrape_forwarded (BvMail *mail)
+{
+	if (bv_scrape_from_daemon (mail))
+		return FALSE;
+	const char *subject = mail->subject ? mail->subject : "";
+	while (*subject == ' ' || *subject == '\t')
+		subject++;
+	for (const char *const *f = forward_subjects; *f; f++)
+		if (g_ascii_strncasecmp (subject, *f, strlen (*f)) == 0)
+			return TRUE;
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, bv_scrape_text (mail));
+	while (bv_lines_next (&it, &line))
+		if (forward_separator (&line))
+			return TRUE;
 	return FALSE;
 }
 
@@ -787,7 +867,7 @@ bv_scrape_prefer_diag_status (BvRecipient *r)
 guint
 bv_scrape_paragraphs (BvMail *mail, BvReport *report, const char *start, const char *copy)
 {
-	if (copy == NULL && !bv_scrape_from_daemon (mail))
+	if ((copy == NULL && !bv_scrape_from_daemon (mail)) || bv_scrape_forwarded (mail))
 		return 0;
 	static const char *const stops[] = { "--- ", NULL };
 	g_autoptr (BvReport) text = bv_report_new ();

@@ -209,6 +209,17 @@ guint bv_scrape_paragraphs (BvMail *mail, BvReport *report, const char *start, c
  * postmaster style From, or an empty Return-Path. */
 gboolean bv_scrape_from_daemon (BvMail *mail);
 
+/* Whether @mail is a person's message that carries a report inline as a
+ * forward or a top-posted reply: it does not come from an automated
+ * sender (bv_scrape_from_daemon()), and its subject is a forward ("Fwd:",
+ * "WG:", "TR:" ...) or its text has the separator line a mail client
+ * writes above a forwarded or replied-to message ("---------- Forwarded
+ * message ---------", "-----Original Message-----", "Begin forwarded
+ * message:", in several languages).  The format parsers refuse such mail:
+ * the report inside answered another message, and whoever forwarded it
+ * did not receive it as a bounce.  One pass over the text. */
+gboolean bv_scrape_forwarded (BvMail *mail);
+
 G_END_DECLS
 
 #endif

@@ -114,11 +114,13 @@ scan_one (const char *name, const char *data, gsize len, gpointer user)
 		p->string (p, "file", name);
 		p->string (p, "kind", "none");
 		p->end_record (p);
-		return;
+	} else {
+		for (guint i = 0; i < r->recipients->len; i++)
+			print_recipient (s, name, r, r->recipients->pdata[i]);
 	}
-	for (guint i = 0; i < r->recipients->len; i++)
-		print_recipient (s, name, r, r->recipients->pdata[i]);
-	if (r->truncated) {
+	/* Also for "none": a report nested too deep to read must not pass
+	 * for ordinary mail without a word. */
+	if (r != NULL && r->truncated) {
 		g_autofree char *safe = bv_text_make_safe (name);
 		fprintf (stderr, "bounceview: %s: %s (%u recipients read)\n", safe,
 		         _ ("report too large or too deeply nested: only its first part was read"),

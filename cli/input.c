@@ -10,11 +10,13 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "text.h"
 
 static void
 report_error (const char *path, const char *reason)
 {
-	g_autofree char *safe = g_utf8_make_valid (path, -1);
+	/* A file name is text from whoever made the file: escape it too. */
+	g_autofree char *safe = bv_text_make_safe (path);
 	fprintf (stderr, "bounceview: %s: %s\n", safe, reason);
 }
 

@@ -6,6 +6,7 @@
 
 #include "printer-flat.h"
 #include "printer.h"
+#include "text.h"
 
 typedef struct {
 	BvPrinter base;
@@ -19,11 +20,10 @@ typedef struct {
 static void
 csv_cell (FILE *out, const char *s)
 {
-	g_autofree char *safe = NULL;
-	if (s == NULL)
-		s = "";
-	if (!g_utf8_validate (s, -1, NULL))
-		s = safe = g_utf8_make_valid (s, -1);
+	/* Mail text may carry terminal escapes and invalid UTF-8: a CSV file
+	 * is often looked at with cat or less, so they are shown escaped. */
+	g_autofree char *safe = bv_text_make_safe_lines (s);
+	s = safe;
 	gboolean formula = strchr ("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
 	gboolean quote = formula || strpbrk (s, ",\"\r\n") != NULL;
 	if (quote)

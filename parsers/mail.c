@@ -11,6 +11,8 @@
 #define MAIL_MAX_DEPTH 32
 #define MAIL_MAX_PARTS 512
 #define MAIL_MAX_TEXT (4u * 1024u * 1024u)
+#define MAIL_MAX_HEAD (1024u * 1024u)
+#define MAIL_MAX_LINE (16u * 1024u)
 
 /* Returns @data with CRLF and lone CR turned into LF, or NULL when it has no
  * CR at all (then @data is used as it is). */
@@ -259,6 +261,36 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 	}
 }
 
+/* GMime grows its header buffer line by line, so a header block of many
+ * megabytes (one endless line, or millions of fields) costs time that grows
+ * with its square.  When the block is larger than MAIL_MAX_HEAD, returns a
+ * copy in which every header line is cut to MAIL_MAX_LINE bytes and lines
+ * past MAIL_MAX_HEAD are dropped, followed by the body unchanged; sets
+ * *@out_len.  NULL when the header block is within bounds. */
+static char *
+limit_header (const char *buf, gsize len, gsize *out_len)
+{
+	const char *end = memmem (buf, len, "\n\n", 2);
+	gsize head = end ? (gsize)(end - buf) + 1 : len;
+	if (head <= MAIL_MAX_HEAD)
+		return NULL;
+	GString *out = g_string_sized_new (MAIL_MAX_HEAD + (len - head) + 2);
+	const char *p = buf, *stop = buf + head;
+	while (p < stop) {
+		const char *nl = memchr (p, '\n', stop - p);
+		const char *eol = nl ? nl : stop;
+		if (out->len < MAIL_MAX_HEAD) {
+			g_string_append_len (out, p, MIN ((gsize)(eol - p), MAIL_MAX_LINE));
+			g_string_append_c (out, '\n');
+		}
+		p = nl ? nl + 1 : stop;
+	}
+	/* The body, after the blank line, as it was. */
+	g_string_append_len (out, stop, len - head);
+	*out_len = out->len;
+	return g_string_free (out, FALSE);
+}
+
 static char *
 header_or_empty (GMimeObject *obj, const char *name)
 {
@@ -280,7 +312,14 @@ bv_mail_new (const char *data, gsize len)
 
 	gsize n = len;
 	g_autofree char *lf = normalise_newlines (data, len, &n);
-	GMimeStream *stream = g_mime_stream_mem_new_with_buffer (lf ? lf : data, lf ? n : len);
+	const char *buf = lf ? lf : data;
+	gsize blen = lf ? n : len;
+	g_autofree char *cut = limit_header (buf, blen, &blen);
+	if (cut != NULL) {
+		buf = cut;
+		mail->truncated = TRUE;
+	}
+	GMimeStream *stream = g_mime_stream_mem_new_with_buffer (buf, blen);
 	GMimeParser *parser = g_mime_parser_new_with_stream (stream);
 	g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
 	mail->message = g_mime_parser_construct_message (parser, NULL);
@@ -290,8 +329,7 @@ bv_mail_new (const char *data, gsize len)
 	if (mail->message == NULL) {
 		/* Not even a header block GMime accepts: keep the bytes as
 		 * body text so the text parsers can still try. */
-		g_autofree char *valid =
-		        g_utf8_make_valid (lf ? lf : data, MIN (lf ? n : len, MAIL_MAX_TEXT));
+		g_autofree char *valid = g_utf8_make_valid (buf, MIN (blen, MAIL_MAX_TEXT));
 		g_string_append (mail->body, valid);
 		mail->from = g_strdup ("");
 		mail->subject = g_strdup ("");

@@ -50,8 +50,8 @@ bv_text_find_any_ci (const char *haystack, const char *const *needles)
 	return NULL;
 }
 
-char *
-bv_text_make_safe (const char *s)
+static char *
+make_safe (const char *s, gboolean keep_lines)
 {
 	if (s == NULL)
 		return g_strdup ("");
@@ -59,7 +59,9 @@ bv_text_make_safe (const char *s)
 	GString *out = g_string_sized_new (strlen (valid));
 	for (const char *p = valid; *p; p = g_utf8_next_char (p)) {
 		gunichar c = g_utf8_get_char (p);
-		if (c == 0x1b)
+		if (keep_lines && (c == '\n' || c == '\t'))
+			g_string_append_c (out, (char)c);
+		else if (c == 0x1b)
 			g_string_append (out, "\\e");
 		else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
 		         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
@@ -70,6 +72,18 @@ bv_text_make_safe (const char *s)
 			g_string_append_unichar (out, c);
 	}
 	return g_string_free (out, FALSE);
+}
+
+char *
+bv_text_make_safe (const char *s)
+{
+	return make_safe (s, FALSE);
+}
+
+char *
+bv_text_make_safe_lines (const char *s)
+{
+	return make_safe (s, TRUE);
 }
 
 static gboolean

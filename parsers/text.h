@@ -24,6 +24,10 @@ const char *bv_text_find_any_ci (const char *haystack, const char *const *needle
  * UTF-8 replaced by U+FFFD: safe to print to a terminal. */
 char *bv_text_make_safe (const char *s);
 
+/* The same, but line feeds and tabs stay as they are: for multi-line text
+ * (a fix with several steps) written into a file. */
+char *bv_text_make_safe_lines (const char *s);
+
 /* Extracts a bare address (local@domain) from "Name <a@b>", "<a@b>",
  * "rfc822; a@b" or "a@b".  Lower-cases the domain.  Returns NULL when the text
  * holds no plausible address. */

@@ -164,7 +164,6 @@ class Structure(HostileCase):
         run = scan(H.mime_nesting(self.tmp))
         self.sane(run)
 
-    @unittest.expectedFailure  # cli/cmd-scan.c: a truncated report of kind none is not reported.
     def test_mime_nesting_user_is_told(self):
         # The delivery-status part is 10,000 levels down, past the depth the
         # parser reads: the message looks like a report and the user must
@@ -283,11 +282,9 @@ class Escapes(HostileCase):
         self.assertIn("\\e[2J", text)
         self.assertIn("\\e]0;owned-title\\x07", text)
 
-    @unittest.expectedFailure  # cli/printer-csv.c writes control characters raw.
     def test_csv_has_no_raw_controls(self):
         self.escapes_run("csv")
 
-    @unittest.expectedFailure  # cli/input.c report_error() prints the path raw.
     def test_error_naming_a_hostile_file_name(self):
         run = scan(H.escaped_file_name(self.tmp))
         self.sane(run)

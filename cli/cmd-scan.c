@@ -67,7 +67,7 @@ print_recipient (ScanState *s, const char *file, const BvReport *r, const BvReci
 	p->string (p, "file", file);
 	p->string (p, "message_id", r->message_id);
 	p->string (p, "date", r->date);
-	p->string (p, "kind", bv_kind_id (r->kind));
+	p->string (p, "kind", bv_kind_id (bv_recipient_kind (r, x)));
 	p->string (p, "recipient", x->recipient);
 	p->string (p, "original_recipient", x->original_recipient);
 	p->string (p, "action", x->action);

@@ -154,6 +154,11 @@ void bv_report_free (BvReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvRecipient, bv_recipient_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvReport, bv_report_free)
 
+/* The kind of one recipient's outcome: a delivery-status report may list a
+ * failed and a delayed recipient together; its own kind is the most
+ * serious of them.  For other reports, the report's kind. */
+BvKind bv_recipient_kind (const BvReport *report, const BvRecipient *rcpt);
+
 /* Cheap triage from the raw head of a message (at least the header block,
  * any line endings).  FALSE means the message certainly is not a report and
  * need not be parsed; TRUE means it may be one.  Never reads past @len. */

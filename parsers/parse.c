@@ -15,6 +15,7 @@
 #include "dsn.h"
 #include "lhost.h"
 #include "mail.h"
+#include "scrape.h"
 #include "text.h"
 
 static gsize init_once;
@@ -142,6 +143,34 @@ kind_from_actions (GPtrArray *rcpts)
 	       : relayed   ? BV_KIND_RELAYED
 	       : expanded  ? BV_KIND_EXPANDED
 	                   : BV_KIND_FAILED;
+}
+
+BvKind
+bv_recipient_kind (const BvReport *report, const BvRecipient *rcpt)
+{
+	/* Only delivery-status reports mix outcomes; a feedback report or an
+	 * automatic reply is what it is for every recipient. */
+	switch (report->kind) {
+	case BV_KIND_FAILED:
+	case BV_KIND_DELAYED:
+	case BV_KIND_DELIVERED:
+	case BV_KIND_RELAYED:
+	case BV_KIND_EXPANDED: {
+		const char *a = rcpt->action ? rcpt->action : "";
+		if (g_str_has_prefix (a, "delay"))
+			return BV_KIND_DELAYED;
+		if (g_str_has_prefix (a, "deliver"))
+			return BV_KIND_DELIVERED;
+		if (g_str_has_prefix (a, "relay"))
+			return BV_KIND_RELAYED;
+		if (g_str_has_prefix (a, "expand"))
+			return BV_KIND_EXPANDED;
+		if (g_str_has_prefix (a, "fail"))
+			return BV_KIND_FAILED;
+		return report->kind;
+	}
+	default: return report->kind;
+	}
 }
 
 /* Complaint reports that predate ARF (Microsoft's JMRP, for one) carry no
@@ -366,7 +395,11 @@ bv_report_parse (const char *data, gsize len)
 			}
 		}
 	}
-	const char *dsn_text = mail->dsn->len > 0 ? mail->dsn->str : embedded_dsn (mail->body->str);
+	/* Delivery-status fields in the text of a person's forwarded copy are
+	 * a quotation, not a report. */
+	const char *dsn_text = mail->dsn->len > 0           ? mail->dsn->str
+	                       : bv_scrape_forwarded (mail) ? NULL
+	                                                    : embedded_dsn (mail->body->str);
 	if (!found && dsn_text != NULL) {
 		found = bv_dsn_parse (dsn_text, report->recipients) > 0;
 		if (found) {
@@ -392,7 +425,7 @@ bv_report_parse (const char *data, gsize len)
 	for (guint i = 0; i < report->recipients->len; i++) {
 		BvRecipient *r = report->recipients->pdata[i];
 		complete_recipient (report, mail->body->str, r);
-		bv_classify (r, report->kind);
+		bv_classify (r, bv_recipient_kind (report, r));
 	}
 	return report;
 }

@@ -121,8 +121,23 @@ suggestion_for (const BvBounce *b)
 	g_autofree char *text = bv_suggestion_fix_text (s, b->cause);
 	if (text == NULL)
 		return g_strdup ("");
+	/* The sentences go on one line: a space between them, except after a
+	 * wide character such as the full-width "。" that ends a Chinese
+	 * sentence, which is never followed by a space. */
 	g_auto (GStrv) lines = g_strsplit (g_strstrip (text), "\n", -1);
-	return g_strjoinv (" ", lines);
+	g_autoptr (GString) out = g_string_new (NULL);
+	for (char **l = lines; *l != NULL; l++) {
+		g_strstrip (*l);
+		if (**l == '\0')
+			continue;
+		if (out->len > 0) {
+			const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
+			if (!g_unichar_iswide (g_utf8_get_char (last)))
+				g_string_append_c (out, ' ');
+		}
+		g_string_append (out, *l);
+	}
+	return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* Describes @row by @b, a later bounce of the same address than any seen. */

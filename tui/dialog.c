@@ -140,13 +140,27 @@ bv_dialog_prompt (BvTui *tui, const char *label, const char *initial)
 }
 
 #ifdef HAVE_BV_EXPORT
-/* The default file name for @format in the current directory. */
+/* The default file name for @format in the current directory:
+ * "bounceview.csv", or "bounceview-report.md" when the format's name says
+ * more than its extension. */
 static char *
 default_path (BvExportFormat format)
 {
-	static const char *const extensions[] = { "csv", "json", "jsonl", "md", "txt", "csv", "access" };
-	const char *ext = format < G_N_ELEMENTS (extensions) ? extensions[format] : "txt";
-	return g_strdup_printf ("bounceview-%s.%s", bv_export_format_id (format), ext);
+	const char *id = bv_export_format_id (format), *ext = bv_export_format_extension (format);
+	if (g_strcmp0 (id, ext) == 0)
+		return g_strdup_printf ("bounceview.%s", ext);
+	return g_strdup_printf ("bounceview-%s.%s", id, ext);
+}
+
+/* Which addresses @format takes: the list formats hold only marked
+ * addresses (export.h), which a person must know before an export of 0
+ * addresses surprises them. */
+static const char *
+format_scope (BvExportFormat format)
+{
+	if (bv_export_format_is_list (format))
+		return _ ("Only addresses marked for suppression go into this list.");
+	return _ ("Every address the current filter shows goes in, from every group.");
 }
 
 void
@@ -162,15 +176,17 @@ bv_dialog_export (BvTui *tui)
 	while (TRUE) {
 		g_autofree char *format_line = g_strdup_printf (_ ("Format: ◀ %s ▶   (Tab or ←/→ to change)"),
 		                                                bv_export_format_id (format));
-		const char *lines[] = { _ ("Export the addresses shown (the current filter applies)"),
+		const char *lines[] = { _ ("Export the fix list"),
 			                "",
 			                format_line,
+			                format_scope (format),
+			                "",
 			                _ ("File:"),
 			                "",
 			                _ ("Enter: export   Esc: cancel") };
 		int y, x, w;
 		draw_box (tui, lines, G_N_ELEMENTS (lines), &y, &x, &w);
-		draw_field (y + 5, x + 2, w - 4, path->str);
+		draw_field (y + 7, x + 2, w - 4, path->str);
 		wnoutrefresh (stdscr);
 		int key = dialog_key ();
 		if (key == 27) {

@@ -13,6 +13,9 @@ typedef struct {
 	char *label;
 	char *text;
 	gboolean wrap;
+	/* Starts the first part (a step's number); the wrapped parts
+	 * after it are indented by its width, so that they hang. */
+	char *marker;
 } TextLine;
 
 typedef struct {
@@ -27,6 +30,7 @@ text_line_clear (gpointer p)
 	TextLine *l = p;
 	g_free (l->label);
 	g_free (l->text);
+	g_free (l->marker);
 }
 
 static void
@@ -59,11 +63,18 @@ bv_text_view_clear (BvTextView *tv)
 void
 bv_text_view_add (BvTextView *tv, BvElement el, const char *label, const char *text, gboolean wrap)
 {
-	TextLine line = { el, g_strdup (label), g_strdup (text ? text : ""), wrap };
+	TextLine line = { el, g_strdup (label), g_strdup (text ? text : ""), wrap, NULL };
 	g_array_append_val (tv->lines, line);
 	if (label != NULL)
 		tv->label_width = MAX (tv->label_width, bv_draw_width (label) + 2);
 	tv->shown_width = -1;
+}
+
+void
+bv_text_view_add_item (BvTextView *tv, BvElement el, const char *marker, const char *text)
+{
+	bv_text_view_add (tv, el, NULL, text, TRUE);
+	g_array_index (tv->lines, TextLine, tv->lines->len - 1).marker = g_strdup (marker);
 }
 
 void
@@ -99,9 +110,15 @@ rewrap (BvTextView *tv, int width)
 			add_shown (tv->shown, line, TRUE, line->text);
 			continue;
 		}
-		g_autoptr (GPtrArray) parts = bv_draw_wrap (line->text, room);
-		for (guint p = 0; p < parts->len; p++)
-			add_shown (tv->shown, line, p == 0, parts->pdata[p]);
+		int indent = line->marker != NULL ? bv_draw_width (line->marker) : 0;
+		g_autoptr (GPtrArray) parts = bv_draw_wrap (line->text, MAX (room - indent, 1));
+		for (guint p = 0; p < parts->len; p++) {
+			g_autofree char *hung =
+			        line->marker == NULL ? NULL
+			        : p == 0             ? g_strconcat (line->marker, parts->pdata[p], NULL)
+			                 : g_strdup_printf ("%*s%s", indent, "", (char *)parts->pdata[p]);
+			add_shown (tv->shown, line, p == 0, hung != NULL ? hung : parts->pdata[p]);
+		}
 	}
 	tv->shown_width = width;
 	bv_list_set_count (&tv->parent.list, tv->shown->len);

@@ -34,6 +34,10 @@ void bv_text_view_clear (BvTextView *tv);
 /* Adds a line: @label may be NULL; @text is wrapped when @wrap, else cut
  * at the edge and read by scrolling sideways. */
 void bv_text_view_add (BvTextView *tv, BvElement el, const char *label, const char *text, gboolean wrap);
+/* Adds a wrapped line without a label that starts with @marker ("2. "):
+ * its continuation lines are indented by the marker's width, so that the
+ * marker stands out as in a numbered list. */
+void bv_text_view_add_item (BvTextView *tv, BvElement el, const char *marker, const char *text);
 /* Adds a blank line and a section heading. */
 void bv_text_view_section (BvTextView *tv, const char *heading);
 

@@ -72,8 +72,8 @@ add_fix (BvTextView *tv, const BvRecipient *r)
 	for (char **s = steps; *s != NULL; s++) {
 		if (**s == '\0')
 			continue;
-		g_autofree char *step = g_strdup_printf ("%u. %s", ++n, *s);
-		bv_text_view_add (tv, BV_EL_DEFAULT, NULL, step, TRUE);
+		g_autofree char *number = g_strdup_printf ("%u. ", ++n);
+		bv_text_view_add_item (tv, BV_EL_DEFAULT, number, *s);
 	}
 	g_autoptr (BvSuggestion) suggestion = bv_suggest (r);
 	g_autofree char *specific = bv_suggestion_fix_text (suggestion, r->cause);
@@ -86,24 +86,88 @@ add_fix (BvTextView *tv, const BvRecipient *r)
 	}
 }
 
+/* A machine id of the report and the phrase a person reads for it. */
+typedef struct {
+	const char *id;
+	const char *phrase; /* N_() */
+} IdPhrase;
+
+/* What decided the cause, in words, by evidence rule id (bounce.h). */
+static const IdPhrase rule_phrases[] = {
+	{ "status", N_ ("the status code") },
+	{ "reply", N_ ("the SMTP reply and the command it answered") },
+	{ "text", N_ ("words in the diagnostic") },
+	{ "mta", N_ ("the conventions of the mail system that wrote the report") },
+	{ "kind", N_ ("the kind of report") },
+	{ "default", N_ ("nothing decisive: the usual cause for such a report") },
+};
+
+/* The DSN actions (RFC 3464), which the engine keeps as written. */
+static const IdPhrase action_phrases[] = {
+	{ "failed", N_ ("failed (not delivered)") }, { "delayed", N_ ("delayed (still being tried)") },
+	{ "delivered", N_ ("delivered") },           { "relayed", N_ ("relayed (no report will come)") },
+	{ "expanded", N_ ("expanded (to a list)") },
+};
+
+/* The translated phrase for @id in @table; an unknown id is shown as it
+ * is rather than hidden. */
+static const char *
+phrase_for (const IdPhrase *table, gsize n, const char *id)
+{
+	for (gsize i = 0; i < n; i++)
+		if (id != NULL && g_ascii_strcasecmp (id, table[i].id) == 0)
+			return _ (table[i].phrase);
+	return id;
+}
+
+/* Why the cause (and so hard or soft) was chosen: what decided it, the
+ * words or code it matched as they stand in the report, and why that
+ * means this cause.  Shown right under the cause so that the question
+ * "why is this hard?" is answered on the first screen. */
+static void
+add_evidence (BvTextView *tv, const BvRecipient *r)
+{
+	const BvEvidence *e = &r->evidence;
+	if ((e->rule == NULL || *e->rule == '\0') && (e->matched == NULL || *e->matched == '\0'))
+		return;
+	bv_text_view_section (tv, _ ("Evidence"));
+	add_if (tv, _ ("Decided by"), phrase_for (rule_phrases, G_N_ELEMENTS (rule_phrases), e->rule));
+	if (e->matched != NULL && *e->matched != '\0') {
+		/* TRANSLATORS: the words or code of the report that decided
+		 * the cause, quoted. */
+		g_autofree char *quoted = g_strdup_printf (_ ("“%s”"), e->matched);
+		bv_text_view_add (tv, BV_EL_CODE, _ ("Matched"), quoted, TRUE);
+	}
+	add_if (tv, _ ("Meaning"), e->detail);
+}
+
 static void
 build (DetailView *v, const BvBounceDetail *d)
 {
 	BvTextView *tv = &v->text;
 	const BvRecipient *r = d->recipient;
 	char date[16];
+	/* TRANSLATORS: the cause in the detail view: %1$s is its title
+	 * ("Recipient address does not exist"), %2$s its machine id
+	 * ("userunknown"), as scripts and other tools name it. */
 	g_autofree char *cause =
-	        g_strdup_printf ("%s (%s)", bv_catalog_title (r->cause), bv_cause_id (r->cause));
+	        g_strdup_printf (_ ("%1$s (%2$s)"), bv_catalog_title (r->cause), bv_cause_id (r->cause));
 
 	bv_text_view_section (tv, _ ("Bounce"));
 	bv_text_view_add (tv, BV_EL_CODE, _ ("Address"), r->recipient, FALSE);
-	add_if (tv, _ ("Written as"), r->original_recipient);
+	/* The address as first written only says something when it differs
+	 * (an alias, a forward, another case). */
+	if (g_strcmp0 (r->original_recipient, r->recipient) != 0)
+		add_if (tv, _ ("Written as"), r->original_recipient);
 	bv_text_view_add (tv, r->hard ? BV_EL_HARD : BV_EL_SOFT, _ ("Cause"), cause, TRUE);
 	bv_text_view_add (tv, r->hard ? BV_EL_HARD : BV_EL_SOFT, _ ("Kind"),
 	                  r->hard ? _ ("hard: it will not work by retrying") : _ ("soft: it may work later"),
 	                  FALSE);
-	add_if (tv, _ ("Action"), r->action);
+	if (r->action != NULL && *r->action != '\0')
+		add_if (tv, _ ("Action"),
+		        phrase_for (action_phrases, G_N_ELEMENTS (action_phrases), r->action));
 	add_if (tv, _ ("Date"), *d->date_header ? d->date_header : bv_view_date (d->date, date));
+	add_evidence (tv, r);
 
 	bv_text_view_section (tv, _ ("Codes"));
 	add_status (tv, r);
@@ -137,10 +201,7 @@ build (DetailView *v, const BvBounceDetail *d)
 	                  TRUE);
 	add_fix (tv, r);
 
-	bv_text_view_section (tv, _ ("Evidence"));
-	add_if (tv, _ ("Rule"), r->evidence.rule);
-	add_if (tv, _ ("Matched"), r->evidence.matched);
-	add_if (tv, _ ("Detail"), r->evidence.detail);
+	bv_text_view_section (tv, _ ("Raw report"));
 	bv_text_view_add (tv, BV_EL_DIM, _ ("File"),
 	                  *d->path ? d->path : _ ("(gone since the last index run)"), TRUE);
 	bv_text_view_add (tv, BV_EL_DIM, NULL, _ ("r shows the raw message, | opens it in $PAGER."), TRUE);

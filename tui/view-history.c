@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "catalog.h"
@@ -20,9 +22,40 @@ typedef struct {
 
 static const BvColumn columns[] = {
 	{ N_ ("Date"), 10, 1, FALSE, 0 },      { N_ ("Status"), 7, 1, FALSE, 0 },
-	{ N_ ("Code"), 4, 1, FALSE, 0 },       { N_ ("Cause"), 24, 1, FALSE, 0 },
+	{ N_ ("Code"), 4, 1, FALSE, 0 },       { N_ ("Cause"), 24, 1, FALSE, 100 },
 	{ N_ ("Diagnostic"), 0, 1, FALSE, 0 },
 };
+
+/* Skips @code at the start of @text, with the blanks or dash after it. */
+static const char *
+skip_code (const char *text, const char *code)
+{
+	gsize n = strlen (code);
+	if (n == 0 || strncmp (text, code, n) != 0 || (text[n] != ' ' && text[n] != '-' && text[n] != '\0'))
+		return text;
+	text += n;
+	while (*text == ' ' || *text == '-')
+		text++;
+	return text;
+}
+
+/* The diagnostic without the reply and status codes it usually starts
+ * with ("550 5.1.1 <address>: ..."): the columns and the title show them,
+ * and the room is better spent on the words. */
+static const char *
+diagnostic_words (const BvBounce *b)
+{
+	const char *text = skip_code (b->diagnostic, b->reply_code);
+	text = skip_code (text, b->status);
+	/* Postfix then names the address, which is the view's title. */
+	gsize n = strlen (b->address);
+	if (text[0] == '<' && g_ascii_strncasecmp (text + 1, b->address, n) == 0 && text[n + 1] == '>') {
+		text += n + 2;
+		while (*text == ':' || *text == ' ')
+			text++;
+	}
+	return *text != '\0' ? text : b->diagnostic;
+}
 
 static void
 draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean cursor)
@@ -32,8 +65,10 @@ draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean curs
 	char date[16];
 	int sev = cursor ? attr : bv_theme_attr (b->hard ? BV_EL_HARD : BV_EL_SOFT);
 	const char *cells[] = { bv_view_date (b->date, date), b->status, b->reply_code,
-		                bv_catalog_title (b->cause), b->diagnostic };
-	int attrs[] = { attr, attr, attr, sev, attr };
+		                bv_catalog_title (b->cause), diagnostic_words (b) };
+	/* The status shows hard or soft too, for terminals too narrow for
+	 * the cause. */
+	int attrs[] = { attr, sev, attr, sev, attr };
 	BvColumnLayout layout;
 	bv_columns_layout (columns, G_N_ELEMENTS (columns), w, &layout);
 	bv_columns_draw_row (columns, &layout, y, x, w, cells, attrs, attr);

@@ -27,7 +27,7 @@ static const BvColumn columns[] = {
 	 * an address: "hard bounce" or "repeated soft"; not the cause. */
 	{ N_ ("Reason"), 13, 2, FALSE, 0 },
 	{ N_ ("Last seen"), 10, 1, FALSE, 0 },
-	{ N_ ("Cause"), 22, 1, FALSE, 60 },
+	{ N_ ("Cause"), 22, 1, FALSE, 100 },
 };
 
 static const BvProposal *

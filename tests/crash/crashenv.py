@@ -1,0 +1,163 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Shared set-up of the crash and concurrency tests: a temporary home with a
+synthetic Maildir, bounceview and the notmuch CLI pointed at it, and the
+state a user can see (what `export` and `suppress propose` print, the
+tags and cached properties notmuch holds).
+
+Everything runs the real binary ($BOUNCEVIEW) with HOME, XDG_* and
+NOTMUCH_CONFIG in the temporary directory, so nothing of the person running
+the tests is read or written.
+"""
+import json, os, re, select, shutil, signal, subprocess, sys, tempfile, time
+
+BV = os.environ.get("BOUNCEVIEW", "build/cli/bounceview")
+SRC = os.environ.get("BOUNCEVIEW_SOURCE_DIR", ".")
+HELPER = os.environ.get("INDEX_HELPER", "")
+NOTMUCH = shutil.which("notmuch")
+MAKE_MAILDIR = os.path.join(SRC, "bench", "make-maildir.py")
+
+# The progress bar `index --verbose` draws on standard error: "indexing
+# [###---] 170/2000 ...".  Phase labels are the English ones (LC_ALL=C).
+PROGRESS = re.compile(r"(looking for new files|indexing|looking for reports|parsing reports)"
+                      r"(?: \[[#-]*\] (\d+)/(\d+))?")
+PHASES = {"looking for new files": "scan", "indexing": "index", "looking for reports": "triage",
+          "parsing reports": "parse"}
+
+
+class Home:
+    """A temporary home holding Maildir/ (N synthetic messages, 10% bounces)."""
+
+    def __init__(self, messages=0, seed=7):
+        self.root = tempfile.mkdtemp(prefix="bv-crash-")
+        self.maildir = os.path.join(self.root, "Maildir")
+        if messages > 0:
+            subprocess.run([sys.executable, MAKE_MAILDIR, self.maildir, str(messages), "--seed", str(seed)],
+                           check=True, stdout=subprocess.DEVNULL)
+        else:
+            for d in ("cur", "new", "tmp"):
+                os.makedirs(os.path.join(self.maildir, d))
+        self.store = os.path.join(self.root, "data", "bounceview", "suppressions.tsv")
+        self.env = dict(os.environ)
+        for k in ("NOTMUCH_PROFILE", "BOUNCEVIEW_SUPPRESSIONS", "BOUNCEVIEW_CONFIG", "LANGUAGE",
+                  "BOUNCEVIEW_LOCK_TIMEOUT"):
+            self.env.pop(k, None)
+        self.env.update({
+            "HOME": self.root,
+            "XDG_CONFIG_HOME": os.path.join(self.root, "config"),
+            "XDG_DATA_HOME": os.path.join(self.root, "data"),
+            "XDG_CACHE_HOME": os.path.join(self.root, "cache"),
+            "NOTMUCH_CONFIG": os.path.join(self.root, "no-notmuch-config"),
+            "LC_ALL": "C.UTF-8",
+        })
+        # For the notmuch CLI only: bounceview's own database in Maildir/.notmuch.
+        self.nm_config = os.path.join(self.root, "nm-config")
+        with open(self.nm_config, "w") as f:
+            f.write("[database]\npath=%s\n" % self.maildir)
+        self.nm_env = dict(self.env, NOTMUCH_CONFIG=self.nm_config)
+
+    def cleanup(self):
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def run(self, *args, check=True, env=None, timeout=120):
+        p = subprocess.run([BV, *args], env=env or self.env, capture_output=True, text=True, timeout=timeout)
+        if check and p.returncode != 0:
+            raise AssertionError("bounceview %s failed (%d): %s" % (" ".join(args), p.returncode, p.stderr))
+        return p
+
+    def index_args(self, *extra):
+        return [BV, "index", "--maildir", self.maildir, *extra]
+
+    def index(self, *extra, **kw):
+        return self.run(*self.index_args(*extra)[1:], **kw)
+
+    def notmuch(self, *args, check=True):
+        p = subprocess.run([NOTMUCH, *args], env=self.nm_env, capture_output=True, text=True, timeout=120)
+        if check and p.returncode != 0:
+            raise AssertionError("notmuch %s failed (%d): %s" % (" ".join(args), p.returncode, p.stderr))
+        return p
+
+    def db_dir(self):
+        return os.path.join(self.maildir, ".notmuch")
+
+    def drop_database(self):
+        """The database and the model snapshots go; the mail and marks stay."""
+        shutil.rmtree(self.db_dir(), ignore_errors=True)
+        shutil.rmtree(self.env["XDG_CACHE_HOME"], ignore_errors=True)
+
+    def state(self):
+        """What a user sees of the index: every bounced address's row, the
+        policy's proposals, and each message's tags and cached result."""
+        export = self.run("export", "--no-index", "--maildir", self.maildir, "--format=jsonl").stdout
+        propose = self.run("suppress", "propose", "--maildir", self.maildir, "--format=jsonl").stdout
+        dump = self.notmuch("dump", "--include=tags", "--include=properties").stdout
+        count = self.notmuch("count", "*").stdout.strip()
+        return {"export": export, "propose": propose, "dump": sorted(dump.splitlines()), "count": count}
+
+    def marks(self):
+        """{address: mark} of `suppress list`, which must work."""
+        p = self.run("suppress", "list", "--store", self.store, "--format=jsonl")
+        return {m["address"]: m for m in map(json.loads, p.stdout.splitlines())}
+
+
+def read_store(path):
+    """The addresses in the store file, checking that it is whole: the
+    header first, every other line a complete mark ending in a newline.
+    A missing file is an empty store."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        return set()
+    text = data.decode("utf-8")
+    assert text.startswith("# bounceview suppressions v1:"), "store does not start with its header: %r" % text[:80]
+    assert text.endswith("\n"), "store ends in the middle of a line: %r" % text[-80:]
+    out = set()
+    for line in text.splitlines()[1:]:
+        f = line.split("\t")
+        assert len(f) == 5 and "@" in f[0] and re.match(r"\d{4}-\d\d-\d\dT", f[2]), "bad line %r" % line
+        out.add(f[0])
+    return out
+
+
+def kill_at_progress(args, env, phase, fraction, timeout=120):
+    """Starts ARGS (an `index --verbose`) and sends SIGKILL as soon as its
+    progress bar shows PHASE with at least FRACTION of it done.  Returns
+    True when it was killed, False when it ended first."""
+    p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    buf, deadline = b"", time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([p.stderr], [], [], 0.5)
+            if not ready:
+                continue
+            chunk = os.read(p.stderr.fileno(), 65536)
+            if not chunk:
+                break
+            buf += chunk
+            for m in PROGRESS.finditer(buf.decode("utf-8", "replace")):
+                if PHASES[m.group(1)] != phase:
+                    continue
+                done, total = int(m.group(2) or 0), int(m.group(3) or 0)
+                if done >= fraction * total:
+                    p.send_signal(signal.SIGKILL)
+                    p.wait()
+                    return True
+            buf = buf[-200:]
+    finally:
+        if p.poll() is None:
+            p.kill()
+        p.wait()
+        p.stderr.close()
+    return p.returncode == -signal.SIGKILL
+
+
+def kill_after(args, env, seconds):
+    """Starts ARGS and sends SIGKILL after SECONDS; True when it was killed."""
+    p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        p.wait(timeout=seconds)
+        return False
+    except subprocess.TimeoutExpired:
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        return True

@@ -650,6 +650,15 @@ const BvPhrase bv_phrases[] = {
 	P ("\xe8\xbf\x9e\xe6\x8e\xa5\xe6\x95\xb0\xe8\xbf\x87\xe5\xa4\x9a", TOOMANYCONN),
 
 	/* ---- The client IP or host name is refused. ---- */
+	/* Greylisting defers the first attempt of a client host the server
+	 * has not seen with this sender and recipient: a refusal of the
+	 * sending host, not of the message or the recipient.  Sisimai has no
+	 * greylisting phrase and decides such replies by their code, and its
+	 * table names 4.7.1 (which greylisting servers send) blocked; 4.2.0
+	 * and 4.7.0 replies say the same thing and get the same cause. */
+	PD ("greylist", BLOCKED, "greylisting: the server defers a first attempt from a host it does not know yet; a retry is accepted"),
+	PD ("grey-list", BLOCKED, "greylisting: the server defers a first attempt from a host it does not know yet; a retry is accepted"),
+	PD ("graylist", BLOCKED, "greylisting: the server defers a first attempt from a host it does not know yet; a retry is accepted"),
 	P ("blacklisted", BLOCKED),
 	P ("blocklisted", BLOCKED),
 	P ("black listed", BLOCKED),

@@ -6,7 +6,8 @@
  * following recipient(s) could not be reached:", then for each recipient
  * "addr on DATE" and indented reason lines such as "The recipient name is
  * not recognized" and "MSEXCH:IMS:...:... 0 (000C05A6) Unknown Recipient".
- * No reply code or enhanced status is given. */
+ * Exchange 2000 and 2003 add "<host #5.1.1>" under each reason: an
+ * enhanced status, but no reply code; older servers give neither. */
 #include "config.h"
 
 #include <string.h>
@@ -15,9 +16,34 @@
 #include "scrape.h"
 #include "text.h"
 
+/* Whether @text holds the "<host #5.2.2>" trailer Exchange 2000 and 2003
+ * set under a recipient's reason: '<', a host name, " #", an enhanced
+ * status and '>'. */
+static gboolean
+has_status_trailer (const char *text)
+{
+	for (const char *p = strstr (text, " #"); p != NULL; p = strstr (p + 2, " #")) {
+		const char *q = p + 2;
+		if ((q[0] != '2' && q[0] != '4' && q[0] != '5') || q[1] != '.' || !g_ascii_isdigit (q[2]))
+			continue;
+		const char *close = strchr (q, '>');
+		const char *open = p;
+		while (open > text && *open != '<' && *open != '\n' && *open != '>')
+			open--;
+		if (*open == '<' && close != NULL && close - q <= 9 && memchr (q, '\n', close - q) == NULL)
+			return TRUE;
+	}
+	return FALSE;
+}
+
 static gboolean
 is_exchange2003 (BvMail *mail)
 {
+	/* Outlook Express writes X-MimeOLE too, but says "Produced By
+	 * Microsoft MimeOLE"; the server names itself. */
+	const char *mimeole = bv_mail_header (mail, "X-MimeOLE");
+	if (mimeole != NULL && bv_text_find_ci (mimeole, "Microsoft Exchange") != NULL)
+		return TRUE;
 	const char *mailer = bv_mail_header (mail, "X-Mailer");
 	if (mailer != NULL &&
 	    (bv_text_find_ci (mailer, "Internet Mail Service (") != NULL ||
@@ -27,7 +53,7 @@ is_exchange2003 (BvMail *mail)
 		return TRUE;
 	/* Without those headers (some relays drop them) the reason codes
 	 * still name the Exchange connector. */
-	return bv_text_find_ci (mail->body->str, "MSEXCH:") != NULL;
+	return bv_text_find_ci (mail->body->str, "MSEXCH:") != NULL || has_status_trailer (mail->body->str);
 }
 
 /* "kijitora@example.jp on Thu, 29 Apr 2010 ..." opens a recipient. */

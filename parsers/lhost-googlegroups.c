@@ -6,7 +6,11 @@
  * and a letter: "We're writing to let you know that the group you tried to
  * contact (NAME) may not exist, or you may not have permission to post
  * messages to the group.", a list of possible reasons, "Google Groups",
- * and the inline copy after "----- Original message -----".  No codes. */
+ * and the inline copy after "----- Original message -----".  No codes.
+ * The letter is written in the poster's language ("Wir möchten Sie darüber
+ * informieren, dass die Gruppe ... (NAME) ...", "連絡しようとしたグループ
+ * （NAME）は ..."), so the group's name in brackets, not the English
+ * wording, finds the explanation. */
 #include "config.h"
 
 #include <string.h>
@@ -15,6 +19,35 @@
 #include "scrape.h"
 #include "text.h"
 
+/* The paragraph of @body that names the group @name in brackets, ASCII or
+ * full-width: "(NAME)" or "（NAME）".  Sets *@end to where it ends. */
+static const char *
+paragraph_naming (const char *body, const char *name, const char **end)
+{
+	static const char *const opens[] = { "(", "\xef\xbc\x88", NULL };
+	const char *hit = NULL;
+	for (const char *const *o = opens; *o && hit == NULL; o++) {
+		g_autofree char *needle = g_strconcat (*o, name, NULL);
+		hit = bv_text_find_ci (body, needle);
+	}
+	if (hit == NULL)
+		return NULL;
+	const char *start = hit;
+	while (start > body && !(start[-1] == '\n' && start - 1 > body && start[-2] == '\n'))
+		start--;
+	*end = strstr (hit, "\n\n");
+	return start;
+}
+
+/* The group's name: the local part of its first failed address. */
+static char *
+group_name (const char *failed)
+{
+	g_autofree char *addr = bv_address_extract (failed);
+	const char *at = addr ? strchr (addr, '@') : NULL;
+	return at ? g_strndup (addr, at - addr) : NULL;
+}
+
 static gboolean
 googlegroups_parse (BvMail *mail, BvReport *report)
 {
@@ -22,14 +55,19 @@ googlegroups_parse (BvMail *mail, BvReport *report)
 	if (failed == NULL || bv_text_find_ci (failed, "@googlegroups.com") == NULL)
 		return FALSE;
 	const char *body = mail->body->str;
+	const char *end = NULL;
 	const char *letter = bv_text_find_ci (body, "We're writing to let you know");
+	if (letter == NULL) {
+		g_autofree char *name = group_name (failed);
+		if (name != NULL)
+			letter = paragraph_naming (body, name, &end);
+	}
 	if (letter == NULL)
 		letter = bv_text_find_ci (body, "Google Groups");
 	if (letter == NULL)
 		return FALSE;
 	/* The explanation: from the letter's first sentence up to the
 	 * closing lines. */
-	const char *end = NULL;
 	static const char *const closings[] = { "If you have questions", "Thanks,", "----- Original message",
 		                                NULL };
 	for (const char *const *c = closings; *c && end == NULL; c++)

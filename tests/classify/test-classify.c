@@ -168,6 +168,17 @@ test_precedence (void)
 	              BV_CAUSE_REJECTED);
 	assert_cause (classify ("5.0.0", "550", "MAIL", "550 Access denied"), BV_CAUSE_BLOCKED);
 	assert_cause (classify ("", "550", "MAIL", "550 Go away"), BV_CAUSE_REJECTED);
+	/* Greylisting refuses the sending host for a while, whatever code
+	 * the server picks: blocked, never the recipient's policy. */
+	assert_cause (
+	        classify ("4.7.1", "451", "RCPT", "451 4.7.1 Greylisting in action, please come back later"),
+	        BV_CAUSE_BLOCKED);
+	assert_cause (
+	        classify ("4.2.0", "450", "RCPT",
+	                  "450 4.2.0 <a@b.example>: Recipient address rejected: Greylisted, try again later"),
+	        BV_CAUSE_BLOCKED);
+	assert_cause (classify ("", "451", "RCPT", "451 Temporary failure, graylisted by the server"),
+	              BV_CAUSE_BLOCKED);
 	/* Unknown-user wording: at RCPT the address is bad; after DATA a
 	 * filter refused the message. */
 	assert_cause (classify ("5.0.0", "550", "RCPT", "550 User unknown"), BV_CAUSE_USERUNKNOWN);

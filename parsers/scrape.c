@@ -848,8 +848,12 @@ bv_scrape_text (BvMail *mail)
 		return prologue;
 	/* The prologue is raw bytes, unlike the decoded body: what is read
 	 * from it must be valid UTF-8 all the same.  The valid copy lives as
-	 * long as the message. */
-	char *valid = g_utf8_make_valid (prologue, -1);
+	 * long as the message, and is made once: every parser that asks gets
+	 * the same copy, so pointers into it stay valid. */
+	char *valid = g_object_get_data (G_OBJECT (mail->message), "bv-scrape-text");
+	if (valid != NULL)
+		return valid;
+	valid = g_utf8_make_valid (prologue, -1);
 	g_object_set_data_full (G_OBJECT (mail->message), "bv-scrape-text", valid, g_free);
 	return valid;
 }

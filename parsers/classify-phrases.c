@@ -526,6 +526,7 @@ const BvPhrase bv_phrases[] = {
 	P ("unsupported media", CONTENTERROR),
 
 	/* ---- The sender (envelope from) was refused. ---- */
+	PD ("envelope blocked", REJECTED, "Mimecast: a block entry of the recipient's organisation refuses the sender"),
 	P ("sender rejected", REJECTED),
 	P ("sender address rejected", REJECTED),
 	P ("sender was rejected", REJECTED),
@@ -659,7 +660,6 @@ const BvPhrase bv_phrases[] = {
 	PD ("greylist", BLOCKED, "greylisting: the server defers a first attempt from a host it does not know yet; a retry is accepted"),
 	PD ("grey-list", BLOCKED, "greylisting: the server defers a first attempt from a host it does not know yet; a retry is accepted"),
 	PD ("graylist", BLOCKED, "greylisting: the server defers a first attempt from a host it does not know yet; a retry is accepted"),
-	P ("blacklisted", BLOCKED),
 	P ("blocklisted", BLOCKED),
 	P ("black listed", BLOCKED),
 	P ("blacklist", BLOCKED),

@@ -249,6 +249,20 @@ looks_like_failure_notice (BvMail *mail)
 	       bv_text_find_any_ci (mail->subject, subjects) != NULL;
 }
 
+/* Mailing-list managers send their notices (held for moderation, awaiting
+ * approval) as auto-replied too; they are not a person's vacation reply. */
+static gboolean
+is_list_notice (BvMail *mail)
+{
+	static const char *const senders[] = { "-owner@", "-bounces@", "-request@", "owner-", NULL };
+	static const char *const subjects[] = { "moderator",         "moderation",      "held for",
+		                                "awaiting approval", "awaits approval", NULL };
+	return bv_mail_header (mail, "X-Mailman-Version") != NULL ||
+	       bv_mail_header (mail, "List-Id") != NULL ||
+	       bv_text_find_any_ci (mail->from, senders) != NULL ||
+	       bv_text_find_any_ci (mail->subject, subjects) != NULL;
+}
+
 /* Headers and subjects that mark an automatic reply (RFC 3834 and the
  * vacation programs that predate it). */
 static gboolean
@@ -272,14 +286,27 @@ parse_autoreply (BvMail *mail, BvReport *report)
 		"vacation",
 		"away from",
 		"abwesenheit",
+		"automatische antwort",
 		"\xe8\x87\xaa\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d", /* 自动回复 */
+		"\xe8\x87\xaa\xe5\x8b\x95\xe5\x9b\x9e\xe8\xa6\x86", /* 自動回覆 */
+		"\xe8\x87\xaa\xe5\x8b\x95\xe8\xbf\x94\xe4\xbf\xa1", /* 自動返信 */
+		"\xe8\x87\xaa\xe5\x8b\x95\xe5\xbf\x9c\xe7\xad\x94", /* 自動応答 */
+		"\xe4\xb8\x8d\xe5\x9c\xa8\xe9\x80\x9a\xe7\x9f\xa5", /* 不在通知 */
 		"r\xc3\xa9ponse automatique",
 		"respuesta autom",
+		"risposta automatica",
+		"resposta autom",
+		"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82", /* автоответ */
 		NULL,
 	};
 	if (!is_auto && bv_text_find_any_ci (mail->subject, subjects) != NULL)
 		is_auto = as == NULL || bv_text_find_ci (as, "no") == NULL;
-	if (!is_auto || looks_like_failure_notice (mail))
+	/* Exchange marks the replies of its inbox rules (the out-of-office
+	 * assistant among them) with both of these. */
+	if (!is_auto && bv_mail_header (mail, "X-Auto-Response-Suppress") != NULL &&
+	    bv_mail_header (mail, "X-MS-Exchange-Inbox-Rules-Loop") != NULL)
+		is_auto = TRUE;
+	if (!is_auto || looks_like_failure_notice (mail) || is_list_notice (mail))
 		return FALSE;
 	report->kind = BV_KIND_AUTOREPLY;
 	BvRecipient *r = bv_recipient_new ();

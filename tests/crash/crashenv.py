@@ -161,3 +161,25 @@ def kill_after(args, env, seconds):
         p.send_signal(signal.SIGKILL)
         p.wait()
         return True
+
+
+def state_difference(got, want):
+    """A short account of how two state() results differ ("" when equal):
+    difflib on thousands of lines takes minutes."""
+    out = []
+    for key in ("count", "propose", "export", "dump"):
+        g, w = got[key], want[key]
+        if g == w:
+            continue
+        if key == "count":
+            out.append("count %s, clean run %s" % (g, w))
+            continue
+        g = set(g.splitlines() if isinstance(g, str) else g)
+        w = set(w.splitlines() if isinstance(w, str) else w)
+        extra, missing = sorted(g - w), sorted(w - g)
+        out.append("%s: %d lines more, %d lines fewer than the clean run%s%s" % (
+            key, len(extra), len(missing), "".join("\n  + " + l[:200] for l in extra[:3]),
+            "".join("\n  - " + l[:200] for l in missing[:3])))
+        if not extra and not missing:
+            out.append("%s: same lines in another order" % key)
+    return "\n".join(out)

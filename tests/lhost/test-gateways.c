@@ -1,22 +1,7 @@
 /* test-gateways.c: format parsers for mail gateways, Japanese carriers and
  * mailing-list managers, on hand-written reports in each system's layout.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <string.h>
-
-#include "bounce.h"
-
-static BvReport *
-parse (const char *text)
-{
-	return bv_report_parse (text, strlen (text));
-}
-
-static BvRecipient *
-nth (BvReport *r, guint i)
-{
-	g_assert_cmpuint (i, <, r->recipients->len);
-	return r->recipients->pdata[i];
-}
+#include "lhost-test.h"
 
 static const char interscan[] = "From: \"InterScan MSS\" <postmaster@gw.example.net>\n"
                                 "To: alice@example.org\n"
@@ -260,15 +245,7 @@ static void
 test_truncated (void)
 {
 	const char *const samples[] = { interscan, kddi };
-	for (gsize s = 0; s < G_N_ELEMENTS (samples); s++) {
-		gsize n = strlen (samples[s]);
-		for (gsize len = 0; len <= n; len++) {
-			g_autofree char *copy = g_strndup (samples[s], len);
-			BvReport *r = bv_report_parse (copy, len);
-			g_assert_nonnull (r);
-			bv_report_free (r);
-		}
-	}
+	assert_prefixes_parse (samples, G_N_ELEMENTS (samples), 1);
 }
 
 int
@@ -286,7 +263,5 @@ main (int argc, char **argv)
 	g_test_add_func ("/gateways/james/details", test_james_details);
 	g_test_add_func ("/gateways/kddi", test_kddi);
 	g_test_add_func ("/gateways/truncated", test_truncated);
-	int rc = g_test_run ();
-	bv_shutdown ();
-	return rc;
+	return run_lhost_tests ();
 }

@@ -6,20 +6,7 @@
  * scan: who failed, the codes, the server's words and the SMTP command. */
 #include <string.h>
 
-#include "bounce.h"
-
-static BvReport *
-parse (const char *text)
-{
-	return bv_report_parse (text, strlen (text));
-}
-
-static BvRecipient *
-nth (BvReport *r, guint i)
-{
-	g_assert_cmpuint (i, <, r->recipients->len);
-	return r->recipients->pdata[i];
-}
+#include "lhost-test.h"
 
 static const char gmail_delay[] =
         "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
@@ -270,13 +257,7 @@ static void
 test_truncated (void)
 {
 	const char *const samples[] = { gmail_delay, ses_sns };
-	for (gsize s = 0; s < G_N_ELEMENTS (samples); s++) {
-		gsize n = strlen (samples[s]);
-		for (gsize len = 0; len <= n; len += 7) {
-			g_autoptr (BvReport) r = bv_report_parse (samples[s], len);
-			g_assert_nonnull (r);
-		}
-	}
+	assert_prefixes_parse (samples, G_N_ELEMENTS (samples), 7);
 }
 
 int
@@ -294,5 +275,5 @@ main (int argc, char **argv)
 	g_test_add_func ("/providers/zoho-lines", test_zoho_lines);
 	g_test_add_func ("/providers/gmx-quoted-address", test_gmx_quoted_address);
 	g_test_add_func ("/providers/truncated", test_truncated);
-	return g_test_run ();
+	return run_lhost_tests ();
 }

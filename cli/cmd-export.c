@@ -143,6 +143,7 @@ open_model (const Args *a)
 			.maildir = a->maildir,
 			.tags = -1,
 			.progress = bv_progress_update,
+			.waiting = bv_progress_waiting,
 			.user = progress,
 		};
 		gboolean ok = bv_index_update (&io, NULL, &error);

@@ -14,17 +14,6 @@
 #include "index.h"
 #include "progress.h"
 
-static void
-on_waiting (const char *db_path, guint seconds, gpointer user)
-{
-	BvProgress *p = user;
-	if (seconds > 0)
-		return;
-	bv_progress_clear (p);
-	fprintf (stderr, "bounceview: index: %s\n",
-	         _ ("the notmuch database is locked by another process (notmuch new?); waiting..."));
-}
-
 int
 bv_cmd_index (int argc, char **argv)
 {
@@ -72,7 +61,7 @@ bv_cmd_index (int argc, char **argv)
 		.tags = no_tags ? 0 : -1,
 		.lock_timeout = (guint)lock_timeout,
 		.progress = bv_progress_update,
-		.waiting = on_waiting,
+		.waiting = bv_progress_waiting,
 		.user = progress,
 	};
 	BvIndexStats stats;

@@ -99,3 +99,14 @@ bv_progress_update (const char *phase, guint64 done, guint64 total, gpointer use
 	g_string_free (line, TRUE);
 	p->shown = TRUE;
 }
+
+void
+bv_progress_waiting (const char *db_path, guint seconds, gpointer user)
+{
+	BvProgress *p = user;
+	if (seconds > 0)
+		return;
+	bv_progress_clear (p);
+	fprintf (stderr, "bounceview: %s\n",
+	         _ ("the notmuch database is locked by another process (notmuch new?); waiting..."));
+}

@@ -22,6 +22,10 @@ void bv_progress_update (const char *phase, guint64 done, guint64 total, gpointe
 /* Clears the bar's line (before printing anything else). */
 void bv_progress_clear (BvProgress *p);
 
+/* A BvIndexWaiting callback (@user is the BvProgress): tells the person,
+ * once, that another process holds the database's write lock. */
+void bv_progress_waiting (const char *db_path, guint seconds, gpointer user);
+
 G_END_DECLS
 
 #endif

@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
@@ -191,6 +192,47 @@ lock_timeout_seconds (guint asked)
 	return DEFAULT_LOCK_TIMEOUT;
 }
 
+/* The file that says a database is being created: present from before the
+ * creation starts until the new, empty database is safely on disk. */
+#define CREATING_MARKER "bounceview-creating"
+
+/* Removes @path and everything below it; symlinks are removed, not followed. */
+static void
+remove_tree (const char *path)
+{
+	if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK)) {
+		g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+		const char *name;
+		while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
+			g_autofree char *child = g_build_filename (path, name, NULL);
+			remove_tree (child);
+		}
+	}
+	g_remove (path);
+}
+
+/* Creates bounceview's own database all or nothing: the marker is written
+ * first and removed only once the empty database has been closed (which
+ * commits it), so an interrupted creation is recognised and redone.  Then
+ * opens it for writing. */
+static notmuch_status_t
+create_database (const char *path, const char *config, const char *dotdir, const char *marker,
+                 notmuch_database_t **db, char **msg)
+{
+	if (g_mkdir_with_parents (dotdir, 0755) != 0 || !g_file_set_contents (marker, "", 0, NULL))
+		return NOTMUCH_STATUS_FILE_ERROR;
+	notmuch_status_t st = notmuch_database_create_with_config (path, config, NULL, db, msg);
+	if (st != NOTMUCH_STATUS_SUCCESS)
+		return st;
+	st = notmuch_database_destroy (*db);
+	*db = NULL;
+	if (st != NOTMUCH_STATUS_SUCCESS)
+		return st;
+	g_remove (marker);
+	return notmuch_database_open_with_config (path, NOTMUCH_DATABASE_MODE_READ_WRITE, config, NULL, db,
+	                                          msg);
+}
+
 /* One open attempt in @mode of the user's database (@path NULL, @config
  * NULL) or of bounceview's own (@path the Maildir, @config ""), creating it
  * when it is missing and @create. */
@@ -201,11 +243,18 @@ open_once (const char *path, const char *config, notmuch_database_mode_t mode, g
 	/* notmuch reports its own missing database as a file error; bounceview's
 	 * own one is looked for first so that it is created, not failed on. */
 	if (path != NULL) {
-		g_autofree char *xapian = g_build_filename (path, ".notmuch", "xapian", NULL);
+		g_autofree char *dotdir = g_build_filename (path, ".notmuch", NULL);
+		g_autofree char *xapian = g_build_filename (dotdir, "xapian", NULL);
+		g_autofree char *marker = g_build_filename (dotdir, CREATING_MARKER, NULL);
+		/* A creation that was interrupted (killed, power lost) leaves a
+		 * database notmuch cannot open; nothing was indexed into it yet,
+		 * so it is made again from scratch. */
+		if (create && g_file_test (marker, G_FILE_TEST_EXISTS))
+			remove_tree (xapian);
 		if (!g_file_test (xapian, G_FILE_TEST_IS_DIR) && !create)
 			return NOTMUCH_STATUS_NO_DATABASE;
 		if (!g_file_test (xapian, G_FILE_TEST_IS_DIR))
-			return notmuch_database_create_with_config (path, config, NULL, db, msg);
+			return create_database (path, config, dotdir, marker, db, msg);
 	}
 	notmuch_status_t st = notmuch_database_open_with_config (path, mode, config, NULL, db, msg);
 	if (st == NOTMUCH_STATUS_NO_DATABASE && create) {

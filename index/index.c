@@ -264,6 +264,20 @@ delete_gone_dir (Run *run, const char *path)
 	}
 }
 
+/* As `notmuch new` does when maildir.synchronize_flags is on (its
+ * default): a file named ...:2,S is read mail, so it must not stay tagged
+ * unread in the user's mail client. */
+static void
+sync_maildir_flags (Run *run, notmuch_message_t *msg)
+{
+	notmuch_bool_t sync = TRUE;
+	if (msg == NULL || (notmuch_config_get_bool (run->db->db, NOTMUCH_CONFIG_SYNC_MAILDIR_FLAGS, &sync) ==
+	                            NOTMUCH_STATUS_SUCCESS &&
+	                    !sync))
+		return;
+	notmuch_message_maildir_flags_to_tags (msg);
+}
+
 static void
 apply_new_tags (Run *run, notmuch_message_t *msg)
 {
@@ -294,8 +308,12 @@ add_files (Run *run, guint64 *duplicates)
 		case NOTMUCH_STATUS_SUCCESS:
 			run->stats->files_added++;
 			apply_new_tags (run, msg);
+			sync_maildir_flags (run, msg);
 			break;
-		case NOTMUCH_STATUS_DUPLICATE_MESSAGE_ID: (*duplicates)++; break;
+		case NOTMUCH_STATUS_DUPLICATE_MESSAGE_ID:
+			(*duplicates)++;
+			sync_maildir_flags (run, msg);
+			break;
 		case NOTMUCH_STATUS_FILE_NOT_EMAIL:
 		case NOTMUCH_STATUS_FILE_ERROR:
 			/* Not mail (an index file of another program) or gone

@@ -119,12 +119,6 @@ class CreateKillTest(unittest.TestCase):
     Maildir, while notmuch creates the database (100 messages: only the
     start matters)."""
 
-    # BUG (crash-bugs.md #1, index/database.c open_once): a kill while
-    # notmuch_database_create_with_config() runs leaves a .notmuch/xapian
-    # that never opens again ("Couldn't detect type of database", or
-    # "Operation requires a database upgrade"): every later `bounceview
-    # index` fails until the user deletes .notmuch by hand.
-    @unittest.expectedFailure
     def test_kill_while_creating(self):
         h = Home(100)
         try:

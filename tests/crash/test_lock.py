@@ -75,11 +75,6 @@ class NotmuchNewTest(unittest.TestCase):
         self.index_during([NOTMUCH, "new", "--quiet"], self.h.nm_env)
         self.assertEqual(state_difference(without_unread(self.h.state()), without_unread(self.clean)), "")
 
-    # BUG (crash-bugs.md #3, index/index.c add_files/apply_new_tags): the
-    # files bounceview indexes get new.tags but their Maildir flags are not
-    # applied (maildir.synchronize_flags, on by default), so mail already
-    # read (":2,S") is tagged unread, unlike `notmuch new`.
-    @unittest.expectedFailure
     def test_same_tags_as_notmuch_new(self):
         h = self.h
         h.drop_database()
@@ -159,10 +154,6 @@ class LockTimeoutTest(unittest.TestCase):
         self.assertIn(WAITING, p.stderr)
         self.assertIn("gave up after 2 s", p.stderr)
 
-    # BUG (crash-bugs.md #2, cli/cmd-export.c open_model): `export` (which
-    # indexes first) waits for the lock without a word -- 30 s by default --
-    # because it passes no `waiting` callback to bv_index_update().
-    @unittest.expectedFailure
     def test_export_says_it_waits(self):
         p = subprocess.Popen([BV, "export", "--maildir", self.h.maildir, "--format=jsonl"], env=self.env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

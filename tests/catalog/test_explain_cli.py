@@ -9,9 +9,11 @@ golden/; after a deliberate change to the catalog or its translation,
 rewrite them with BOUNCEVIEW_UPDATE_GOLDEN=1 meson test explain-cli and
 read the diff.
 """
-import json, os, subprocess, sys, tempfile, unittest
+import json, os, sys, tempfile, unittest
 
-BV = os.environ.get("BOUNCEVIEW", "build/cli/bounceview")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import bvtest
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, "golden")
 LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "BOUNCEVIEW_LOCALEDIR")
@@ -21,8 +23,8 @@ def run(args, stdin=None, **locale):
     """Runs bounceview with only the locale variables given (others removed)."""
     env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARS}
     env.update(locale)
-    p = subprocess.run([BV] + args, input=stdin, capture_output=True, env=env)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+    p = bvtest.run_bv(args, stdin=stdin, env=env)
+    return p.returncode, p.stdout, p.stderr
 
 
 EN = {"LC_ALL": "C.UTF-8"}
@@ -31,33 +33,8 @@ ZH = {"LANG": "zh_CN.UTF-8"}
 
 def dsn(recipient, status, diagnostic, remote_mta="mx.example.net"):
     """A small RFC 3464 report written for these tests."""
-    return f"""\
-From: Mail Delivery System <MAILER-DAEMON@mx.example.org>
-To: sender@example.org
-Subject: Undelivered Mail Returned to Sender
-Message-ID: <report-{abs(hash(recipient + diagnostic))}@mx.example.org>
-Date: Mon, 2 Jan 2023 10:00:00 +0000
-MIME-Version: 1.0
-Content-Type: multipart/report; report-type=delivery-status; boundary="B1"
-
---B1
-Content-Type: text/plain
-
-The mail system could not deliver your message.
-
---B1
-Content-Type: message/delivery-status
-
-Reporting-MTA: dns; mx.example.org
-
-Final-Recipient: rfc822; {recipient}
-Action: failed
-Status: {status}
-Remote-MTA: dns; {remote_mta}
-Diagnostic-Code: smtp; {diagnostic}
-
---B1--
-""".encode()
+    return bvtest.dsn_report([bvtest.dsn_recipient(recipient, status, diagnostic, remote_mta)],
+                             "<report-%d@mx.example.org>" % abs(hash(recipient + diagnostic))).encode()
 
 
 class Golden(unittest.TestCase):

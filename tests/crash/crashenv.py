@@ -10,7 +10,10 @@ the tests is read or written.
 """
 import json, os, re, select, shutil, signal, subprocess, sys, tempfile, time
 
-BV = os.environ.get("BOUNCEVIEW", "build/cli/bounceview")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import bvtest
+from bvtest import BV
+
 SRC = os.environ.get("BOUNCEVIEW_SOURCE_DIR", ".")
 HELPER = os.environ.get("INDEX_HELPER", "")
 NOTMUCH = shutil.which("notmuch")
@@ -37,22 +40,9 @@ class Home:
             for d in ("cur", "new", "tmp"):
                 os.makedirs(os.path.join(self.maildir, d))
         self.store = os.path.join(self.root, "data", "bounceview", "suppressions.tsv")
-        self.env = dict(os.environ)
-        for k in ("NOTMUCH_PROFILE", "BOUNCEVIEW_SUPPRESSIONS", "BOUNCEVIEW_CONFIG", "LANGUAGE",
-                  "BOUNCEVIEW_LOCK_TIMEOUT"):
-            self.env.pop(k, None)
-        self.env.update({
-            "HOME": self.root,
-            "XDG_CONFIG_HOME": os.path.join(self.root, "config"),
-            "XDG_DATA_HOME": os.path.join(self.root, "data"),
-            "XDG_CACHE_HOME": os.path.join(self.root, "cache"),
-            "NOTMUCH_CONFIG": os.path.join(self.root, "no-notmuch-config"),
-            "LC_ALL": "C.UTF-8",
-        })
+        self.env = bvtest.sandbox_env(self.root, LANGUAGE=None, BOUNCEVIEW_LOCK_TIMEOUT=None, LC_ALL="C.UTF-8")
         # For the notmuch CLI only: bounceview's own database in Maildir/.notmuch.
-        self.nm_config = os.path.join(self.root, "nm-config")
-        with open(self.nm_config, "w") as f:
-            f.write("[database]\npath=%s\n" % self.maildir)
+        self.nm_config = bvtest.notmuch_cli_config(self.root, self.maildir)
         self.nm_env = dict(self.env, NOTMUCH_CONFIG=self.nm_config)
 
     def cleanup(self):

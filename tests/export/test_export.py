@@ -11,7 +11,9 @@ them after a deliberate change (and read the diff).
 """
 import csv, difflib, io, json, os, resource, shutil, signal, stat, subprocess, sys, tempfile, unittest
 
-BV = os.environ.get("BOUNCEVIEW", "build/cli/bounceview")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import bvtest
+
 SRC = os.environ.get("BOUNCEVIEW_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
 UPDATE = os.environ.get("BOUNCEVIEW_UPDATE_GOLDEN") == "1"
@@ -49,16 +51,10 @@ class Sandbox:
 
     def __init__(self, maildir_source=None, messages=None):
         self.dir = tempfile.mkdtemp(prefix="bv-export-")
-        self.env = dict(os.environ)
-        for var, sub in (("HOME", "home"), ("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
-                         ("XDG_CACHE_HOME", "cache")):
-            self.env[var] = os.path.join(self.dir, sub)
+        self.env = bvtest.sandbox_env(self.dir, home=os.path.join(self.dir, "home"), BOUNCEVIEW_LOCK_TIMEOUT="5",
+                                      LANGUAGE=None, LC_ALL="C.UTF-8")
+        for var in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
             os.makedirs(self.env[var])
-        self.env["NOTMUCH_CONFIG"] = os.path.join(self.dir, "no-notmuch-config")
-        self.env["BOUNCEVIEW_LOCK_TIMEOUT"] = "5"
-        for var in ("LANGUAGE", "NOTMUCH_PROFILE", "BOUNCEVIEW_SUPPRESSIONS", "BOUNCEVIEW_CONFIG"):
-            self.env.pop(var, None)
-        self.env["LC_ALL"] = "C.UTF-8"
         self.maildir = os.path.join(self.dir, "maildir")
         if maildir_source:
             shutil.copytree(maildir_source, self.maildir)
@@ -75,11 +71,7 @@ class Sandbox:
             raise RuntimeError("bounceview index failed: " + r.stderr)
 
     def run(self, *args, preexec_fn=None):
-        # Bytes, decoded here: text mode would turn the CSV's CRLF into LF.
-        r = subprocess.run([BV, *args], env=self.env, capture_output=True, preexec_fn=preexec_fn)
-        r.stdout = r.stdout.decode("utf-8")
-        r.stderr = r.stderr.decode("utf-8")
-        return r
+        return bvtest.run_bv(args, env=self.env, preexec_fn=preexec_fn)
 
     def export(self, *args, check=True, preexec_fn=None):
         r = self.run("export", "--maildir", self.maildir, "--store", self.store, *args,
@@ -374,40 +366,17 @@ class FileTest(unittest.TestCase):
 
 # Bounces written for this test whose text a spreadsheet or a line-based list
 # would misread: formula-like diagnostics and addresses.
-HOSTILE_DSN = """\
-From: Mail Delivery System <MAILER-DAEMON@mx.example.org>
-To: sender@example.org
-Subject: Undelivered Mail Returned to Sender
-Message-ID: <hostile-{n}@mx.example.org>
-Date: Mon, 2 Jan 2023 10:00:0{n} +0000
-MIME-Version: 1.0
-Content-Type: multipart/report; report-type=delivery-status; boundary="B1"
-
---B1
-Content-Type: text/plain
-
-The mail system could not deliver your message.
-
---B1
-Content-Type: message/delivery-status
-
-Reporting-MTA: dns; mx.example.org
-
-Final-Recipient: rfc822; {rcpt}
-Action: failed
-Status: 5.1.1
-Diagnostic-Code: x-unix; {diag}
-
---B1--
-"""
+def hostile_dsn(n, rcpt, diag):
+    return bvtest.dsn_report([bvtest.dsn_recipient(rcpt, "5.1.1", diag, diagnostic_type="x-unix")],
+                             "<hostile-%d@mx.example.org>" % n, date="Mon, 2 Jan 2023 10:00:0%d +0000" % n)
 
 
 class HostileTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.box = Sandbox(messages=[
-            HOSTILE_DSN.format(n=1, rcpt="-2+3@example.com", diag="=HYPERLINK(\"http://x.example\")"),
-            HOSTILE_DSN.format(n=2, rcpt="plain@example.com", diag="@SUM(1+1) user *unknown* [x](y)"),
+            hostile_dsn(n=1, rcpt="-2+3@example.com", diag="=HYPERLINK(\"http://x.example\")"),
+            hostile_dsn(n=2, rcpt="plain@example.com", diag="@SUM(1+1) user *unknown* [x](y)"),
         ])
         cls.box.mark("-2+3@example.com", "plain@example.com")
 

@@ -11,7 +11,10 @@ import collections, email.utils, json, os, random, re, shutil, signal
 import subprocess, sys, tempfile, time, unittest
 from datetime import timezone
 
-BV = os.environ.get("BOUNCEVIEW", "build/cli/bounceview")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import bvtest
+from bvtest import BV
+
 HELPER = os.environ.get("INDEX_HELPER", "build/tests/index/index-helper")
 SRC = os.environ.get("BOUNCEVIEW_SOURCE_DIR", ".")
 DEMO = os.path.join(SRC, "demo", "maildir")
@@ -29,22 +32,9 @@ class Env:
             shutil.copytree(DEMO, self.maildir)
         else:
             make_big_maildir(self.maildir, copies)
-        self.env = dict(os.environ)
-        self.env.update({
-            "HOME": self.root,
-            "XDG_CONFIG_HOME": os.path.join(self.root, "config"),
-            "XDG_DATA_HOME": os.path.join(self.root, "data"),
-            "XDG_CACHE_HOME": os.path.join(self.root, "cache"),
-            "NOTMUCH_CONFIG": os.path.join(self.root, "no-notmuch-config"),
-            "BOUNCEVIEW_LOCK_TIMEOUT": "5",
-        })
-        self.env.pop("NOTMUCH_PROFILE", None)
-        self.env.pop("BOUNCEVIEW_SUPPRESSIONS", None)
-        self.env.pop("BOUNCEVIEW_CONFIG", None)
+        self.env = bvtest.sandbox_env(self.root, BOUNCEVIEW_LOCK_TIMEOUT="5")
         # A notmuch configuration for the notmuch CLI only, to look at tags.
-        self.nm_config = os.path.join(self.root, "nm-config")
-        with open(self.nm_config, "w") as f:
-            f.write("[database]\npath=%s\n" % self.maildir)
+        self.nm_config = bvtest.notmuch_cli_config(self.root, self.maildir)
 
     def cleanup(self):
         shutil.rmtree(self.root, ignore_errors=True)

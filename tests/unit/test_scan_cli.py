@@ -6,51 +6,21 @@ what a script author relies on: one JSON object per recipient, a kind "none"
 record per ordinary message, mbox offsets, line endings, stdin, CSV that a
 CSV reader accepts, and one clear error line per unreadable path.
 """
-import csv, io, json, os, subprocess, sys, tempfile, unittest
+import csv, io, json, os, sys, tempfile, unittest
 
-BV = os.environ.get("BOUNCEVIEW", "build/cli/bounceview")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import bvtest
 
-DSN = """\
-From: Mail Delivery System <MAILER-DAEMON@mx.example.org>
-To: sender@example.org
-Subject: Undelivered Mail Returned to Sender
-Message-ID: <report-1@mx.example.org>
-Date: Mon, 2 Jan 2023 10:00:00 +0000
-MIME-Version: 1.0
-Content-Type: multipart/report; report-type=delivery-status; boundary="B1"
-
---B1
-Content-Type: text/plain
-
-The mail system could not deliver your message.
-
---B1
-Content-Type: message/delivery-status
-
-Reporting-MTA: dns; mx.example.org
-
-Final-Recipient: rfc822; alice@example.com
-Action: failed
-Status: 5.1.1
-Diagnostic-Code: smtp; 550 5.1.1 <alice@example.com>: Recipient address
-    rejected: User unknown in local recipient table
-
-Final-Recipient: rfc822; bob@example.net
-Action: failed
-Status: 5.2.2
-Diagnostic-Code: smtp; 552 5.2.2 Mailbox full
-
---B1
-Content-Type: text/rfc822-headers
-
-From: sender@example.org
-To: alice@example.com, bob@example.net
-Subject: Quarterly newsletter
-Message-ID: <orig-1@example.org>
-Date: Mon, 2 Jan 2023 09:59:00 +0000
-
---B1--
-"""
+DSN = bvtest.dsn_report(
+    [bvtest.dsn_recipient("alice@example.com", "5.1.1", "550 5.1.1 <alice@example.com>: Recipient address\n"
+                          "    rejected: User unknown in local recipient table"),
+     bvtest.dsn_recipient("bob@example.net", "5.2.2", "552 5.2.2 Mailbox full")],
+    "<report-1@mx.example.org>",
+    original_headers="From: sender@example.org\n"
+                     "To: alice@example.com, bob@example.net\n"
+                     "Subject: Quarterly newsletter\n"
+                     "Message-ID: <orig-1@example.org>\n"
+                     "Date: Mon, 2 Jan 2023 09:59:00 +0000\n")
 
 PLAIN = """\
 From: Carol <carol@example.com>
@@ -63,8 +33,8 @@ See you at noon.
 
 
 def run(args, stdin=None):
-    p = subprocess.run([BV, "scan"] + args, input=stdin, capture_output=True)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+    p = bvtest.run_bv(["scan"] + args, stdin=stdin)
+    return p.returncode, p.stdout, p.stderr
 
 
 def records(out):

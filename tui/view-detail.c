@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <curses.h>
 #include <glib/gi18n.h>
 #include <stdlib.h>
@@ -138,7 +140,20 @@ add_evidence (BvTextView *tv, const BvRecipient *r)
 		g_autofree char *quoted = g_strdup_printf (_ ("“%s”"), e->matched);
 		bv_text_view_add (tv, BV_EL_CODE, _ ("Matched"), quoted, TRUE);
 	}
-	add_if (tv, _ ("Meaning"), e->detail);
+	/* The engine's note is English: it is part of the machine output.
+	 * When the interface is translated, the catalog's translated meaning
+	 * of the matched code stands in for it (a phrase's meaning is then
+	 * the cause's title, shown just above). */
+	const char *meaning = e->detail;
+	if (strcmp (_ ("Meaning"), "Meaning") != 0) {
+		BvCodeText text = { 0 };
+		meaning = NULL;
+		if (g_strcmp0 (e->rule, "status") == 0 && bv_status_explain (e->matched, NULL, NULL, &text))
+			meaning = text.meaning;
+		else if (g_strcmp0 (e->rule, "reply") == 0 && bv_reply_explain (e->matched, &text))
+			meaning = text.meaning;
+	}
+	add_if (tv, _ ("Meaning"), meaning != NULL ? meaning : "");
 }
 
 static void

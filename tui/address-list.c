@@ -29,20 +29,47 @@ void
 bv_address_list_clear (BvAddressList *list)
 {
 	g_clear_pointer (&list->selection, g_hash_table_unref);
+	g_clear_pointer (&list->items, g_ptr_array_unref);
+}
+
+void
+bv_address_list_set_items (BvAddressList *list, GPtrArray *items)
+{
+	g_clear_pointer (&list->items, g_ptr_array_unref);
+	list->items = items;
+	bv_list_set_count (&list->parent.list, items->len);
+}
+
+const char *
+bv_address_list_address (BvAddressList *list, guint row)
+{
+	return list->rows->address (list->items->pdata[row]);
+}
+
+static gboolean
+row_marked (BvAddressList *list, guint row)
+{
+	return list->rows->marked != NULL && list->rows->marked (list->items->pdata[row]);
+}
+
+static void
+row_cells (BvAddressList *list, guint row, char **cells, int *attrs, int attr, gboolean cursor)
+{
+	list->rows->cells (list, list->items->pdata[row], cells, attrs, attr, cursor);
 }
 
 static void
 draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean cursor)
 {
 	BvAddressList *list = data;
-	const char *address = list->rows->address (list, row);
+	const char *address = bv_address_list_address (list, row);
 	gboolean selected = g_hash_table_contains (list->selection, address);
 	char *cells[BV_COLUMNS_MAX] = { NULL };
 	int attrs[BV_COLUMNS_MAX];
 	for (guint i = 0; i < BV_COLUMNS_MAX; i++)
 		attrs[i] = attr;
 	cells[0] = g_strdup (selected ? "+" : " ");
-	cells[1] = g_strdup (list->rows->marked (list, row) ? "*" : " ");
+	cells[1] = g_strdup (row_marked (list, row) ? "*" : " ");
 	cells[2] = g_strdup (address);
 	if (!cursor) {
 		attrs[0] = bv_theme_attr (BV_EL_SELECTED);
@@ -50,7 +77,7 @@ draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean curs
 		if (selected)
 			attrs[2] = bv_theme_attr (BV_EL_SELECTED);
 	}
-	list->rows->cells (list, row, cells, attrs, attr, cursor);
+	row_cells (list, row, cells, attrs, attr, cursor);
 	BvColumnLayout layout;
 	bv_columns_layout (list->columns, list->n_columns, w, &layout);
 	bv_columns_draw_row (list->columns, &layout, y, x, w, (const char *const *)cells, attrs, attr);
@@ -63,11 +90,11 @@ gboolean
 bv_address_list_matches (BvView *view, guint row, const char *text)
 {
 	BvAddressList *list = (BvAddressList *)view;
-	if (bv_draw_contains (list->rows->address (list, row), text))
+	if (bv_draw_contains (bv_address_list_address (list, row), text))
 		return TRUE;
 	char *cells[BV_COLUMNS_MAX] = { NULL };
 	int attrs[BV_COLUMNS_MAX] = { 0 };
-	list->rows->cells (list, row, cells, attrs, 0, TRUE);
+	row_cells (list, row, cells, attrs, 0, TRUE);
 	gboolean found = FALSE;
 	for (guint i = 0; i < BV_COLUMNS_MAX; i++) {
 		found = found || (i < list->n_columns && bv_draw_contains (cells[i], text));
@@ -77,23 +104,25 @@ bv_address_list_matches (BvView *view, guint row, const char *text)
 }
 
 void
-bv_address_list_draw (BvAddressList *list, int y, int x, int h, int w, gboolean focused, const char *empty)
+bv_address_list_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused)
 {
+	BvAddressList *list = (BvAddressList *)view;
 	BvColumnLayout layout;
 	bv_columns_layout (list->columns, list->n_columns, w, &layout);
 	bv_columns_draw_header (list->columns, &layout, y, x, w);
 	bv_list_draw (&list->parent.list, y + 1, x, h - 1, w, focused, draw_row, list);
 	if (list->parent.list.n == 0)
-		bv_draw_text (y + 2, x + 1, w - 2, empty, bv_theme_attr (BV_EL_DIM));
+		bv_draw_text (y + 2, x + 1, w - 2, _ (list->rows->empty), bv_theme_attr (BV_EL_DIM));
 }
 
 gboolean
-bv_address_list_request (BvAddressList *list, BvTui *tui, BvActionId action)
+bv_address_list_request (BvView *view, BvTui *tui, BvActionId action)
 {
+	BvAddressList *list = (BvAddressList *)view;
 	BvList *l = &list->parent.list;
 	if (bv_list_request (l, action))
 		return TRUE;
-	const char *current = l->n > 0 ? list->rows->address (list, l->cursor) : NULL;
+	const char *current = l->n > 0 ? bv_address_list_address (list, l->cursor) : NULL;
 	switch (action) {
 	case BV_ACT_ENTER:
 		if (current != NULL)
@@ -116,7 +145,7 @@ bv_address_list_request (BvAddressList *list, BvTui *tui, BvActionId action)
 			return TRUE;
 		g_autoptr (GPtrArray) addresses = g_ptr_array_new_with_free_func (g_free);
 		for (guint i = 0; i < l->n; i++)
-			g_ptr_array_add (addresses, g_strdup (list->rows->address (list, i)));
+			g_ptr_array_add (addresses, g_strdup (bv_address_list_address (list, i)));
 		g_autofree char *question = list->rows->confirm_all (list, addresses->len);
 		if (bv_dialog_confirm (tui, question))
 			bv_tui_mark (tui, addresses, FALSE, list->source);

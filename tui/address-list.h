@@ -7,8 +7,8 @@
  * row starts with a selection flag, a mark flag and the address, followed
  * by the view's own columns; Enter opens the address's bounces, t selects,
  * m and u mark and unmark the selection (or the address under the cursor)
- * and M marks every row after asking.  The views only say how to read a
- * row of their model.
+ * and M marks every row after asking.  The list holds the model's rows;
+ * the views only say how to read one and where the rows come from.
  */
 #ifndef BV_TUI_ADDRESS_LIST_H
 #define BV_TUI_ADDRESS_LIST_H
@@ -29,14 +29,18 @@ G_BEGIN_DECLS
 typedef struct _BvAddressList BvAddressList;
 
 typedef struct {
-	/* The address of @row (owned by the view). */
-	const char *(*address) (BvAddressList *list, guint row);
-	gboolean (*marked) (BvAddressList *list, guint row);
+	/* The address of @item, one of the model's rows (owned by it). */
+	const char *(*address) (gconstpointer item);
+	/* Whether @item is marked; NULL when the rows never are. */
+	gboolean (*marked) (gconstpointer item);
 	/* Fills @cells (new strings, freed by the caller) and @attrs (preset
-	 * to @attr) from BV_ADDRESS_LIST_FIRST on, for @row. */
-	void (*cells) (BvAddressList *list, guint row, char **cells, int *attrs, int attr, gboolean cursor);
+	 * to @attr) from BV_ADDRESS_LIST_FIRST on, for @item. */
+	void (*cells) (BvAddressList *list, gconstpointer item, char **cells, int *attrs, int attr,
+	               gboolean cursor);
 	/* The question before marking all @n rows (new string). */
 	char *(*confirm_all) (BvAddressList *list, guint n);
+	/* What the list says when it has no row (untranslated, N_()). */
+	const char *empty;
 } BvAddressListRows;
 
 struct _BvAddressList {
@@ -45,22 +49,30 @@ struct _BvAddressList {
 	const BvColumn *columns;
 	guint n_columns;
 	BvMarkSource source;   /* of the marks made here */
+	GPtrArray *items;      /* the model's rows (owned), NULL before the first */
 	GHashTable *selection; /* addresses */
 };
 
 /* Prepares @list (embedded first in a view struct). */
 void bv_address_list_init (BvAddressList *list, const BvViewClass *klass, const BvAddressListRows *rows,
                            const BvColumn *columns, guint n_columns, BvMarkSource source);
-/* Frees what bv_address_list_init() allocated (not @list). */
+/* Frees what bv_address_list_init() allocated and the rows (not @list). */
 void bv_address_list_clear (BvAddressList *list);
 
-/* Draws the header and the rows, or @empty (dimmed) when there is none. */
-void bv_address_list_draw (BvAddressList *list, int y, int x, int h, int w, gboolean focused,
-                           const char *empty);
-/* Whether row @row shows @text (the view class's matches). */
+/* Replaces the rows with @items (transfer full), the cursor staying at its
+ * index as far as the new count allows. */
+void bv_address_list_set_items (BvAddressList *list, GPtrArray *items);
+/* Returns: (transfer none): the address of row @row. */
+const char *bv_address_list_address (BvAddressList *list, guint row);
+
+/* The view class's draw: the header and the rows, or the rows' empty
+ * message (dimmed) when there is none. */
+void bv_address_list_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused);
+/* The view class's matches: whether row @row shows @text. */
 gboolean bv_address_list_matches (BvView *view, guint row, const char *text);
-/* Handles moving, Enter, select, mark, unmark and mark-all. */
-gboolean bv_address_list_request (BvAddressList *list, BvTui *tui, BvActionId action);
+/* The view class's request: moving, Enter, select, mark, unmark and
+ * mark-all. */
+gboolean bv_address_list_request (BvView *view, BvTui *tui, BvActionId action);
 
 G_END_DECLS
 

@@ -15,7 +15,6 @@ typedef struct {
 	BvDimension dimension;
 	char *key;
 	char *title;
-	GPtrArray *rows; /* of BvAddress* */
 } AddressesView;
 
 static const BvColumn columns[] = {
@@ -28,28 +27,22 @@ static const BvColumn columns[] = {
 /* In a group of one cause, the cause column would repeat the title. */
 #define N_COLUMNS_WITHOUT_CAUSE (G_N_ELEMENTS (columns) - 1)
 
-static const BvAddress *
-row_at (BvAddressList *list, guint row)
-{
-	return ((AddressesView *)list)->rows->pdata[row];
-}
-
 static const char *
-row_address (BvAddressList *list, guint row)
+row_address (gconstpointer item)
 {
-	return row_at (list, row)->address;
+	return ((const BvAddress *)item)->address;
 }
 
 static gboolean
-row_marked (BvAddressList *list, guint row)
+row_marked (gconstpointer item)
 {
-	return row_at (list, row)->marked;
+	return ((const BvAddress *)item)->marked;
 }
 
 static void
-row_cells (BvAddressList *list, guint row, char **cells, int *attrs, int attr, gboolean cursor)
+row_cells (BvAddressList *list, gconstpointer item, char **cells, int *attrs, int attr, gboolean cursor)
 {
-	const BvAddress *a = row_at (list, row);
+	const BvAddress *a = item;
 	char date[16];
 	cells[3] = g_strdup_printf ("%u", a->bounces);
 	cells[4] = g_strdup (bv_view_date (a->last_seen, date));
@@ -71,18 +64,20 @@ static const BvAddressListRows rows = {
 	.marked = row_marked,
 	.cells = row_cells,
 	.confirm_all = confirm_all,
+	.empty = N_ ("No address matches the filter (c clears it)."),
 };
 
 static char *
 addresses_title (BvView *view, BvTui *tui)
 {
 	AddressesView *v = (AddressesView *)view;
+	GPtrArray *items = v->parent.items;
 	guint marked = 0;
-	for (guint i = 0; i < v->rows->len; i++)
-		marked += ((BvAddress *)v->rows->pdata[i])->marked ? 1 : 0;
+	for (guint i = 0; i < items->len; i++)
+		marked += ((BvAddress *)items->pdata[i])->marked ? 1 : 0;
 	return g_strdup_printf (
-	        ngettext ("%s — %u address, %u marked", "%s — %u addresses, %u marked", v->rows->len),
-	        v->title, v->rows->len, marked);
+	        ngettext ("%s — %u address, %u marked", "%s — %u addresses, %u marked", items->len), v->title,
+	        items->len, marked);
 }
 
 static void
@@ -90,28 +85,15 @@ addresses_reload (BvView *view, BvTui *tui)
 {
 	AddressesView *v = (AddressesView *)view;
 	/* The cursor stays on its address when the rows are reordered. */
-	g_autofree char *current = v->rows != NULL && view->list.cursor < v->rows->len
-	                                   ? g_strdup (row_address (&v->parent, view->list.cursor))
-	                                   : NULL;
-	g_clear_pointer (&v->rows, g_ptr_array_unref);
-	v->rows = bv_model_addresses (tui->model, v->dimension, v->key, &tui->filter);
-	bv_list_set_count (&view->list, v->rows->len);
-	for (guint i = 0; current != NULL && i < v->rows->len; i++)
-		if (g_strcmp0 (row_address (&v->parent, i), current) == 0)
+	g_autofree char *current =
+	        v->parent.items != NULL && view->list.cursor < v->parent.items->len
+	                ? g_strdup (bv_address_list_address (&v->parent, view->list.cursor))
+	                : NULL;
+	bv_address_list_set_items (&v->parent,
+	                           bv_model_addresses (tui->model, v->dimension, v->key, &tui->filter));
+	for (guint i = 0; current != NULL && i < v->parent.items->len; i++)
+		if (g_strcmp0 (bv_address_list_address (&v->parent, i), current) == 0)
 			view->list.cursor = i;
-}
-
-static void
-addresses_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused)
-{
-	bv_address_list_draw ((BvAddressList *)view, y, x, h, w, focused,
-	                      _ ("No address matches the filter (c clears it)."));
-}
-
-static gboolean
-addresses_request (BvView *view, BvTui *tui, BvActionId action)
-{
-	return bv_address_list_request ((BvAddressList *)view, tui, action);
 }
 
 static void
@@ -119,7 +101,6 @@ addresses_free (BvView *view)
 {
 	AddressesView *v = (AddressesView *)view;
 	bv_address_list_clear (&v->parent);
-	g_clear_pointer (&v->rows, g_ptr_array_unref);
 	g_free (v->key);
 	g_free (v->title);
 	g_free (v);
@@ -129,8 +110,8 @@ static const BvViewClass addresses_class = {
 	.name = "addresses",
 	.title = addresses_title,
 	.reload = addresses_reload,
-	.draw = addresses_draw,
-	.request = addresses_request,
+	.draw = bv_address_list_draw,
+	.request = bv_address_list_request,
 	.matches = bv_address_list_matches,
 	.free = addresses_free,
 };

@@ -15,11 +15,6 @@
 #include "address-list.h"
 #include "catalog.h"
 
-typedef struct {
-	BvAddressList parent;
-	GPtrArray *proposals; /* of BvProposal* */
-} ProposalsView;
-
 static const BvColumn columns[] = {
 	BV_ADDRESS_LIST_COLUMNS,
 	{ N_ ("Bounces"), 7, 1, TRUE, 0 },
@@ -30,29 +25,16 @@ static const BvColumn columns[] = {
 	{ N_ ("Cause"), 22, 1, FALSE, 100 },
 };
 
-static const BvProposal *
-row_at (BvAddressList *list, guint row)
-{
-	return ((ProposalsView *)list)->proposals->pdata[row];
-}
-
 static const char *
-row_address (BvAddressList *list, guint row)
+row_address (gconstpointer item)
 {
-	return row_at (list, row)->address;
-}
-
-static gboolean
-row_marked (BvAddressList *list, guint row)
-{
-	/* The model proposes only addresses not marked yet. */
-	return FALSE;
+	return ((const BvProposal *)item)->address;
 }
 
 static void
-row_cells (BvAddressList *list, guint row, char **cells, int *attrs, int attr, gboolean cursor)
+row_cells (BvAddressList *list, gconstpointer item, char **cells, int *attrs, int attr, gboolean cursor)
 {
-	const BvProposal *p = row_at (list, row);
+	const BvProposal *p = item;
 	char date[16];
 	gboolean hard = p->reason == BV_PROPOSAL_HARD;
 	cells[3] = g_strdup_printf ("%u", p->bounces);
@@ -72,35 +54,26 @@ confirm_all (BvAddressList *list, guint n)
 
 static const BvAddressListRows rows = {
 	.address = row_address,
-	.marked = row_marked,
+	/* The model proposes only addresses not marked yet. */
+	.marked = NULL,
 	.cells = row_cells,
 	.confirm_all = confirm_all,
+	.empty = N_ ("Nothing to propose: every address the policy would suppress is marked."),
 };
 
 static char *
 proposals_title (BvView *view, BvTui *tui)
 {
-	ProposalsView *v = (ProposalsView *)view;
+	guint n = ((BvAddressList *)view)->items->len;
 	return g_strdup_printf (ngettext ("The policy proposes %u address (a accepts, A accepts all)",
-	                                  "The policy proposes %u addresses (a accepts, A accepts all)",
-	                                  v->proposals->len),
-	                        v->proposals->len);
+	                                  "The policy proposes %u addresses (a accepts, A accepts all)", n),
+	                        n);
 }
 
 static void
 proposals_reload (BvView *view, BvTui *tui)
 {
-	ProposalsView *v = (ProposalsView *)view;
-	g_clear_pointer (&v->proposals, g_ptr_array_unref);
-	v->proposals = bv_model_proposals (tui->model);
-	bv_list_set_count (&view->list, v->proposals->len);
-}
-
-static void
-proposals_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused)
-{
-	bv_address_list_draw ((BvAddressList *)view, y, x, h, w, focused,
-	                      _ ("Nothing to propose: every address the policy would suppress is marked."));
+	bv_address_list_set_items ((BvAddressList *)view, bv_model_proposals (tui->model));
 }
 
 static gboolean
@@ -111,23 +84,21 @@ proposals_request (BvView *view, BvTui *tui, BvActionId action)
 		action = BV_ACT_MARK;
 	else if (action == BV_ACT_ACCEPT_ALL)
 		action = BV_ACT_MARK_GROUP;
-	return bv_address_list_request ((BvAddressList *)view, tui, action);
+	return bv_address_list_request (view, tui, action);
 }
 
 static void
 proposals_free (BvView *view)
 {
-	ProposalsView *v = (ProposalsView *)view;
-	bv_address_list_clear (&v->parent);
-	g_clear_pointer (&v->proposals, g_ptr_array_unref);
-	g_free (v);
+	bv_address_list_clear ((BvAddressList *)view);
+	g_free (view);
 }
 
 static const BvViewClass proposals_class = {
 	.name = "proposals",
 	.title = proposals_title,
 	.reload = proposals_reload,
-	.draw = proposals_draw,
+	.draw = bv_address_list_draw,
 	.request = proposals_request,
 	.matches = bv_address_list_matches,
 	.free = proposals_free,
@@ -136,9 +107,10 @@ static const BvViewClass proposals_class = {
 BvView *
 bv_view_proposals_new (BvTui *tui)
 {
-	ProposalsView *v = g_new0 (ProposalsView, 1);
-	bv_address_list_init (&v->parent, &proposals_class, &rows, columns, G_N_ELEMENTS (columns),
+	/* The list holds all a proposals view needs. */
+	BvAddressList *list = g_new0 (BvAddressList, 1);
+	bv_address_list_init (list, &proposals_class, &rows, columns, G_N_ELEMENTS (columns),
 	                      BV_MARK_BY_POLICY);
-	proposals_reload (&v->parent.parent, tui);
-	return &v->parent.parent;
+	proposals_reload (&list->parent, tui);
+	return &list->parent;
 }

@@ -59,9 +59,7 @@ mailfoundry_parse (BvMail *mail, BvReport *report)
 	bv_lines_init (&it, mail->body->str);
 	while (bv_lines_next (&it, &line)) {
 		if (bv_line_starts (&line, "Unable to deliver message to:")) {
-			const char *p = bv_line_find (&line, ":") + 1;
-			g_autofree char *v = g_strndup (p, line.end - p);
-			g_autofree char *addr = bv_address_extract (v);
+			g_autofree char *addr = bv_line_labelled_address (&line);
 			if (addr != NULL)
 				bv_scrape_add (text, addr);
 		} else if (bv_line_starts (&line, "Delivery failed for the following reason")) {

@@ -10,7 +10,6 @@
 
 #include "lhost.h"
 #include "scrape.h"
-#include "text.h"
 
 static gboolean
 is_outlook (BvMail *mail)
@@ -21,12 +20,7 @@ is_outlook (BvMail *mail)
 	/* The X-Message-* headers alone are not enough: they survive in
 	 * reports other servers write about mail that passed Hotmail. */
 	static const char *const domains[] = { "hotmail.", "outlook.", "@live.", "@msn.com", NULL };
-	if (bv_text_find_ci (mail->from, "postmaster@") == NULL)
-		return FALSE;
-	for (const char *const *d = domains; *d; d++)
-		if (bv_text_find_ci (mail->from, *d) != NULL)
-			return TRUE;
-	return FALSE;
+	return bv_scrape_from_provider (mail, "postmaster@", domains);
 }
 
 static gboolean

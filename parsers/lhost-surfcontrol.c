@@ -55,9 +55,7 @@ surfcontrol_parse (BvMail *mail, BvReport *report)
 	bv_lines_init (&it, mail->body->str);
 	while (bv_lines_next (&it, &line)) {
 		if (bv_line_starts (&line, "Addressed To:")) {
-			const char *p = bv_line_find (&line, ":") + 1;
-			g_autofree char *v = g_strndup (p, line.end - p);
-			g_autofree char *addr = bv_address_extract (v);
+			g_autofree char *addr = bv_line_labelled_address (&line);
 			cur = addr ? bv_scrape_add (text, addr) : NULL;
 		} else if (bv_line_starts (&line, "Failed to send")) {
 			failed_next = TRUE;

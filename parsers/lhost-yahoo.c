@@ -45,12 +45,7 @@ is_yahoo (BvMail *mail)
 	if (bv_mail_header (mail, "X-YMailISG") != NULL)
 		return TRUE;
 	static const char *const domains[] = { "@yahoo.", "@ymail.com", "@rocketmail.com", NULL };
-	if (bv_text_find_ci (mail->from, "mailer-daemon") == NULL)
-		return FALSE;
-	for (const char *const *d = domains; *d; d++)
-		if (bv_text_find_ci (mail->from, *d) != NULL)
-			return TRUE;
-	return FALSE;
+	return bv_scrape_from_provider (mail, "mailer-daemon", domains);
 }
 
 static gboolean

@@ -198,6 +198,16 @@ bv_line_address (const BvLine *line, const char **rest)
 	return bv_scrape_address_clean (addr ? addr : raw);
 }
 
+char *
+bv_line_labelled_address (const BvLine *line)
+{
+	const char *colon = bv_line_find (line, ":");
+	if (colon == NULL)
+		return NULL;
+	g_autofree char *value = g_strndup (colon + 1, line->end - (colon + 1));
+	return bv_address_extract (value);
+}
+
 void
 bv_scrape_take_original (BvMail *mail, const char *start)
 {
@@ -503,6 +513,17 @@ bv_scrape_from_daemon (BvMail *mail)
 		if (strncmp (p, "<>", 2) == 0)
 			return TRUE;
 	}
+	return FALSE;
+}
+
+gboolean
+bv_scrape_from_provider (BvMail *mail, const char *mailbox, const char *const *domains)
+{
+	if (bv_text_find_ci (mail->from, mailbox) == NULL)
+		return FALSE;
+	for (const char *const *d = domains; *d; d++)
+		if (bv_text_find_ci (mail->from, *d) != NULL)
+			return TRUE;
 	return FALSE;
 }
 

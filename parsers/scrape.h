@@ -59,6 +59,11 @@ const char *bv_scrape_next_line (const char *p);
  * NULL. */
 char *bv_line_address (const BvLine *line, const char **rest);
 
+/* The address after the first colon of @line, a "Label: address" line,
+ * as bv_address_extract() returns it (a new string); NULL when the line
+ * has no colon or no address after it. */
+char *bv_line_labelled_address (const BvLine *line);
+
 /* A new string: @addr (a bare address, as bv_address_extract() returns
  * it) without the CJK or full-width punctuation, guillemets or curly
  * quotes that writers set against it: "收件人：a@b" and "a@b。" give "a@b".
@@ -208,6 +213,12 @@ guint bv_scrape_paragraphs (BvMail *mail, BvReport *report, const char *start, c
 /* Whether @mail comes from an automated sender: a MAILER-DAEMON or
  * postmaster style From, or an empty Return-Path. */
 gboolean bv_scrape_from_daemon (BvMail *mail);
+
+/* Whether @mail's From holds @mailbox ("postmaster@", "mailer-daemon")
+ * and one of the NULL-terminated @domains ("@yahoo.", "hotmail."), each
+ * compared without case: how a provider's own daemon is told from other
+ * servers that use the provider's wording or relay its headers. */
+gboolean bv_scrape_from_provider (BvMail *mail, const char *mailbox, const char *const *domains);
 
 /* Whether @mail is a person's message that carries a report inline as a
  * forward or a top-posted reply: it does not come from an automated

@@ -318,6 +318,10 @@ parse_autoreply (BvMail *mail, BvReport *report)
 	return TRUE;
 }
 
+/* How many recipients of one report get their diagnostic looked up in
+ * the human-readable text. */
+#define BODY_LOOKUPS 100
+
 /* The paragraph of the human-readable text that names @address: what the
  * report says of a recipient whose delivery-status part gives no
  * diagnostic.  New string, or NULL when the text does not name it. */
@@ -401,11 +405,10 @@ bv_report_parse (const char *data, gsize len)
 	report->subject = g_strdup (mail->subject);
 	report->mta = g_strdup ("");
 
-	gboolean found = FALSE;
-	if (mail->feedback->len > 0 || g_strcmp0 (mail->report_type, "feedback-report") == 0 ||
-	    is_legacy_complaint (mail)) {
-		fill_original (mail, report);
-		found = parse_feedback (mail, report);
+	/* The feedback parser falls back to the original's To. */
+	fill_original (mail, report);
+	gboolean found = parse_feedback (mail, report);
+	if (found) {
 		g_free (report->mta);
 		report->mta = g_strdup ("arf");
 	}
@@ -451,7 +454,10 @@ bv_report_parse (const char *data, gsize len)
 	report->truncated = mail->truncated || report->recipients->len >= BV_DSN_MAX_RECIPIENTS;
 	for (guint i = 0; i < report->recipients->len; i++) {
 		BvRecipient *r = report->recipients->pdata[i];
-		complete_recipient (report, mail->body->str, r);
+		/* Looking each recipient up in the text costs a pass over it: a
+		 * report listing thousands of recipients without diagnostics
+		 * would make that quadratic, and its first ones say enough. */
+		complete_recipient (report, i < BODY_LOOKUPS ? mail->body->str : "", r);
 		bv_classify (r, bv_recipient_kind (report, r));
 	}
 	return report;

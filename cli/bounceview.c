@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bounce.h"
-#include "catalog.h"
-#include "commands.h"
+#include "parsers/bounce.h"
+#include "parsers/catalog.h"
+#include "cli/commands.h"
 
 typedef struct {
 	const char *name;

@@ -14,12 +14,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "bounce.h"
-#include "catalog.h"
-#include "classify.h"
-#include "commands.h"
-#include "printer.h"
-#include "wrap.h"
+#include "parsers/bounce.h"
+#include "parsers/catalog.h"
+#include "parsers/classify.h"
+#include "cli/commands.h"
+#include "output/printer.h"
+#include "output/wrap.h"
 
 /* Text is wrapped to this many terminal columns. */
 #define WRAP_COLUMNS 78
@@ -34,7 +34,7 @@ static const char *const query_type_ids[] = { "cause", "status", "reply" };
 
 /* Writes @text wrapped to WRAP_COLUMNS, every line starting with @indent
  * spaces (@first_indent for the first), by the same line-breaking rules as
- * the terminal interface (parsers/wrap.h). */
+ * the terminal interface (output/wrap.h). */
 static void
 print_wrapped (FILE *out, const char *text, int first_indent, int indent)
 {

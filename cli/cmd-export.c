@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Parses the selection options into a BvExportSelection and hands the rest
- * to index/export.h, which the UI's export dialog calls too: the command adds
+ * to export/export.h, which the UI's export dialog calls too: the command adds
  * nothing to what is written, so both give the same file.  The index is
  * brought up to date first, as `bounceview index` would, so that an export
  * from cron sees the bounces that arrived since the last run.
@@ -15,10 +15,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "commands.h"
-#include "export.h"
-#include "index.h"
-#include "progress.h"
+#include "cli/commands.h"
+#include "export/export.h"
+#include "index/index.h"
+#include "cli/progress.h"
 
 typedef struct {
 	char *maildir;

@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "commands.h"
-#include "index.h"
-#include "progress.h"
+#include "cli/commands.h"
+#include "index/index.h"
+#include "cli/progress.h"
 
 int
 bv_cmd_index (int argc, char **argv)

@@ -11,12 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "bounce.h"
-#include "commands.h"
-#include "explain-fields.h"
-#include "input.h"
-#include "printer.h"
-#include "text.h"
+#include "parsers/bounce.h"
+#include "cli/commands.h"
+#include "cli/explain-fields.h"
+#include "cli/input.h"
+#include "output/printer.h"
+#include "parsers/text.h"
 
 /* The flattened columns of a scan record, in output order. */
 static const char *const scan_columns[] = {

@@ -12,10 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "commands.h"
-#include "model.h"
-#include "printer.h"
-#include "suppress.h"
+#include "cli/commands.h"
+#include "index/model.h"
+#include "output/printer.h"
+#include "index/suppress.h"
 
 static const char *const mark_columns[] = { "address", "cause", "date", "source", "note", NULL };
 static const char *const mark_table_columns[] = { "address:40", "cause:15", "date:20",

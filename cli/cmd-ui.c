@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "commands.h"
-#include "tui.h"
+#include "cli/commands.h"
+#include "tui/tui.h"
 
 int
 bv_cmd_ui (int argc, char **argv)

@@ -10,9 +10,9 @@
  */
 #include "config.h"
 
-#include "catalog.h"
-#include "explain-fields.h"
-#include "suggest.h"
+#include "parsers/catalog.h"
+#include "cli/explain-fields.h"
+#include "parsers/suggest.h"
 
 const char *const bv_explain_columns[] = {
 	"title", "explanation", "fix", "action", "side", "suggestion", NULL,

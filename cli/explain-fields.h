@@ -3,8 +3,8 @@
 #ifndef BV_EXPLAIN_FIELDS_H
 #define BV_EXPLAIN_FIELDS_H
 
-#include "bounce.h"
-#include "printer.h"
+#include "parsers/bounce.h"
+#include "output/printer.h"
 
 /* Adds title, explanation, fix, action, side and suggestion (translated
  * where the locale asks for it) for @rcpt to the current record of @p. */

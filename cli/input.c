@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "input.h"
-#include "text.h"
+#include "cli/input.h"
+#include "parsers/text.h"
 
 static void
 report_error (const char *path, const char *reason)

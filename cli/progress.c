@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "progress.h"
+#include "cli/progress.h"
 
 #define BAR_WIDTH 24
 #define REDRAW_US (100 * 1000)

@@ -21,8 +21,8 @@
 
 #include <string.h>
 
-#include "cache.h"
-#include "tsv.h"
+#include "index/cache.h"
+#include "index/tsv.h"
 
 #define FORMAT_TAG "bv1"
 /* Longest field kept: diagnostics can be pages of text. */

@@ -30,7 +30,7 @@
 
 #include <glib.h>
 
-#include "bounce.h"
+#include "parsers/bounce.h"
 
 G_BEGIN_DECLS
 

@@ -12,8 +12,8 @@
 #include <unistd.h>
 #include <string.h>
 
-#include "database.h"
-#include "settings.h"
+#include "index/database.h"
+#include "index/settings.h"
 
 #define DEFAULT_LOCK_TIMEOUT 30
 /* How often a locked database is tried again. */

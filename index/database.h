@@ -21,7 +21,7 @@
 #include <glib.h>
 #include <notmuch.h>
 
-#include "index.h"
+#include "index/index.h"
 
 G_BEGIN_DECLS
 

@@ -35,11 +35,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "bounce.h"
-#include "cache.h"
-#include "database.h"
-#include "index.h"
-#include "settings.h"
+#include "parsers/bounce.h"
+#include "index/cache.h"
+#include "index/database.h"
+#include "index/index.h"
+#include "index/settings.h"
 
 #define TAG_BOUNCE "bounce"
 #define TAG_HARD "bounce-hard"

@@ -24,12 +24,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "cache.h"
-#include "database.h"
-#include "model.h"
-#include "settings.h"
-#include "snapshot.h"
-#include "suppress.h"
+#include "index/cache.h"
+#include "index/database.h"
+#include "index/model.h"
+#include "index/settings.h"
+#include "index/snapshot.h"
+#include "index/suppress.h"
 
 typedef struct {
 	const char *address;    /* interned */

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "settings.h"
+#include "index/settings.h"
 
 #define DEFAULT_SOFT_COUNT 3
 #define DEFAULT_SOFT_DAYS 7

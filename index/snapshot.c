@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "snapshot.h"
-#include "tsv.h"
+#include "index/snapshot.h"
+#include "index/tsv.h"
 
 #define MAGIC "bvsnap1"
 #define N_FIELDS 12

@@ -18,8 +18,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "suppress.h"
-#include "tsv.h"
+#include "index/suppress.h"
+#include "index/tsv.h"
 
 #define HEADER "# bounceview suppressions v1: address\tcause\tdate\tsource\tnote\n"
 

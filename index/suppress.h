@@ -21,7 +21,7 @@
 
 #include <glib.h>
 
-#include "model.h"
+#include "index/model.h"
 
 G_BEGIN_DECLS
 

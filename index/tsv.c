@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "tsv.h"
+#include "index/tsv.h"
 
 void
 bv_tsv_append (GString *out, const char *s, gsize max)

@@ -4,9 +4,9 @@
 
 #include <string.h>
 
-#include "printer-flat.h"
-#include "printer.h"
-#include "text.h"
+#include "output/printer-flat.h"
+#include "output/printer.h"
+#include "parsers/text.h"
 
 typedef struct {
 	BvPrinter base;

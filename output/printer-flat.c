@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "printer-flat.h"
+#include "output/printer-flat.h"
 
 void
 bv_flat_init (BvFlatRecord *rec, const char *const *keys)

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "printer.h"
+#include "output/printer.h"
 
 typedef struct {
 	BvPrinter base;

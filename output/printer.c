@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "printer.h"
+#include "output/printer.h"
 
 gboolean
 bv_format_parse (const char *name, BvFormat *out)

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "catalog-private.h"
+#include "parsers/catalog-private.h"
 
 /* clang-format off */
 const BvCatalogEntry bv_catalog_causes[] = {

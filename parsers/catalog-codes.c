@@ -14,7 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "catalog-private.h"
+#include "parsers/catalog-private.h"
 
 /* clang-format off */
 const BvCodeEntry bv_catalog_classes[] = {

@@ -13,7 +13,7 @@
 #ifndef BV_CATALOG_PRIVATE_H
 #define BV_CATALOG_PRIVATE_H
 
-#include "catalog.h"
+#include "parsers/catalog.h"
 
 G_BEGIN_DECLS
 

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog-private.h"
+#include "parsers/catalog-private.h"
 
 const BvCatalogEntry *
 bv_catalog_entry (BvCause cause)

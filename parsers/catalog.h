@@ -24,7 +24,7 @@
 #ifndef BV_CATALOG_H
 #define BV_CATALOG_H
 
-#include "bounce.h"
+#include "parsers/bounce.h"
 
 G_BEGIN_DECLS
 

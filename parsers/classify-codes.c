@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "classify-rules.h"
+#include "parsers/classify-rules.h"
 
 typedef struct {
 	const char *code; /* subject.detail, without the class */

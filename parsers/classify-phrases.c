@@ -18,7 +18,7 @@
 
 #include <string.h>
 
-#include "classify-rules.h"
+#include "parsers/classify-rules.h"
 
 #define P(s, c)                          \
 	{                                \

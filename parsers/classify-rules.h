@@ -11,7 +11,7 @@
 #ifndef BV_CLASSIFY_RULES_H
 #define BV_CLASSIFY_RULES_H
 
-#include "bounce.h"
+#include "parsers/bounce.h"
 
 G_BEGIN_DECLS
 

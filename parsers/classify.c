@@ -27,8 +27,8 @@
 
 #include <string.h>
 
-#include "classify-rules.h"
-#include "classify.h"
+#include "parsers/classify-rules.h"
+#include "parsers/classify.h"
 
 /* Causes whose status code is too vague to stand on its own: wording of a
  * broader cause is consulted before the code decides. */

@@ -3,7 +3,7 @@
 #ifndef BV_CLASSIFY_H
 #define BV_CLASSIFY_H
 
-#include "bounce.h"
+#include "parsers/bounce.h"
 
 G_BEGIN_DECLS
 

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "codes.h"
+#include "parsers/codes.h"
 
 /* Length of a status code starting at @p, or 0: class [245], a dot, one to
  * three digits, a dot, one to three digits, not glued to more digits or

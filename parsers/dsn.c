@@ -4,9 +4,9 @@
 
 #include <string.h>
 
-#include "codes.h"
-#include "dsn.h"
-#include "text.h"
+#include "parsers/codes.h"
+#include "parsers/dsn.h"
+#include "parsers/text.h"
 
 /* A real group has fewer than 30 fields; the rest of a longer one is
  * ignored, which keeps the per-field lookups linear in the block size. */

@@ -3,7 +3,7 @@
 #ifndef BV_DSN_H
 #define BV_DSN_H
 
-#include "bounce.h"
+#include "parsers/bounce.h"
 
 G_BEGIN_DECLS
 

@@ -11,9 +11,9 @@
 
 #include <string.h>
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 is_amavis (BvMail *mail)

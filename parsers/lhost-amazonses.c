@@ -17,10 +17,10 @@
 
 #include <string.h>
 
-#include "dsn.h"
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/dsn.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 /* Reads the JSON string starting at the opening quote @p.  Returns the
  * unescaped value (new string) and sets *end after the closing quote. */

@@ -12,11 +12,11 @@
 
 #include <string.h>
 
-#include "codes.h"
-#include "dsn.h"
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/codes.h"
+#include "parsers/dsn.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 /* Takes the codes of the remote reply quoted as "<NNN X.Y.Z ...>". */
 static void

@@ -10,9 +10,9 @@
 
 #include <string.h>
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 /* James writes its inner multipart/alternative with the boundary parameter
  * on an unindented line, so MIME parsers see a multipart without parts and

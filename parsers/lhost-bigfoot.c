@@ -7,9 +7,9 @@
  * command that failed. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 bigfoot_parse (BvMail *mail, BvReport *report)

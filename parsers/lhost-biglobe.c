@@ -7,9 +7,9 @@
  * original is attached.  No codes are given. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 biglobe_parse (BvMail *mail, BvReport *report)

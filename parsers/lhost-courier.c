@@ -8,9 +8,9 @@
  * part follows.  The dialogue alone says which command failed. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 courier_parse (BvMail *mail, BvReport *report)

@@ -5,8 +5,8 @@
  * (read by lhost-gmx.c); it is told apart by where it comes from. */
 #include "config.h"
 
-#include "lhost.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/text.h"
 
 /* The Nemesis reader; listed in lhosts-providers.def after this one. */
 extern const BvLhost bv_lhost_gmx;

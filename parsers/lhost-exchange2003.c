@@ -12,9 +12,9 @@
 
 #include <string.h>
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 /* Whether @text holds the "<host #5.2.2>" trailer Exchange 2000 and 2003
  * set under a recipient's reason: '<', a host name, " #", an enhanced

@@ -14,9 +14,9 @@
 
 #include <string.h>
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 /* Phrases that end the sentence before the list of recipients. */
 static const char *const list_openers[] = {

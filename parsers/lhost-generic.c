@@ -14,10 +14,10 @@
 
 #include <string.h>
 
-#include "codes.h"
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/codes.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 #define GENERIC_MAX_RECIPIENTS 100
 

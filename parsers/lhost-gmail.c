@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 is_gmail (BvMail *mail)

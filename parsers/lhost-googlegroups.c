@@ -15,9 +15,9 @@
 
 #include <string.h>
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 /* The paragraph of @body that names the group @name in brackets, ASCII or
  * full-width: "(NAME)" or "（NAME）".  Sets *@end to where it ends. */

@@ -9,9 +9,9 @@
  * error". */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 is_kddi (BvMail *mail)

@@ -10,10 +10,10 @@
 
 #include <string.h>
 
-#include "codes.h"
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/codes.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 is_mailfoundry (BvMail *mail)

@@ -10,9 +10,9 @@
  * "------ This is a copy of the message, including all the headers." */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 is_mailru (BvMail *mail)

@@ -9,9 +9,9 @@
  * delivery-status part with a bare "Status: 5.0.0" follows. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 is_messagelabs (BvMail *mail)

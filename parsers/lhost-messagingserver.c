@@ -13,10 +13,10 @@
 
 #include <string.h>
 
-#include "dsn.h"
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/dsn.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 /* The value of "  Name: value" when @line is that field, else NULL. */
 static char *

@@ -13,9 +13,9 @@
  * ("X-Notes; ...") repeats the reason in raw, undecoded bytes. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 notes_parse (BvMail *mail, BvReport *report)

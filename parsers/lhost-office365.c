@@ -8,9 +8,9 @@
  * (*.onmicrosoft.com), or a text that names the service. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 /* The Exchange reader; listed in lhosts-providers.def after this one. */
 extern const BvLhost bv_lhost_exchange2007;

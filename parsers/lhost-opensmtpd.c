@@ -10,9 +10,9 @@
  * line keeps the server's reply. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 opensmtpd_parse (BvMail *mail, BvReport *report)

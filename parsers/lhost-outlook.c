@@ -8,8 +8,8 @@
  * lhost-office365.c, which is tried first. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
 
 static gboolean
 is_outlook (BvMail *mail)

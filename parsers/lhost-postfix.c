@@ -9,9 +9,9 @@
  * still the only place that names the failed SMTP command. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 is_postfix (BvMail *mail, const char *body)

@@ -7,9 +7,9 @@
  * more specific code from the diagnostic where Status is only a class. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 powermta_parse (BvMail *mail, BvReport *report)

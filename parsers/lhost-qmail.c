@@ -11,9 +11,9 @@
  * message to the following address(es) could not be delivered."). */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 /* Marker lines before the inline copy of the original message. */
 static const char *const copy_markers[] = {

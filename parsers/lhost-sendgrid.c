@@ -8,9 +8,9 @@
  * status is taken from the diagnostic when it is only a class. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 sendgrid_parse (BvMail *mail, BvReport *report)

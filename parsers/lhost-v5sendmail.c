@@ -9,9 +9,9 @@
  * the recipient is then the unsent message's To. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static const char *const copy_markers[] = {
 	"----- Unsent message follows",

@@ -7,9 +7,9 @@
  * qmail's; the layout is the same. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 x2_parse (BvMail *mail, BvReport *report)

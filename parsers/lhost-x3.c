@@ -10,9 +10,9 @@
  * technical details quote the server's code. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 x3_parse (BvMail *mail, BvReport *report)

@@ -7,9 +7,9 @@
  * the codes; the paragraphs give the failed command. */
 #include "config.h"
 
-#include "lhost.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gboolean
 yandex_parse (BvMail *mail, BvReport *report)

@@ -11,10 +11,10 @@
 
 #include <string.h>
 
-#include "lhost.h"
-#include "scrape.h"
-#include "codes.h"
-#include "text.h"
+#include "parsers/lhost.h"
+#include "parsers/scrape.h"
+#include "parsers/codes.h"
+#include "parsers/text.h"
 
 static gboolean
 is_zoho (BvMail *mail)

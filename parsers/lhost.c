@@ -5,7 +5,7 @@
  * that mail system writes) come before the generic ones. */
 #include "config.h"
 
-#include "lhost.h"
+#include "parsers/lhost.h"
 
 /* Each group of parsers lists itself in its own .def file as
  * BV_LHOST(symbol) lines; the symbol is a `const BvLhost` defined in the
@@ -13,16 +13,16 @@
  * providers and gateways first (their markers are the most specific), the
  * classic MTAs and the generic text fallback last. */
 #define BV_LHOST(sym) extern const BvLhost sym;
-#include "lhosts-providers.def"
-#include "lhosts-gateways.def"
-#include "lhosts-classic.def"
+#include "parsers/lhosts-providers.def"
+#include "parsers/lhosts-gateways.def"
+#include "parsers/lhosts-classic.def"
 #undef BV_LHOST
 
 const BvLhost *const bv_lhosts[] = {
 #define BV_LHOST(sym) &sym,
-#include "lhosts-providers.def"
-#include "lhosts-gateways.def"
-#include "lhosts-classic.def"
+#include "parsers/lhosts-providers.def"
+#include "parsers/lhosts-gateways.def"
+#include "parsers/lhosts-classic.def"
 #undef BV_LHOST
 	NULL,
 };

@@ -8,8 +8,8 @@
 #ifndef BV_LHOST_H
 #define BV_LHOST_H
 
-#include "bounce.h"
-#include "mail.h"
+#include "parsers/bounce.h"
+#include "parsers/mail.h"
 
 G_BEGIN_DECLS
 

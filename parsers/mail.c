@@ -4,8 +4,8 @@
 
 #include <string.h>
 
-#include "mail.h"
-#include "text.h"
+#include "parsers/mail.h"
+#include "parsers/text.h"
 
 /* Limits that keep hostile MIME structures bounded in time and memory. */
 #define MAIL_MAX_DEPTH 32

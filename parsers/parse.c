@@ -10,13 +10,13 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
-#include "classify.h"
-#include "codes.h"
-#include "dsn.h"
-#include "lhost.h"
-#include "mail.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/classify.h"
+#include "parsers/codes.h"
+#include "parsers/dsn.h"
+#include "parsers/lhost.h"
+#include "parsers/mail.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 static gsize init_once;
 

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "bounce.h"
+#include "parsers/bounce.h"
 
 static const char *const kind_ids[] = {
 #define BV_KIND_ID(e, id) id,

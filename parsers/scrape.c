@@ -4,10 +4,10 @@
 
 #include <string.h>
 
-#include "codes.h"
-#include "dsn.h"
-#include "scrape.h"
-#include "text.h"
+#include "parsers/codes.h"
+#include "parsers/dsn.h"
+#include "parsers/scrape.h"
+#include "parsers/text.h"
 
 void
 bv_lines_init (BvLines *it, const char *text)

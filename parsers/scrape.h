@@ -10,8 +10,8 @@
 #ifndef BV_SCRAPE_H
 #define BV_SCRAPE_H
 
-#include "bounce.h"
-#include "mail.h"
+#include "parsers/bounce.h"
+#include "parsers/mail.h"
 
 G_BEGIN_DECLS
 

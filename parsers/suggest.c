@@ -14,8 +14,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "suggest.h"
+#include "parsers/catalog.h"
+#include "parsers/suggest.h"
 
 BvSuggestion *
 bv_suggestion_new (void)

@@ -13,7 +13,7 @@
 #ifndef BV_SUGGEST_H
 #define BV_SUGGEST_H
 
-#include "bounce.h"
+#include "parsers/bounce.h"
 
 G_BEGIN_DECLS
 

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "text.h"
+#include "parsers/text.h"
 
 char *
 bv_text_normalise (const char *s, gssize len)

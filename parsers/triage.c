@@ -8,8 +8,8 @@
 
 #include <string.h>
 
-#include "bounce.h"
-#include "text.h"
+#include "parsers/bounce.h"
+#include "parsers/text.h"
 
 /* The header block ends at the first empty line; never look past 256 KiB. */
 #define TRIAGE_MAX_HEAD (256u * 1024u)

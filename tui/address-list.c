@@ -7,10 +7,10 @@
 
 #include <glib/gi18n.h>
 
-#include "address-list.h"
-#include "dialog.h"
-#include "draw.h"
-#include "selection.h"
+#include "tui/address-list.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "tui/selection.h"
 
 void
 bv_address_list_init (BvAddressList *list, const BvViewClass *klass, const BvAddressListRows *rows,

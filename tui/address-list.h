@@ -13,8 +13,8 @@
 #ifndef BV_TUI_ADDRESS_LIST_H
 #define BV_TUI_ADDRESS_LIST_H
 
-#include "columns.h"
-#include "view.h"
+#include "tui/columns.h"
+#include "tui/view.h"
 
 G_BEGIN_DECLS
 

@@ -14,15 +14,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dialog.h"
-#include "draw.h"
-#include "keys.h"
-#include "screen.h"
-#include "settings.h"
-#include "start.h"
-#include "tui.h"
-#include "view.h"
-#include "watch.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "tui/keys.h"
+#include "tui/screen.h"
+#include "index/settings.h"
+#include "tui/start.h"
+#include "tui/tui.h"
+#include "tui/view.h"
+#include "tui/watch.h"
 
 /* From this width on, the two top views are shown side by side. */
 #define WIDE_COLUMNS 120

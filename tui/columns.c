@@ -7,9 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "columns.h"
-#include "draw.h"
-#include "theme.h"
+#include "tui/columns.h"
+#include "tui/draw.h"
+#include "tui/theme.h"
 
 void
 bv_columns_layout (const BvColumn *columns, guint n, int width, BvColumnLayout *layout)

@@ -9,13 +9,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "dialog.h"
-#include "draw.h"
-#include "keys.h"
-#include "screen.h"
-#ifdef HAVE_BV_EXPORT
-#include "export.h"
-#endif
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "tui/keys.h"
+#include "tui/screen.h"
+#include "export/export.h"
 
 /* Draws a box of @lines (label lines) centred on the screen over the
  * views; returns the box's geometry for the caller's fields. */
@@ -139,7 +137,6 @@ bv_dialog_prompt (BvTui *tui, const char *label, const char *initial)
 	}
 }
 
-#ifdef HAVE_BV_EXPORT
 /* The default file name for @format in the current directory:
  * "bounceview.csv", or "bounceview-report.md" when the format's name says
  * more than its extension. */
@@ -236,10 +233,3 @@ bv_dialog_export (BvTui *tui)
 	        ngettext ("Exported %u address to %s (%s)", "Exported %u addresses to %s (%s)", count), count,
 	        file, bv_export_format_id (format));
 }
-#else
-void
-bv_dialog_export (BvTui *tui)
-{
-	bv_tui_message (tui, TRUE, _ ("Exporting is not available in this build"));
-}
-#endif

@@ -10,7 +10,7 @@
 #ifndef BV_TUI_DIALOG_H
 #define BV_TUI_DIALOG_H
 
-#include "view.h"
+#include "tui/view.h"
 
 G_BEGIN_DECLS
 

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "draw.h"
-#include "text.h"
-#include "wrap.h"
+#include "tui/draw.h"
+#include "parsers/text.h"
+#include "output/wrap.h"
 
 /* Columns of one character as the terminal counts them.  Characters the
  * terminal cannot show (wcwidth < 0) are drawn as U+FFFD, one column;

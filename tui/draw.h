@@ -39,7 +39,7 @@ void bv_draw_fill (int y, int x, int width, int attr);
 
 /* Splits @text into lines of at most @width columns, at spaces when it can
  * and between wide characters, which need no space, by the line-breaking
- * rules of bv_wrap() (parsers/wrap.h): no closing punctuation at the start
+ * rules of bv_wrap() (output/wrap.h): no closing punctuation at the start
  * of a line, no opening bracket at its end.  Lines keep their text safe to
  * draw.  Returns a new array of new strings (never empty: an empty text
  * gives one empty line). */

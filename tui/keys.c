@@ -8,7 +8,7 @@
 #include <curses.h>
 #include <string.h>
 
-#include "keys.h"
+#include "tui/keys.h"
 
 typedef struct {
 	const char *name;

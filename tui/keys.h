@@ -12,7 +12,7 @@
 
 #include <glib.h>
 
-#include "actions.h"
+#include "tui/actions.h"
 
 G_BEGIN_DECLS
 

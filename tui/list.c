@@ -7,9 +7,9 @@
 
 #include <curses.h>
 
-#include "draw.h"
-#include "list.h"
-#include "theme.h"
+#include "tui/draw.h"
+#include "tui/list.h"
+#include "tui/theme.h"
 
 void
 bv_list_set_count (BvList *list, guint n)

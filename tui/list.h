@@ -13,8 +13,8 @@
 
 #include <glib.h>
 
-#include "actions.h"
-#include "screen.h"
+#include "tui/actions.h"
+#include "tui/screen.h"
 
 G_BEGIN_DECLS
 

@@ -15,8 +15,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "keys.h"
-#include "screen.h"
+#include "tui/keys.h"
+#include "tui/screen.h"
 
 static struct {
 	gboolean open;

@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "selection.h"
+#include "tui/selection.h"
 
 GHashTable *
 bv_selection_new (void)

@@ -15,12 +15,12 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "draw.h"
-#include "index.h"
-#include "keys.h"
-#include "screen.h"
-#include "start.h"
-#include "theme.h"
+#include "tui/draw.h"
+#include "index/index.h"
+#include "tui/keys.h"
+#include "tui/screen.h"
+#include "tui/start.h"
+#include "tui/theme.h"
 
 /* Show the bar only when indexing takes longer than this. */
 #define BAR_DELAY_US (150 * 1000)

@@ -8,7 +8,7 @@
 
 #include <glib.h>
 
-#include "index.h"
+#include "index/index.h"
 
 G_BEGIN_DECLS
 

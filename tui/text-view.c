@@ -5,8 +5,8 @@
  */
 #include "config.h"
 
-#include "draw.h"
-#include "text-view.h"
+#include "tui/draw.h"
+#include "tui/text-view.h"
 
 typedef struct {
 	BvElement el;

@@ -11,7 +11,7 @@
 #ifndef BV_TUI_TEXT_VIEW_H
 #define BV_TUI_TEXT_VIEW_H
 
-#include "view.h"
+#include "tui/view.h"
 
 G_BEGIN_DECLS
 

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "theme.h"
+#include "tui/theme.h"
 
 /* A colour: -1 the terminal's default, 0-255 an xterm colour number. */
 typedef struct {

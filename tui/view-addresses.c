@@ -7,8 +7,8 @@
 
 #include <glib/gi18n.h>
 
-#include "address-list.h"
-#include "catalog.h"
+#include "tui/address-list.h"
+#include "parsers/catalog.h"
 
 typedef struct {
 	BvAddressList parent;

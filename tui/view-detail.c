@@ -13,10 +13,10 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
-#include "catalog.h"
-#include "screen.h"
-#include "suggest.h"
-#include "text-view.h"
+#include "parsers/catalog.h"
+#include "tui/screen.h"
+#include "parsers/suggest.h"
+#include "tui/text-view.h"
 
 typedef struct {
 	BvTextView text;

@@ -8,11 +8,11 @@
 
 #include <glib/gi18n.h>
 
-#include "catalog.h"
-#include "columns.h"
-#include "dialog.h"
-#include "draw.h"
-#include "view.h"
+#include "parsers/catalog.h"
+#include "tui/columns.h"
+#include "tui/dialog.h"
+#include "tui/draw.h"
+#include "tui/view.h"
 
 typedef struct {
 	BvView parent;

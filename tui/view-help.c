@@ -7,8 +7,8 @@
 
 #include <glib/gi18n.h>
 
-#include "keys.h"
-#include "text-view.h"
+#include "tui/keys.h"
+#include "tui/text-view.h"
 
 static void
 help_free (BvView *view)

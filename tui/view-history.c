@@ -9,10 +9,10 @@
 
 #include <glib/gi18n.h>
 
-#include "catalog.h"
-#include "columns.h"
-#include "draw.h"
-#include "view.h"
+#include "parsers/catalog.h"
+#include "tui/columns.h"
+#include "tui/draw.h"
+#include "tui/view.h"
 
 typedef struct {
 	BvView parent;

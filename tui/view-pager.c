@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "text-view.h"
+#include "tui/text-view.h"
 
 /* More than a person scrolls through; the rest is in $PAGER. */
 #define PAGER_MAX_BYTES (4 * 1024 * 1024)

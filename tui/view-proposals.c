@@ -12,8 +12,8 @@
 
 #include <glib/gi18n.h>
 
-#include "address-list.h"
-#include "catalog.h"
+#include "tui/address-list.h"
+#include "parsers/catalog.h"
 
 static const BvColumn columns[] = {
 	BV_ADDRESS_LIST_COLUMNS,

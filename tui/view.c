@@ -7,8 +7,8 @@
 
 #include <glib/gi18n.h>
 
-#include "draw.h"
-#include "view.h"
+#include "tui/draw.h"
+#include "tui/view.h"
 
 const char *
 bv_view_date (gint64 date, char buf[16])

@@ -14,10 +14,10 @@
 
 #include <glib.h>
 
-#include "actions.h"
-#include "list.h"
-#include "model.h"
-#include "theme.h"
+#include "tui/actions.h"
+#include "tui/list.h"
+#include "index/model.h"
+#include "tui/theme.h"
 
 G_BEGIN_DECLS
 

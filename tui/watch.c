@@ -7,7 +7,7 @@
 
 #include <glib/gstdio.h>
 
-#include "watch.h"
+#include "tui/watch.h"
 
 /* How often the directories are looked at. */
 #define WATCH_INTERVAL_US G_USEC_PER_SEC

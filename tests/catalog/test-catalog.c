@@ -12,8 +12,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "test-language.h"
+#include "parsers/catalog.h"
+#include "tests/catalog/test-language.h"
 
 /* Whether @s holds at least one CJK ideograph. */
 static gboolean

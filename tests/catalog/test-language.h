@@ -11,7 +11,7 @@
 #include <glib.h>
 #include <libintl.h>
 
-#include "catalog.h"
+#include "parsers/catalog.h"
 
 /* Makes @language ("en", "zh_CN") the language of every later lookup. */
 static inline void

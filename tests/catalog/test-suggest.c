@@ -12,9 +12,9 @@
 #include <locale.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "test-language.h"
-#include "suggest.h"
+#include "parsers/catalog.h"
+#include "tests/catalog/test-language.h"
+#include "parsers/suggest.h"
 
 static BvSuggestion *
 suggest_for (const char *recipient, const char *diagnostic, const char *remote_mta)

@@ -1,4 +1,4 @@
-/* test-wrap.c: line breaking of English and Chinese text (parsers/wrap.c).
+/* test-wrap.c: line breaking of English and Chinese text (output/wrap.c).
  *
  * Copyright 2026 the bounceview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,7 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "wrap.h"
+#include "output/wrap.h"
 
 /* Columns of @line by the default widths. */
 static int

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "classify.h"
+#include "parsers/classify.h"
 
 /* A recipient as the parsers hand it to the classifier. */
 static BvRecipient *

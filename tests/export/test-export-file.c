@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
-#include "export.h"
+#include "export/export.h"
 
 typedef struct {
 	char *dir;

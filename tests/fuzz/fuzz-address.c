@@ -11,8 +11,8 @@
 
 #include <string.h>
 
-#include "fuzz-common.h"
-#include "text.h"
+#include "tests/fuzz/fuzz-common.h"
+#include "parsers/text.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

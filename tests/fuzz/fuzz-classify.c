@@ -13,9 +13,9 @@
 
 #include <string.h>
 
-#include "classify.h"
-#include "codes.h"
-#include "fuzz-common.h"
+#include "parsers/classify.h"
+#include "parsers/codes.h"
+#include "tests/fuzz/fuzz-common.h"
 
 /* Field values may be any bytes; the engine hands bv_classify() valid UTF-8
  * only (bv_report_parse() makes sure), so the fuzz input is made so too. */

@@ -11,8 +11,8 @@
 
 #include <string.h>
 
-#include "codes.h"
-#include "fuzz-common.h"
+#include "parsers/codes.h"
+#include "tests/fuzz/fuzz-common.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codes.h"
-#include "fuzz-common.h"
+#include "parsers/codes.h"
+#include "tests/fuzz/fuzz-common.h"
 
 void
 bv_fuzz_fail (const char *fmt, ...)

@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "bounce.h"
+#include "parsers/bounce.h"
 
 G_BEGIN_DECLS
 

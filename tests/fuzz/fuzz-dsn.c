@@ -9,9 +9,9 @@
  */
 #include "config.h"
 
-#include "codes.h"
-#include "dsn.h"
-#include "fuzz-common.h"
+#include "parsers/codes.h"
+#include "parsers/dsn.h"
+#include "tests/fuzz/fuzz-common.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

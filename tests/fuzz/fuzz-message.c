@@ -10,7 +10,7 @@
  */
 #include "config.h"
 
-#include "fuzz-common.h"
+#include "tests/fuzz/fuzz-common.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

@@ -14,10 +14,10 @@
 
 #include <string.h>
 
-#include "dsn.h"
-#include "fuzz-common.h"
-#include "mail.h"
-#include "text.h"
+#include "parsers/dsn.h"
+#include "tests/fuzz/fuzz-common.h"
+#include "parsers/mail.h"
+#include "parsers/text.h"
 
 static void
 check_safe (const char *safe)

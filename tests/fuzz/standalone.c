@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fuzz-common.h"
+#include "tests/fuzz/fuzz-common.h"
 
 static int
 compare_names (gconstpointer a, gconstpointer b)

@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bounce.h"
-#include "model.h"
+#include "parsers/bounce.h"
+#include "index/model.h"
 
 static BvModel *
 open_model (const char *maildir)

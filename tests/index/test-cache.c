@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "cache.h"
+#include "index/cache.h"
 
 static BvRecipient *
 make_recipient (const char *address, const char *diagnostic)

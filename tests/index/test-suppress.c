@@ -9,7 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "suppress.h"
+#include "index/suppress.h"
 
 static char *
 temp_store (void)

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "lhost-test.h"
+#include "tests/lhost/lhost-test.h"
 
 BvReport *
 parse (const char *text)

@@ -1,7 +1,7 @@
 /* test-gateways.c: format parsers for mail gateways, Japanese carriers and
  * mailing-list managers, on hand-written reports in each system's layout.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "lhost-test.h"
+#include "tests/lhost/lhost-test.h"
 
 static const char interscan[] = "From: \"InterScan MSS\" <postmaster@gw.example.net>\n"
                                 "To: alice@example.org\n"

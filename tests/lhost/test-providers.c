@@ -6,7 +6,7 @@
  * scan: who failed, the codes, the server's words and the SMTP command. */
 #include <string.h>
 
-#include "lhost-test.h"
+#include "tests/lhost/lhost-test.h"
 
 static const char gmail_delay[] =
         "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"

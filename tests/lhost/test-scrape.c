@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "bounce.h"
-#include "scrape.h"
+#include "parsers/bounce.h"
+#include "parsers/scrape.h"
 
 static void
 test_lines (void)

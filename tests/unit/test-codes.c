@@ -1,6 +1,6 @@
 /* test-codes.c: finding status and reply codes in diagnostic text.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "codes.h"
+#include "parsers/codes.h"
 
 typedef gboolean (*Finder) (const char *text, char *out, gsize out_len);
 

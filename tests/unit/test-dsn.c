@@ -1,6 +1,6 @@
 /* test-dsn.c: the RFC 3464 delivery-status field parser.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "dsn.h"
+#include "parsers/dsn.h"
 
 static GPtrArray *
 parse (const char *text)

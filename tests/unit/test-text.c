@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "text.h"
+#include "parsers/text.h"
 
 static void
 test_normalise (void)

@@ -16,9 +16,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "printer.h"
-#include "export-private.h"
-#include "suggest.h"
+#include "output/printer.h"
+#include "export/export-private.h"
+#include "parsers/suggest.h"
 
 static const char *const format_ids[] = {
 #define BV_EXPORT_FORMAT_ID(e, id, ext) id,

@@ -25,8 +25,8 @@
 
 #include <glib.h>
 
-#include "catalog.h"
-#include "model.h"
+#include "parsers/catalog.h"
+#include "index/model.h"
 
 G_BEGIN_DECLS
 

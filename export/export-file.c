@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "export.h"
+#include "export/export.h"
 
 static gboolean
 fail_errno (GError **error, const char *path, int err)

@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "wrap.h"
+#include "output/wrap.h"
 
 int
 bv_wrap_char_width (gunichar c)

@@ -11,7 +11,7 @@
 #ifndef BV_EXPORT_PRIVATE_H
 #define BV_EXPORT_PRIVATE_H
 
-#include "export.h"
+#include "export/export.h"
 
 G_BEGIN_DECLS
 

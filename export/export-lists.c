@@ -19,8 +19,8 @@
 
 #include <string.h>
 
-#include "printer.h"
-#include "export-private.h"
+#include "output/printer.h"
+#include "export/export-private.h"
 
 /* Whether @address can stand as one token on a line of every layout: an
  * '@' with text on both sides, no white space, no control characters, and

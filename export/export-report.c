@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "export-private.h"
+#include "export/export-private.h"
 
 /* The longest diagnostic quoted as an example; enough for the reason, not
  * for a whole transcript pasted in by a hostile server. */

@@ -20,10 +20,14 @@
 static const char *const mark_columns[] = { "address", "cause", "date", "source", "note", NULL };
 static const char *const mark_table_columns[] = { "address:40", "cause:15", "date:20",
 	                                          "source:6",   "note:0",   NULL };
-static const char *const proposal_columns[] = { "address",    "reason",    "cause", "bounces",
-	                                        "first_seen", "last_seen", NULL };
-static const char *const proposal_table_columns[] = { "address:40",    "reason:8",    "cause:15", "bounces:7",
-	                                              "first_seen:20", "last_seen:0", NULL };
+/* A proposal and its evidence: the deciding bounce's status, diagnostic
+ * and report, and how many of the address's bounces did not count. */
+static const char *const proposal_columns[] = { "address",    "reason",     "cause",     "bounces",
+	                                        "ignored",    "first_seen", "last_seen", "status",
+	                                        "diagnostic", "report",     NULL };
+static const char *const proposal_table_columns[] = { "address:40", "reason:8",     "cause:15",
+	                                              "bounces:7",  "ignored:7",    "last_seen:20",
+	                                              "status:7",   "diagnostic:0", NULL };
 
 typedef struct {
 	char *maildir;
@@ -137,8 +141,13 @@ do_propose (const Args *a)
 		p->string (p, "reason", x->reason == BV_PROPOSAL_HARD ? "hard" : "repeated");
 		p->string (p, "cause", bv_cause_id (x->cause));
 		p->integer (p, "bounces", x->bounces);
+		p->integer (p, "ignored", x->ignored);
 		p->string (p, "first_seen", first);
 		p->string (p, "last_seen", last);
+		p->string (p, "status",
+		           x->evidence->status[0] != '\0' ? x->evidence->status : x->evidence->reply_code);
+		p->string (p, "diagnostic", x->evidence->diagnostic);
+		p->string (p, "report", x->evidence->message_id);
 		p->end_record (p);
 	}
 	return finish_output (p);

@@ -10,6 +10,9 @@
  *                                (prints "locked" once it holds it)
  *   index-helper time MAILDIR    seconds from nothing to the first groups
  *                                (open + groups by cause), and the count
+ *   index-helper preview MAILDIR ADDRESS...
+ *                                what marking the addresses would do
+ *                                (bv_model_mark_preview), as key=value lines
  */
 #include "config.h"
 
@@ -57,9 +60,9 @@ dump (const char *maildir)
 		g_autoptr (GPtrArray) history = bv_model_history (m, a->address);
 		for (guint j = 0; j < history->len; j++) {
 			BvBounce *b = history->pdata[j];
-			printf ("history\t%s\t%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\n", b->address,
-			        b->date, bv_cause_id (b->cause), b->hard, b->action, b->status,
-			        b->message_id);
+			printf ("history\t%s\t%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\t%d\n", b->address,
+			        b->date, bv_cause_id (b->cause), b->hard, b->action, b->status, b->message_id,
+			        b->verified);
 			g_autoptr (BvBounceDetail) detail = bv_model_bounce_detail (m, b, &error);
 			if (detail == NULL) {
 				fprintf (stderr, "%s\n", error->message);
@@ -73,8 +76,9 @@ dump (const char *maildir)
 	g_autoptr (GPtrArray) proposals = bv_model_proposals (m);
 	for (guint i = 0; i < proposals->len; i++) {
 		BvProposal *p = proposals->pdata[i];
-		printf ("proposal\t%s\t%s\t%u\n", p->address,
-		        p->reason == BV_PROPOSAL_HARD ? "hard" : "repeated", p->bounces);
+		printf ("proposal\t%s\t%s\t%u\t%s\t%u\t%s\t%s\n", p->address,
+		        p->reason == BV_PROPOSAL_HARD ? "hard" : "repeated", p->bounces,
+		        bv_cause_id (p->cause), p->ignored, p->evidence->status, p->evidence->message_id);
 	}
 	g_autoptr (GPtrArray) marks = bv_model_marks (m);
 	for (guint i = 0; i < marks->len; i++) {
@@ -82,6 +86,26 @@ dump (const char *maildir)
 		printf ("mark\t%s\t%s\t%s\t%s\n", k->address, bv_cause_id (k->cause),
 		        bv_mark_source_id (k->source), k->note);
 	}
+	return 0;
+}
+
+static int
+preview (const char *maildir, char **addresses)
+{
+	g_autoptr (BvModel) m = open_model (maildir);
+	if (m == NULL)
+		return 1;
+	g_autoptr (BvMarkPreview) p = bv_model_mark_preview (m, (const char *const *)addresses);
+	printf ("addresses=%u\nalready_marked=%u\nproposed=%u\npending=%u\nsender_side=%u\nunverified=%u\n"
+	        "unknown=%u\n",
+	        p->addresses, p->already_marked, p->proposed, p->pending, p->sender_side, p->unverified,
+	        p->unknown);
+	for (guint i = 0; i < p->causes->len; i++) {
+		const BvPreviewCause *c = &g_array_index (p->causes, BvPreviewCause, i);
+		printf ("cause=%s:%u:%s\n", bv_cause_id (c->cause), c->addresses,
+		        c->recipient_side ? "recipient" : "other");
+	}
+	printf ("warning=%s\n", p->warning != NULL ? p->warning : "");
 	return 0;
 }
 
@@ -128,8 +152,10 @@ main (int argc, char **argv)
 		status = hold_lock (argv[2]);
 	else if (argc == 3 && strcmp (argv[1], "time") == 0)
 		status = time_first_groups (argv[2]);
+	else if (argc >= 3 && strcmp (argv[1], "preview") == 0)
+		status = preview (argv[2], argv + 3);
 	else
-		fprintf (stderr, "usage: index-helper dump|lock|time MAILDIR\n");
+		fprintf (stderr, "usage: index-helper dump|lock|time|preview MAILDIR\n");
 	bv_shutdown ();
 	return status;
 }

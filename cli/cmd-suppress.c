@@ -241,13 +241,25 @@ do_remove (const Args *a, const char *path)
 	return 0;
 }
 
+static int
+do_compact (const char *path)
+{
+	g_autoptr (GError) error = NULL;
+	if (!bv_suppress_compact (path, &error)) {
+		fprintf (stderr, "bounceview: suppress: %s\n", error->message);
+		return 1;
+	}
+	return 0;
+}
+
 /* Runs the operation named by the first remaining word; the rest are the
  * addresses. */
 static int
 dispatch (Args *a)
 {
 	if (a->addresses == NULL || a->addresses[0] == NULL) {
-		fprintf (stderr, "bounceview: suppress: %s\n", _ ("say add, remove, list or propose"));
+		fprintf (stderr, "bounceview: suppress: %s\n",
+		         _ ("say add, remove, list, propose or compact"));
 		return 2;
 	}
 	g_autofree char *op = a->addresses[0];
@@ -263,8 +275,10 @@ dispatch (Args *a)
 		return do_list (a, path);
 	if (strcmp (op, "propose") == 0)
 		return do_propose (a);
+	if (strcmp (op, "compact") == 0)
+		return do_compact (path);
 	fprintf (stderr, "bounceview: suppress: %s: %s\n", op,
-	         _ ("unknown operation (use add, remove, list or propose)"));
+	         _ ("unknown operation (use add, remove, list, propose or compact)"));
 	return 2;
 }
 
@@ -289,16 +303,18 @@ bv_cmd_suppress (int argc, char **argv)
 		  N_ ("ADDRESS...") },
 		G_OPTION_ENTRY_NULL
 	};
-	g_autoptr (GOptionContext) ctx = g_option_context_new (_ ("add|remove|list|propose [ADDRESS...]"));
+	g_autoptr (GOptionContext) ctx =
+	        g_option_context_new (_ ("add|remove|list|propose|compact [ADDRESS...]"));
 	g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
 	g_option_context_set_summary (
-	        ctx,
-	        _ ("add ADDRESS... [--note TEXT]   mark addresses (or --proposed: the policy's)\n"
-	           "remove ADDRESS...              remove their marks\n"
-	           "list [--format FORMAT]         print the marks\n"
-	           "propose [--format FORMAT]      print what the policy proposes (nothing is marked)\n"
-	           "\n"
-	           "The marks are one file, kept apart from the notmuch index: back it up by copying it."));
+	        ctx, _ ("add ADDRESS... [--note TEXT]   mark addresses (or --proposed: the policy's)\n"
+	                "remove ADDRESS...              remove their marks\n"
+	                "list [--format FORMAT]         print the marks\n"
+	                "propose [--format FORMAT]      print what the policy proposes (nothing is marked)\n"
+	                "compact                        fold the journal of recent changes into the file\n"
+	                "\n"
+	                "The marks are one file and its journal, kept apart from the notmuch index: back\n"
+	                "them up by copying both (or run compact first, then copy the file)."));
 	g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
 	g_autoptr (GError) error = NULL;
 	int status = 2;

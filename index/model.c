@@ -55,7 +55,9 @@ struct _BvModel {
 	GStringChunk *strings;
 	GArray *recs;           /* of Rec */
 	GHashTable *by_address; /* address -> GArray of guint (record numbers) */
-	GHashTable *marks;      /* address -> BvMark* */
+	/* The marks as the store held them; marks is marks_view.marks. */
+	BvSuppressView marks_view;
+	GHashTable *marks; /* address -> BvMark* */
 };
 
 static const char *const dimension_ids[] = {
@@ -322,12 +324,24 @@ load_records (BvModel *m, GError **error)
 static gboolean
 load_marks (BvModel *m, GError **error)
 {
-	GHashTable *marks = bv_suppress_load (m->suppress_path, error);
-	if (marks == NULL)
+	BvSuppressView v = { 0 };
+	if (!bv_suppress_view_load (&v, m->suppress_path, error))
 		return FALSE;
-	g_clear_pointer (&m->marks, g_hash_table_unref);
-	m->marks = marks;
+	bv_suppress_view_clear (&m->marks_view);
+	m->marks_view = v;
+	m->marks = v.marks;
 	return TRUE;
+}
+
+/* Catches up with the changes made to the store since it was loaded (ours
+ * and other processes'): only the journal's new records are read, so a
+ * mark made in the UI costs no reload of a large store. */
+static gboolean
+refresh_marks (BvModel *m, GError **error)
+{
+	gboolean ok = bv_suppress_view_refresh (&m->marks_view, m->suppress_path, error);
+	m->marks = m->marks_view.marks;
+	return ok;
 }
 
 static void
@@ -355,15 +369,16 @@ bv_model_reload (BvModel *m, GError **error)
 	new_records (&fresh);
 	if (!load_records (&fresh, error) || !load_marks (&fresh, error)) {
 		clear_records (&fresh);
-		g_clear_pointer (&fresh.marks, g_hash_table_unref);
+		bv_suppress_view_clear (&fresh.marks_view);
 		return FALSE;
 	}
 	clear_records (m);
-	g_clear_pointer (&m->marks, g_hash_table_unref);
+	bv_suppress_view_clear (&m->marks_view);
 	m->strings = fresh.strings;
 	m->recs = fresh.recs;
 	m->by_address = fresh.by_address;
-	m->marks = fresh.marks;
+	m->marks_view = fresh.marks_view;
+	m->marks = m->marks_view.marks;
 	return TRUE;
 }
 
@@ -398,7 +413,7 @@ bv_model_free (BvModel *m)
 	if (m == NULL)
 		return;
 	clear_records (m);
-	g_clear_pointer (&m->marks, g_hash_table_unref);
+	bv_suppress_view_clear (&m->marks_view);
 	g_free (m->maildir);
 	g_free (m->suppress_path);
 	g_free (m);
@@ -934,11 +949,11 @@ bv_model_mark (BvModel *m, const char *const *addresses, BvMarkSource source, co
 		g_autofree char *a = bv_address_normalize (addresses[i]);
 		g_ptr_array_add (marks, bv_mark_new (a, latest_cause (m, a), now, source, note));
 	}
-	return bv_suppress_add (m->suppress_path, marks, NULL, error) && load_marks (m, error);
+	return bv_suppress_add (m->suppress_path, marks, NULL, error) && refresh_marks (m, error);
 }
 
 gboolean
 bv_model_unmark (BvModel *m, const char *const *addresses, GError **error)
 {
-	return bv_suppress_remove (m->suppress_path, addresses, NULL, error) && load_marks (m, error);
+	return bv_suppress_remove (m->suppress_path, addresses, NULL, error) && refresh_marks (m, error);
 }

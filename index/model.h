@@ -323,10 +323,14 @@ const BvMark *bv_model_get_mark (BvModel *model, const char *address);
 
 /* Marks @addresses (NULL-terminated) for suppression, recording each one's
  * latest cause, now, @source and @note (NULL: none), in the shared store;
- * an address already marked keeps its first mark.  Reloads the marks. */
+ * an address already marked keeps its first mark.  Then brings the model's
+ * marks up to date with the store (this change and other processes'),
+ * reading only what was appended to the store's journal since the last
+ * load: quick whatever the number of marks. */
 gboolean bv_model_mark (BvModel *model, const char *const *addresses, BvMarkSource source, const char *note,
                         GError **error);
-/* Removes the marks of @addresses.  Reloads the marks. */
+/* Removes the marks of @addresses.  Brings the marks up to date as
+ * bv_model_mark() does. */
 gboolean bv_model_unmark (BvModel *model, const char *const *addresses, GError **error);
 
 G_END_DECLS

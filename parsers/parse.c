@@ -355,14 +355,7 @@ diagnostic_from_body (const char *body, const char *address)
 static void
 complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 {
-	char **strings[] = {
-		&r->recipient,    &r->original_recipient, &r->action,     &r->status,
-		&r->reply_code,   &r->diagnostic,         &r->remote_mta, &r->reporting_mta,
-		&r->arrival_date, &r->last_attempt_date,  &r->mta,        &r->command,
-	};
-	for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
-		if (*strings[i] == NULL)
-			*strings[i] = g_strdup ("");
+	bv_recipient_fill_empty (r);
 	if (r->mta[0] == '\0' && report->mta != NULL) {
 		g_free (r->mta);
 		r->mta = g_strdup (report->mta);

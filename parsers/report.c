@@ -62,23 +62,40 @@ bv_recipient_new (void)
 	return r;
 }
 
+BvRecipient *
+bv_recipient_copy (const BvRecipient *r)
+{
+	BvRecipient *c = g_new0 (BvRecipient, 1);
+#define COPY_FIELD(name, group) c->name = g_strdup (r->name);
+	BV_RECIPIENT_FIELDS (COPY_FIELD)
+#undef COPY_FIELD
+	c->cause = r->cause;
+	c->hard = r->hard;
+	c->status_derived = r->status_derived;
+	c->evidence.rule = g_strdup (r->evidence.rule);
+	c->evidence.matched = g_strdup (r->evidence.matched);
+	c->evidence.detail = g_strdup (r->evidence.detail);
+	return c;
+}
+
+void
+bv_recipient_fill_empty (BvRecipient *r)
+{
+#define FILL_FIELD(name, group) \
+	if (r->name == NULL)    \
+		r->name = g_strdup ("");
+	BV_RECIPIENT_FIELDS (FILL_FIELD)
+#undef FILL_FIELD
+}
+
 void
 bv_recipient_free (BvRecipient *r)
 {
 	if (r == NULL)
 		return;
-	g_free (r->recipient);
-	g_free (r->original_recipient);
-	g_free (r->action);
-	g_free (r->status);
-	g_free (r->reply_code);
-	g_free (r->diagnostic);
-	g_free (r->remote_mta);
-	g_free (r->reporting_mta);
-	g_free (r->arrival_date);
-	g_free (r->last_attempt_date);
-	g_free (r->mta);
-	g_free (r->command);
+#define FREE_FIELD(name, group) g_free (r->name);
+	BV_RECIPIENT_FIELDS (FREE_FIELD)
+#undef FREE_FIELD
 	g_free (r->evidence.rule);
 	g_free (r->evidence.matched);
 	g_free (r->evidence.detail);

@@ -8,7 +8,7 @@
  *
  *   bv2
  *   R kind mta date from subject orig.message_id orig.from orig.to
- *     orig.subject orig.date
+ *     orig.subject orig.date return_path
  *   P cause hard status_derived evidence.rule evidence.matched
  *     evidence.detail, then the string fields of BV_RECIPIENT_FIELDS in
  *     their declared order (recipient original_recipient action ...)
@@ -59,6 +59,7 @@ bv_cache_serialize (const BvReport *r)
 	put_field (out, r->original.to);
 	put_field (out, r->original.subject);
 	put_field (out, r->original.date);
+	put_field (out, r->return_path);
 	g_string_append_c (out, '\n');
 	for (guint i = 0; r->recipients != NULL && i < r->recipients->len; i++) {
 		const BvRecipient *x = r->recipients->pdata[i];
@@ -107,6 +108,7 @@ read_report_line (BvReport *r, char **f, guint n)
 	set_field (&r->original.to, f, n, 7);
 	set_field (&r->original.subject, f, n, 8);
 	set_field (&r->original.date, f, n, 9);
+	set_field (&r->return_path, f, n, 10);
 }
 
 static BvRecipient *
@@ -137,7 +139,7 @@ fill_report_strings (BvReport *r)
 	char **slots[] = { &r->message_id,    &r->date,        &r->from,
 		           &r->subject,       &r->mta,         &r->original.message_id,
 		           &r->original.from, &r->original.to, &r->original.subject,
-		           &r->original.date };
+		           &r->original.date, &r->return_path };
 	for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
 		if (*slots[i] == NULL)
 			*slots[i] = g_strdup ("");

@@ -172,6 +172,10 @@ typedef struct {
 	char *from;
 	char *subject;
 	char *mta; /* mail system that wrote the report, "" if unknown */
+	/* The envelope sender as the topmost Return-Path gives it: "<>" for
+	 * the null reverse-path, else the bare address; "" when there is no
+	 * Return-Path.  See bv_report_is_from_mailer(). */
+	char *return_path;
 	BvOriginal original;
 	GPtrArray *recipients; /* of BvRecipient*, owned, in report order */
 	/* The message was larger or deeper than the parser reads, or listed
@@ -190,6 +194,16 @@ BvReport *bv_report_new (void);
 void bv_report_free (BvReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvRecipient, bv_recipient_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvReport, bv_report_free)
+
+/* Whether @report was sent the way a mail system sends a report, so that
+ * its recipients may count against their addresses: it names a recipient,
+ * and its envelope sender is null (Return-Path: <>, the reverse-path RFC
+ * 5321 s.4.5.5 and RFC 3464 s.2 require for a delivery report) or its From
+ * is a mail system's own mailbox (local part mailer-daemon, postmaster or
+ * double-bounce, whatever the case).  Anyone can write a report-shaped
+ * message naming any address: a FALSE report should be shown as
+ * unverified, never used to propose suppressing an address. */
+gboolean bv_report_is_from_mailer (const BvReport *report);
 
 /* The kind of one recipient's outcome: a delivery-status report may list a
  * failed and a delayed recipient together; its own kind is the most

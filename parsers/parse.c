@@ -52,6 +52,29 @@ decoded_header (BvMail *mail, const char *name)
 	return bv_text_normalise (d, -1);
 }
 
+/* The envelope sender from the topmost Return-Path (the one the final
+ * delivery wrote; a report's inner copy may carry others): "<>" for the
+ * null reverse-path, in any spacing, else the bare address, else the value
+ * as it stands; "" when there is none. */
+static char *
+return_path (BvMail *mail)
+{
+	const char *v = bv_mail_header (mail, "Return-Path");
+	if (v == NULL)
+		return g_strdup ("");
+	g_autofree char *squeezed = g_strdup (v);
+	g_strdelimit (squeezed, " \t\r\n", ' ');
+	char *w = squeezed;
+	for (const char *p = squeezed; *p; p++)
+		if (*p != ' ')
+			*w++ = *p;
+	*w = '\0';
+	if (strcmp (squeezed, "<>") == 0)
+		return g_strdup ("<>");
+	char *addr = bv_address_extract (v);
+	return addr != NULL ? addr : bv_text_normalise (v, -1);
+}
+
 /* The original message's headers: from the attached part, else nothing
  * (lhost parsers fill mail->original from an inline copy). */
 static void
@@ -397,6 +420,7 @@ bv_report_parse (const char *data, gsize len)
 	report->from = g_strdup (mail->from);
 	report->subject = g_strdup (mail->subject);
 	report->mta = g_strdup ("");
+	report->return_path = return_path (mail);
 
 	/* The feedback parser falls back to the original's To. */
 	fill_original (mail, report);

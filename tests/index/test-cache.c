@@ -47,6 +47,7 @@ make_report (void)
 	r->original.to = g_strdup ("alice@example.com");
 	r->original.subject = g_strdup ("季度通讯\ttab");
 	r->original.date = g_strdup ("");
+	r->return_path = g_strdup ("<>");
 	g_ptr_array_add (r->recipients, make_recipient ("alice@example.com", "550 5.1.1 User unknown"));
 	/* Long and multi-byte: crosses many chunk boundaries. */
 	GString *long_diag = g_string_new (NULL);
@@ -104,6 +105,8 @@ test_round_trip (void)
 	g_assert_cmpstr (back->original.message_id, ==, r->original.message_id);
 	g_assert_cmpstr (back->original.subject, ==, r->original.subject);
 	g_assert_cmpstr (back->original.date, ==, "");
+	g_assert_cmpstr (back->return_path, ==, "<>");
+	g_assert_true (bv_report_is_from_mailer (back));
 	g_assert_cmpuint (back->recipients->len, ==, 2);
 	for (guint i = 0; i < 2; i++)
 		assert_same_recipient (r->recipients->pdata[i], back->recipients->pdata[i]);

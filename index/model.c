@@ -215,17 +215,6 @@ add_record (const BvSnapRecord *in, gpointer user)
 	g_array_append_val (list, n);
 }
 
-/* Whether @r is a genuine report, one the policy may count (policy.h).
- * The engine's check (null envelope sender or the reporting system's
- * postmaster/MAILER-DAEMON) is not available yet, so every report counts
- * as genuine until it is. */
-static gboolean
-report_is_genuine (const BvReport *r)
-{
-	(void)r;
-	return TRUE;
-}
-
 /* Adds recipient @i of the cached report @r, and saves it in @snap. */
 static void
 add_recipient (BvModel *m, BvSnapWriter *snap, const char *message_id, gint64 date, const BvReport *r,
@@ -248,7 +237,9 @@ add_recipient (BvModel *m, BvSnapWriter *snap, const char *message_id, gint64 da
 		.index = i,
 		.cause = x->cause,
 		.hard = x->hard,
-		.verified = report_is_genuine (r),
+		/* Genuine: null envelope sender or a mail system's mailbox
+		 * (policy.h). */
+		.verified = bv_report_is_from_mailer (r),
 	};
 	add_record (&rec, m);
 	bv_snap_writer_add (snap, &rec);

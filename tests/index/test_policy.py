@@ -52,9 +52,10 @@ class Policy:
     def cleanup(self):
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def bounce(self, address, code, seconds):
+    def bounce(self, address, code, seconds, forged=False):
         """One genuine report (null envelope sender, from MAILER-DAEMON) of
-        ADDRESS bouncing with CODE, SECONDS after START."""
+        ADDRESS bouncing with CODE, SECONDS after START; FORGED: the same
+        report sent by anyone (an envelope sender and a From of a person)."""
         status, diagnostic = code
         if "%s" in diagnostic:
             diagnostic = diagnostic % address
@@ -62,6 +63,9 @@ class Policy:
         date = format_datetime(START + timedelta(seconds=seconds))
         text = "Return-Path: <>\n" + bvtest.dsn_report([bvtest.dsn_recipient(address, status, diagnostic)],
                                                        "<policy.%d@mx.example.org>" % self.n, date=date)
+        if forged:
+            text = text.replace("Return-Path: <>", "Return-Path: <mallory@forger.example>").replace(
+                "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>", "From: Mail Delivery System <mallory@forger.example>")
         with open(os.path.join(self.maildir, "cur", "%d.policy:2,S" % self.n), "w") as f:
             f.write(text)
 
@@ -168,6 +172,26 @@ class PolicyTest(unittest.TestCase):
         self.assertEqual(got["status"], "5.1.1")
         self.assertIn("User unknown", got["diagnostic"])
         self.assertEqual(got["report"], "policy.2@mx.example.org")
+
+    def test_forged_reports_shown_unverified_never_proposed(self):
+        """Anyone can send a report-shaped message naming a customer."""
+        self.p.bounce("victim@customers.example", UNKNOWN, 0, forged=True)
+        self.p.repeat("victim2@customers.example", FULL, 5, 10 * DAY)
+        for i in range(5):
+            self.p.bounce("victim2@customers.example", FULL, i * 3 * DAY, forged=True)
+        self.p.bounce("gone@customers.example", UNKNOWN, 0)
+        self.assertEqual(sorted(self.p.proposals()), ["gone@customers.example", "victim2@customers.example"])
+        # victim2's genuine reports alone propose it; its forged ones are
+        # not counted.
+        self.assertEqual(self.p.proposals()["victim2@customers.example"]["ignored"], 5)
+        dump = self.p.helper("dump", self.p.maildir)
+        rows = [l.split("\t") for l in dump.splitlines() if l.startswith("history\tvictim@")]
+        self.assertEqual([r[-1] for r in rows], ["0"])  # shown, unverified
+        rows = [l.split("\t") for l in dump.splitlines() if l.startswith("history\tgone@")]
+        self.assertEqual([r[-1] for r in rows], ["1"])
+        out = self.p.helper("preview", self.p.maildir, "victim@customers.example")
+        self.assertIn("unverified=1\n", out)
+        self.assertIn("warning=None of these addresses", out)
 
     def test_mark_preview(self):
         for k in range(4):

@@ -24,6 +24,7 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -35,6 +36,10 @@
 
 #define HEADER "# bounceview suppressions v1: address\tcause\tdate\tsource\tnote\n"
 #define JOURNAL_HEADER "# bounceview suppressions journal v1\n"
+/* The journal's second line after a compaction: "# sorted DEV INO SIZE
+ * MTIME_NS END", the store file it follows, whose marks are sorted by
+ * address up to byte END. */
+#define SORTED_TAG "# sorted"
 /* The journal is folded into the store past max(this, store size / 8). */
 #define COMPACT_MIN (256 * 1024)
 /* Times a reader starts again when the store is replaced while it reads. */
@@ -87,7 +92,14 @@ bv_mark_new (const char *address, BvCause cause, gint64 date, BvMarkSource sourc
 BvMark *
 bv_mark_copy (const BvMark *m)
 {
-	return bv_mark_new (m->address, m->cause, m->date, m->source, m->note);
+	/* The address is normalized already. */
+	BvMark *c = g_new0 (BvMark, 1);
+	c->address = g_strdup (m->address);
+	c->cause = m->cause;
+	c->date = m->date;
+	c->source = m->source;
+	c->note = g_strdup (m->note);
+	return c;
 }
 
 void
@@ -214,12 +226,62 @@ split_spaces (const char *line, gsize len)
 	return (char **)g_ptr_array_free (out, FALSE);
 }
 
+static gboolean plain_address (const char *field, gsize len);
+
+/* The store's own line, as bounceview writes it: five columns, nothing
+ * escaped, the address already normalized.  Read without copying each
+ * column, since a store may hold a million of them; NULL for any other
+ * line, which parse_line() reads the slow way. */
+static BvMark *
+parse_canonical (const char *line, gsize len)
+{
+	const char *col[5];
+	gsize clen[5];
+	const char *p = line, *end = line + len;
+	for (guint i = 0; i < 5; i++) {
+		const char *tab = i < 4 ? memchr (p, '\t', end - p) : end;
+		if (tab == NULL)
+			return NULL;
+		col[i] = p;
+		clen[i] = tab - p;
+		p = tab + 1;
+	}
+	char date[24], cause_id[32];
+	if (memchr (line, '\\', len) != NULL || memchr (col[4], '\t', clen[4]) != NULL ||
+	    !plain_address (col[0], clen[0]) || clen[2] != 20 || clen[1] >= sizeof cause_id ||
+	    !g_utf8_validate (col[4], clen[4], NULL))
+		return NULL;
+	memcpy (date, col[2], 20);
+	date[20] = '\0';
+	memcpy (cause_id, col[1], clen[1]);
+	cause_id[clen[1]] = '\0';
+	BvMark *m = g_new0 (BvMark, 1);
+	if (!parse_simple_date (date, &m->date) || !bv_cause_from_id (cause_id, &m->cause)) {
+		g_free (m);
+		return NULL;
+	}
+	if (clen[3] == 4 && memcmp (col[3], "hand", 4) == 0)
+		m->source = BV_MARK_BY_HAND;
+	else if (clen[3] == 6 && memcmp (col[3], "policy", 6) == 0)
+		m->source = BV_MARK_BY_POLICY;
+	else {
+		g_free (m);
+		return NULL;
+	}
+	m->address = g_strndup (col[0], clen[0]);
+	m->note = g_strndup (col[4], clen[4]);
+	return m;
+}
+
 /* Reads one line of the store as a mark, tolerating what a person writes
  * by hand (see suppress.h); NULL with *@problem set (a static, translated
  * reason) when the line has no address first. */
 static BvMark *
 parse_line (const char *line, gsize len, const char **problem)
 {
+	BvMark *fast = parse_canonical (line, len);
+	if (fast != NULL)
+		return fast;
 	gboolean tabs = memchr (line, '\t', len) != NULL;
 	g_auto (GStrv) f = tabs ? bv_tsv_split (line, len) : split_spaces (line, len);
 	guint n = g_strv_length (f);
@@ -268,18 +330,35 @@ parse_line (const char *line, gsize len, const char **problem)
 	return bv_mark_new (address, cause, date, source, note);
 }
 
+/* Writes @t as "2026-03-01T12:00:00Z" (H. Hinnant's civil_from_days);
+ * dates outside years 1-9999 as the epoch. */
+static void
+format_date (gint64 t, char *out, gsize size)
+{
+	if (t < -62135596800 || t > 253402300799)
+		t = 0;
+	gint64 days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	gint64 secs = t - days * 86400;
+	gint64 z = days + 719468;
+	gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+	guint doe = (guint)(z - era * 146097);
+	guint yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	gint64 y = (gint64)yoe + era * 400;
+	guint doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	guint mp = (5 * doy + 2) / 153;
+	guint d = doy - (153 * mp + 2) / 5 + 1;
+	guint m = mp < 10 ? mp + 3 : mp - 9;
+	y += m <= 2;
+	g_snprintf (out, size, "%04d-%02u-%02uT%02d:%02d:%02dZ", (int)y, m, d, (int)(secs / 3600),
+	            (int)(secs / 60 % 60), (int)(secs % 60));
+}
+
 static char *
 format_record (const BvMark *m)
 {
 	GString *line = g_string_new (NULL);
 	char date[32];
-	g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (m->date);
-	if (dt != NULL) {
-		g_autofree char *d = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
-		g_strlcpy (date, d, sizeof date);
-	} else {
-		g_strlcpy (date, "1970-01-01T00:00:00Z", sizeof date);
-	}
+	format_date (m->date, date, sizeof date);
 	bv_tsv_append (line, m->address, 0);
 	g_string_append_c (line, '\t');
 	bv_tsv_append (line, bv_cause_id (m->cause), 0);
@@ -460,7 +539,11 @@ journal_apply (GHashTable *marks, const char *file, const char *data, gsize len,
 			g_ptr_array_set_size (pending, 0);
 			damaged = FALSE;
 			committed = (nl + 1) - data;
-		} else if (!(ll == 0 || p[0] == '#')) {
+		} else if (ll > 0 && p[0] == '#') {
+			/* The header: kept by writers, like a commit. */
+			if (pending->len == 0 && !damaged)
+				committed = (nl + 1) - data;
+		} else if (ll != 0) {
 			damaged = TRUE;
 		}
 		p = nl + 1;
@@ -714,24 +797,45 @@ bv_suppress_sorted (GHashTable *table)
 
 /* ---- writing ---- */
 
+/* Bytes that may stand in an address exactly as the store writes it:
+ * printable ASCII but for capitals, '\\', '<' and '>'. */
+static gboolean
+plain_byte (guchar c)
+{
+	return c > 0x20 && c < 0x7f && c != '\\' && c != '<' && c != '>' && !g_ascii_isupper (c);
+}
+
 /* Whether @field (@len bytes) is an address exactly as the store writes
  * it, so that a line starting with it needs no parsing to be recognized. */
 static gboolean
 plain_address (const char *field, gsize len)
 {
+	static gboolean table[256];
+	static gsize ready = 0;
+	if (g_once_init_enter (&ready)) {
+		for (guint c = 0; c < 256; c++)
+			table[c] = plain_byte ((guchar)c);
+		g_once_init_leave (&ready, 1);
+	}
 	gboolean at = FALSE;
 	for (gsize i = 0; i < len; i++) {
 		guchar c = field[i];
-		if (c <= 0x20 || c >= 0x7f || c == '\\' || c == '<' || c == '>' || g_ascii_isupper (c))
+		if (!table[c])
 			return FALSE;
 		at |= c == '@';
 	}
 	return at && field[0] != '@' && field[len - 1] != '@';
 }
 
+/* Longest address looked up without parsing its line. */
+#define KEY_MAX 512
+
 typedef struct {
 	GHashTable *wanted; /* set of normalized addresses */
 	GHashTable *found;  /* address -> BvMark*: their marks in the store */
+	/* The lengths of the wanted addresses, to pass over most lines
+	 * without hashing them. */
+	guint8 lengths[KEY_MAX / 8];
 } Scan;
 
 static void
@@ -742,8 +846,11 @@ scan_line (const char *line, gsize len, guint number, gpointer user)
 		return;
 	const char *tab = memchr (line, '\t', len);
 	gsize flen = tab != NULL ? (gsize)(tab - line) : len;
-	char key[512];
-	if (flen < sizeof key && plain_address (line, flen)) {
+	if (flen < KEY_MAX && plain_address (line, flen)) {
+		/* The line's address is exactly its first column. */
+		if (!(sc->lengths[flen / 8] & (1u << (flen % 8))))
+			return;
+		char key[KEY_MAX];
 		memcpy (key, line, flen);
 		key[flen] = '\0';
 		if (!g_hash_table_contains (sc->wanted, key) || g_hash_table_contains (sc->found, key))
@@ -756,6 +863,86 @@ scan_line (const char *line, gsize len, guint number, gpointer user)
 		g_hash_table_insert (sc->found, m->address, m);
 	else
 		bv_mark_free (m);
+}
+
+/* Where the sorted marks of the store at @path (@size bytes) end, when the
+ * journal @data says the store is the file a compaction wrote; -1 when it
+ * is not (edited since, or written by an older bounceview). */
+static gint64
+sorted_store_end (const char *path, const char *data, gsize len, gsize size)
+{
+	if (data == NULL)
+		return -1;
+	const char *line = memchr (data, '\n', len);
+	if (line == NULL || !g_str_has_prefix (line + 1, SORTED_TAG " "))
+		return -1;
+	guint64 dev, ino;
+	gint64 fsize, mtime, end;
+	if (sscanf (line + 1 + strlen (SORTED_TAG " "),
+	            "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+	            " %" G_GINT64_FORMAT,
+	            &dev, &ino, &fsize, &mtime, &end) != 5)
+		return -1;
+	struct stat st;
+	if (stat (path, &st) != 0 || (guint64)st.st_dev != dev || (guint64)st.st_ino != ino ||
+	    (gint64)st.st_size != fsize || (gint64)size != fsize ||
+	    (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec != mtime || end <= 0 || end > fsize)
+		return -1;
+	return end;
+}
+
+/* Compares the address of the store line at @line (up to @end) with
+ * @key, as strcmp() sorted them. */
+static int
+compare_line_address (const char *line, const char *end, const char *key)
+{
+	const char *tab = memchr (line, '\t', end - line);
+	gsize flen = tab != NULL ? (gsize)(tab - line) : (gsize)(end - line);
+	if (memchr (line, '\\', flen) != NULL) {
+		/* Escaped: compare what it stands for. */
+		g_auto (GStrv) f = bv_tsv_split (line, flen);
+		return strcmp (f[0], key);
+	}
+	gsize klen = strlen (key);
+	int c = memcmp (line, key, MIN (flen, klen));
+	return c != 0 ? c : (flen > klen) - (flen < klen);
+}
+
+/* Finds the marks of @wanted in the sorted part of a store written by a
+ * compaction (@data, sorted marks up to @end) by bisection. */
+static void
+bisect_store (const char *data, gsize end, GHashTable *wanted, GHashTable *found)
+{
+	const char *first = memchr (data, '\n', end);
+	if (first == NULL)
+		return;
+	GHashTableIter it;
+	gpointer key;
+	g_hash_table_iter_init (&it, wanted);
+	while (g_hash_table_iter_next (&it, &key, NULL)) {
+		gsize lo = (first + 1) - data, hi = end;
+		while (lo < hi) {
+			gsize mid = lo + (hi - lo) / 2;
+			while (mid > lo && data[mid - 1] != '\n')
+				mid--;
+			const char *nl = memchr (data + mid, '\n', end - mid);
+			const char *le = nl != NULL ? nl : data + end;
+			int c = compare_line_address (data + mid, le, key);
+			if (c == 0) {
+				const char *problem;
+				BvMark *m = parse_line (data + mid, le - (data + mid), &problem);
+				if (m != NULL && !g_hash_table_contains (found, m->address))
+					g_hash_table_insert (found, m->address, m);
+				else
+					bv_mark_free (m);
+				break;
+			}
+			if (c < 0)
+				lo = (le - data) + 1;
+			else
+				hi = mid;
+		}
+	}
 }
 
 /* The current marks of the addresses in @wanted (store and journal), read
@@ -771,11 +958,6 @@ lookup_marks (const char *path, GHashTable *wanted, GHashTable *found, gsize *jo
 		return FALSE;
 	}
 	g_clear_error (&e);
-	if (file != NULL && g_mapped_file_get_length (file) > 0) {
-		Scan sc = { wanted, found };
-		for_each_line (g_mapped_file_get_contents (file), g_mapped_file_get_length (file), scan_line,
-		               &sc);
-	}
 	g_autofree char *jpath = journal_path (path);
 	g_autofree char *data = NULL;
 	gsize len = 0;
@@ -785,10 +967,25 @@ lookup_marks (const char *path, GHashTable *wanted, GHashTable *found, gsize *jo
 			return FALSE;
 		}
 		g_clear_error (&e);
-		*journal_end = 0;
-		return TRUE;
 	}
-	*journal_end = journal_apply (found, NULL, data, len, 0);
+	gint64 sorted_end =
+	        file != NULL ? sorted_store_end (path, data, len, g_mapped_file_get_length (file)) : -1;
+	if (sorted_end > 0) {
+		bisect_store (g_mapped_file_get_contents (file), (gsize)sorted_end, wanted, found);
+	} else if (file != NULL && g_mapped_file_get_length (file) > 0) {
+		Scan sc = { wanted, found, { 0 } };
+		GHashTableIter it;
+		gpointer key;
+		g_hash_table_iter_init (&it, wanted);
+		while (g_hash_table_iter_next (&it, &key, NULL)) {
+			gsize n = strlen (key);
+			if (n < KEY_MAX)
+				sc.lengths[n / 8] |= 1u << (n % 8);
+		}
+		for_each_line (g_mapped_file_get_contents (file), g_mapped_file_get_length (file), scan_line,
+		               &sc);
+	}
+	*journal_end = data != NULL ? journal_apply (found, NULL, data, len, 0) : 0;
 	return TRUE;
 }
 
@@ -840,17 +1037,32 @@ journal_append (const char *path, gsize committed, const GString *records, guint
 	return TRUE;
 }
 
+/* The store being written, and where its sorted marks end. */
+typedef struct {
+	Store *store;
+	gint64 sorted_end;
+} StoreWrite;
+
 static gboolean
 write_store (FILE *out, gpointer user, GError **error)
 {
-	Store *s = user;
+	StoreWrite *w = user;
+	Store *s = w->store;
 	fputs (HEADER, out);
-	g_autoptr (GPtrArray) sorted = bv_suppress_sorted (s->marks);
+	/* Borrowed: the marks stay the store's. */
+	g_autoptr (GPtrArray) sorted = g_ptr_array_sized_new (g_hash_table_size (s->marks));
+	GHashTableIter it;
+	gpointer value;
+	g_hash_table_iter_init (&it, s->marks);
+	while (g_hash_table_iter_next (&it, NULL, &value))
+		g_ptr_array_add (sorted, value);
+	g_ptr_array_sort (sorted, compare_marks);
 	for (guint i = 0; i < sorted->len; i++) {
 		g_autofree char *line = format_record (sorted->pdata[i]);
 		fputs (line, out);
 		fputc ('\n', out);
 	}
+	w->sorted_end = ftell (out);
 	for (guint i = 0; i < s->other->len; i++) {
 		fputs (s->other->pdata[i], out);
 		fputc ('\n', out);
@@ -867,18 +1079,31 @@ compact_locked (const char *path, GError **error)
 	BvSuppressView v = { 0 };
 	if (!read_all (path, FALSE, &s, &v, error))
 		return FALSE;
+	StoreWrite w = { &s, -1 };
 	gboolean ok =
-	        bv_outfile_write (path, BV_OUTFILE_PRIVATE | BV_OUTFILE_REGULAR_ONLY, write_store, &s, error);
+	        bv_outfile_write (path, BV_OUTFILE_PRIVATE | BV_OUTFILE_REGULAR_ONLY, write_store, &w, error);
 	store_clear (&s);
 	if (!ok)
 		return FALSE;
 	/* Killed here, the journal is replayed over a store that holds it
 	 * already, which changes nothing. */
 	g_autofree char *jpath = journal_path (path);
-	int fd = g_open (jpath, O_WRONLY | O_CLOEXEC, 0);
+	int fd = g_open (jpath, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0)
-		return errno == ENOENT || set_errno_error (error, errno, _ ("cannot write"), jpath);
-	ok = ftruncate (fd, 0) == 0 && fsync (fd) == 0;
+		return set_errno_error (error, errno, _ ("cannot write"), jpath);
+	/* The emptied journal says which store file it follows and that its
+	 * marks are sorted, so that a change can find its addresses there by
+	 * bisection; any other store file (edited by hand) is read whole. */
+	g_autoptr (GString) head = g_string_new (JOURNAL_HEADER);
+	struct stat st;
+	if (w.sorted_end > 0 && stat (path, &st) == 0)
+		g_string_append_printf (
+		        head,
+		        SORTED_TAG " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT
+		                   " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+		        (guint64)st.st_dev, (guint64)st.st_ino, (gint64)st.st_size,
+		        (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec, w.sorted_end);
+	ok = ftruncate (fd, 0) == 0 && write_all (fd, head->str, head->len) && fsync (fd) == 0;
 	int err = errno;
 	close (fd);
 	return ok || set_errno_error (error, err, _ ("cannot write"), jpath);

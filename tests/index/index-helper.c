@@ -13,6 +13,11 @@
  *   index-helper preview MAILDIR ADDRESS...
  *                                what marking the addresses would do
  *                                (bv_model_mark_preview), as key=value lines
+ *   index-helper mark MAILDIR ADDRESS
+ *                                the model opened once, then ADDRESS marked
+ *                                and unmarked 20 times (bv_model_mark, what
+ *                                `m` in the UI does): the open's seconds and
+ *                                the median seconds of one mark and unmark
  */
 #include "config.h"
 
@@ -110,6 +115,49 @@ preview (const char *maildir, char **addresses)
 }
 
 static int
+compare_doubles (const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int
+time_marks (const char *maildir, const char *address)
+{
+	gint64 start = g_get_monotonic_time ();
+	g_autoptr (BvModel) m = open_model (maildir);
+	if (m == NULL)
+		return 1;
+	double open = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
+	enum { ROUNDS = 20 };
+	double mark[ROUNDS], unmark[ROUNDS];
+	const char *list[] = { address, NULL };
+	for (int i = 0; i < ROUNDS; i++) {
+		g_autoptr (GError) error = NULL;
+		gint64 t0 = g_get_monotonic_time ();
+		if (!bv_model_mark (m, list, BV_MARK_BY_HAND, NULL, &error)) {
+			fprintf (stderr, "%s\n", error->message);
+			return 1;
+		}
+		gint64 t1 = g_get_monotonic_time ();
+		if (bv_model_get_mark (m, address) == NULL || !bv_model_unmark (m, list, &error) ||
+		    bv_model_get_mark (m, address) != NULL) {
+			fprintf (stderr, "mark or unmark did not show\n");
+			return 1;
+		}
+		gint64 t2 = g_get_monotonic_time ();
+		mark[i] = (t1 - t0) / (double)G_USEC_PER_SEC;
+		unmark[i] = (t2 - t1) / (double)G_USEC_PER_SEC;
+	}
+	qsort (mark, ROUNDS, sizeof (double), compare_doubles);
+	qsort (unmark, ROUNDS, sizeof (double), compare_doubles);
+	g_autoptr (GPtrArray) marks = bv_model_marks (m);
+	printf ("open %.3f s, %u marks; mark %.4f s, unmark %.4f s (median of %d)\n", open, marks->len,
+	        mark[ROUNDS / 2], unmark[ROUNDS / 2], ROUNDS);
+	return 0;
+}
+
+static int
 hold_lock (const char *maildir)
 {
 	notmuch_database_t *db = NULL;
@@ -152,10 +200,12 @@ main (int argc, char **argv)
 		status = hold_lock (argv[2]);
 	else if (argc == 3 && strcmp (argv[1], "time") == 0)
 		status = time_first_groups (argv[2]);
+	else if (argc == 4 && strcmp (argv[1], "mark") == 0)
+		status = time_marks (argv[2], argv[3]);
 	else if (argc >= 3 && strcmp (argv[1], "preview") == 0)
 		status = preview (argv[2], argv + 3);
 	else
-		fprintf (stderr, "usage: index-helper dump|lock|time|preview MAILDIR\n");
+		fprintf (stderr, "usage: index-helper dump|lock|time|preview|mark MAILDIR\n");
 	bv_shutdown ();
 	return status;
 }

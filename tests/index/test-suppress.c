@@ -422,6 +422,51 @@ test_store_keeps_mode_and_cleans_up (void)
 	}
 }
 
+/* After a compaction a change finds its addresses in the sorted store by
+ * bisection; after a hand edit it reads the store whole.  Both must find
+ * every mark: an address already marked is not added twice, a removal
+ * finds the mark wherever it is. */
+static void
+test_lookup_sorted_and_edited (void)
+{
+	g_autofree char *path = temp_store ();
+	g_autoptr (GPtrArray) marks = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_mark_free);
+	for (int i = 0; i < 500; i++) {
+		g_autofree char *a = g_strdup_printf ("user%03d@example.com", i);
+		g_ptr_array_add (marks,
+		                 bv_mark_new (a, BV_CAUSE_USERUNKNOWN, 1700000000, BV_MARK_BY_HAND, ""));
+	}
+	/* An address the store must escape, in the middle of the order. */
+	g_ptr_array_add (
+	        marks, bv_mark_new ("user250\\x@example.com", BV_CAUSE_USERUNKNOWN, 1, BV_MARK_BY_HAND, ""));
+	guint added = 0;
+	g_assert_true (bv_suppress_add (path, marks, &added, NULL));
+	g_assert_cmpuint (added, ==, 501);
+	g_assert_true (bv_suppress_compact (path, NULL));
+	for (int i = 0; i < 500; i += 37) {
+		g_autofree char *a = g_strdup_printf ("USER%03d@example.com", i);
+		add_one (path, a, BV_CAUSE_BLOCKED, "", 0);
+	}
+	add_one (path, "user250\\x@example.com", BV_CAUSE_BLOCKED, "", 0);
+	add_one (path, "user2500@example.com", BV_CAUSE_BLOCKED, "", 1);
+	const char *gone[] = { "user000@example.com", "user499@example.com", "user250@example.com",
+		               "nobody@example.com", NULL };
+	guint removed = 0;
+	g_assert_true (bv_suppress_remove (path, gone, &removed, NULL));
+	g_assert_cmpuint (removed, ==, 3);
+	/* Edited by hand after the compaction: a line added at the end. */
+	g_assert_true (bv_suppress_compact (path, NULL));
+	FILE *f = fopen (path, "a");
+	fputs ("Late@Example.com\tadded by hand\n", f);
+	fclose (f);
+	add_one (path, "late@example.com", BV_CAUSE_BLOCKED, "", 0);
+	const char *late[] = { "late@example.com", "user001@example.com", NULL };
+	g_assert_true (bv_suppress_remove (path, late, &removed, NULL));
+	g_assert_cmpuint (removed, ==, 2);
+	g_autoptr (GHashTable) t = bv_suppress_load (path, NULL);
+	g_assert_cmpuint (g_hash_table_size (t), ==, 501 + 1 - 3 - 1);
+}
+
 static void
 test_normalize (void)
 {
@@ -442,6 +487,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/suppress/normalize", test_normalize);
 	g_test_add_func ("/suppress/hand-edited", test_hand_edited);
 	g_test_add_func ("/suppress/journal", test_journal);
+	g_test_add_func ("/suppress/lookup-sorted-and-edited", test_lookup_sorted_and_edited);
 	g_test_add_func ("/suppress/journal-cut-short", test_journal_cut_short);
 	g_test_add_func ("/suppress/view-refresh", test_view_refresh);
 	g_test_add_func ("/suppress/symlinked-store", test_symlinked_store);

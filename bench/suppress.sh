@@ -5,7 +5,9 @@
 # the store's own format, then:
 #   - `bounceview suppress add` and `suppress remove` of one address
 #     (hyperfine; each add is prepared by a remove and the other way round,
-#     so every timed run changes the store);
+#     so every timed run changes the store), first on the store as written
+#     here (as if edited by hand: read whole), then after
+#     `suppress compact` (the store bounceview writes: bisection);
 #   - `bounceview suppress list`, which reads every mark (what opening the
 #     UI costs for the marks);
 #   - `m` in the UI: the model of the demo Maildir opened once with that
@@ -43,10 +45,17 @@ PY
 echo "bench: store of $n marks, $(du -h "$store" | cut -f1)" >&2
 
 addr=benchmark@new.example
-hyperfine --warmup 3 --runs 30 \
-	--prepare "$bin suppress remove $addr" -n "suppress add (1 address)" "$bin suppress add $addr" \
-	--prepare "$bin suppress add $addr" -n "suppress remove (1 address)" "$bin suppress remove $addr"
+timed_changes() {
+	hyperfine -N --warmup 3 --runs 30 \
+		--prepare "$bin suppress remove $addr" -n "suppress add (1 address, $1)" "$bin suppress add $addr" \
+		--prepare "$bin suppress add $addr" -n "suppress remove (1 address, $1)" "$bin suppress remove $addr"
+}
+timed_changes "store not written by bounceview"
+hyperfine -N --runs 1 -n "suppress compact (fold the journal in, sort)" "$bin suppress compact"
+timed_changes "store written by bounceview"
 hyperfine --warmup 1 --runs 3 -n "suppress list (every mark)" "$bin suppress list --format=jsonl >/dev/null"
+hyperfine -N --warmup 1 --runs 3 -n "suppress list of nothing but the header" \
+	"$bin suppress list --store $work/empty.tsv"
 
 maildir=$here/../demo/maildir
 if [ -d "$maildir/cur" ]; then

@@ -25,11 +25,11 @@ SUCCESS_ACTIONS = {"delivered", "relayed", "expanded"}
 class Env:
     """A temporary home with a copy of the demo Maildir."""
 
-    def __init__(self, copies=1):
+    def __init__(self, copies=1, source=None):
         self.root = tempfile.mkdtemp(prefix="bv-index-")
         self.maildir = os.path.join(self.root, "Maildir")
         if copies == 1:
-            shutil.copytree(DEMO, self.maildir)
+            bvtest.copy_maildir(source or DEMO, self.maildir)
         else:
             make_big_maildir(self.maildir, copies)
         self.env = bvtest.sandbox_env(self.root, BOUNCEVIEW_LOCK_TIMEOUT="5")
@@ -342,6 +342,29 @@ class IndexTest(unittest.TestCase):
         # No --maildir, no configuration, no notmuch: ~/Maildir.
         self.e.run("index")
         self.assertTrue(os.path.isdir(os.path.join(self.e.maildir, ".notmuch")))
+
+
+@unittest.skipUnless(NOTMUCH and os.path.isdir(DEMO), "needs the notmuch CLI and demo/maildir")
+class SourceStateTest(unittest.TestCase):
+    """What a person did in the source tree before running the tests (the
+    Quick start's first command indexes demo/maildir in place) is not the
+    tests' starting state."""
+
+    def test_database_in_the_source_is_not_copied(self):
+        dirty = Env()
+        try:
+            # The demo as a user leaves it: indexed once, in place.
+            dirty.run("index", "--maildir", dirty.maildir)
+            self.assertTrue(os.path.isdir(os.path.join(dirty.maildir, ".notmuch")))
+            e = Env(source=dirty.maildir)
+            try:
+                self.assertFalse(os.path.exists(os.path.join(e.maildir, ".notmuch")))
+                first = stats(e.index().stdout)
+                self.assertEqual(first[0], count_mail(DEMO))
+            finally:
+                e.cleanup()
+        finally:
+            dirty.cleanup()
 
 
 @unittest.skipUnless(NOTMUCH and os.path.isdir(DEMO), "needs the notmuch CLI and demo/maildir")

@@ -347,9 +347,23 @@ create_database (const char *path, const char *config, const char *dotdir, const
  * NULL) or of bounceview's own (@path the Maildir, @config ""), creating it
  * when it is missing and @create. */
 static notmuch_status_t
-open_once (const char *path, const char *config, notmuch_database_mode_t mode, gboolean create,
-           notmuch_database_t **db, char **msg)
+open_once (const char *path, const char *config, const char *users_xapian, notmuch_database_mode_t mode,
+           gboolean create, notmuch_database_t **db, char **msg)
 {
+	/* The user's configuration names a database that does not exist yet:
+	 * `notmuch new` would create it, and so does a write open; notmuch
+	 * reports it as a file error, so it is looked for first. */
+	if (path == NULL && users_xapian != NULL && !g_file_test (users_xapian, G_FILE_TEST_IS_DIR)) {
+		if (!create)
+			return NOTMUCH_STATUS_NO_DATABASE;
+		notmuch_status_t st = notmuch_database_create_with_config (NULL, NULL, NULL, db, msg);
+		if (st == NOTMUCH_STATUS_DATABASE_EXISTS) {
+			free (*msg);
+			*msg = NULL;
+			st = notmuch_database_open_with_config (NULL, mode, NULL, NULL, db, msg);
+		}
+		return st;
+	}
 	/* notmuch reports its own missing database as a file error; bounceview's
 	 * own one is looked for first so that it is created, not failed on. */
 	if (path != NULL) {
@@ -423,19 +437,19 @@ bv_db_check_maildir (const char *maildir, GError **error)
  * database is sound and another process took the write lock between the
  * look and the open: *locked is set. */
 static notmuch_status_t
-open_classified (const char *path, const char *config, gboolean write, notmuch_database_t **db, char **msg,
-                 gboolean *locked)
+open_classified (const char *path, const char *config, const char *users_xapian, gboolean write,
+                 notmuch_database_t **db, char **msg, gboolean *locked)
 {
 	*locked = FALSE;
 	notmuch_database_mode_t mode =
 	        write ? NOTMUCH_DATABASE_MODE_READ_WRITE : NOTMUCH_DATABASE_MODE_READ_ONLY;
-	notmuch_status_t st = open_once (path, config, mode, write, db, msg);
+	notmuch_status_t st = open_once (path, config, users_xapian, mode, write, db, msg);
 	if (st != NOTMUCH_STATUS_XAPIAN_EXCEPTION || !write)
 		return st;
 	notmuch_database_t *probe = NULL;
 	char *probe_msg = NULL;
-	notmuch_status_t pst =
-	        open_once (path, config, NOTMUCH_DATABASE_MODE_READ_ONLY, FALSE, &probe, &probe_msg);
+	notmuch_status_t pst = open_once (path, config, users_xapian, NOTMUCH_DATABASE_MODE_READ_ONLY, FALSE,
+	                                  &probe, &probe_msg);
 	free (probe_msg);
 	if (probe != NULL)
 		notmuch_database_destroy (probe);
@@ -475,7 +489,8 @@ bv_db_open (const char *maildir, gboolean write, guint lock_timeout, BvIndexWait
 		 * it from the file system, whatever notmuch's message says. */
 		gboolean locked = lock_file != NULL && write_locked (lock_file);
 		if (!locked)
-			st = open_classified (path, config, write, &d->db, &msg, &locked);
+			st = open_classified (path, config, d->users ? xdir : NULL, write, &d->db, &msg,
+			                      &locked);
 		if (!locked && st == NOTMUCH_STATUS_SUCCESS) {
 			free (msg);
 			break;

@@ -618,7 +618,7 @@ class LikeNotmuchNewTest(unittest.TestCase):
     def tearDown(self):
         self.e.cleanup()
 
-    def users_database(self, extra=""):
+    def users_database(self, extra="", make=True):
         """Makes the Maildir the mail root of the user's notmuch
         configuration (with EXTRA), its database made empty by notmuch."""
         cfg = os.path.join(self.e.root, "notmuch-config")
@@ -626,7 +626,7 @@ class LikeNotmuchNewTest(unittest.TestCase):
             f.write("[database]\npath=%s\n%s" % (self.e.maildir, extra))
         self.e.env["NOTMUCH_CONFIG"] = cfg
         self.e.nm_config = cfg
-        if not os.path.isdir(os.path.join(self.e.maildir, ".notmuch")):
+        if make and not os.path.isdir(os.path.join(self.e.maildir, ".notmuch")):
             mail = self.e.maildir + ".mail"
             os.rename(self.e.maildir, mail)
             os.makedirs(self.e.maildir)
@@ -672,6 +672,15 @@ class LikeNotmuchNewTest(unittest.TestCase):
         tags = lambda m: set(self.e.notmuch("search", "--output=tags", m).split())
         self.assertLessEqual({"bounce", "bounce-soft"}, tags(victim))
         self.assertIn("bounce-soft", tags(bounced))
+
+    def test_creates_users_database_like_notmuch_new(self):
+        # A notmuch configuration whose database was never made: notmuch
+        # new would make it, and so does bounceview index.
+        self.users_database("[new]\ntags=fresh;\n", make=False)
+        self.e.index()
+        self.assertTrue(os.path.isdir(os.path.join(self.e.maildir, ".notmuch", "xapian")))
+        self.assertEqual(int(self.e.notmuch("count", "tag:fresh").strip()), count_mail(DEMO))
+        self.assertGreater(int(self.e.notmuch("count", "tag:bounce").strip()), 0)
 
     def test_as_post_new_hook(self):
         # The hook line README offers: bounceview runs after notmuch new.

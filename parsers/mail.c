@@ -220,6 +220,12 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 		if (inner != NULL) {
 			mail->has_original_part = TRUE;
 			take_original_headers (w, GMIME_OBJECT (inner));
+			GMimeObject *inner_body = g_mime_message_get_mime_part (inner);
+			GMimeContentType *ict =
+			        inner_body ? g_mime_object_get_content_type (inner_body) : NULL;
+			if (mail->attached_report == NULL && ict != NULL &&
+			    g_mime_content_type_is_type (ict, "multipart", "report"))
+				mail->attached_report = inner;
 		}
 		return;
 	}
@@ -310,6 +316,11 @@ bv_mail_new (const char *data, gsize len)
 	mail->feedback = g_string_new (NULL);
 	mail->original = g_string_new (NULL);
 
+	/* Blank lines before the header block would make GMime read the
+	 * whole message as a body without headers. */
+	gsize skip = bv_text_blank_prefix (data, len);
+	data += skip;
+	len -= skip;
 	gsize n = len;
 	g_autofree char *lf = normalise_newlines (data, len, &n);
 	const char *buf = lf ? lf : data;

@@ -25,6 +25,10 @@ typedef struct {
 	GString *original;          /* headers (and maybe body) of the original */
 	gboolean has_original_part; /* a message/rfc822 or text/rfc822-headers part */
 	gboolean truncated;         /* limits were hit while walking the MIME tree */
+	/* The first attached message (message/rfc822) that is itself a
+	 * multipart/report: a report someone forwarded as an attachment.
+	 * Owned by @message; NULL when there is none. */
+	GMimeMessage *attached_report;
 } BvMail;
 
 /* Parses @data (any line endings).  Never NULL. */

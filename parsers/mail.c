@@ -342,6 +342,7 @@ bv_mail_new (const char *data, gsize len)
 		 * body text so the text parsers can still try. */
 		g_autofree char *valid = g_utf8_make_valid (buf, MIN (blen, MAIL_MAX_TEXT));
 		g_string_append (mail->body, valid);
+		mail->text = mail->body->str;
 		mail->from = g_strdup ("");
 		mail->subject = g_strdup ("");
 		mail->content_type = g_strdup ("");
@@ -368,6 +369,14 @@ bv_mail_new (const char *data, gsize len)
 	if (mail->body->len == 0 && w.html->len > 0)
 		g_string_append_len (mail->body, w.html->str, w.html->len);
 	g_string_free (w.html, TRUE);
+	mail->text = mail->body->str;
+	if (mail->body->len == 0 && GMIME_IS_MULTIPART (body)) {
+		const char *prologue = g_mime_multipart_get_prologue (GMIME_MULTIPART (body));
+		if (prologue != NULL) {
+			mail->fallback_text = g_utf8_make_valid (prologue, -1);
+			mail->text = mail->fallback_text;
+		}
+	}
 	return mail;
 }
 
@@ -381,6 +390,7 @@ bv_mail_free (BvMail *mail)
 	g_free (mail->subject);
 	g_free (mail->content_type);
 	g_free (mail->report_type);
+	g_free (mail->fallback_text);
 	g_string_free (mail->body, TRUE);
 	g_string_free (mail->dsn, TRUE);
 	g_string_free (mail->feedback, TRUE);

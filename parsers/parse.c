@@ -160,7 +160,7 @@ fill_missing_address (BvMail *mail, BvReport *report)
 		return;
 	BvLines it;
 	BvLine line;
-	bv_lines_init (&it, bv_scrape_text (mail));
+	bv_lines_init (&it, mail->text);
 	while (bv_lines_next (&it, &line)) {
 		g_autofree char *addr = bv_line_address (&line, NULL);
 		if (addr == NULL || bv_scrape_find_recipient (report, 0, addr) != NULL)

@@ -723,6 +723,29 @@ class LikeNotmuchNewTest(unittest.TestCase):
         self.assertNotIn("second@reused.example", exported)
         self.assertIn("first@reused.example", exported)
 
+    def test_own_tags_come_off(self):
+        # A report replaced by an ordinary mail with its Message-ID: the
+        # tags bounceview put on come off again, a user's tag stays.
+        cur = os.path.join(self.e.maildir, "cur")
+        report = bvtest.dsn_report([bvtest.dsn_recipient("gone@replaced.example", "5.1.1", "550 5.1.1 unknown")],
+                                   "<replaced@mx.example.org>")
+        with open(os.path.join(cur, "1700000100.M1P1.replaced:2,S"), "w") as f:
+            f.write(report)
+        self.e.index()
+        tags = lambda: set(self.e.notmuch("search", "--output=tags", "id:replaced@mx.example.org").split())
+        self.assertLessEqual({"bounce", "bounce-hard"}, tags())
+        self.e.notmuch("tag", "+bounce-soft", "--", "id:replaced@mx.example.org")
+        os.remove(os.path.join(cur, "1700000100.M1P1.replaced:2,S"))
+        with open(os.path.join(cur, "1700000101.M1P1.replaced:2,S"), "w") as f:
+            f.write("From: Ann <ann@example.org>\nTo: bob@example.org\nSubject: lunch\n"
+                    "Message-ID: <replaced@mx.example.org>\nDate: Mon, 2 Jan 2023 10:00:00 +0000\n\n"
+                    "Lunch at noon?\n")
+        time.sleep(1.1)
+        self.e.index()
+        self.assertNotIn("bounce", tags())
+        self.assertNotIn("bounce-hard", tags())
+        self.assertIn("bounce-soft", tags())
+
     def test_flag_change_updates_tags(self):
         self.e.index()
         cur = os.path.join(self.e.maildir, "cur")

@@ -12,6 +12,7 @@
  *   P recipient original_recipient action status reply_code diagnostic
  *     remote_mta reporting_mta arrival_date last_attempt_date mta command
  *     cause hard status_derived evidence.rule evidence.matched evidence.detail
+ *     evidence.source evidence.runner_up evidence.runner_up_why
  *
  * Enums are stored as their machine ids, never as numbers, so that a
  * reordered enum cannot misread an old cache.  Extra trailing fields are
@@ -79,6 +80,9 @@ bv_cache_serialize (const BvReport *r)
 		put_field (out, x->evidence.rule);
 		put_field (out, x->evidence.matched);
 		put_field (out, x->evidence.detail);
+		put_field (out, x->evidence.source);
+		put_field (out, x->evidence.runner_up);
+		put_field (out, x->evidence.runner_up_why);
 		g_string_append_c (out, '\n');
 	}
 	return g_string_free (out, FALSE);
@@ -136,6 +140,9 @@ read_recipient_line (char **f, guint n)
 	set_field (&x->evidence.rule, f, n, 15);
 	set_field (&x->evidence.matched, f, n, 16);
 	set_field (&x->evidence.detail, f, n, 17);
+	set_field (&x->evidence.source, f, n, 18);
+	set_field (&x->evidence.runner_up, f, n, 19);
+	set_field (&x->evidence.runner_up_why, f, n, 20);
 	return x;
 }
 

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "parsers/classify-rules.h"
+#include "parsers/knowledge/systems.h"
 
 #define P(s, c)                          \
 	{                                \
@@ -46,9 +47,23 @@
 	{                                              \
 		s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d \
 	}
+/* A give-up sentence of an outer relay: it counts only when the reply it
+ * wraps names no cause. */
+#define WRAPPER(s, c)                                    \
+	{                                                \
+		s, BV_CAUSE_##c, BV_PHRASE_WRAPPER, NULL \
+	}
 
 /* What the Domino directory phrases mean. */
 #define DOMINO "Lotus Domino: the reporting server found no such recipient in its own directory"
+
+/* The clause registry names its mail systems by parser symbol; listing them
+ * here makes a misspelt system a compile error. */
+static const BvSystem clause_systems[] G_GNUC_UNUSED = {
+#define BV_CLAUSE(sys, phrase, cause, detail, source) BV_SYSTEM_##sys,
+#include "parsers/knowledge/clauses.def"
+#undef BV_CLAUSE
+};
 
 /* clang-format off */
 const BvPhrase bv_phrases[] = {
@@ -826,27 +841,27 @@ const BvPhrase bv_phrases[] = {
 	P ("mail forwarding loop", NETWORKERROR),
 
 	/* ---- Given up after retries. ---- */
-	P ("message expired", EXPIRED),
-	P ("envelope expired", EXPIRED),
-	P ("have been failing for a long time", EXPIRED),
-	P ("retry time not reached", EXPIRED),
-	P ("retry timeout exceeded", EXPIRED),
-	P ("delivery time expired", EXPIRED),
+	WRAPPER ("message expired", EXPIRED),
+	WRAPPER ("envelope expired", EXPIRED),
+	WRAPPER ("have been failing for a long time", EXPIRED),
+	WRAPPER ("retry time not reached", EXPIRED),
+	WRAPPER ("retry timeout exceeded", EXPIRED),
+	WRAPPER ("delivery time expired", EXPIRED),
 	P ("connection timed out", EXPIRED),
 	P ("timed out", EXPIRED),
 	P ("time-out", EXPIRED),
 	P ("queue.expired", EXPIRED),
 	P ("has been delayed", EXPIRED),
-	P ("could not be delivered for", EXPIRED),
-	P ("too long in queue", EXPIRED),
+	WRAPPER ("could not be delivered for", EXPIRED),
+	WRAPPER ("too long in queue", EXPIRED),
 	P ("delivery attempts will continue", EXPIRED),
-	P ("unable to deliver for", EXPIRED),
+	WRAPPER ("unable to deliver for", EXPIRED),
 	P ("did not accept our requests to connect", EXPIRED),
 	P ("remote host is not responding", EXPIRED),
-	P ("was not delivered within", EXPIRED),
+	WRAPPER ("was not delivered within", EXPIRED),
 	P ("server did not respond", EXPIRED),
 	P ("connection refused", EXPIRED),
-	P ("giving up", EXPIRED),
+	WRAPPER ("giving up", EXPIRED),
 	P ("hop count exceeded", SYSTEMERROR),
 	/* A failure notice (not a delay) for a host that stayed unreachable:
 	 * the message expired in the queue. */
@@ -904,6 +919,11 @@ const BvPhrase bv_phrases[] = {
 	P ("i am away", VACATION),
 	P ("i will be away", VACATION),
 	P ("on vacation", VACATION),
+
+	/* ==== Mail systems' own clauses (parsers/knowledge/clauses.def). ==== */
+#define BV_CLAUSE(sys, phrase, cause, detail, source) { phrase, BV_CAUSE_##cause, BV_PHRASE_STRUCTURE, detail, source },
+#include "parsers/knowledge/clauses.def"
+#undef BV_CLAUSE
 
 	/* ==== Provider conventions: codes and wording one provider uses. ==== */
 	/* Google. */
@@ -1292,6 +1312,7 @@ bv_text_scan (const char *text, BvTextScan *scan)
 		scan->provider[c].phrase = -1;
 	}
 	scan->first_provider = -1;
+	scan->structure.phrase = -1;
 	scan->not_mask = 0;
 	scan->address_mask = 0;
 	scan->command[0] = '\0';
@@ -1333,6 +1354,14 @@ bv_text_scan (const char *text, BvTextScan *scan)
 			gssize from = (gssize)i;
 			if ((p->flags & BV_PHRASE_AFTER_DOMAIN) && (from = domain_before (t, i)) < 0)
 				continue;
+			if (p->flags & BV_PHRASE_STRUCTURE) {
+				if (scan->structure.phrase < 0) {
+					scan->structure.phrase = by_key[b];
+					scan->structure.start = map[from];
+					scan->structure.end = i + end < n ? map[i + end] : len;
+				}
+				continue;
+			}
 			if (p->flags & BV_PHRASE_NOT) {
 				scan->not_mask |= G_GUINT64_CONSTANT (1) << p->cause;
 				continue;
@@ -1344,6 +1373,11 @@ bv_text_scan (const char *text, BvTextScan *scan)
 			 * the place of an ordinary phrase of its cause found
 			 * earlier in the text. */
 			gboolean stronger = (p->flags & BV_PHRASE_ADDRESS) && !(scan->address_mask & bit);
+			/* So does any phrase after a give-up sentence: the reply
+			 * a relay quotes says more than its own words. */
+			if (h->phrase >= 0 && (bv_phrases[h->phrase].flags & BV_PHRASE_WRAPPER) &&
+			    !(p->flags & BV_PHRASE_WRAPPER))
+				stronger = TRUE;
 			if (h->phrase >= 0 && !stronger)
 				continue;
 			h->phrase = by_key[b];

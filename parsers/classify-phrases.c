@@ -43,6 +43,12 @@
 	{                                             \
 		s, BV_CAUSE_##c, BV_PHRASE_ADDRESS, d \
 	}
+/* A head word: counts only as a whole word (not in "spamhaus" or an
+ * address). */
+#define WORD(s, c)                                    \
+	{                                             \
+		s, BV_CAUSE_##c, BV_PHRASE_WORD, NULL \
+	}
 #define PROV(s, c, d)                                  \
 	{                                              \
 		s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d \
@@ -291,6 +297,30 @@ const BvPhrase bv_phrases[] = {
 	P ("the user's space has been used up", MAILBOXFULL),
 	P ("recipient overquota", MAILBOXFULL),
 	P ("too much mail data", MAILBOXFULL),
+	/* Other words for the same state: the mailbox, inbox or account
+	 * named, then "full", "quota" or "storage" within the clause. */
+	P ("mailbox * is full", MAILBOXFULL),
+	P ("inbox full", MAILBOXFULL),
+	P ("mailbox storage", MAILBOXFULL),
+	P ("storage quota", MAILBOXFULL),
+	P ("quota has been exceeded", MAILBOXFULL),
+	P ("has reached its quota", MAILBOXFULL),
+	P ("reached * storage limit", MAILBOXFULL),
+	P ("mailbox size exceeded", MAILBOXFULL),
+	P ("insufficient storage for the recipient", MAILBOXFULL),
+	/* Courier and Dovecot: "Quota exceeded (mailbox for user is full)". */
+	P ("quota reached", MAILBOXFULL),
+	/* French, German, Spanish, Italian, Russian, Chinese, Japanese. */
+	P ("bo\xc3\xaete pleine", MAILBOXFULL),
+	P ("quota d\xc3\xa9pass\xc3\xa9", MAILBOXFULL),
+	P ("postfach ist \xc3\xbc" "berf\xc3\xbcllt", MAILBOXFULL),
+	P ("speicherplatz * ersch\xc3\xb6pft", MAILBOXFULL),
+	P ("buz\xc3\xb3n lleno", MAILBOXFULL),
+	P ("buz\xc3\xb3n est\xc3\xa1 lleno", MAILBOXFULL),
+	P ("casella * piena", MAILBOXFULL),
+	P ("\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd", MAILBOXFULL), /* переполнен */
+	P ("\xe9\x82\xae\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOXFULL), /* 邮箱已满 */
+	P ("\xe5\xae\xb9\xe9\x87\x8f\xe8\xb6\x85\xe9\x81\x8e", MAILBOXFULL), /* 容量超過 */
 	/* 邮箱已满, 郵箱已滿, 信箱已满, 空间不足, 容量不足, メールボックスが一杯, 容量超過 */
 	P ("\xe9\x82\xae\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOXFULL),
 	P ("\xe9\x83\xb5\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xbf", MAILBOXFULL),
@@ -613,7 +643,30 @@ const BvPhrase bv_phrases[] = {
 	P ("spamassassin", SPAMDETECTED),
 	P ("bulk mail", SPAMDETECTED),
 	P ("unsolicited", SPAMDETECTED),
-	P ("- spam", SPAMDETECTED),
+	/* Head words: any sentence that calls the message spam, UBE (RFC
+	 * 2505's unsolicited bulk e-mail) or junk, whatever its other words
+	 * ("looks like SPAM to us", "rejected: UBE", "junk mail"). */
+	WORD ("spam", SPAMDETECTED),
+	WORD ("ube", SPAMDETECTED),
+	WORD ("uce", SPAMDETECTED),
+	WORD ("junk mail", SPAMDETECTED),
+	WORD ("junk email", SPAMDETECTED),
+	WORD ("junk e mail", SPAMDETECTED),
+	WORD ("bulk email", SPAMDETECTED),
+	WORD ("bulk e mail", SPAMDETECTED),
+	WORD ("spammy", SPAMDETECTED),
+	/* An explanation of why the server filters, not a verdict on this
+	 * message (Gmail: "To reduce the amount of spam sent to ..."). */
+	NOT ("to reduce the amount of spam", SPAMDETECTED),
+	NOT ("to protect our users from spam", SPAMDETECTED),
+	/* French, German, Spanish, Italian, Portuguese: pourriel, courrier
+	 * indésirable, unerwünschte Werbung, correo no deseado, posta
+	 * indesiderata, lixo eletrônico. */
+	P ("pourriel", SPAMDETECTED),
+	P ("courrier ind\xc3\xa9sirable", SPAMDETECTED),
+	P ("unerw\xc3\xbcnschte werbung", SPAMDETECTED),
+	P ("correo no deseado", SPAMDETECTED),
+	P ("posta indesiderata", SPAMDETECTED),
 	P ("spam score", SPAMDETECTED),
 	P ("rejected as spam", SPAMDETECTED),
 	P ("blacklisted url", SPAMDETECTED),
@@ -1076,6 +1129,54 @@ const gsize bv_n_phrases = G_N_ELEMENTS (bv_phrases);
 static guint16 by_key[G_N_ELEMENTS (bv_phrases)];
 static guint16 bucket[65536 + 1];
 static gsize index_once;
+/* Every phrase normalised the way the text is (normalise_into). */
+static char *norm[G_N_ELEMENTS (bv_phrases)];
+
+/* Whether the word of @s that holds @at (bounded by spaces) is an address,
+ * a host name, a URL or a code ("a_b@x.example", "mx-1.example",
+ * "aup#in-1310"): its '-' and '_' are part of it. */
+static gboolean
+in_name (const guchar *s, gsize len, gsize at)
+{
+	gsize a = at, b = at;
+	while (a > 0 && !g_ascii_isspace (s[a - 1]))
+		a--;
+	while (b < len && !g_ascii_isspace (s[b]))
+		b++;
+	for (gsize i = a; i < b; i++)
+		if (s[i] == '@' || s[i] == '.' || s[i] == '/' || s[i] == '#' || s[i] == ':' || s[i] == '=')
+			return TRUE;
+	return FALSE;
+}
+
+/* Whether the byte at @i of @s folds to a word separator: white space, and
+ * '-' or '_' between words ("over-quota", "MAILBOX_FULL", "non-existent"),
+ * so that every way of joining the words of a phrase matches it. */
+static gboolean
+separator_at (const guchar *s, gsize len, gsize i)
+{
+	if (g_ascii_isspace (s[i]))
+		return TRUE;
+	return (s[i] == '-' || s[i] == '_') && !in_name (s, len, i);
+}
+
+/* A phrase as the matcher sees it: separators folded to one space. */
+static char *
+normalise_phrase (const char *phrase)
+{
+	const guchar *s = (const guchar *)phrase;
+	gsize len = strlen (phrase);
+	GString *out = g_string_sized_new (len);
+	for (gsize i = 0; i < len; i++) {
+		if (separator_at (s, len, i)) {
+			if (out->len > 0 && out->str[out->len - 1] != ' ')
+				g_string_append_c (out, ' ');
+		} else {
+			g_string_append_c (out, (char)s[i]);
+		}
+	}
+	return g_string_free (out, FALSE);
+}
 
 static guint
 key_of (const char *s)
@@ -1088,7 +1189,9 @@ build_index (void)
 {
 	static guint count[65536];
 	for (gsize i = 0; i < bv_n_phrases; i++)
-		count[key_of (bv_phrases[i].phrase)]++;
+		norm[i] = normalise_phrase (bv_phrases[i].phrase);
+	for (gsize i = 0; i < bv_n_phrases; i++)
+		count[key_of (norm[i])]++;
 	guint sum = 0;
 	for (guint k = 0; k < 65536; k++) {
 		bucket[k] = (guint16)sum;
@@ -1097,7 +1200,7 @@ build_index (void)
 	}
 	bucket[65536] = (guint16)sum;
 	for (gsize i = 0; i < bv_n_phrases; i++) {
-		guint k = key_of (bv_phrases[i].phrase);
+		guint k = key_of (norm[i]);
 		by_key[bucket[k] + count[k]++] = (guint16)i;
 	}
 }
@@ -1209,6 +1312,24 @@ phrase_at (const char *phrase, const char *t, gsize len, gsize *end)
 	}
 	*end = pos;
 	return TRUE;
+}
+
+/* Whether a head word may start (@start) or end at @at of the folded text
+ * @t: the byte on the outer side is no letter or digit, and no part of an
+ * address, host name or URL ("spam@", "spamhaus", ".spam.example"). */
+static gboolean
+word_edge (const char *t, gsize at, gboolean start)
+{
+	if (start && at == 0)
+		return TRUE;
+	guchar c = (guchar)(start ? t[at - 1] : t[at]);
+	if (c == '\0')
+		return TRUE;
+	/* A full stop ends a sentence unless a name goes on after it. */
+	if (!start && c == '.')
+		return !g_ascii_isalnum (t[at + 1]);
+	return !(g_ascii_isalnum (c) || c >= 0x80 || c == '@' || c == '.' || c == '/' || c == '=' ||
+	         c == '#');
 }
 
 /* Whether the text just before @at (folded, @at bytes from its start)
@@ -1334,6 +1455,15 @@ bv_text_scan (const char *text, BvTextScan *scan)
 			i += skip;
 			continue;
 		}
+		if (separator_at (s, len, i)) {
+			/* Runs of separators fold to one space. */
+			if (folded->len > 0 && folded->str[folded->len - 1] != ' ') {
+				map[folded->len] = (guint32)i;
+				g_string_append_c (folded, ' ');
+			}
+			i++;
+			continue;
+		}
 		gsize before = folded->len, from = i;
 		fold_char (s, &i, folded);
 		for (gsize k = before; k < folded->len; k++)
@@ -1349,7 +1479,10 @@ bv_text_scan (const char *text, BvTextScan *scan)
 		for (guint b = bucket[k]; b < bucket[k + 1]; b++) {
 			const BvPhrase *p = &bv_phrases[by_key[b]];
 			gsize end;
-			if (!phrase_at (p->phrase, t + i, n - i, &end))
+			if (!phrase_at (norm[by_key[b]], t + i, n - i, &end))
+				continue;
+			if ((p->flags & BV_PHRASE_WORD) &&
+			    !(word_edge (t, i, TRUE) && word_edge (t, i + end, FALSE)))
 				continue;
 			gssize from = (gssize)i;
 			if ((p->flags & BV_PHRASE_AFTER_DOMAIN) && (from = domain_before (t, i)) < 0)

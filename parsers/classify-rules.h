@@ -37,6 +37,9 @@ enum {
 	/* The phrase is an outer relay's give-up sentence ("retry timeout
 	 * exceeded"): it counts only when the reply it wraps says nothing. */
 	BV_PHRASE_WRAPPER = 1 << 5,
+	/* The phrase is a head word ("spam", "UBE") that counts only as a
+	 * whole word, not inside a longer word, an address or a host name. */
+	BV_PHRASE_WORD = 1 << 6,
 };
 
 typedef struct {

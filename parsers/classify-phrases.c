@@ -49,6 +49,11 @@
 	{                                             \
 		s, BV_CAUSE_##c, BV_PHRASE_WORD, NULL \
 	}
+/* A phrase whose wording is taken from a named primary source. */
+#define SRC(s, c, d, src)                  \
+	{                                  \
+		s, BV_CAUSE_##c, 0, d, src \
+	}
 #define PROV(s, c, d)                                  \
 	{                                              \
 		s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d \
@@ -521,6 +526,8 @@ const BvPhrase bv_phrases[] = {
 	P ("ip name lookup failed", REQUIREPTR),
 	P ("client host name lookup failed", REQUIREPTR),
 	P ("cannot find your hostname", REQUIREPTR),
+	SRC ("cannot find your reverse hostname", REQUIREPTR, NULL,
+	     "Postfix src/smtpd/smtpd_check.c (reject_unknown_reverse_client_hostname)"),
 	P ("cannot resolve your address", REQUIREPTR),
 	P ("unresolvable hostname", REQUIREPTR),
 	P ("hostname does not resolve", REQUIREPTR),
@@ -833,15 +840,14 @@ const BvPhrase bv_phrases[] = {
 	P ("mail system configuration error", SYSTEMERROR),
 	P ("service currently unavailable", SYSTEMERROR),
 	P ("service unavailable", SYSTEMERROR),
-	P ("too many hops", SYSTEMERROR),
+	P ("too many hops", NETWORKERROR),
 	/* Mailing-list managers (fml) refuse a Message-ID they have already
 	 * distributed: it breaks mail loops. */
 	PD ("duplicated message-id", SYSTEMERROR,
 	    "the mailing list refused a Message-ID it had already distributed, to stop a mail loop"),
-	P ("mail loop", SYSTEMERROR),
-	P ("loop detected", SYSTEMERROR),
-	P ("loops back to myself", SYSTEMERROR),
-	P ("routing loop", SYSTEMERROR),
+	P ("mail loop", NETWORKERROR),
+	P ("loop detected", NETWORKERROR),
+	P ("routing loop", NETWORKERROR),
 	P ("timeout waiting for input", SYSTEMERROR),
 	P ("server configuration problem", SYSTEMERROR),
 	P ("error in processing", SYSTEMERROR),
@@ -874,6 +880,18 @@ const BvPhrase bv_phrases[] = {
 	 * (#5.4.4); a name that does not exist is "couldn't find any host". */
 	PD ("couldn't find a mail exchanger or ip address", NOTACCEPT,
 	    "qmail: the domain exists but names no mail server, so it accepts no mail"),
+
+	/* ---- Vocabulary decisions with a primary source (parsers/README.md). ---- */
+	SRC ("mx records point to non existent hosts", HOSTUNKNOWN,
+	     "Exim: every MX host of the domain has no address, so the domain cannot receive mail",
+	     "Exim src/src/routers/dnslookup.c (\"all relevant MX records point to non-existent hosts\")"),
+	SRC ("(nullmx)", NOTACCEPT, "the domain publishes a null MX (RFC 7505): it accepts no mail",
+	     "Postfix src/dns/dns_lookup.c (\"Domain %s does not accept mail (nullMX)\"); RFC 7505"),
+	SRC ("null mx", NOTACCEPT, "the domain publishes a null MX (RFC 7505): it accepts no mail",
+	     "RFC 7505 section 3"),
+	SRC ("loops back to myself", NETWORKERROR,
+	     "the next hop is the reporting server itself: a mail loop",
+	     "Postfix src/smtp/smtp_addr.c (5.4.6 \"mail for %s loops back to myself\")"),
 
 	/* ---- DNS or network trouble on the way. ---- */
 	P ("dns query failed", NETWORKERROR),
@@ -915,7 +933,7 @@ const BvPhrase bv_phrases[] = {
 	P ("server did not respond", EXPIRED),
 	P ("connection refused", EXPIRED),
 	WRAPPER ("giving up", EXPIRED),
-	P ("hop count exceeded", SYSTEMERROR),
+	P ("hop count exceeded", NETWORKERROR),
 	/* A failure notice (not a delay) for a host that stayed unreachable:
 	 * the message expired in the queue. */
 	PD ("host not reachable", EXPIRED,

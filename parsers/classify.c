@@ -510,6 +510,9 @@ collect_wording (Candidates *cs, const Facts *f)
 		}
 		switch (c) {
 		case BV_CAUSE_USERUNKNOWN:
+			/* Vocabulary decision: at RCPT, or in a report with
+			 * no command and no code at all, "user unknown" is
+			 * the address (parsers/README.md). */
 			if (command_is (f, "RCPT") || said_address (f, c) ||
 			    (f->status[0] == '\0' && f->command[0] == '\0' && f->reply[0] == '\0')) {
 				const char *detail = NULL;
@@ -551,6 +554,16 @@ collect_wording (Candidates *cs, const Facts *f)
 			 * refused for what it is, not for its format. */
 			if (said (f, BV_CAUSE_SPAMDETECTED) || said (f, BV_CAUSE_VIRUSDETECTED))
 				break;
+			/* Vocabulary decision: content refused without an
+			 * x.6 code says nothing of its format: a filter judged
+			 * it, which the vocabulary calls spam. */
+			if (strstr (p->phrase, "content rejected") &&
+			    !(f->status[0] && f->status[2] == '6')) {
+				add_text (cs, f, BV_CAUSE_SPAMDETECTED, tier, h,
+				          "the content was refused with no content-format code (x.6.x): a "
+				          "content filter judged it");
+				break;
+			}
 			add_text (cs, f, c, tier, h, NULL);
 			break;
 		default: add_text (cs, f, c, tier, h, NULL); break;

@@ -606,6 +606,197 @@ test_evidence (void)
 	g_assert_false (e->hard);
 }
 
+/* One row: a report's fields, with the mail system that wrote it, and
+ * what a careful reader says.  Each table holds the source's own wording
+ * and paraphrases a different server would write (casing, punctuation,
+ * joined words, surrounding text, another language), so that a rule that
+ * only fits one sample fails here. */
+typedef struct {
+	const char *status, *reply, *command, *mta, *diag;
+	BvCause cause;
+} Row;
+
+static void
+check_rows (const Row *rows, gsize n)
+{
+	for (gsize i = 0; i < n; i++) {
+		g_autoptr (BvRecipient) r =
+		        make (rows[i].status, rows[i].reply, rows[i].command, rows[i].diag);
+		g_free (r->mta);
+		r->mta = g_strdup (rows[i].mta);
+		bv_classify (r, BV_KIND_FAILED);
+		if (r->cause != rows[i].cause)
+			g_test_message ("row %" G_GSIZE_FORMAT ": %s", i, rows[i].diag);
+		assert_cause (r->cause, rows[i].cause);
+	}
+}
+
+static void
+test_tiers (void)
+{
+	const Row rows[] = {
+		/* A reused code loses to specific words ("5.2.1 said suspend,
+		 * but the words say the mailbox is full"). */
+		{ "5.2.1", "550", "RCPT", "", "550 5.2.1 Mailbox full, try later", BV_CAUSE_MAILBOXFULL },
+		{ "5.5.2", "554", "DATA", "", "554 5.5.2 Message looks like SPAM to us",
+		  BV_CAUSE_SPAMDETECTED },
+		/* A specific code beats words of another cause. */
+		{ "5.7.26", "550", "DATA", "", "550 5.7.26 unauthenticated mail, spam risk",
+		  BV_CAUSE_AUTHFAILURE },
+		{ "5.2.2", "552", "RCPT", "", "552 5.2.2 user unknown or over quota", BV_CAUSE_MAILBOXFULL },
+		/* A specific code and a sibling's words: the words say which. */
+		{ "5.2.3", "552", "DATA", "", "552 5.2.3 message too large for this recipient",
+		  BV_CAUSE_MESGTOOBIG },
+		/* A generic code is a prior, never a veto. */
+		{ "5.0.0", "550", "RCPT", "", "550 5.0.0 Relaying denied", BV_CAUSE_NORELAYING },
+		{ "4.7.1", "451", "RCPT", "", "451 4.7.1 Access denied: cannot find your reverse hostname",
+		  BV_CAUSE_REQUIREPTR },
+		/* The command and reply code when the words say nothing. */
+		{ "", "503", "", "", "503 Bad sequence, please say hello first", BV_CAUSE_SYNTAXERROR },
+		{ "", "554", "CONN", "", "554 No thanks", BV_CAUSE_BLOCKED },
+		{ "", "550", "MAIL", "", "550 Not today", BV_CAUSE_REJECTED },
+		/* At MAIL FROM an unknown domain is the sender's. */
+		{ "5.1.7", "550", "MAIL", "", "550 5.1.7 No such domain sender.example", BV_CAUSE_REJECTED },
+		/* Postfix's clause structure names the family; the words pick
+		 * within it. */
+		{ "5.7.1", "554", "RCPT", "",
+		  "554 5.7.1 <a@b.example>: Sender address rejected: User unknown in local recipient table",
+		  BV_CAUSE_REJECTED },
+		{ "4.7.1", "450", "RCPT", "",
+		  "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.1]",
+		  BV_CAUSE_REQUIREPTR },
+		{ "5.7.1", "554", "RCPT", "", "554 5.7.1 Helo command rejected: Host not found",
+		  BV_CAUSE_BLOCKED },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
+static void
+test_wrappers (void)
+{
+	const Row rows[] = {
+		/* An outer relay's give-up sentence loses to the reply it
+		 * quotes, whatever the relay's own code. */
+		{ "4.4.7", "", "", "",
+		  "retry timeout exceeded; last error: 552 5.2.2 mailbox for user is over quota",
+		  BV_CAUSE_MAILBOXFULL },
+		{ "5.4.7", "", "", "",
+		  "Delivery failed: message expired. Remote said: 550 5.7.1 Relay access denied",
+		  BV_CAUSE_NORELAYING },
+		{ "4.4.2", "421", "", "",
+		  "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 "
+		  "4.4.2 Connection timed out>",
+		  BV_CAUSE_EXPIRED },
+		/* With nothing inside, the give-up sentence stands. */
+		{ "5.4.7", "", "", "", "Retry timeout exceeded", BV_CAUSE_EXPIRED },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
+static void
+test_normalised (void)
+{
+	const Row rows[] = {
+		{ "", "552", "RCPT", "", "552 MAILBOX_FULL", BV_CAUSE_MAILBOXFULL },
+		{ "", "552", "RCPT", "", "552 user is over-quota", BV_CAUSE_MAILBOXFULL },
+		{ "", "552", "RCPT", "", "552   Quota   exceeded   for   this   user", BV_CAUSE_MAILBOXFULL },
+		{ "", "550", "RCPT", "", "550 non_existent user", BV_CAUSE_USERUNKNOWN },
+		{ "", "550", "RCPT", "", "550 Unknown local part", BV_CAUSE_USERUNKNOWN },
+		{ "", "552", "RCPT", "", "552 The mailbox of the recipient is full", BV_CAUSE_MAILBOXFULL },
+		{ "", "552", "RCPT", "", "552 Quota d\xc3\xa9pass\xc3\xa9 pour ce destinataire",
+		  BV_CAUSE_MAILBOXFULL },
+		{ "", "552", "RCPT", "", "552 El buz\xc3\xb3n est\xc3\xa1 lleno", BV_CAUSE_MAILBOXFULL },
+		{ "", "552", "RCPT", "", "552 \xe9\x82\xae\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1",
+		  BV_CAUSE_MAILBOXFULL },
+		/* Spam head words, any wording around them. */
+		{ "5.7.1", "550", "DATA", "", "550 5.7.1 Rejected: UBE", BV_CAUSE_SPAMDETECTED },
+		{ "5.7.1", "550", "DATA", "", "550 5.7.1 your message looks like junk mail",
+		  BV_CAUSE_SPAMDETECTED },
+		{ "5.7.1", "550", "DATA", "", "550 5.7.1 Id=2y:2 - SPAM. See http://x.example/block",
+		  BV_CAUSE_SPAMDETECTED },
+		{ "5.7.1", "550", "DATA", "", "550 5.7.1 Bulk-Email not accepted here",
+		  BV_CAUSE_SPAMDETECTED },
+		{ "5.7.1", "550", "DATA", "", "550 5.7.1 Message refus\xc3\xa9: pourriel",
+		  BV_CAUSE_SPAMDETECTED },
+		/* ... but not inside a block list's name or an address. */
+		{ "5.7.1", "554", "RCPT", "",
+		  "554 5.7.1 Service unavailable; client host blocked using "
+		  "zen.spamhaus.org",
+		  BV_CAUSE_BLOCKED },
+		{ "5.7.1", "554", "RCPT", "", "554 5.7.1 <spam@b.example>: Relay access denied",
+		  BV_CAUSE_NORELAYING },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
+static void
+test_vocabulary (void)
+{
+	const Row rows[] = {
+		/* x.5.3: too many recipients. */
+		{ "4.5.3", "452", "RCPT", "", "452 4.5.3 Too many recipients", BV_CAUSE_TOOMANYCONN },
+		/* Content refused with no x.6 code: spam; with one: content. */
+		{ "5.7.1", "554", "DATA", "", "554 5.7.1 Message content rejected", BV_CAUSE_SPAMDETECTED },
+		{ "5.6.0", "554", "DATA", "", "554 5.6.0 Message content rejected", BV_CAUSE_CONTENTERROR },
+		/* Mail loops: network. */
+		{ "5.4.6", "554", "", "", "554 5.4.6 Too many hops", BV_CAUSE_NETWORKERROR },
+		{ "", "", "", "", "mail for mx.example.org loops back to myself", BV_CAUSE_NETWORKERROR },
+		{ "", "550", "", "", "550 Mail loop detected", BV_CAUSE_NETWORKERROR },
+		/* Null MX (RFC 7505): the domain accepts no mail. */
+		{ "5.1.0", "", "", "", "Domain example.org does not accept mail (nullMX)",
+		  BV_CAUSE_NOTACCEPT },
+		{ "5.1.10", "556", "RCPT", "", "556 5.1.10 Recipient address has null MX",
+		  BV_CAUSE_NOTACCEPT },
+		/* MX pointing to nothing: the host is unknown. */
+		{ "5.0.0", "", "", "", "all relevant MX records point to non-existent hosts",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "", "", "", "", "All relevant MX records point to non existent hosts.",
+		  BV_CAUSE_HOSTUNKNOWN },
+		/* "User unknown" at RCPT, or with nothing else said. */
+		{ "", "550", "RCPT", "", "550 User unknown", BV_CAUSE_USERUNKNOWN },
+		{ "", "", "", "", "User unknown", BV_CAUSE_USERUNKNOWN },
+		/* A DNS block list: blocked; a reputation score: badreputation. */
+		{ "5.7.1", "554", "RCPT", "", "554 5.7.1 rejected because 192.0.2.1 is listed in bl.example",
+		  BV_CAUSE_BLOCKED },
+		{ "5.7.1", "550", "RCPT", "", "550 5.7.1 Rejected: sender IP reputation too low (score 12)",
+		  BV_CAUSE_BADREPUTATION },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
+static void
+test_registry (void)
+{
+	/* The evidence names the winner's source and the runner-up. */
+	g_autoptr (BvRecipient) a = make ("5.2.1", "550", "RCPT", "550 5.2.1 Mailbox full");
+	bv_classify (a, BV_KIND_FAILED);
+	assert_cause (a->cause, BV_CAUSE_MAILBOXFULL);
+	g_assert_cmpstr (a->evidence.runner_up, ==, "filtered");
+	g_assert_nonnull (strstr (a->evidence.runner_up_why, "ranks below"));
+
+	g_autoptr (BvRecipient) b =
+	        make ("5.7.1", "554", "RCPT", "554 5.7.1 Client host rejected: Access denied");
+	bv_classify (b, BV_KIND_FAILED);
+	assert_cause (b->cause, BV_CAUSE_BLOCKED);
+	g_assert_nonnull (strstr (b->evidence.source, "smtpd_check.c"));
+
+	/* Orange's numbered labels, from the registry. */
+	g_autoptr (BvRecipient) c = make ("5.0.0", "550", "RCPT", "550 5.0.0 Mailbox full OFR_417 [417]");
+	bv_classify (c, BV_KIND_FAILED);
+	assert_cause (c->cause, BV_CAUSE_MAILBOXFULL);
+	g_assert_nonnull (strstr (c->evidence.source, "orange"));
+
+	/* A mail system's convention applies only to that system. */
+	const Row rows[] = {
+		{ "5.0.0", "542", "RCPT", "messagelabs", "542 <a@b.example> Rejected", BV_CAUSE_USERUNKNOWN },
+		{ "", "550", "", "outlook", "550 Requested action not taken: mailbox unavailable",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "", "550", "", "", "550 Requested action not taken: mailbox unavailable",
+		  BV_CAUSE_FILTERED },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
 static void
 test_idempotent (void)
 {
@@ -650,6 +841,11 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/text/languages", test_text_languages);
 	g_test_add_func ("/classify/text/nothing", test_text_nothing);
 	g_test_add_func ("/classify/precedence", test_precedence);
+	g_test_add_func ("/classify/tiers", test_tiers);
+	g_test_add_func ("/classify/wrappers", test_wrappers);
+	g_test_add_func ("/classify/normalised", test_normalised);
+	g_test_add_func ("/classify/vocabulary", test_vocabulary);
+	g_test_add_func ("/classify/registry", test_registry);
 	g_test_add_func ("/classify/providers", test_providers);
 	g_test_add_func ("/classify/mail-systems", test_mail_systems);
 	g_test_add_func ("/classify/reply-form", test_reply_form);

@@ -889,6 +889,11 @@ const BvPhrase bv_phrases[] = {
 	     "Postfix src/dns/dns_lookup.c (\"Domain %s does not accept mail (nullMX)\"); RFC 7505"),
 	SRC ("null mx", NOTACCEPT, "the domain publishes a null MX (RFC 7505): it accepts no mail",
 	     "RFC 7505 section 3"),
+	/* sysexits.h EX_NOPERM, as local delivery agents word it: the local
+	 * system's permissions stopped delivery, not a broken program. */
+	SRC ("insufficient permission", SYSTEMERROR,
+	     "the local delivery agent lacked the permission to deliver (EX_NOPERM)",
+	     "sysexits.h EX_NOPERM; procmail's LMTP replies (\"550 5.0.0 insufficient permission\")"),
 	SRC ("loops back to myself", NETWORKERROR,
 	     "the next hop is the reporting server itself: a mail loop",
 	     "Postfix src/smtp/smtp_addr.c (5.4.6 \"mail for %s loops back to myself\")"),

@@ -40,6 +40,7 @@ typedef struct {
 	const char *mta;        /* mail system that wrote the report */
 	const char *remote_mta; /* server that refused, as the report names it */
 	const char *domain;     /* the recipient's domain */
+	const char *dtype;      /* the Diagnostic-Code's type, lower case */
 	BvCause by_status;
 	BvTextScan scan;
 	gboolean bare_address;    /* the diagnostic held only addresses */
@@ -461,13 +462,40 @@ in_family (BvCause family, BvCause c)
 		return c == BV_CAUSE_REQUIREPTR || c == BV_CAUSE_BADREPUTATION || c == BV_CAUSE_SPEEDING ||
 		       c == BV_CAUSE_TOOMANYCONN || c == BV_CAUSE_BLOCKED;
 	case BV_CAUSE_REJECTED: return c == BV_CAUSE_AUTHFAILURE || c == BV_CAUSE_REJECTED;
+	/* A local delivery agent's errno text names the system's state:
+	 * EDQUOT a full mailbox, ENOSPC a full disk, EACCES a system error. */
+	case BV_CAUSE_MAILERERROR:
+		return c == BV_CAUSE_MAILBOXFULL || c == BV_CAUSE_SYSTEMFULL || c == BV_CAUSE_SYSTEMERROR ||
+		       c == BV_CAUSE_MAILERERROR;
 	default: return c == family;
 	}
+}
+
+/* Whether the wording names a narrower member of @family than itself. */
+static gboolean
+family_said (const Facts *f, BvCause family)
+{
+	for (guint c = 0; c < BV_CAUSE_COUNT; c++)
+		if ((BvCause)c != family && in_family (family, (BvCause)c) && said (f, (BvCause)c))
+			return TRUE;
+	return FALSE;
 }
 
 static void
 collect_structure (Candidates *cs, const Facts *f)
 {
+	/* Vocabulary decision: a Diagnostic-Code of type x-unix is the exit
+	 * status or errno of a local delivery agent (Postfix's local(8)
+	 * writing a mailbox, pipe(8) running a command): the mailer failed.
+	 * A specific code (5.2.2 for a full disk quota) still says more. */
+	if (strcmp (f->dtype, "x-unix") == 0 && !family_said (f, BV_CAUSE_MAILERERROR))
+		add_fixed (
+		        cs, BV_CAUSE_MAILERERROR, TIER_STRUCTURE, "text",
+		        "Postfix src/global/dsn_buf.h (DSB_DTYPE_UNIX), src/global/pipe_command.c and "
+		        "mail_copy.c; RFC 3464 section 2.3.6",
+		        "x-unix", G_MAXSIZE,
+		        "the Diagnostic-Code type x-unix reports a local delivery program's exit status or "
+		        "system error");
 	const BvHit *h = &f->scan.structure;
 	if (h->phrase < 0)
 		return;
@@ -878,6 +906,7 @@ bv_classify (BvRecipient *r, BvKind kind)
 		f.reply = or_empty (r->reply_code);
 		f.mta = or_empty (r->mta);
 		f.remote_mta = or_empty (r->remote_mta);
+		f.dtype = or_empty (r->diagnostic_type);
 		const char *at = strrchr (or_empty (r->recipient), '@');
 		f.domain = at ? at + 1 : "";
 		f.by_status = bv_status_cause (status);

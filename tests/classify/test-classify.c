@@ -765,6 +765,35 @@ test_vocabulary (void)
 }
 
 static void
+test_local_agent (void)
+{
+	/* Diagnostic-Code type x-unix: a local delivery agent failed. */
+	const struct {
+		const char *status, *diag;
+		BvCause cause;
+	} cases[] = {
+		{ "5.3.0", "Command died with status 1: \"/usr/local/bin/filter\"", BV_CAUSE_MAILERERROR },
+		{ "4.3.0", "temporary failure. Command output: cannot open lock", BV_CAUSE_MAILERERROR },
+		{ "5.3.0", "something went wrong", BV_CAUSE_MAILERERROR },
+		/* Its errno text still names a full mailbox or disk. */
+		{ "4.3.0", "/home/u/Maildir/tmp/1.A.host: Disk quota exceeded", BV_CAUSE_MAILBOXFULL },
+		{ "5.2.2",
+		  "cannot update mailbox /var/mail/u for user u. error writing message: File too large",
+		  BV_CAUSE_MAILBOXFULL },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autoptr (BvRecipient) r = make (cases[i].status, "", "", cases[i].diag);
+		g_free (r->diagnostic_type);
+		r->diagnostic_type = g_strdup ("x-unix");
+		bv_classify (r, BV_KIND_FAILED);
+		assert_cause (r->cause, cases[i].cause);
+	}
+	/* The same words over SMTP are no local agent. */
+	assert_cause (classify ("5.3.0", "554", "DATA", "554 5.3.0 something went wrong"),
+	              BV_CAUSE_SYSTEMERROR);
+}
+
+static void
 test_registry (void)
 {
 	/* The evidence names the winner's source and the runner-up. */
@@ -846,6 +875,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/normalised", test_normalised);
 	g_test_add_func ("/classify/vocabulary", test_vocabulary);
 	g_test_add_func ("/classify/registry", test_registry);
+	g_test_add_func ("/classify/local-agent", test_local_agent);
 	g_test_add_func ("/classify/providers", test_providers);
 	g_test_add_func ("/classify/mail-systems", test_mail_systems);
 	g_test_add_func ("/classify/reply-form", test_reply_form);

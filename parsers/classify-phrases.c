@@ -74,6 +74,9 @@ static const BvSystem clause_systems[] G_GNUC_UNUSED = {
 #define BV_CLAUSE(sys, phrase, cause, detail, source) BV_SYSTEM_##sys,
 #include "parsers/knowledge/clauses.def"
 #undef BV_CLAUSE
+#define BV_WORDING(sys, phrase, cause, detail, source) BV_SYSTEM_##sys,
+#include "parsers/knowledge/wordings.def"
+#undef BV_WORDING
 };
 
 /* clang-format off */
@@ -526,8 +529,6 @@ const BvPhrase bv_phrases[] = {
 	P ("ip name lookup failed", REQUIREPTR),
 	P ("client host name lookup failed", REQUIREPTR),
 	P ("cannot find your hostname", REQUIREPTR),
-	SRC ("cannot find your reverse hostname", REQUIREPTR, NULL,
-	     "Postfix src/smtpd/smtpd_check.c (reject_unknown_reverse_client_hostname)"),
 	P ("cannot resolve your address", REQUIREPTR),
 	P ("unresolvable hostname", REQUIREPTR),
 	P ("hostname does not resolve", REQUIREPTR),
@@ -882,11 +883,6 @@ const BvPhrase bv_phrases[] = {
 	    "qmail: the domain exists but names no mail server, so it accepts no mail"),
 
 	/* ---- Vocabulary decisions with a primary source (parsers/README.md). ---- */
-	SRC ("mx records point to non existent hosts", HOSTUNKNOWN,
-	     "Exim: every MX host of the domain has no address, so the domain cannot receive mail",
-	     "Exim src/src/routers/dnslookup.c (\"all relevant MX records point to non-existent hosts\")"),
-	SRC ("(nullmx)", NOTACCEPT, "the domain publishes a null MX (RFC 7505): it accepts no mail",
-	     "Postfix src/dns/dns_lookup.c (\"Domain %s does not accept mail (nullMX)\"); RFC 7505"),
 	SRC ("null mx", NOTACCEPT, "the domain publishes a null MX (RFC 7505): it accepts no mail",
 	     "RFC 7505 section 3"),
 	/* sysexits.h EX_NOPERM, as local delivery agents word it: the local
@@ -894,9 +890,9 @@ const BvPhrase bv_phrases[] = {
 	SRC ("insufficient permission", SYSTEMERROR,
 	     "the local delivery agent lacked the permission to deliver (EX_NOPERM)",
 	     "sysexits.h EX_NOPERM; procmail's LMTP replies (\"550 5.0.0 insufficient permission\")"),
-	SRC ("loops back to myself", NETWORKERROR,
-	     "the next hop is the reporting server itself: a mail loop",
-	     "Postfix src/smtp/smtp_addr.c (5.4.6 \"mail for %s loops back to myself\")"),
+#define BV_WORDING(sys, phrase, cause, detail, source) { phrase, BV_CAUSE_##cause, 0, detail, source },
+#include "parsers/knowledge/wordings.def"
+#undef BV_WORDING
 
 	/* ---- DNS or network trouble on the way. ---- */
 	P ("dns query failed", NETWORKERROR),
@@ -1296,6 +1292,12 @@ find_command (const char *folded, BvTextScan *scan)
 		{ "for rcpt to response", "RCPT" },
 		{ "after initial connection", "CONN" },
 		{ "my name was rejected", "HELO" },
+		/* qmail-remote.c's own sentences for each stage of the
+		 * session: quit("Connected to ", " but greeting failed"),
+		 * " but sender was rejected", "... does not like recipient". */
+		{ "but greeting failed", "CONN" },
+		{ "but sender was rejected", "MAIL" },
+		{ "does not like recipient", "RCPT" },
 		/* Sendmail answers RCPT TO with "<address>... User unknown". */
 		{ ">... user unknown", "RCPT" },
 	};

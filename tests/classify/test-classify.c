@@ -765,6 +765,46 @@ test_vocabulary (void)
 }
 
 static void
+test_mta_wordings (void)
+{
+	const Row rows[] = {
+		/* Exim's router and transport sentences, as Exim writes them
+		 * and as another server or a relay would paraphrase them. */
+		{ "", "", "", "exim", "all relevant MX records point to non-existent hosts",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "", "", "", "", "Delivery failed: ALL RELEVANT MX RECORDS POINT TO NON_EXISTENT HOSTS",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "", "", "", "exim", "an MX or SRV record indicated no SMTP service", BV_CAUSE_NOTACCEPT },
+		{ "", "", "", "", "domain example.org: MX record indicated no SMTP service",
+		  BV_CAUSE_NOTACCEPT },
+		{ "", "", "", "exim", "missing MX, or all MXs point to missing A records",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "", "", "", "exim", "all host address lookups failed permanently", BV_CAUSE_HOSTUNKNOWN },
+		{ "4.4.3", "", "", "exim", "host lookup did not complete", BV_CAUSE_NETWORKERROR },
+		/* qmail-remote.c's sentences and the stage they name. */
+		{ "5.1.2", "", "", "qmail", "Sorry, I couldn't find any host named nowhere.example. (#5.1.2)",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "", "", "", "", "I couldn't find any host named nowhere.example", BV_CAUSE_HOSTUNKNOWN },
+		{ "5.4.6", "", "", "qmail",
+		  "Sorry. Although I'm listed as a best-preference MX or A for that host, it isn't in my "
+		  "control/locals file, so I don't treat it as local. (#5.4.6)",
+		  BV_CAUSE_NETWORKERROR },
+		{ "", "", "", "qmail", "Connected to 192.0.2.1 but connection died. (#4.4.2)",
+		  BV_CAUSE_NETWORKERROR },
+		{ "", "553", "", "qmail",
+		  "Connected to 192.0.2.1 but sender was rejected. Remote host said: 553 go away",
+		  BV_CAUSE_REJECTED },
+		{ "", "554", "", "qmail",
+		  "Connected to 192.0.2.1 but greeting failed. Remote host said: 554 no", BV_CAUSE_BLOCKED },
+		{ "", "550", "", "qmail",
+		  "192.0.2.1 does not like recipient. Remote host said: 550 sorry, no mailbox here by that "
+		  "name",
+		  BV_CAUSE_USERUNKNOWN },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
+static void
 test_local_agent (void)
 {
 	/* Diagnostic-Code type x-unix: a local delivery agent failed. */
@@ -876,6 +916,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/vocabulary", test_vocabulary);
 	g_test_add_func ("/classify/registry", test_registry);
 	g_test_add_func ("/classify/local-agent", test_local_agent);
+	g_test_add_func ("/classify/mta-wordings", test_mta_wordings);
 	g_test_add_func ("/classify/providers", test_providers);
 	g_test_add_func ("/classify/mail-systems", test_mail_systems);
 	g_test_add_func ("/classify/reply-form", test_reply_form);

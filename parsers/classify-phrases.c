@@ -663,10 +663,6 @@ const BvPhrase bv_phrases[] = {
 	WORD ("bulk email", SPAMDETECTED),
 	WORD ("bulk e mail", SPAMDETECTED),
 	WORD ("spammy", SPAMDETECTED),
-	/* An explanation of why the server filters, not a verdict on this
-	 * message (Gmail: "To reduce the amount of spam sent to ..."). */
-	NOT ("to reduce the amount of spam", SPAMDETECTED),
-	NOT ("to protect our users from spam", SPAMDETECTED),
 	/* French, German, Spanish, Italian, Portuguese: pourriel, courrier
 	 * indésirable, unerwünschte Werbung, correo no deseado, posta
 	 * indesiderata, lixo eletrônico. */

@@ -781,6 +781,14 @@ test_mta_wordings (void)
 		  BV_CAUSE_HOSTUNKNOWN },
 		{ "", "", "", "exim", "all host address lookups failed permanently", BV_CAUSE_HOSTUNKNOWN },
 		{ "4.4.3", "", "", "exim", "host lookup did not complete", BV_CAUSE_NETWORKERROR },
+		/* OpenSMTPD's mta.c, and paraphrases. */
+		{ "5.0.0", "", "", "opensmtpd", "Domain does not exist", BV_CAUSE_HOSTUNKNOWN },
+		{ "", "", "", "", "delivery failed: the domain does not exist", BV_CAUSE_HOSTUNKNOWN },
+		{ "4.0.0", "", "", "opensmtpd", "No MX found for domain", BV_CAUSE_NOTACCEPT },
+		{ "", "", "", "", "no MX found for destination example.org", BV_CAUSE_NOTACCEPT },
+		{ "4.0.0", "", "", "opensmtpd", "Network error on destination MXs", BV_CAUSE_NETWORKERROR },
+		{ "4.0.0", "", "", "opensmtpd", "Temporary failure in MX lookup", BV_CAUSE_NETWORKERROR },
+		{ "", "", "", "", "No valid route to remote MX", BV_CAUSE_NETWORKERROR },
 		/* qmail-remote.c's sentences and the stage they name. */
 		{ "5.1.2", "", "", "qmail", "Sorry, I couldn't find any host named nowhere.example. (#5.1.2)",
 		  BV_CAUSE_HOSTUNKNOWN },

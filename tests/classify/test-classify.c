@@ -870,6 +870,10 @@ test_registry (void)
 		  BV_CAUSE_USERUNKNOWN },
 		{ "", "550", "", "", "550 Requested action not taken: mailbox unavailable",
 		  BV_CAUSE_FILTERED },
+		/* Exchange Online's throttled recipient: the provider's words
+		 * beat RFC 3463's x.3.2 (system not accepting messages). */
+		{ "4.3.2", "432", "", "", "432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded",
+		  BV_CAUSE_SPEEDING },
 	};
 	check_rows (rows, G_N_ELEMENTS (rows));
 }

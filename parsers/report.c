@@ -100,6 +100,9 @@ bv_recipient_free (BvRecipient *r)
 	g_free (r->evidence.rule);
 	g_free (r->evidence.matched);
 	g_free (r->evidence.detail);
+	g_free (r->evidence.source);
+	g_free (r->evidence.runner_up);
+	g_free (r->evidence.runner_up_why);
 	g_free (r);
 }
 

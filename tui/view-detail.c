@@ -154,6 +154,16 @@ add_evidence (BvTextView *tv, const BvRecipient *r)
 			meaning = text.meaning;
 	}
 	add_if (tv, _ ("Meaning"), meaning != NULL ? meaning : "");
+	/* Which check of which server, as far as the knowledge registry
+	 * knows, and what the classifier weighed against it. */
+	add_if (tv, _ ("Source"), e->source != NULL ? e->source : "");
+	if (e->runner_up != NULL && *e->runner_up != '\0') {
+		BvCause other = BV_CAUSE_UNDEFINED;
+		bv_cause_from_id (e->runner_up, &other);
+		g_autofree char *line = g_strdup_printf ("%s (%s)", bv_catalog_title (other),
+		                                         e->runner_up_why ? e->runner_up_why : "");
+		add_if (tv, _ ("Runner-up"), line);
+	}
 }
 
 static void

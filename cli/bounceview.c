@@ -38,9 +38,9 @@ usage (FILE *out)
 int
 main (int argc, char **argv)
 {
-	/* The locale and the message catalog; from the build tree, the .mo
-	 * files meson's i18n module builds under build/po/ are used. */
-	bv_catalog_setup_locale (LOCALEDIR, BV_BUILD_DIR "/po");
+	/* The locale and the message catalog, from the installed locale
+	 * directory; the tests point BOUNCEVIEW_LOCALEDIR at build/po/. */
+	bv_catalog_setup_locale (LOCALEDIR);
 	bv_init ();
 
 	int status;

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""The bash completion (completion/bounceview.bash.in, configured into
+BUILD/completion/bounceview) completes what the program accepts.
+
+Each case sources the script in a fresh bash, sets COMP_WORDS and
+COMP_CWORD as bash does when Tab is pressed, calls _bounceview and reads
+COMPREPLY.  What it must offer comes from the program: the commands of
+`bounceview help`, the options of `bounceview help COMMAND`, the cause ids
+of `bounceview explain`, the formats each command's --help names, and the
+theme files in themes/.
+"""
+import os, re, subprocess, sys, unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import test_man
+
+SCRIPT = os.environ["BOUNCEVIEW_BASH_COMPLETION"]
+BV = os.environ["BOUNCEVIEW"]
+THEMES = os.environ["BOUNCEVIEW_THEME_DIR"]
+
+
+def complete(*words, cwd=None):
+    """COMPREPLY for the command line bounceview WORDS..., the cursor at the
+    end of the last word (give "" for a new word)."""
+    words = [BV, *words]
+    program = ('source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); '
+               '_bounceview; printf "%s\\n" "${COMPREPLY[@]}"')
+    p = subprocess.run(["bash", "--norc", "--noprofile", "-c", program, "bash", SCRIPT, *words],
+                       capture_output=True, text=True, cwd=cwd or HERE,
+                       env=dict(os.environ, BOUNCEVIEW_THEME_DIR=THEMES))
+    if p.returncode != 0 or p.stderr:
+        raise AssertionError("bash: %s" % p.stderr)
+    return [w for w in p.stdout.split("\n") if w]
+
+
+def help_formats(command):
+    """The formats COMMAND's --help names for --format: "jsonl, csv or table
+    (default: ...)" gives jsonl, csv, table."""
+    text = test_man.help_text(["help", command])
+    line = next(l for l in text.splitlines() if "--format=" in l)
+    words = re.sub(r"\([^)]*\)", "", line.split("--format=FORMAT", 1)[1]).split(":")[-1]
+    return {w for w in re.split(r",\s*|\s+or\s+|\s+", words.strip()) if w}
+
+
+class Completion(unittest.TestCase):
+    def test_commands(self):
+        offered = complete("")
+        for command in test_man.commands() + ["help"]:
+            self.assertIn(command, offered)
+        self.assertEqual(complete("su"), ["suppress"])
+        self.assertEqual(sorted(complete("help", "s")), ["scan", "suppress"])
+
+    def test_options_of_each_command(self):
+        for command in test_man.commands():
+            with self.subTest(command=command):
+                expected = set()
+                for short, long, _ in test_man.help_options(command):
+                    expected.add("--" + long)
+                    if short:
+                        expected.add("-" + short)
+                self.assertEqual(set(complete(command, "-")), expected | {"-h", "--help"})
+        # Without a command, the UI's options and the program's own.
+        self.assertIn("--theme", complete("-"))
+        self.assertIn("--version", complete("-"))
+
+    def test_cause_ids(self):
+        causes = test_man.help_text(["explain"]).splitlines()
+        causes = [line.split()[0] for line in causes]
+        self.assertIn("mailboxfull", causes)
+        self.assertEqual(complete("explain", ""), causes)
+        self.assertEqual(complete("explain", "mailb"), ["mailboxfull"])
+        self.assertEqual(complete("export", "--cause", ""), causes)
+        self.assertEqual(complete("export", "-c", "user"), ["userunknown"])
+
+    def test_formats(self):
+        for command in ("scan", "explain", "suppress", "export"):
+            with self.subTest(command=command):
+                self.assertEqual(set(complete(command, "--format", "")), help_formats(command))
+                self.assertEqual(set(complete(command, "-f", "")), help_formats(command))
+        # bash splits --format=js into three words.
+        self.assertEqual(complete("scan", "--format", "=", "js"), ["jsonl"])
+        self.assertEqual(set(complete("export", "--format", "=", "")), help_formats("export"))
+
+    def test_themes(self):
+        themes = sorted(f[:-len(".theme")] for f in os.listdir(THEMES) if f.endswith(".theme"))
+        self.assertIn("light", themes)
+        offered = complete("--theme", "", cwd=os.path.join(HERE, "..", "..", "po"))
+        for theme in themes:
+            self.assertIn(theme, offered)
+        self.assertEqual(complete("ui", "-t", "hi"), ["high-contrast"])
+
+    def test_grouping_and_suppress_actions(self):
+        self.assertEqual(complete("-g", "m"), ["mta", "month"])
+        self.assertEqual(complete("suppress", ""), ["add", "remove", "list", "propose"])
+        self.assertEqual(complete("suppress", "add", "--p"), ["--proposed"])
+
+    def test_paths(self):
+        # scan completes files, the UI and --maildir directories.
+        self.assertIn("test_completion.py", complete("scan", "test_c"))
+        self.assertEqual(complete("index", "--maildir", "test_c"), [])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -24,7 +24,8 @@ class ChineseReport(unittest.TestCase):
             os.makedirs(env[var])
         env["NOTMUCH_CONFIG"] = os.path.join(cls.dir, "no-notmuch-config")
         maildir = os.path.join(cls.dir, "maildir")
-        shutil.copytree(os.path.join(SRC, "demo", "maildir"), maildir)
+        # Without the database the Quick start leaves in the demo Maildir.
+        shutil.copytree(os.path.join(SRC, "demo", "maildir"), maildir, ignore=shutil.ignore_patterns(".notmuch"))
         store = os.path.join(cls.dir, "suppressions.tsv")
         subprocess.run([BV, "index", "--maildir", maildir], env=dict(env, LC_ALL="C.UTF-8"),
                        check=True, capture_output=True)

@@ -57,7 +57,8 @@ class Sandbox:
             os.makedirs(self.env[var])
         self.maildir = os.path.join(self.dir, "maildir")
         if maildir_source:
-            shutil.copytree(maildir_source, self.maildir)
+            # Without the database the Quick start leaves in the demo Maildir.
+            shutil.copytree(maildir_source, self.maildir, ignore=shutil.ignore_patterns(".notmuch"))
         else:
             for sub in ("cur", "new", "tmp"):
                 os.makedirs(os.path.join(self.maildir, sub))

@@ -29,7 +29,8 @@ class Env:
         self.root = tempfile.mkdtemp(prefix="bv-index-")
         self.maildir = os.path.join(self.root, "Maildir")
         if copies == 1:
-            shutil.copytree(DEMO, self.maildir)
+            # Without the database the Quick start leaves in the demo Maildir.
+            shutil.copytree(DEMO, self.maildir, ignore=shutil.ignore_patterns(".notmuch"))
         else:
             make_big_maildir(self.maildir, copies)
         self.env = bvtest.sandbox_env(self.root, BOUNCEVIEW_LOCK_TIMEOUT="5")

@@ -52,6 +52,29 @@ decoded_header (BvMail *mail, const char *name)
 	return bv_text_normalise (d, -1);
 }
 
+/* The envelope sender from the topmost Return-Path (the one the final
+ * delivery wrote; a report's inner copy may carry others): "<>" for the
+ * null reverse-path, in any spacing, else the bare address, else the value
+ * as it stands; "" when there is none. */
+static char *
+return_path (BvMail *mail)
+{
+	const char *v = bv_mail_header (mail, "Return-Path");
+	if (v == NULL)
+		return g_strdup ("");
+	g_autofree char *squeezed = g_strdup (v);
+	g_strdelimit (squeezed, " \t\r\n", ' ');
+	char *w = squeezed;
+	for (const char *p = squeezed; *p; p++)
+		if (*p != ' ')
+			*w++ = *p;
+	*w = '\0';
+	if (strcmp (squeezed, "<>") == 0)
+		return g_strdup ("<>");
+	char *addr = bv_address_extract (v);
+	return addr != NULL ? addr : bv_text_normalise (v, -1);
+}
+
 /* The original message's headers: from the attached part, else nothing
  * (lhost parsers fill mail->original from an inline copy). */
 static void
@@ -350,19 +373,27 @@ diagnostic_from_body (const char *body, const char *address)
 	return bv_text_normalise (start, end - start);
 }
 
+/* Replaces *@field with the code that @valid accepts: itself, else the
+ * first code @find sees in it ("4.2.2 (mailbox full)" gives "4.2.2"),
+ * else "". */
+static void
+keep_valid_code (char **field, gboolean (*valid) (const char *),
+                 gboolean (*find) (const char *, char *, gsize))
+{
+	if ((*field)[0] == '\0' || valid (*field))
+		return;
+	char code[16];
+	char *kept = g_strdup (find (*field, code, sizeof code) ? code : "");
+	g_free (*field);
+	*field = kept;
+}
+
 /* Fills every NULL string of a recipient with "" and the codes from the
  * diagnostic when the report gave none. */
 static void
 complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 {
-	char **strings[] = {
-		&r->recipient,    &r->original_recipient, &r->action,     &r->status,
-		&r->reply_code,   &r->diagnostic,         &r->remote_mta, &r->reporting_mta,
-		&r->arrival_date, &r->last_attempt_date,  &r->mta,        &r->command,
-	};
-	for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
-		if (*strings[i] == NULL)
-			*strings[i] = g_strdup ("");
+	bv_recipient_fill_empty (r);
 	if (r->mta[0] == '\0' && report->mta != NULL) {
 		g_free (r->mta);
 		r->mta = g_strdup (report->mta);
@@ -375,6 +406,10 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 			r->diagnostic = found;
 		}
 	}
+	/* Every path (DSN fields, JSON notifications, text scrapers) ends
+	 * here: a code that is not exactly a code never leaves the engine. */
+	keep_valid_code (&r->status, bv_status_valid, bv_status_find);
+	keep_valid_code (&r->reply_code, bv_reply_valid, bv_reply_find);
 	char code[16];
 	if (r->status[0] == '\0' && bv_status_find (r->diagnostic, code, sizeof code)) {
 		g_free (r->status);
@@ -404,6 +439,7 @@ bv_report_parse (const char *data, gsize len)
 	report->from = g_strdup (mail->from);
 	report->subject = g_strdup (mail->subject);
 	report->mta = g_strdup ("");
+	report->return_path = return_path (mail);
 
 	/* The feedback parser falls back to the original's To. */
 	fill_original (mail, report);

@@ -9,11 +9,11 @@ COMPREPLY.  What it must offer comes from the program: the commands of
 of `bounceview explain`, the formats each command's --help names, and the
 theme files in themes/.
 """
-import os, re, subprocess, sys, unittest
+import os, subprocess, sys, unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-import test_man
+sys.path.insert(0, os.path.dirname(HERE))
+import helptext
 
 SCRIPT = os.environ["BOUNCEVIEW_BASH_COMPLETION"]
 BV = os.environ["BOUNCEVIEW"]
@@ -34,28 +34,19 @@ def complete(*words, cwd=None):
     return [w for w in p.stdout.split("\n") if w]
 
 
-def help_formats(command):
-    """The formats COMMAND's --help names for --format: "jsonl, csv or table
-    (default: ...)" gives jsonl, csv, table."""
-    text = test_man.help_text(["help", command])
-    line = next(l for l in text.splitlines() if "--format=" in l)
-    words = re.sub(r"\([^)]*\)", "", line.split("--format=FORMAT", 1)[1]).split(":")[-1]
-    return {w for w in re.split(r",\s*|\s+or\s+|\s+", words.strip()) if w}
-
-
 class Completion(unittest.TestCase):
     def test_commands(self):
         offered = complete("")
-        for command in test_man.commands() + ["help"]:
+        for command in helptext.commands() + ["help"]:
             self.assertIn(command, offered)
         self.assertEqual(complete("su"), ["suppress"])
         self.assertEqual(sorted(complete("help", "s")), ["scan", "suppress"])
 
     def test_options_of_each_command(self):
-        for command in test_man.commands():
+        for command in helptext.commands():
             with self.subTest(command=command):
                 expected = set()
-                for short, long, _ in test_man.help_options(command):
+                for short, long, _ in helptext.options(command):
                     expected.add("--" + long)
                     if short:
                         expected.add("-" + short)
@@ -65,7 +56,7 @@ class Completion(unittest.TestCase):
         self.assertIn("--version", complete("-"))
 
     def test_cause_ids(self):
-        causes = test_man.help_text(["explain"]).splitlines()
+        causes = helptext.help_text(["explain"]).splitlines()
         causes = [line.split()[0] for line in causes]
         self.assertIn("mailboxfull", causes)
         self.assertEqual(complete("explain", ""), causes)
@@ -76,11 +67,11 @@ class Completion(unittest.TestCase):
     def test_formats(self):
         for command in ("scan", "explain", "suppress", "export"):
             with self.subTest(command=command):
-                self.assertEqual(set(complete(command, "--format", "")), help_formats(command))
-                self.assertEqual(set(complete(command, "-f", "")), help_formats(command))
+                self.assertEqual(set(complete(command, "--format", "")), helptext.formats(command))
+                self.assertEqual(set(complete(command, "-f", "")), helptext.formats(command))
         # bash splits --format=js into three words.
         self.assertEqual(complete("scan", "--format", "=", "js"), ["jsonl"])
-        self.assertEqual(set(complete("export", "--format", "=", "")), help_formats("export"))
+        self.assertEqual(set(complete("export", "--format", "=", "")), helptext.formats("export"))
 
     def test_themes(self):
         themes = sorted(f[:-len(".theme")] for f in os.listdir(THEMES) if f.endswith(".theme"))

@@ -12,41 +12,10 @@ import os, re, shlex, shutil, subprocess, sys, unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import bvtest
+import helptext
 
 MAN = os.environ["BOUNCEVIEW_MAN"]
-ENV = dict(os.environ, LC_ALL="C.UTF-8")
-ENV.pop("LANGUAGE", None)
-# "-t, --theme=THEME" or "--no-index", as both GOption and the page write them.
-OPTION = re.compile(r"^(?:-(\w), )?--([\w-]+)(?:=(\S+))?$")
 
-
-def help_text(args):
-    p = bvtest.run_bv(args, env=ENV)
-    if p.returncode != 0:
-        raise AssertionError("bounceview %s: %s" % (" ".join(args), p.stderr))
-    return p.stdout
-
-
-def commands():
-    """The command names `bounceview help` lists."""
-    text = help_text(["help"])
-    block = text.split("Commands:\n", 1)[1].split("\n\n", 1)[0]
-    return [line.split()[0] for line in block.splitlines() if line.strip()]
-
-
-def help_options(command):
-    """{(short, long, argument)} of `bounceview help COMMAND`."""
-    text = help_text(["help", command])
-    block = text.split("Application Options:\n", 1)[1]
-    found = set()
-    for line in block.splitlines():
-        m = re.match(r"^\s+(-\S.*?)(?:\s{2,}|$)", line)
-        if m:
-            o = OPTION.match(m.group(1))
-            if o is None:
-                raise AssertionError("cannot read option line %r" % line)
-            found.add(o.groups())
-    return found
 
 
 def unroff(args):
@@ -78,7 +47,7 @@ def man_sections():
         if after_tp and current is not None:
             after_tp = False
             macro, _, args = line.partition(" ")
-            o = OPTION.match(unroff(args)) if macro in (".B", ".BR", ".BI", ".IR") else None
+            o = helptext.OPTION.match(unroff(args)) if macro in (".B", ".BR", ".BI", ".IR") else None
             if o is None:
                 raise AssertionError("%s: not an option tag: %r" % (current, line))
             sections[current].append(o.groups())
@@ -87,23 +56,23 @@ def man_sections():
 
 class ManPage(unittest.TestCase):
     def test_every_command_has_a_section(self):
-        self.assertEqual(sorted(man_sections()), sorted(commands()))
+        self.assertEqual(sorted(man_sections()), sorted(helptext.commands()))
 
     def test_options_agree_with_help(self):
         sections = man_sections()
-        for command in commands():
+        for command in helptext.commands():
             with self.subTest(command=command):
                 documented = sections.get(command, [])
                 self.assertEqual(len(documented), len(set(documented)), "an option documented twice")
-                self.assertEqual(set(documented), help_options(command))
+                self.assertEqual(set(documented), helptext.options(command))
 
     def test_help_command_is_command_help(self):
-        for command in commands():
+        for command in helptext.commands():
             with self.subTest(command=command):
-                self.assertEqual(help_text(["help", command]), help_text([command, "--help"]))
+                self.assertEqual(helptext.help_text(["help", command]), helptext.help_text([command, "--help"]))
 
     def test_help_unknown_command(self):
-        p = bvtest.run_bv(["help", "no-such-command"], env=ENV)
+        p = bvtest.run_bv(["help", "no-such-command"], env=helptext.ENV)
         self.assertEqual(p.returncode, 2)
         self.assertIn("no-such-command", p.stderr)
 

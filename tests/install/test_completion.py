@@ -9,13 +9,14 @@ COMPREPLY.  What it must offer comes from the program: the commands of
 of `bounceview explain`, the formats each command's --help names, and the
 theme files in themes/.
 """
-import os, subprocess, sys, unittest
+import os, shutil, subprocess, sys, tempfile, time, unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 import helptext
 
 SCRIPT = os.environ["BOUNCEVIEW_BASH_COMPLETION"]
+ZSH_SCRIPT = os.path.join(os.path.dirname(SCRIPT), "_bounceview")
 BV = os.environ["BOUNCEVIEW"]
 THEMES = os.environ["BOUNCEVIEW_THEME_DIR"]
 
@@ -90,6 +91,56 @@ class Completion(unittest.TestCase):
         # scan completes files, the UI and --maildir directories.
         self.assertIn("test_completion.py", complete("scan", "test_c"))
         self.assertEqual(complete("index", "--maildir", "test_c"), [])
+
+
+
+@unittest.skipUnless(shutil.which("zsh") and shutil.which("tmux"), "needs zsh and tmux")
+class ZshCompletion(unittest.TestCase):
+    """_bounceview in a real interactive zsh (in tmux): Tab completes a
+    command line, through the bash script run by bashcompinit."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="bv-zsh-")
+        self.socket = "bv-zsh-%d" % os.getpid()
+        with open(ZSH_SCRIPT) as f:
+            text = f.read()
+        # The installed file names the installed bash script; use the built one.
+        with open(os.path.join(self.tmp, "_bounceview"), "w") as f:
+            f.write(text.replace(text.split("source '", 1)[1].split("'", 1)[0], SCRIPT))
+        os.mkdir(os.path.join(self.tmp, "bin"))
+        os.symlink(os.path.abspath(BV), os.path.join(self.tmp, "bin", "bounceview"))
+        with open(os.path.join(self.tmp, ".zshrc"), "w") as f:
+            f.write("fpath=(%s $fpath)\npath=(%s/bin $path)\n"
+                    "autoload -U compinit && compinit -u -d %s/zcompdump\nPS1='%%%% '\n"
+                    % (self.tmp, self.tmp, self.tmp))
+        env = "ZDOTDIR=%s BOUNCEVIEW_THEME_DIR=%s" % (self.tmp, THEMES)
+        self.tmux("new-session", "-d", "-x", "150", "-y", "10", "env %s zsh -i" % env)
+
+    def tearDown(self):
+        self.tmux("kill-server", check=False)
+        shutil.rmtree(self.tmp)
+
+    def tmux(self, *args, check=True):
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check)
+
+    def line_after_tab(self, typed):
+        """The command line after typing TYPED and Tab (waits for it)."""
+        self.tmux("send-keys", "C-u", typed, "Tab")
+        last = ""
+        for _ in range(100):
+            time.sleep(0.1)
+            screen = [l for l in self.tmux("capture-pane", "-p").stdout.splitlines() if l.strip()]
+            last = screen[-1] if screen else ""
+            if last.startswith("% " + typed) and last.rstrip() != "% " + typed:
+                return last[2:].rstrip()
+        return last[2:].rstrip()
+
+    def test_tab_completes(self):
+        self.assertEqual(self.line_after_tab("bounceview explain mailb"), "bounceview explain mailboxfull")
+        self.assertEqual(self.line_after_tab("bounceview scan --format=js"), "bounceview scan --format=jsonl")
+        self.assertEqual(self.line_after_tab("bounceview suppress prop"), "bounceview suppress propose")
+        self.assertEqual(self.line_after_tab("bounceview --theme high"), "bounceview --theme high-contrast")
+        self.assertEqual(self.line_after_tab("bounceview scan --exp"), "bounceview scan --explain")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@
 Reads meson's own list of the files it will install (BUILD/meson-info/
 intro-installed.json) and checks it against the source tree: the binary,
 every theme of themes/, the compiled catalog of every language of
-po/LINGUAS, the manual page and the bash completion, and nothing of the
+po/LINGUAS, the manual page and the bash and zsh completions, and nothing of the
 demo Maildir.  The binary finds them under the configured prefix, with no
 path of the source or build tree in it (checked here too).  .ci/run
 installs into a temporary prefix and runs the installed binary.
@@ -31,7 +31,8 @@ class Installed(unittest.TestCase):
         datadir, localedir = options["datadir"], options["localedir"]
         expected = {os.path.join(options["bindir"], "bounceview"),
                     os.path.join(options["mandir"], "man1", "bounceview.1"),
-                    os.path.join(datadir, "bash-completion", "completions", "bounceview")}
+                    os.path.join(datadir, "bash-completion", "completions", "bounceview"),
+                    os.path.join(datadir, "zsh", "site-functions", "_bounceview")}
         if options["tui"] != "disabled":
             for theme in os.listdir(os.path.join(SOURCE, "themes")):
                 if theme.endswith(".theme"):

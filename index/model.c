@@ -131,11 +131,7 @@ bv_bounce_detail_free (BvBounceDetail *d)
 	g_free (d->from);
 	g_free (d->subject);
 	g_free (d->mta);
-	g_free (d->original.message_id);
-	g_free (d->original.from);
-	g_free (d->original.to);
-	g_free (d->original.subject);
-	g_free (d->original.date);
+	bv_original_clear (&d->original);
 	g_free (d->path);
 	g_free (d);
 }

@@ -190,6 +190,10 @@ typedef struct {
 	gboolean truncated;
 } BvReport;
 
+/* Frees the strings of @original and sets them to NULL (the struct itself
+ * is not freed: it is embedded in a report or a bounce's detail). */
+void bv_original_clear (BvOriginal *original);
+
 BvRecipient *bv_recipient_new (void);
 /* A deep copy of @rcpt (NULL strings stay NULL); free with
  * bv_recipient_free(). */

@@ -193,7 +193,6 @@ theme_dirs (void)
 		g_ptr_array_add (dirs, g_strdup (env));
 	g_ptr_array_add (dirs, g_build_filename (g_get_user_config_dir (), "bounceview", "themes", NULL));
 	g_ptr_array_add (dirs, g_build_filename (BV_DATADIR, "themes", NULL));
-	g_ptr_array_add (dirs, g_build_filename (BV_SOURCE_DIR, "themes", NULL));
 	return dirs;
 }
 

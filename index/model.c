@@ -825,3 +825,9 @@ bv_model_unmark (BvModel *m, const char *const *addresses, GError **error)
 {
 	return bv_suppress_remove (m->suppress_path, addresses, NULL, error) && load_marks (m, error);
 }
+
+gboolean
+bv_model_restore_marks (BvModel *m, GPtrArray *marks, GError **error)
+{
+	return bv_suppress_add (m->suppress_path, marks, NULL, error) && load_marks (m, error);
+}

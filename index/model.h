@@ -272,6 +272,10 @@ gboolean bv_model_mark (BvModel *model, const char *const *addresses, BvMarkSour
                         GError **error);
 /* Removes the marks of @addresses.  Reloads the marks. */
 gboolean bv_model_unmark (BvModel *model, const char *const *addresses, GError **error);
+/* Puts @marks (of BvMark*) back into the store as they are, with their own
+ * causes, dates, sources and notes (an undo of bv_model_unmark()), in one
+ * write; addresses marked since keep their mark.  Reloads the marks. */
+gboolean bv_model_restore_marks (BvModel *model, GPtrArray *marks, GError **error);
 
 G_END_DECLS
 

@@ -21,6 +21,7 @@
 #include "index/settings.h"
 #include "tui/start.h"
 #include "tui/tui.h"
+#include "tui/undo.h"
 #include "tui/view.h"
 #include "tui/watch.h"
 
@@ -107,15 +108,8 @@ bv_tui_mark (BvTui *tui, GPtrArray *addresses, gboolean unmark, BvMarkSource sou
 {
 	if (addresses->len == 0)
 		return;
-	g_autoptr (GPtrArray) list = g_ptr_array_new ();
-	for (guint i = 0; i < addresses->len; i++)
-		g_ptr_array_add (list, addresses->pdata[i]);
-	g_ptr_array_add (list, NULL);
 	g_autoptr (GError) error = NULL;
-	gboolean ok =
-	        unmark ? bv_model_unmark (tui->model, (const char *const *)list->pdata, &error)
-	               : bv_model_mark (tui->model, (const char *const *)list->pdata, source, NULL, &error);
-	if (!ok) {
+	if (!bv_undo_apply (tui->undo, tui->model, addresses, unmark, source, NULL, &error)) {
 		bv_tui_message (tui, TRUE, _ ("Could not save the marks: %s"), error->message);
 		return;
 	}
@@ -129,6 +123,27 @@ bv_tui_mark (BvTui *tui, GPtrArray *addresses, gboolean unmark, BvMarkSource sou
 		               : ngettext ("Marked %u address for suppression",
 		                           "Marked %u addresses for suppression", addresses->len),
 		        addresses->len);
+	bv_tui_reload_all (tui);
+}
+
+void
+bv_tui_undo (BvTui *tui)
+{
+	gboolean was_unmark = FALSE;
+	guint n = 0;
+	g_autoptr (GError) error = NULL;
+	if (!bv_undo_revert (tui->undo, tui->model, &was_unmark, &n, &error)) {
+		if (error != NULL)
+			bv_tui_message (tui, TRUE, _ ("Could not undo: %s"), error->message);
+		else
+			bv_tui_message (tui, FALSE, _ ("Nothing to undo"));
+		return;
+	}
+	bv_tui_message (tui, FALSE,
+	                was_unmark ? ngettext ("Undone: %u mark is back", "Undone: %u marks are back", n)
+	                           : ngettext ("Undone: %u address is no longer marked",
+	                                       "Undone: %u addresses are no longer marked", n),
+	                n);
 	bv_tui_reload_all (tui);
 }
 
@@ -249,12 +264,12 @@ bv_tui_draw (BvTui *tui)
 }
 
 static void
-cycle_grouping (BvTui *tui)
+cycle_grouping (BvTui *tui, int step)
 {
-	gsize i = 0;
-	while (i < G_N_ELEMENTS (grouping_cycle) && grouping_cycle[i] != tui->dimension)
+	gsize i = 0, n = G_N_ELEMENTS (grouping_cycle);
+	while (i < n && grouping_cycle[i] != tui->dimension)
 		i++;
-	tui->dimension = grouping_cycle[(i + 1) % G_N_ELEMENTS (grouping_cycle)];
+	tui->dimension = grouping_cycle[(gsize)((gssize)i + (gssize)n + step) % n];
 	/* A new grouping makes the opened groups meaningless: back to the
 	 * groups view. */
 	while (tui->views->len > 1)
@@ -391,7 +406,9 @@ app_request (BvTui *tui, BvActionId action)
 		if (strcmp (top_view (tui)->klass->name, "help") != 0)
 			bv_tui_push (tui, bv_view_help_new (tui));
 		break;
-	case BV_ACT_GROUPING: cycle_grouping (tui); break;
+	case BV_ACT_GROUPING: cycle_grouping (tui, 1); break;
+	case BV_ACT_GROUPING_BACK: cycle_grouping (tui, -1); break;
+	case BV_ACT_UNDO: bv_tui_undo (tui); break;
 	case BV_ACT_PROPOSALS:
 		if (strcmp (top_view (tui)->klass->name, "proposals") != 0)
 			bv_tui_push (tui, bv_view_proposals_new (tui));
@@ -616,6 +633,7 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 	}
 	if (ok) {
 		tui.views = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_view_free);
+		tui.undo = bv_undo_new ();
 		bv_tui_push (&tui, bv_view_groups_new (&tui));
 		if (theme_warning != NULL)
 			bv_tui_message (&tui, TRUE, "%s", theme_warning);
@@ -637,6 +655,7 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 		_exit (0);
 	}
 	g_clear_pointer (&tui.views, g_ptr_array_unref);
+	g_clear_pointer (&tui.undo, bv_undo_free);
 	g_clear_pointer (&tui.model, bv_model_free);
 	g_clear_pointer (&tui.theme, bv_theme_free);
 	g_free (tui.filter_text);

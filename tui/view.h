@@ -22,6 +22,7 @@
 G_BEGIN_DECLS
 
 typedef struct _BvTui BvTui;
+typedef struct _BvUndo BvUndo;
 typedef struct _BvView BvView;
 
 typedef struct {
@@ -58,6 +59,7 @@ struct _BvTui {
 	BvTheme *theme;
 	char *export_path; /* last path used in the export dialog */
 	int export_format;
+	BvUndo *undo; /* the mark operations z takes back, owned */
 };
 
 void bv_view_free (BvView *view);
@@ -71,6 +73,8 @@ void bv_tui_reload_all (BvTui *tui);
 /* Marks (or with @unmark, unmarks) @addresses, saving at once, and says
  * so in the status line.  @source is the mark's origin. */
 void bv_tui_mark (BvTui *tui, GPtrArray *addresses, gboolean unmark, BvMarkSource source);
+/* Takes back the last mark operation (bv_tui_mark()) and says so. */
+void bv_tui_undo (BvTui *tui);
 /* The grouping as a phrase, "by cause" (translated, static). */
 const char *bv_tui_grouping_phrase (BvTui *tui);
 /* Draws every view and the bars (used by dialogs to redraw behind them). */

@@ -228,7 +228,8 @@ def tmux_runs():
             wait_for("Marked eve@example.com")
             if ending == "Q":
                 tmux(["resize-window", "-t", "bv", "-x", "140", "-y", "30"])
-                tmux(["send-keys", "-t", "bv", "Enter"])
+                # m moved the cursor on to the next address: back to eve.
+                tmux(["send-keys", "-t", "bv", "k", "Enter"])
                 screen = wait_for("eve@example.com — 1 bounce")
                 if "│" not in screen:
                     fail("tmux: no side-by-side panes at 140 columns:\n" + screen)

@@ -18,6 +18,9 @@
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/screen.h"
+#include "tui/search.h"
+#include "tui/sort.h"
+#include "tui/date-filter.h"
 #include "index/settings.h"
 #include "tui/start.h"
 #include "tui/tui.h"
@@ -150,24 +153,26 @@ bv_tui_undo (BvTui *tui)
 /* The grouping and the filter in a few words for the status bar (new
  * string): a user always sees what the views are narrowed to. */
 static char *
-filter_summary (BvTui *tui)
+filter_summary (BvTui *tui, BvView *focused)
 {
 	g_autoptr (GString) s = g_string_new (NULL);
 	g_string_append_printf (s, "%s · ", grouping_phrase (tui->dimension));
 	if (tui->filter_text != NULL && *tui->filter_text != '\0')
-		g_string_append_printf (s, "/%s/ ", tui->filter_text);
+		g_string_append_printf (s, _ ("limited to “%s” "), tui->filter_text);
 	if (tui->filter.severity == BV_SEVERITY_HARD)
 		g_string_append_printf (s, "%s ", _ ("hard only"));
 	else if (tui->filter.severity == BV_SEVERITY_SOFT)
 		g_string_append_printf (s, "%s ", _ ("soft only"));
 	if (tui->filter.marked == BV_MARKED_NO)
 		g_string_append_printf (s, "%s ", _ ("unmarked only"));
-	if (tui->filter.since != 0 || tui->filter.until != 0) {
-		char a[16], b[16];
-		g_string_append_printf (s, "%s..%s ",
-		                        tui->filter.since ? bv_view_date (tui->filter.since, a) : "",
-		                        tui->filter.until ? bv_view_date (tui->filter.until - 86400, b) : "");
-	}
+	if (tui->dates_text != NULL)
+		g_string_append_printf (s, "%s ", tui->dates_text);
+	/* The order, when it is not the one the views start with. */
+	if (strcmp (focused->klass->name, "groups") == 0 && tui->group_sort != BV_GROUP_SORT_BOUNCES)
+		g_string_append_printf (s, "%s ", bv_group_sort_phrase (tui->group_sort));
+	else if (strcmp (focused->klass->name, "addresses") == 0 &&
+	         tui->address_sort != BV_ADDRESS_SORT_BOUNCES)
+		g_string_append_printf (s, "%s ", bv_address_sort_phrase (tui->address_sort));
 	/* The last separator, or the one after the grouping when no filter
 	 * is set. */
 	if (g_str_has_suffix (s->str, " · "))
@@ -206,7 +211,7 @@ draw_status (BvTui *tui, BvView *focused)
 	                                        : _ ("?:help /:search o:group m:mark p:proposals e:export");
 	/* The right side says where the user is and what is shown; a message
 	 * may take its room, the key hints may not. */
-	g_autofree char *summary = filter_summary (tui);
+	g_autofree char *summary = filter_summary (tui, focused);
 	g_autofree char *right = g_strdup_printf ("%s  %s", summary, where);
 	int rw = MIN (bv_draw_width (right) + 1, COLS * 3 / 5);
 	int lw = COLS - rw;
@@ -259,6 +264,8 @@ bv_tui_draw (BvTui *tui)
 	} else {
 		top_view (tui)->klass->draw (top_view (tui), tui, 1, 0, h, COLS, TRUE);
 	}
+	bv_search_highlight (focused->list.y, focused->list.x, focused->list.h, focused->list.w,
+	                     tui->search_text);
 	draw_status (tui, focused);
 	wnoutrefresh (stdscr);
 }
@@ -278,47 +285,49 @@ cycle_grouping (BvTui *tui, int step)
 	bv_tui_reload_all (tui);
 }
 
-/* Reads "YYYY-MM-DD" as the Unix time of that day's start (UTC). */
-static gboolean
-parse_day (const char *text, gint64 *out)
+static char *
+check_dates (const char *text, gpointer data)
 {
-	int y, m, d;
-	char extra;
-	if (sscanf (text, "%d-%d-%d%c", &y, &m, &d, &extra) != 3)
-		return FALSE;
-	g_autoptr (GDateTime) dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
-	if (dt == NULL)
-		return FALSE;
-	*out = g_date_time_to_unix (dt);
-	return TRUE;
+	gint64 since, until;
+	char *problem = NULL;
+	bv_date_filter_parse (text, g_get_real_time () / G_USEC_PER_SEC, &since, &until, &problem);
+	return problem;
 }
 
+/* A wrong entry keeps the prompt open with what is wrong under it, so
+ * that Esc after a typo only closes the prompt, never the view. */
 static void
 ask_dates (BvTui *tui)
 {
-	g_autofree char *answer =
-	        bv_dialog_prompt (tui, _ ("Dates (FROM..TO, YYYY-MM-DD, either may be empty):"), NULL);
+	g_autofree char *answer = bv_dialog_prompt_checked (
+	        tui, _ ("Dates: 2026-11, 7d, 30d, 2026-11-01..2026-11-15 (empty: all)"), tui->dates_text,
+	        check_dates, NULL);
 	if (answer == NULL)
 		return;
 	g_strstrip (answer);
-	gint64 since = 0, until = 0;
-	char *dots = strstr (answer, "..");
-	if (*answer != '\0') {
-		g_autofree char *from = dots ? g_strndup (answer, (gsize)(dots - answer)) : g_strdup (answer);
-		const char *to = dots ? dots + 2 : "";
-		if ((*from != '\0' && !parse_day (from, &since)) ||
-		    (*to != '\0' && !parse_day (to, &until))) {
-			bv_tui_message (tui, TRUE, _ ("Not a date range: %s"), answer);
-			return;
-		}
-		/* The last day is included. */
-		if (until != 0)
-			until += 86400;
-		if (dots == NULL)
-			until = since + 86400;
+	char *problem = NULL;
+	bv_date_filter_parse (answer, g_get_real_time () / G_USEC_PER_SEC, &tui->filter.since,
+	                      &tui->filter.until, &problem);
+	g_free (problem);
+	g_free (tui->dates_text);
+	tui->dates_text = *answer != '\0' ? g_steal_pointer (&answer) : NULL;
+	bv_tui_reload_all (tui);
+}
+
+/* The sort key: the next order of the focused view's rows. */
+static void
+cycle_sort (BvTui *tui, BvView *view)
+{
+	if (strcmp (view->klass->name, "groups") == 0) {
+		tui->group_sort = (tui->group_sort + 1) % BV_GROUP_SORT_COUNT;
+		bv_tui_message (tui, FALSE, _ ("Groups %s"), bv_group_sort_phrase (tui->group_sort));
+	} else if (strcmp (view->klass->name, "addresses") == 0) {
+		tui->address_sort = (tui->address_sort + 1) % BV_ADDRESS_SORT_COUNT;
+		bv_tui_message (tui, FALSE, _ ("Addresses %s"), bv_address_sort_phrase (tui->address_sort));
+	} else {
+		bv_tui_message (tui, FALSE, _ ("Only the groups and the addresses can be sorted"));
+		return;
 	}
-	tui->filter.since = since;
-	tui->filter.until = until;
 	bv_tui_reload_all (tui);
 }
 
@@ -346,38 +355,6 @@ cycle_theme (BvTui *tui)
 	bv_theme_apply (theme);
 	clearok (curscr, TRUE);
 	bv_tui_message (tui, FALSE, _ ("Theme: %s"), next);
-}
-
-/* Moves the focused view to the next (or previous) line that shows the
- * search text, going round at the end, as n and N do in less and vi. */
-static void
-search_again (BvTui *tui, BvView *view, gboolean forward)
-{
-	BvList *list = &view->list;
-	if (tui->filter_text == NULL || *tui->filter_text == '\0') {
-		bv_tui_message (tui, TRUE, _ ("No search yet: / asks for the text"));
-		return;
-	}
-	if (view->klass->matches == NULL || list->n == 0) {
-		bv_tui_message (tui, TRUE, _ ("Nothing to search here"));
-		return;
-	}
-	guint from = list->scroll_only ? list->top : list->cursor;
-	for (guint i = 1; i <= list->n; i++) {
-		guint row = forward ? (from + i) % list->n : (from + list->n - i) % list->n;
-		if (!view->klass->matches (view, row, tui->filter_text))
-			continue;
-		if (list->scroll_only)
-			list->top = row;
-		else
-			list->cursor = row;
-		if (forward ? row <= from : row >= from)
-			bv_tui_message (tui, FALSE,
-			                forward ? _ ("Search went on from the top")
-			                        : _ ("Search went on from the bottom"));
-		return;
-	}
-	bv_tui_message (tui, TRUE, _ ("“%s” is not on this screen's lines"), tui->filter_text);
 }
 
 /* Actions no view took. */
@@ -413,23 +390,23 @@ app_request (BvTui *tui, BvActionId action)
 		if (strcmp (top_view (tui)->klass->name, "proposals") != 0)
 			bv_tui_push (tui, bv_view_proposals_new (tui));
 		break;
-	case BV_ACT_SEARCH: {
-		g_autofree char *text = bv_dialog_prompt (tui, _ ("Search:"), tui->filter_text);
+	case BV_ACT_SEARCH: bv_search_ask (tui, focused_view (tui)); break;
+	case BV_ACT_SEARCH_NEXT:
+	case BV_ACT_SEARCH_PREV:
+		bv_search_again (tui, focused_view (tui), action == BV_ACT_SEARCH_NEXT);
+		break;
+	case BV_ACT_LIMIT: {
+		g_autofree char *text = bv_dialog_prompt (
+		        tui, _ ("Limit every view to the lines with (c clears it):"), tui->filter_text);
 		if (text != NULL) {
 			g_free (tui->filter_text);
 			tui->filter_text = g_strdup (g_strstrip (text));
 			tui->filter.text = tui->filter_text;
 			bv_tui_reload_all (tui);
-			/* A page of text is not narrowed by the filter:
-			 * like less, go to the first line with the text. */
-			BvView *view = focused_view (tui);
-			if (view->list.scroll_only && *tui->filter_text != '\0')
-				search_again (tui, view, TRUE);
 		}
 		break;
 	}
-	case BV_ACT_SEARCH_NEXT:
-	case BV_ACT_SEARCH_PREV: search_again (tui, focused_view (tui), action == BV_ACT_SEARCH_NEXT); break;
+	case BV_ACT_SORT: cycle_sort (tui, focused_view (tui)); break;
 	case BV_ACT_SEVERITY:
 		tui->filter.severity = (tui->filter.severity + 1) % 3;
 		bv_tui_reload_all (tui);
@@ -441,6 +418,8 @@ app_request (BvTui *tui, BvActionId action)
 	case BV_ACT_DATES: ask_dates (tui); break;
 	case BV_ACT_CLEAR_FILTER:
 		g_clear_pointer (&tui->filter_text, g_free);
+		g_clear_pointer (&tui->search_text, g_free);
+		g_clear_pointer (&tui->dates_text, g_free);
 		memset (&tui->filter, 0, sizeof tui->filter);
 		bv_tui_reload_all (tui);
 		bv_tui_message (tui, FALSE, _ ("Filters cleared"));
@@ -659,6 +638,8 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 	g_clear_pointer (&tui.model, bv_model_free);
 	g_clear_pointer (&tui.theme, bv_theme_free);
 	g_free (tui.filter_text);
+	g_free (tui.search_text);
+	g_free (tui.dates_text);
 	g_free (tui.message);
 	g_free (tui.export_path);
 	return ok || cancelled;

@@ -113,16 +113,65 @@ draw_field (int y, int x, int w, const char *text)
 }
 
 char *
-bv_dialog_prompt (BvTui *tui, const char *label, const char *initial)
+bv_dialog_prompt_checked (BvTui *tui, const char *label, const char *initial, BvPromptCheck check,
+                          gpointer data)
 {
 	g_autoptr (GString) text = g_string_new (initial);
-	const char *lines[] = { label, "", _ ("Enter: accept   Esc: cancel   C-u: clear") };
+	g_autofree char *problem = NULL;
 	curs_set (1);
 	while (TRUE) {
+		const char *hints = _ ("Enter: accept   Esc: cancel   C-u: clear");
+		/* A line for the complaint under the field when there may
+		 * be one. */
+		const char *lines[] = { label, "", check != NULL ? (problem != NULL ? problem : "") : hints,
+			                hints };
 		int y, x, w;
-		draw_box (tui, lines, G_N_ELEMENTS (lines), &y, &x, &w);
+		draw_box (tui, lines, check != NULL ? 4 : 3, &y, &x, &w);
 		w = MAX (w, MIN (COLS - 2, 50));
+		if (problem != NULL)
+			bv_draw_text (y + 3, x + 2, w - 4, problem, bv_theme_attr (BV_EL_ERROR));
 		draw_field (y + 2, x + 2, w - 4, text->str);
+		wnoutrefresh (stdscr);
+		int key = dialog_key ();
+		if (key == 27) {
+			curs_set (0);
+			return NULL;
+		}
+		if (key == '\n' || key == '\r' || key == BV_KEY_FN (KEY_ENTER)) {
+			g_clear_pointer (&problem, g_free);
+			if (check != NULL)
+				problem = check (text->str, data);
+			if (problem == NULL) {
+				curs_set (0);
+				return g_string_free (g_steal_pointer (&text), FALSE);
+			}
+			continue;
+		}
+		/* The complaint is about what was there before the edit. */
+		if (edit_line (text, key))
+			g_clear_pointer (&problem, g_free);
+	}
+}
+
+char *
+bv_dialog_prompt (BvTui *tui, const char *label, const char *initial)
+{
+	return bv_dialog_prompt_checked (tui, label, initial, NULL, NULL);
+}
+
+char *
+bv_dialog_line_prompt (BvTui *tui, const char *label, const char *initial, BvPromptEdited edited,
+                       gpointer data)
+{
+	g_autoptr (GString) text = g_string_new (initial);
+	gboolean found = TRUE;
+	curs_set (1);
+	while (TRUE) {
+		bv_tui_draw (tui);
+		int y = LINES - 1;
+		int attr = bv_theme_attr (found ? BV_EL_STATUS : BV_EL_ERROR);
+		int used = bv_draw_text (y, 0, COLS, label, attr);
+		draw_field (y, used, COLS - used, text->str);
 		wnoutrefresh (stdscr);
 		int key = dialog_key ();
 		if (key == 27) {
@@ -133,7 +182,8 @@ bv_dialog_prompt (BvTui *tui, const char *label, const char *initial)
 			curs_set (0);
 			return g_string_free (g_steal_pointer (&text), FALSE);
 		}
-		edit_line (text, key);
+		if (edit_line (text, key) && edited != NULL)
+			found = edited (tui, text->str, data);
 	}
 }
 

@@ -17,6 +17,7 @@
 
 #include "tui/keys.h"
 #include "tui/screen.h"
+#include "tui/theme.h"
 
 static struct {
 	gboolean open;
@@ -181,20 +182,29 @@ bv_screen_mouse (int *y, int *x)
 	return scr.mouse;
 }
 
-gboolean
-bv_screen_dump (const char *path, GError **error)
+/* The screen as text; with @mark, runs of cells drawn with exactly the
+ * attributes @mark_attr are put between « and ». */
+static gboolean
+dump (const char *path, gboolean mark, int mark_attr, GError **error)
 {
 	g_autoptr (GString) out = g_string_new (NULL);
 	int lines = getmaxy (stdscr), cols = getmaxx (stdscr);
 	for (int y = 0; y < lines; y++) {
 		gsize start = out->len;
+		gboolean in_mark = FALSE;
 		for (int x = 0; x < cols; x++) {
 			cchar_t cell;
 			wchar_t wch[CCHARW_MAX + 1] = { 0 };
-			attr_t attrs;
-			short pair;
-			if (mvwin_wch (stdscr, y, x, &cell) == ERR ||
-			    getcchar (&cell, wch, &attrs, &pair, NULL) == ERR || wch[0] == 0) {
+			attr_t attrs = 0;
+			short pair = 0;
+			gboolean ok = mvwin_wch (stdscr, y, x, &cell) != ERR &&
+			              getcchar (&cell, wch, &attrs, &pair, NULL) != ERR && wch[0] != 0;
+			gboolean marked =
+			        mark && ok && (int)((attrs & ~A_COLOR) | COLOR_PAIR (pair)) == mark_attr;
+			if (marked != in_mark)
+				g_string_append (out, marked ? "«" : "»");
+			in_mark = marked;
+			if (!ok) {
 				g_string_append_c (out, ' ');
 				continue;
 			}
@@ -204,11 +214,19 @@ bv_screen_dump (const char *path, GError **error)
 			if (wcwidth (wch[0]) == 2)
 				x++;
 		}
+		if (in_mark)
+			g_string_append (out, "»");
 		while (out->len > start && out->str[out->len - 1] == ' ')
 			g_string_truncate (out, out->len - 1);
 		g_string_append_c (out, '\n');
 	}
 	return g_file_set_contents (path, out->str, (gssize)out->len, error);
+}
+
+gboolean
+bv_screen_dump (const char *path, GError **error)
+{
+	return dump (path, FALSE, 0, error);
 }
 
 static int
@@ -258,9 +276,9 @@ next_script_key (void)
 				int key = (int)g_utf8_get_char (p);
 				g_array_append_val (scr.pending, key);
 			}
-		} else if (strcmp (cmd, ":dump") == 0 && arg != NULL) {
+		} else if ((strcmp (cmd, ":dump") == 0 || strcmp (cmd, ":dump-match") == 0) && arg != NULL) {
 			g_autoptr (GError) error = NULL;
-			if (!bv_screen_dump (arg, &error))
+			if (!dump (arg, cmd[5] == '-', bv_theme_attr (BV_EL_MATCH), &error))
 				g_printerr ("bounceview: script: %s\n", error->message);
 		} else if (strcmp (cmd, ":resize") == 0) {
 			int cols, lines;

@@ -11,6 +11,7 @@
  *   j                   a key name (keys.h), or
  *   :type TEXT          each character of TEXT as a key,
  *   :dump FILE          the screen as plain text written to FILE,
+ *   :dump-match FILE    the same, with what / highlights between « and »,
  *   :resize COLSxLINES  the terminal changes size,
  *   :click Y X          a mouse click (:dclick for a double click),
  *   :wheel-up Y X       the mouse wheel (:wheel-down),

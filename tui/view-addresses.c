@@ -9,6 +9,7 @@
 
 #include "tui/address-list.h"
 #include "parsers/catalog.h"
+#include "tui/sort.h"
 
 typedef struct {
 	BvAddressList parent;
@@ -89,8 +90,9 @@ addresses_reload (BvView *view, BvTui *tui)
 	        v->parent.items != NULL && view->list.cursor < v->parent.items->len
 	                ? g_strdup (bv_address_list_address (&v->parent, view->list.cursor))
 	                : NULL;
-	bv_address_list_set_items (&v->parent,
-	                           bv_model_addresses (tui->model, v->dimension, v->key, &tui->filter));
+	GPtrArray *items = bv_model_addresses (tui->model, v->dimension, v->key, &tui->filter);
+	bv_sort_addresses (items, tui->address_sort);
+	bv_address_list_set_items (&v->parent, items);
 	for (guint i = 0; current != NULL && i < v->parent.items->len; i++)
 		if (g_strcmp0 (bv_address_list_address (&v->parent, i), current) == 0)
 			view->list.cursor = i;

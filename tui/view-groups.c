@@ -12,6 +12,7 @@
 #include "tui/columns.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
+#include "tui/sort.h"
 #include "tui/view.h"
 
 typedef struct {
@@ -176,6 +177,7 @@ groups_reload (BvView *view, BvTui *tui)
 	}
 	v->dimension = tui->dimension;
 	v->groups = bv_model_groups (tui->model, v->dimension, &tui->filter);
+	bv_sort_groups (v->groups, tui->group_sort, group_title);
 	compute_sides (v, tui);
 	bv_list_set_count (&view->list, v->groups->len);
 	for (guint i = 0; current != NULL && i < v->groups->len; i++)

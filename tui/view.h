@@ -59,7 +59,11 @@ struct _BvTui {
 	BvTheme *theme;
 	char *export_path; /* last path used in the export dialog */
 	int export_format;
-	BvUndo *undo; /* the mark operations z takes back, owned */
+	BvUndo *undo;      /* the mark operations z takes back, owned */
+	char *search_text; /* what / finds (never narrows), NULL for none */
+	char *dates_text;  /* the date filter as typed ("7d"), NULL for none */
+	int group_sort;    /* BvGroupSort (sort.h) */
+	int address_sort;  /* BvAddressSort */
 };
 
 void bv_view_free (BvView *view);

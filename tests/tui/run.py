@@ -12,7 +12,7 @@
 #
 # A scenario is a key script for BOUNCEVIEW_TUI_SCRIPT (see tui/screen.h);
 # `:dump NAME` writes the screen to expected/SCENARIO/NAME.txt's
-# counterpart.  Lines starting with "#!" are for this runner:
+# counterpart (`:dump-match NAME` marks what / highlights as «...»).  Lines starting with "#!" are for this runner:
 #   #! size COLSxLINES           the virtual terminal's size (80x24)
 #   #! env NAME=VALUE            extra environment
 #   #! suppressed ADDR...        after the run, `bounceview suppress list`
@@ -99,10 +99,10 @@ def run(script_path, update):
                 else:
                     checks.append(words)
                 continue
-            m = re.match(r"\s*:dump\s+(\S+)", line)
+            m = re.match(r"\s*(:dump(?:-match)?)\s+(\S+)", line)
             if m:
-                dumps.append(m.group(1))
-                line = ":dump " + os.path.join(tmp, "dump-" + m.group(1) + ".txt")
+                dumps.append(m.group(2))
+                line = m.group(1) + " " + os.path.join(tmp, "dump-" + m.group(2) + ".txt")
             out.append(line)
         keys = os.path.join(tmp, "keys")
         with open(keys, "w", encoding="utf-8") as f:

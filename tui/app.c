@@ -17,6 +17,7 @@
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/log.h"
 #include "tui/screen.h"
 #include "tui/search.h"
 #include "tui/sort.h"
@@ -518,6 +519,10 @@ run_loop (BvTui *tui, BvIndexJob **job)
 	g_autoptr (BvWatch) watch =
 	        bv_screen_scripted () ? NULL : bv_watch_new (bv_model_maildir (tui->model));
 	while (!tui->quit) {
+		if (bv_log_take_news ()) {
+			g_autofree char *path = bv_log_path ();
+			bv_tui_message (tui, TRUE, _ ("A library wrote a message; it is in %s"), path);
+		}
 		bv_tui_draw (tui);
 		doupdate ();
 		/* A test script waits for the index run, so that its screens do

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -16,6 +17,7 @@
 #include <wchar.h>
 
 #include "tui/keys.h"
+#include "tui/log.h"
 #include "tui/screen.h"
 #include "tui/theme.h"
 
@@ -32,6 +34,8 @@ static struct {
 	BvMouseKind mouse;
 	int mouse_y;
 	int mouse_x;
+	/* Reads that failed at once in a row (terminal_gone()). */
+	guint quick_errors;
 } scr;
 
 static volatile sig_atomic_t quit_signal;
@@ -132,10 +136,31 @@ bv_screen_open (GError **error)
 			return FALSE;
 		}
 		set_term (scr.screen);
+		/* Without cursor addressing nothing can be drawn where it
+		 * belongs: say so rather than fill the screen with garbage. */
+		const char *cup = tigetstr ((char *)"cup");
+		if (cup == NULL || cup == (char *)-1) {
+			endwin ();
+			delscreen (scr.screen);
+			scr.screen = NULL;
+			const char *term = g_getenv ("TERM");
+			g_set_error (
+			        error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+			        _ ("The terminal (TERM=%s) cannot move the cursor, which the user interface "
+			           "needs; run it in a terminal such as xterm (TERM=xterm-256color), or use "
+			           "the commands of 'bounceview help'"),
+			        term != NULL ? term : "");
+			return FALSE;
+		}
 		mousemask (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
 		           NULL);
 	}
 	scr.open = TRUE;
+	/* From here on, what libraries write to stderr would land on the
+	 * screen: it goes to the log instead (a test script's screen is not
+	 * the terminal, and its own complaints must stay visible). */
+	if (scr.script == NULL)
+		bv_log_capture_start ();
 	cbreak ();
 	noecho ();
 	nonl ();
@@ -151,6 +176,7 @@ bv_screen_close (void)
 		return;
 	scr.open = FALSE;
 	endwin ();
+	bv_log_capture_stop ();
 	delscreen (scr.screen);
 	scr.screen = NULL;
 	g_clear_pointer (&scr.out, fclose);
@@ -164,11 +190,14 @@ bv_screen_suspend (void)
 {
 	def_prog_mode ();
 	endwin ();
+	bv_log_capture_stop ();
 }
 
 void
 bv_screen_resume (void)
 {
+	if (scr.script == NULL)
+		bv_log_capture_start ();
 	reset_prog_mode ();
 	clearok (curscr, TRUE);
 	refresh ();
@@ -324,6 +353,23 @@ terminal_mouse (void)
 	return BV_KEY_FN (KEY_MOUSE);
 }
 
+/* Whether the terminal went away (its emulator closed without sending
+ * SIGHUP, or stdin is no terminal any more): reads then fail at once with
+ * EIO, for ever.  Seen by poll() as a hang-up, or, where it does not say
+ * so, by reads that keep failing long before their timeout. */
+static gboolean
+terminal_gone (gint64 asked, int slice_ms)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	if (poll (&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		return TRUE;
+	if (g_get_monotonic_time () - asked >= (gint64)slice_ms * 1000 / 2) {
+		scr.quick_errors = 0;
+		return FALSE;
+	}
+	return ++scr.quick_errors >= 100;
+}
+
 int
 bv_screen_read_key (int timeout_ms)
 {
@@ -342,9 +388,14 @@ bv_screen_read_key (int timeout_ms)
 		}
 		wtimeout (stdscr, slice);
 		wint_t wch;
+		gint64 asked = g_get_monotonic_time ();
 		int r = wget_wch (stdscr, &wch);
-		if (r == ERR)
+		if (r == ERR) {
+			if (terminal_gone (asked, slice))
+				quit_signal = SIGHUP;
 			continue;
+		}
+		scr.quick_errors = 0;
 		if (r == KEY_CODE_YES) {
 			if (wch == KEY_MOUSE) {
 				int key = terminal_mouse ();

@@ -220,7 +220,13 @@ bv_address_list_request (BvView *view, BvTui *tui, BvActionId action)
 			return TRUE;
 		g_autoptr (GPtrArray) addresses = all_addresses (list);
 		g_autofree char *question = list->rows->confirm_all (list, addresses->len);
-		if (bv_dialog_confirm (tui, question))
+		g_autofree BvCause *causes = g_new (BvCause, l->n);
+		guint already = 0;
+		for (guint i = 0; i < l->n; i++) {
+			causes[i] = list->rows->cause (list->items->pdata[i]);
+			already += row_marked (list, i) ? 1 : 0;
+		}
+		if (bv_dialog_confirm_marks (tui, question, causes, l->n, already))
 			bv_tui_mark (tui, addresses, FALSE, list->source);
 		return TRUE;
 	}

@@ -31,6 +31,8 @@ typedef struct _BvAddressList BvAddressList;
 typedef struct {
 	/* The address of @item, one of the model's rows (owned by it). */
 	const char *(*address) (gconstpointer item);
+	/* The cause a mark of @item records (its latest bounce's). */
+	BvCause (*cause) (gconstpointer item);
 	/* Whether @item is marked; NULL when the rows never are. */
 	gboolean (*marked) (gconstpointer item);
 	/* Fills @cells (new strings, freed by the caller) and @attrs (preset
@@ -75,6 +77,10 @@ gboolean bv_address_list_matches (BvView *view, guint row, const char *text);
  * mark, unmark (each moving to the next row when they took the row under
  * the cursor), mark-all, unmark-all. */
 gboolean bv_address_list_request (BvView *view, BvTui *tui, BvActionId action);
+
+/* When @view is the addresses view of a group: TRUE, with its dimension,
+ * key and title (owned by the view). */
+gboolean bv_view_addresses_group (BvView *view, BvDimension *dim, const char **key, const char **title);
 
 G_END_DECLS
 

@@ -17,6 +17,14 @@ G_BEGIN_DECLS
 /* Asks @question; TRUE for y (or Enter), FALSE for n, Esc, q. */
 gboolean bv_dialog_confirm (BvTui *tui, const char *question);
 
+/* Asks @question before marking @n addresses, saying first what it would
+ * do: how many addresses, the causes their marks will record (@causes, one
+ * per address), how many are marked already (@already), and, when some
+ * causes are on the sender's side (your sending setup, the message), that
+ * those addresses are probably fine.  TRUE for yes. */
+gboolean bv_dialog_confirm_marks (BvTui *tui, const char *question, const BvCause *causes, guint n,
+                                  guint already);
+
 /* Asks for a line of text, starting from @initial.  Returns the text (new
  * string), or NULL when cancelled with Esc. */
 char *bv_dialog_prompt (BvTui *tui, const char *label, const char *initial);

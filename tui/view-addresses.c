@@ -34,6 +34,12 @@ row_address (gconstpointer item)
 	return ((const BvAddress *)item)->address;
 }
 
+static BvCause
+row_cause (gconstpointer item)
+{
+	return ((const BvAddress *)item)->last_cause;
+}
+
 static gboolean
 row_marked (gconstpointer item)
 {
@@ -62,6 +68,7 @@ confirm_all (BvAddressList *list, guint n)
 
 static const BvAddressListRows rows = {
 	.address = row_address,
+	.cause = row_cause,
 	.marked = row_marked,
 	.cells = row_cells,
 	.confirm_all = confirm_all,
@@ -130,4 +137,16 @@ bv_view_addresses_new (BvTui *tui, BvDimension dim, const char *key, const char 
 	v->title = g_strdup (title);
 	addresses_reload (&v->parent.parent, tui);
 	return &v->parent.parent;
+}
+
+gboolean
+bv_view_addresses_group (BvView *view, BvDimension *dim, const char **key, const char **title)
+{
+	if (view->klass != &addresses_class)
+		return FALSE;
+	AddressesView *v = (AddressesView *)view;
+	*dim = v->dimension;
+	*key = v->key;
+	*title = v->title;
+	return TRUE;
 }

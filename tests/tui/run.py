@@ -19,6 +19,7 @@
 #                                must list exactly these addresses
 #   #! file NAME TEXT            after the run, NAME (in the work dir)
 #                                must exist and contain TEXT
+#   #! lacks NAME TEXT           ... and NAME must not contain TEXT
 #   #! exit N                    the expected exit status (0)
 #   #! config LINE               a line of the configuration file
 # Paths of the temporary work directory are shown as @TMP@ in dumps.
@@ -160,6 +161,11 @@ def run(script_path, update):
                     failures.append("%s: %s was not written" % (name, check[1]))
                 elif text not in open(path, encoding="utf-8").read():
                     failures.append("%s: %s does not contain %r" % (name, check[1], text))
+            elif check[0] == "lacks":
+                path = os.path.join(tmp, check[1])
+                text = " ".join(check[2:])
+                if os.path.exists(path) and text in open(path, encoding="utf-8").read():
+                    failures.append("%s: %s contains %r" % (name, check[1], text))
         if failures:
             fail("\n".join(failures))
         print("ok: %s (%d screens)" % (name, len(dumps)))

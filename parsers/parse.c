@@ -406,6 +406,9 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 			r->diagnostic = found;
 		}
 	}
+	/* Whatever format the report had: a diagnostic that quotes a remote
+	 * server's reply the way mail systems introduce one is an SMTP one. */
+	bv_scrape_smtp_type (r);
 	/* Every path (DSN fields, JSON notifications, text scrapers) ends
 	 * here: a code that is not exactly a code never leaves the engine. */
 	keep_valid_code (&r->status, bv_status_valid, bv_status_find);

@@ -369,14 +369,34 @@ line_stops (const BvLine *line, const char *const *stops)
 	return FALSE;
 }
 
-/* Closes the block being read: its text becomes the diagnostic. */
+/* Phrases with which a report introduces a remote SMTP server's reply,
+ * lower case: Postfix "host %s said: %s (in reply to %s)"
+ * (src/smtp/smtp_proto.c), qmail "Remote host said:" (qmail-remote.c),
+ * Exim "SMTP error from remote mail server after %s" (transports/smtp.c),
+ * and the "<<< " reply lines of a Sendmail transcript (usersmtp.c). */
+static const char *const smtp_reply_phrases[] = {
+	" said: ", "in reply to ", "smtp error from remote mail server", "<<< ", NULL,
+};
+
+void
+bv_scrape_smtp_type (BvRecipient *r)
+{
+	if (!(r->diagnostic_type == NULL || r->diagnostic_type[0] == '\0'))
+		return;
+	if (bv_text_find_any_ci (r->diagnostic, smtp_reply_phrases) != NULL)
+		bv_scrape_set (&r->diagnostic_type, "smtp");
+}
+
+/* Closes the block being read: its text becomes the diagnostic.  The
+ * command is read from the normalised text, where a phrase a server
+ * wrapped across lines ("in reply to RCPT\n    TO command") is whole. */
 static void
 block_finish (BvRecipient *r, GString *text)
 {
 	if (r == NULL)
 		return;
 	bv_scrape_set_diagnostic (r, text->str, text->len);
-	bv_scrape_set (&r->command, bv_scrape_command (text->str, text->len));
+	bv_scrape_set (&r->command, bv_scrape_command (r->diagnostic, -1));
 	g_string_truncate (text, 0);
 }
 
@@ -716,11 +736,12 @@ reply_line (const char *p, const char *end)
 }
 
 typedef struct {
-	GString *reply;     /* the last "<<<" reply not yet given to an address */
-	char command[8];    /* the last command sent, upper case */
-	char *host;         /* the host talked to */
-	GString *orphan;    /* the last error that named no address */
-	gboolean continues; /* the last reply line was "NNN-": more follows */
+	GString *reply;       /* the last "<<<" reply not yet given to an address */
+	char command[8];      /* the last command sent, upper case */
+	char *host;           /* the host talked to */
+	GString *orphan;      /* the last error that named no address */
+	gboolean orphan_smtp; /* ... and it is a remote server's "<<<" reply */
+	gboolean continues;   /* the last reply line was "NNN-": more follows */
 } Session;
 
 static void
@@ -764,6 +785,7 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 			g_string_append_c (ss->reply, ' ');
 		g_string_append_len (ss->reply, p + 4, end - p - 4);
 		g_string_assign (ss->orphan, ss->reply->str);
+		ss->orphan_smtp = TRUE;
 		return;
 	}
 	/* "550 5.1.1 <a@b>... User unknown" or "<a@b>... Deferred: 421". */
@@ -786,8 +808,10 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 	if (dots == NULL) {
 		/* "451 4.0.0 Operating system error": the local verdict,
 		 * worth less than the remote server's "<<<" reply. */
-		if (reply_line (p, end) && ss->orphan->len == 0)
+		if (reply_line (p, end) && ss->orphan->len == 0) {
 			g_string_append_len (ss->orphan, p, end - p);
+			ss->orphan_smtp = FALSE;
+		}
 		return;
 	}
 	g_autofree char *who = g_strndup (q, dots - q);
@@ -797,8 +821,10 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 		text++;
 	if (addr == NULL) {
 		/* "421 example.com (smtp)... Deferred: ..." */
-		if (reply_line (p, end))
+		if (reply_line (p, end)) {
 			g_string_append_len (g_string_truncate (ss->orphan, 0), p, end - p);
+			ss->orphan_smtp = FALSE;
+		}
 		return;
 	}
 	if (bv_scrape_find_recipient (report, 0, addr) != NULL)
@@ -806,6 +832,7 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 	BvRecipient *r = bv_scrape_add (report, addr);
 	if (ss->reply->len > 0) {
 		bv_scrape_set_diagnostic (r, ss->reply->str, ss->reply->len);
+		bv_scrape_set (&r->diagnostic_type, "smtp");
 		g_string_truncate (ss->reply, 0);
 		g_string_truncate (ss->orphan, 0);
 	} else {
@@ -825,7 +852,7 @@ guint
 bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallback)
 {
 	guint before = report->recipients->len;
-	Session ss = { g_string_new (NULL), "", NULL, g_string_new (NULL), FALSE };
+	Session ss = { g_string_new (NULL), "", NULL, g_string_new (NULL), FALSE, FALSE };
 	BvLines it;
 	BvLine line;
 	bv_lines_init (&it, start);
@@ -839,6 +866,7 @@ bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallbac
 		if (ss.orphan->len > 0) {
 			BvRecipient *r = bv_scrape_recipient_new ("");
 			bv_scrape_set_diagnostic (r, ss.orphan->str, ss.orphan->len);
+			bv_scrape_set (&r->diagnostic_type, ss.orphan_smtp ? "smtp" : "");
 			bv_scrape_set (&r->command, ss.command);
 			bv_scrape_set (&r->remote_mta, ss.host);
 			*fallback = r;

@@ -93,6 +93,12 @@ BvRecipient *bv_scrape_recipient_new (const char *address);
  * and fills status and reply code from it where they are still empty. */
 void bv_scrape_set_diagnostic (BvRecipient *r, const char *text, gssize len);
 
+/* Sets @r's diagnostic_type to "smtp" when it has none and its diagnostic
+ * introduces a remote SMTP server's reply the way mail systems do ("host
+ * ... said:", "(in reply to RCPT TO command)", "SMTP error from remote mail
+ * server after ...", a "<<< " transcript line). */
+void bv_scrape_smtp_type (BvRecipient *r);
+
 /* Replaces *@field with a copy of @value (NULL means ""). */
 void bv_scrape_set (char **field, const char *value);
 

@@ -164,16 +164,10 @@ compare_rows (gconstpointer a, gconstpointer b)
 	return strcmp (x->address, y->address);
 }
 
-GPtrArray *
-bv_export_rows (BvModel *model, const BvExportSelection *selection)
+/* The rows of @bounces (oldest first) with at least @min bounces. */
+static GPtrArray *
+rows_of_bounces (BvModel *model, GPtrArray *bounces, guint min)
 {
-	static const BvExportSelection everything = { 0 };
-	const BvExportSelection *sel = selection != NULL ? selection : &everything;
-	g_autofree char *domain = NULL;
-	if (sel->domain != NULL && sel->domain[0] != '\0')
-		domain = g_utf8_strdown (sel->domain, -1);
-	g_autoptr (GPtrArray) bounces = bv_model_bounces (model, BV_DIMENSION_DOMAIN, domain, &sel->filter);
-
 	/* Oldest first: every bounce of an address replaces the row's
 	 * description, so the most recent one describes it at the end. */
 	g_autoptr (GHashTable) by_address = g_hash_table_new (g_str_hash, g_str_equal);
@@ -207,7 +201,7 @@ bv_export_rows (BvModel *model, const BvExportSelection *selection)
 	}
 
 	/* Any order will do before the sort below, so removing is O(1). */
-	guint min = MAX (sel->min_bounces, 1);
+	min = MAX (min, 1);
 	for (guint i = rows->len; i-- > 0;) {
 		const BvExportRow *row = rows->pdata[i];
 		if (row->bounces < min)
@@ -215,6 +209,25 @@ bv_export_rows (BvModel *model, const BvExportSelection *selection)
 	}
 	g_ptr_array_sort (rows, compare_rows);
 	return rows;
+}
+
+GPtrArray *
+bv_export_rows (BvModel *model, const BvExportSelection *selection)
+{
+	static const BvExportSelection everything = { 0 };
+	const BvExportSelection *sel = selection != NULL ? selection : &everything;
+	g_autofree char *domain = NULL;
+	if (sel->domain != NULL && sel->domain[0] != '\0')
+		domain = g_utf8_strdown (sel->domain, -1);
+	g_autoptr (GPtrArray) bounces = bv_model_bounces (model, BV_DIMENSION_DOMAIN, domain, &sel->filter);
+	return rows_of_bounces (model, bounces, sel->min_bounces);
+}
+
+GPtrArray *
+bv_export_group_rows (BvModel *model, BvDimension dim, const char *key, const BvFilter *filter)
+{
+	g_autoptr (GPtrArray) bounces = bv_model_bounces (model, dim, key, filter);
+	return rows_of_bounces (model, bounces, 1);
 }
 
 /* Whether @sel looks at every bounce of the marked addresses: marked only,

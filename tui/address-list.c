@@ -128,6 +128,10 @@ bv_address_list_request (BvView *view, BvTui *tui, BvActionId action)
 		if (current != NULL)
 			bv_tui_push (tui, bv_view_history_new (tui, current));
 		return TRUE;
+	case BV_ACT_COPY:
+		if (current != NULL)
+			bv_tui_copy (tui, current);
+		return TRUE;
 	case BV_ACT_SELECT:
 		if (current != NULL) {
 			bv_selection_toggle (list->selection, current);

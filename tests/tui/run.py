@@ -21,6 +21,10 @@
 #                                must exist and contain TEXT
 #   #! exit N                    the expected exit status (0)
 #   #! config LINE               a line of the configuration file
+#   #! mail ARGS                 make-mail.py's options for the Maildir
+#                                (--timeline: a known distribution)
+# A line `:restart` ends the program (as Q does) and starts it again on
+# the same Maildir and home: what the next start remembers.
 # Paths of the temporary work directory are shown as @TMP@ in dumps.
 import os
 import re
@@ -81,9 +85,9 @@ def run(script_path, update):
     tmp = tempfile.mkdtemp(prefix="bv-tui-")
     try:
         maildir = os.path.join(tmp, "mail")
-        subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir], check=True)
-        size, extra, checks, dumps, want_exit, config = "80x24", {}, [], [], 0, []
+        size, extra, checks, dumps, want_exit, config, mail_args = "80x24", {}, [], [], 0, [], []
         out = []
+        runs = [out]
         for line in lines:
             if line.startswith("#!"):
                 words = line[2:].split()
@@ -94,32 +98,41 @@ def run(script_path, update):
                     extra[k] = v
                 elif words[0] == "config":
                     config.append(line[2:].strip()[len("config"):].strip())
+                elif words[0] == "mail":
+                    mail_args = words[1:]
                 elif words[0] == "exit":
                     want_exit = int(words[1])
                 else:
                     checks.append(words)
+                continue
+            if line.strip() == ":restart":
+                out = []
+                runs.append(out)
                 continue
             m = re.match(r"\s*:dump\s+(\S+)", line)
             if m:
                 dumps.append(m.group(1))
                 line = ":dump " + os.path.join(tmp, "dump-" + m.group(1) + ".txt")
             out.append(line)
-        keys = os.path.join(tmp, "keys")
-        with open(keys, "w", encoding="utf-8") as f:
-            f.write("\n".join(out) + "\n")
+        subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir] + mail_args, check=True)
         env = environment(tmp, extra)
         if config:
             os.makedirs(os.path.join(env["XDG_CONFIG_HOME"], "bounceview"))
             with open(os.path.join(env["XDG_CONFIG_HOME"], "bounceview", "config"), "w") as f:
                 f.write("\n".join(config) + "\n")
         env["BOUNCEVIEW_TUI_SIZE"] = size
-        env["BOUNCEVIEW_TUI_SCRIPT"] = keys
         bootstrap_index(tmp, maildir, env)
-        r = subprocess.run([BOUNCEVIEW, maildir], env=env, cwd=tmp, capture_output=True, text=True, timeout=60)
-        if r.returncode != want_exit:
-            fail("%s: exit %d, expected %d; stderr:\n%s" % (name, r.returncode, want_exit, r.stderr))
-        if r.stderr.strip():
-            fail("%s: unexpected output on stderr:\n%s" % (name, r.stderr))
+        for n, keys_of_run in enumerate(runs):
+            keys = os.path.join(tmp, "keys-%d" % n)
+            with open(keys, "w", encoding="utf-8") as f:
+                f.write("\n".join(keys_of_run) + "\n")
+            env["BOUNCEVIEW_TUI_SCRIPT"] = keys
+            r = subprocess.run([BOUNCEVIEW, maildir], env=env, cwd=tmp, capture_output=True, text=True,
+                               timeout=60)
+            if r.returncode != want_exit:
+                fail("%s: exit %d, expected %d; stderr:\n%s" % (name, r.returncode, want_exit, r.stderr))
+            if r.stderr.strip():
+                fail("%s: unexpected output on stderr:\n%s" % (name, r.stderr))
         failures = []
         for d in dumps:
             path = os.path.join(tmp, "dump-" + d + ".txt")
@@ -289,11 +302,11 @@ def tmux_new_mail_and_pager(tmp, env, maildir):
     tmux(["send-keys", "-t", "bv", "j", "j", "Enter"])
     wait_for("frank@example.com — 1 bounce")
     tmux(["send-keys", "-t", "bv", "Enter"])
-    wait_for("Bounce of frank@example.com")
+    wait_for("frank@example.com › 2024-06-01")
     tmux(["send-keys", "-t", "bv", "|"])
     # cat returns at once: the UI is back, and what cat wrote stays on
     # the terminal's normal screen, seen once the UI has quit.
-    wait_for("Bounce of frank@example.com")
+    wait_for("frank@example.com › 2024-06-01")
     tmux(["send-keys", "-t", "bv", "Q"])
     if wait_exit() != 0:
         fail("tmux: bad exit status after the pager")
@@ -311,7 +324,18 @@ def tmux_quit_during_bar(tmp, env):
     subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir, "--generate", "400"], check=True)
     start_ui(tmp, env, maildir)
     wait_for("Ctrl-C stops", 30)
+    # q opens what is indexed so far (the views, or the quit when the
+    # database is not made yet); Q then stops the run.
     tmux(["send-keys", "-t", "bv", "q"])
+    deadline = __import__("time").time() + 30
+    while __import__("time").time() < deadline:
+        screen = tmux(["capture-pane", "-p", "-t", "bv"], check=False).stdout
+        if "in big, grouped by cause" in screen or "EXIT=" in screen:
+            break
+        __import__("time").sleep(0.1)
+    if "in big, grouped by cause" in screen:
+        print("ok: tmux: q during the bar opened what was indexed")
+        tmux(["send-keys", "-t", "bv", "Q"])
     status = wait_exit(30)
     screen = tmux(["capture-pane", "-p", "-t", "bv"], check=False).stdout
     # The note on stderr says the run was stopped, not finished first.

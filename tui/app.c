@@ -21,6 +21,7 @@
 #include "tui/screen.h"
 #include "index/settings.h"
 #include "tui/start.h"
+#include "tui/state.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 #include "tui/watch.h"
@@ -737,6 +738,19 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 			cancelled = TRUE;
 	}
 	if (ok) {
+		/* What the last run on this Maildir left: grouping, filters,
+		 * theme, the cursor's group.  The command line has the last
+		 * word. */
+		g_autofree char *saved_theme = bv_state_load (&tui, options->grouping != NULL);
+		if (saved_theme != NULL && options->theme == NULL &&
+		    g_strcmp0 (saved_theme, bv_theme_name (tui.theme)) != 0) {
+			BvTheme *theme = bv_theme_load (saved_theme, NULL);
+			if (theme != NULL) {
+				bv_theme_free (tui.theme);
+				tui.theme = theme;
+				bv_theme_apply (theme);
+			}
+		}
 		tui.views = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_view_free);
 		bv_tui_push (&tui, bv_view_groups_new (&tui));
 		g_autofree char *spike = bv_timeline_spike (&tui);
@@ -745,6 +759,7 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 		else if (spike != NULL)
 			bv_tui_message (&tui, TRUE, "%s", spike);
 		run_loop (&tui, &job);
+		bv_state_save (&tui);
 	}
 	/* Marks are saved as they are made, so nothing is left to write:
 	 * restoring the terminal is all quitting needs. */
@@ -767,5 +782,7 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 	g_free (tui.filter_text);
 	g_free (tui.message);
 	g_free (tui.export_path);
+	g_free (tui.cursor_group);
+	g_free (tui.open_key);
 	return ok || cancelled;
 }

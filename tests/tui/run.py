@@ -94,7 +94,7 @@ def run(script_path, update):
                 if words[0] == "size":
                     size = words[1]
                 elif words[0] == "env":
-                    k, v = words[1].split("=", 1)
+                    k, v = line[2:].strip()[len("env"):].strip().split("=", 1)
                     extra[k] = v
                 elif words[0] == "config":
                     config.append(line[2:].strip()[len("config"):].strip())
@@ -259,6 +259,7 @@ def tmux_runs():
                 fail("tmux: the mark was lost after %s: %s" % (ending, r.stdout + r.stderr))
             print("ok: tmux run ending with %s" % ending)
         tmux_new_mail_and_pager(tmp, env, maildir)
+        tmux_daily_workflow(tmp, env)
         tmux_quit_during_bar(tmp, env)
     finally:
         tmux(["kill-server"], check=False)
@@ -314,6 +315,52 @@ def tmux_new_mail_and_pager(tmp, env, maildir):
     if "Diagnostic-Code: smtp; 550 5.1.1 <frank@example.com>" not in screen:
         fail("tmux: PAGER=cat did not print the raw message:\n" + screen)
     print("ok: tmux: new mail indexed in the background; PAGER=cat")
+
+
+def tmux_daily_workflow(tmp, env):
+    """The whole daily workflow on a real terminal: open, read the
+    summary, drill in, mark, export, quit; the next start remembers the
+    group."""
+    maildir = os.path.join(tmp, "daily")
+    subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir], check=True)
+    bootstrap_index(tmp, maildir, env)
+    start_ui(tmp, env, maildir, "", (120, 32))
+    wait_for("6 bounces in daily, grouped by cause")
+    tmux(["send-keys", "-t", "bv", "G"])
+    screen = wait_for("What the reports say")
+    if "Spamhaus" not in screen or "probably fine" not in screen:
+        fail("tmux: the summary of the blocked group lacks its specifics:\n" + screen)
+    tmux(["send-keys", "-t", "bv", "g", "Enter"])
+    wait_for("cause: Recipient address does not exist")
+    tmux(["send-keys", "-t", "bv", "j", "Enter"])
+    wait_for("› eve@example.com — 1 bounce")
+    tmux(["send-keys", "-t", "bv", "Enter"])
+    wait_for("› eve@example.com › 2024-05-07")
+    tmux(["send-keys", "-t", "bv", "m"])
+    wait_for("Marked eve@example.com")
+    tmux(["send-keys", "-t", "bv", "q", "q", "q", "e"])
+    wait_for("Export")
+    out = os.path.join(tmp, "daily-fixes.csv")
+    tmux(["send-keys", "-t", "bv", "C-u"])
+    tmux(["send-keys", "-t", "bv", "-l", out])
+    tmux(["send-keys", "-t", "bv", "Enter"])
+    wait_for("Exported")
+    tmux(["send-keys", "-t", "bv", "j", "Q"])
+    if wait_exit() != 0:
+        fail("tmux: the daily workflow did not end well")
+    if "eve@example.com" not in open(out, encoding="utf-8").read():
+        fail("tmux: the export lacks the marked address")
+    r = subprocess.run([BOUNCEVIEW, "suppress", "list"], env=env, capture_output=True, text=True)
+    if "eve@example.com" not in r.stdout:
+        fail("tmux: the mark of the daily workflow was lost")
+    # The next start puts the cursor back on the group it was on (2/3).
+    start_ui(tmp, env, maildir, "", (120, 32))
+    screen = wait_for("6 bounces in daily, grouped by cause")
+    if "2/3" not in screen:
+        fail("tmux: the next start did not remember the cursor's group:\n" + screen)
+    tmux(["send-keys", "-t", "bv", "Q"])
+    wait_exit()
+    print("ok: tmux: the daily workflow, and the next start remembers")
 
 
 def tmux_quit_during_bar(tmp, env):

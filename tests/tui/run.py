@@ -12,7 +12,8 @@
 #
 # A scenario is a key script for BOUNCEVIEW_TUI_SCRIPT (see tui/screen.h);
 # `:dump NAME` writes the screen to expected/SCENARIO/NAME.txt's
-# counterpart.  Lines starting with "#!" are for this runner:
+# counterpart; `:attrs NAME` the attributes of its cells (R reverse,
+# U underline, B bold, D dim, '.' none).  Lines starting with "#!" are for this runner:
 #   #! size COLSxLINES           the virtual terminal's size (80x24)
 #   #! env NAME=VALUE            extra environment
 #   #! suppressed ADDR...        after the run, `bounceview suppress list`
@@ -109,10 +110,10 @@ def run(script_path, update):
                 out = []
                 runs.append(out)
                 continue
-            m = re.match(r"\s*:dump\s+(\S+)", line)
+            m = re.match(r"\s*:(dump|attrs)\s+(\S+)", line)
             if m:
-                dumps.append(m.group(1))
-                line = ":dump " + os.path.join(tmp, "dump-" + m.group(1) + ".txt")
+                dumps.append(m.group(2))
+                line = ":%s %s" % (m.group(1), os.path.join(tmp, "dump-" + m.group(2) + ".txt"))
             out.append(line)
         subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir] + mail_args, check=True)
         env = environment(tmp, extra)

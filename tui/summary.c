@@ -57,9 +57,9 @@ add_counts (BvTextView *tv, const BvGroup *g, guint total)
 	                                     ? g_strdup_printf (_ ("%u, %u marked"), g->addresses, g->marked)
 	                                     : g_strdup_printf ("%u", g->addresses);
 	bv_text_view_add (tv, BV_EL_DEFAULT, _ ("Addresses"), addresses, TRUE);
-	/* TRANSLATORS: bounces of a group in the summary pane: "5, 62.5% of
-	 * all bounces shown". */
-	g_autofree char *bounces = g_strdup_printf (_ ("%u, %.1f%% of all bounces shown"), g->bounces,
+	/* TRANSLATORS: bounces of a group in the summary pane: "5 (62.5% of
+	 * all)", all being the bounces the filters let through. */
+	g_autofree char *bounces = g_strdup_printf (_ ("%u (%.1f%% of all)"), g->bounces,
 	                                            total > 0 ? 100.0 * g->bounces / total : 0.0);
 	bv_text_view_add (tv, BV_EL_DEFAULT, _ ("Bounces"), bounces, TRUE);
 	char a[16], b[16];
@@ -151,9 +151,8 @@ add_causes (BvTextView *tv, const guint *per_cause)
 		if (best < 0)
 			break;
 		used[best] = TRUE;
-		g_autofree char *line =
-		        g_strdup_printf ("%5u  %s", per_cause[best], bv_catalog_title ((BvCause)best));
-		bv_text_view_add (tv, BV_EL_DEFAULT, NULL, line, TRUE);
+		g_autofree char *count = g_strdup_printf ("%5u  ", per_cause[best]);
+		bv_text_view_add_item (tv, BV_EL_DEFAULT, count, bv_catalog_title ((BvCause)best));
 	}
 }
 
@@ -192,9 +191,12 @@ bv_summary_new (BvTui *tui, const BvGroup *g, const char *title, guint total)
 		add_causes (tv, per_cause);
 	if (dominant) {
 		if (g->dimension != BV_DIMENSION_CAUSE) {
+			/* A heading that wraps: a cause's title is long for a
+			 * pane beside the list. */
 			g_autofree char *heading =
 			        g_strdup_printf (_ ("Mostly: %s"), bv_catalog_title (cause));
-			bv_text_view_section (tv, heading);
+			bv_text_view_add (tv, BV_EL_DEFAULT, NULL, "", FALSE);
+			bv_text_view_add (tv, BV_EL_SECTION, NULL, heading, TRUE);
 		} else {
 			bv_text_view_section (tv, _ ("What it means"));
 		}

@@ -261,6 +261,7 @@ def tmux_runs():
             print("ok: tmux run ending with %s" % ending)
         tmux_new_mail_and_pager(tmp, env, maildir)
         tmux_daily_workflow(tmp, env)
+        tmux_resumed_first_index(tmp, env)
         tmux_quit_during_bar(tmp, env)
     finally:
         tmux(["kill-server"], check=False)
@@ -325,7 +326,9 @@ def tmux_daily_workflow(tmp, env):
     maildir = os.path.join(tmp, "daily")
     subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir], check=True)
     bootstrap_index(tmp, maildir, env)
-    start_ui(tmp, env, maildir, "", (120, 32))
+    opened = os.path.join(tmp, "mailer-opened")
+    mailer = "BOUNCEVIEW_MAILER=%s" % shlex_quote("echo %s >> " + shlex_quote(opened))
+    start_ui(tmp, env, maildir, mailer, (120, 32))
     wait_for("6 bounces in daily, grouped by cause")
     tmux(["send-keys", "-t", "bv", "G"])
     screen = wait_for("What the reports say")
@@ -336,6 +339,15 @@ def tmux_daily_workflow(tmp, env):
     tmux(["send-keys", "-t", "bv", "j", "Enter"])
     wait_for("› eve@example.com — 1 bounce")
     tmux(["send-keys", "-t", "bv", "Enter"])
+    wait_for("› eve@example.com › 2024-05-07")
+    # The mail client runs on the terminal and the UI comes back.
+    tmux(["send-keys", "-t", "bv", "E"])
+    for _ in range(100):
+        if os.path.exists(opened):
+            break
+        __import__("time").sleep(0.1)
+    if not os.path.exists(opened) or "id:tui-test-6@mail.shop.example.org" not in open(opened).read():
+        fail("tmux: $BOUNCEVIEW_MAILER was not run with the report's id: query")
     wait_for("› eve@example.com › 2024-05-07")
     tmux(["send-keys", "-t", "bv", "m"])
     wait_for("Marked eve@example.com")
@@ -362,6 +374,39 @@ def tmux_daily_workflow(tmp, env):
     tmux(["send-keys", "-t", "bv", "Q"])
     wait_exit()
     print("ok: tmux: the daily workflow, and the next start remembers")
+
+
+def tmux_resumed_first_index(tmp, env):
+    """An index made but holding no bounce yet (a first run that was
+    stopped): the next start shows the progress screen from its first
+    frame, never the empty group list, then the groups."""
+    maildir = os.path.join(tmp, "resumed")
+    for sub in ("cur", "new", "tmp"):
+        os.makedirs(os.path.join(maildir, sub))
+    r = subprocess.run([BOUNCEVIEW, "index", "--maildir", maildir], env=env, capture_output=True, text=True)
+    if r.returncode != 0:
+        print("SKIP: tmux resumed index: cannot index an empty Maildir: " + r.stderr)
+        return
+    subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir, "--generate", "300"], check=True)
+    start_ui(tmp, env, maildir)
+    import time
+    deadline = time.time() + 60
+    seen_bar = False
+    while time.time() < deadline:
+        screen = tmux(["capture-pane", "-p", "-t", "bv"], check=False).stdout
+        if "No bounces in this Maildir yet" in screen:
+            fail("tmux: a resumed first index showed the empty list:\n" + screen)
+        seen_bar = seen_bar or "Ctrl-C stops" in screen
+        if "300 bounces in resumed, grouped by cause" in screen:
+            break
+        time.sleep(0.05)
+    else:
+        fail("tmux: the resumed index never showed its groups")
+    if not seen_bar:
+        fail("tmux: the resumed index showed no progress")
+    tmux(["send-keys", "-t", "bv", "Q"])
+    wait_exit()
+    print("ok: tmux: a resumed first index shows its progress, then the groups")
 
 
 def tmux_quit_during_bar(tmp, env):

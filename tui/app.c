@@ -241,7 +241,9 @@ draw_status (BvTui *tui, BvView *focused)
 	/* The right side says where the user is and what is shown; a message
 	 * may take its room, the key hints may not. */
 	g_autofree char *summary = filter_summary (tui);
-	g_autofree char *right = g_strdup_printf ("%s  %s", summary, where);
+	g_autofree char *right = tui->indexing != NULL
+	                                 ? g_strdup_printf ("%s · %s  %s", tui->indexing, summary, where)
+	                                 : g_strdup_printf ("%s  %s", summary, where);
 	int rw = MIN (bv_draw_width (right) + 1, COLS * 3 / 5);
 	int lw = COLS - rw;
 	g_autofree char *shown = g_strconcat (" ", text, NULL);
@@ -635,6 +637,9 @@ run_loop (BvTui *tui, BvIndexJob **job)
 	g_autoptr (BvWatch) watch =
 	        bv_screen_scripted () ? NULL : bv_watch_new (bv_model_maildir (tui->model));
 	while (!tui->quit) {
+		g_clear_pointer (&tui->indexing, g_free);
+		if (*job != NULL)
+			tui->indexing = bv_index_job_describe (*job);
 		bv_tui_draw (tui);
 		doupdate ();
 		/* A test script waits for the index run, so that its screens do
@@ -784,5 +789,6 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 	g_free (tui.export_path);
 	g_free (tui.cursor_group);
 	g_free (tui.open_key);
+	g_free (tui.indexing);
 	return ok || cancelled;
 }

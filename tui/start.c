@@ -143,6 +143,19 @@ bv_index_job_start (const char *maildir)
 	return (BvIndexJob *)job;
 }
 
+char *
+bv_index_job_describe (BvIndexJob *index_job)
+{
+	Job *job = (Job *)index_job;
+	g_mutex_lock (&job->lock);
+	const char *phase = job->phase;
+	guint64 done = job->done, total = job->total;
+	g_mutex_unlock (&job->lock);
+	if (total == 0)
+		return g_strdup (phase_label (phase));
+	return g_strdup_printf ("%s %d%%", phase_label (phase), (int)(MIN (done, total) * 100 / total));
+}
+
 gboolean
 bv_index_job_done (BvIndexJob *job)
 {

@@ -29,6 +29,9 @@ gboolean bv_start_index (const char *maildir, gboolean at_once, gboolean *cancel
  * finish it (waits, fills @stats, frees the job). */
 BvIndexJob *bv_index_job_start (const char *maildir);
 gboolean bv_index_job_done (BvIndexJob *job);
+/* Where the run is, for the status line: "Reading the bounces 40%" (new
+ * string). */
+char *bv_index_job_describe (BvIndexJob *job);
 gboolean bv_index_job_finish (BvIndexJob *job, BvIndexStats *stats, GError **error);
 
 G_END_DECLS

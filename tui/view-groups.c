@@ -261,11 +261,12 @@ draw_list (GroupsView *v, BvTui *tui, int y, int x, int h, int w, gboolean focus
 	bv_columns_draw_header (columns, &layout, y, x, w);
 	bv_list_draw (&view->list, y + 1, x, h - 1, w, focused, draw_row, v);
 	if (v->groups->len == 0)
-		bv_draw_text (y + 2, x + 1, w - 2,
-		              bv_model_n_bounces (tui->model) == 0
-		                      ? _ ("No bounces in this Maildir yet.")
-		                      : _ ("Nothing matches the filter (c clears it)."),
-		              bv_theme_attr (BV_EL_DIM));
+		bv_draw_text (
+		        y + 2, x + 1, w - 2,
+		        bv_model_n_bounces (tui->model) != 0 ? _ ("Nothing matches the filter (c clears it).")
+		        : tui->indexing != NULL ? _ ("Indexing goes on: the bounces show when it is done.")
+		                                : _ ("No bounces in this Maildir yet."),
+		        bv_theme_attr (BV_EL_DIM));
 }
 
 /* Whether the summary pane is shown in @w x @h: beside the list on a wide

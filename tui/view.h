@@ -79,6 +79,9 @@ struct _BvTui {
 	/* Set by a view's request to be closed once it returns (the
 	 * timeline after Enter). */
 	gboolean pop_after;
+	/* What the index run in the background is doing, NULL when none
+	 * runs (start.c). */
+	char *indexing;
 };
 
 void bv_view_free (BvView *view);

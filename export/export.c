@@ -164,9 +164,11 @@ compare_rows (gconstpointer a, gconstpointer b)
 	return strcmp (x->address, y->address);
 }
 
-/* The rows of @bounces (oldest first) with at least @min bounces. */
+/* The rows of @bounces (oldest first) with at least @min bounces; only
+ * the @suggest_max most recent addresses get their suggestion worked out
+ * (0: all), the others "". */
 static GPtrArray *
-rows_of_bounces (BvModel *model, GPtrArray *bounces, guint min)
+rows_of_bounces (BvModel *model, GPtrArray *bounces, guint min, guint suggest_max)
 {
 	/* Oldest first: every bounce of an address replaces the row's
 	 * description, so the most recent one describes it at the end. */
@@ -193,11 +195,15 @@ rows_of_bounces (BvModel *model, GPtrArray *bounces, guint min)
 	}
 	/* The suggestion is worked out once per row, from its latest bounce:
 	 * walking backwards, the first bounce met of an address is that one. */
+	guint suggested = 0;
 	for (guint i = bounces->len; i-- > 0;) {
 		const BvBounce *b = bounces->pdata[i];
 		BvExportRow *row = g_hash_table_lookup (by_address, b->address);
-		if (row->suggestion == NULL)
-			row->suggestion = suggestion_for (b);
+		if (row->suggestion != NULL)
+			continue;
+		gboolean wanted = suggest_max == 0 || suggested < suggest_max;
+		row->suggestion = wanted ? suggestion_for (b) : g_strdup ("");
+		suggested++;
 	}
 
 	/* Any order will do before the sort below, so removing is O(1). */
@@ -220,14 +226,15 @@ bv_export_rows (BvModel *model, const BvExportSelection *selection)
 	if (sel->domain != NULL && sel->domain[0] != '\0')
 		domain = g_utf8_strdown (sel->domain, -1);
 	g_autoptr (GPtrArray) bounces = bv_model_bounces (model, BV_DIMENSION_DOMAIN, domain, &sel->filter);
-	return rows_of_bounces (model, bounces, sel->min_bounces);
+	return rows_of_bounces (model, bounces, sel->min_bounces, 0);
 }
 
 GPtrArray *
-bv_export_group_rows (BvModel *model, BvDimension dim, const char *key, const BvFilter *filter)
+bv_export_group_rows (BvModel *model, BvDimension dim, const char *key, const BvFilter *filter,
+                      guint suggest_max)
 {
 	g_autoptr (GPtrArray) bounces = bv_model_bounces (model, dim, key, filter);
-	return rows_of_bounces (model, bounces, 1);
+	return rows_of_bounces (model, bounces, 1, suggest_max);
 }
 
 /* Whether @sel looks at every bounce of the marked addresses: marked only,

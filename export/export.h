@@ -110,8 +110,11 @@ GPtrArray *bv_export_rows (BvModel *model, const BvExportSelection *selection);
 
 /* The rows of the group @key of @dim (@key NULL: every group) among the
  * bounces passing @filter (NULL: all), as bv_export_rows() makes them: what
- * the UI's summary pane describes. */
-GPtrArray *bv_export_group_rows (BvModel *model, BvDimension dim, const char *key, const BvFilter *filter);
+ * the UI's summary pane describes.  Working out a row's suggestion is what
+ * costs: only the @suggest_max most recent addresses get one (0: all), the
+ * others have "". */
+GPtrArray *bv_export_group_rows (BvModel *model, BvDimension dim, const char *key, const BvFilter *filter,
+                                 guint suggest_max);
 
 /* One report specific: a distinct BvExportRow.suggestion (the blocklist and
  * its delisting page, the SPF/DKIM/DMARC check that failed, the mistyped

@@ -16,6 +16,10 @@
 /* The most specifics and causes listed: the pane is a summary, the report
  * and the address list hold the rest. */
 #define SPECIFICS_MAX 8
+/* The specifics are read from this many of the group's most recent
+ * addresses: reading a report's specifics costs, the pane is drawn each time
+ * the cursor moves, and the most recent reports say what is going on. */
+#define SPECIFICS_ADDRESSES_MAX 2000
 #define CAUSES_MAX 5
 
 static void
@@ -114,11 +118,17 @@ add_fix (BvTextView *tv, BvCause cause)
 static void
 add_specifics (BvTextView *tv, BvTui *tui, const BvGroup *g)
 {
-	g_autoptr (GPtrArray) rows = bv_export_group_rows (tui->model, g->dimension, g->key, &tui->filter);
+	g_autoptr (GPtrArray) rows = bv_export_group_rows (tui->model, g->dimension, g->key, &tui->filter,
+	                                                   SPECIFICS_ADDRESSES_MAX);
 	g_autoptr (GPtrArray) specifics = bv_export_specifics (rows);
 	if (specifics->len == 0)
 		return;
 	bv_text_view_section (tv, _ ("What the reports say"));
+	if (rows->len > SPECIFICS_ADDRESSES_MAX) {
+		g_autofree char *note = g_strdup_printf (_ ("(from the %u most recent addresses)"),
+		                                         (guint)SPECIFICS_ADDRESSES_MAX);
+		bv_text_view_add (tv, BV_EL_DIM, NULL, note, TRUE);
+	}
 	guint shown = MIN (specifics->len, SPECIFICS_MAX);
 	for (guint i = 0; i < shown; i++) {
 		const BvExportSpecific *sp = specifics->pdata[i];

@@ -26,10 +26,10 @@ typedef struct {
 	GPtrArray *groups; /* of BvGroup* */
 	GArray *sides;     /* of int: who acts on each group (BvSide or SIDE_MIXED) */
 	guint total;       /* bounces of every group */
-	/* The summary of the group under the cursor, made when first drawn
-	 * and again when the cursor or the model changes; NULL when stale. */
-	BvView *summary;
-	char *summary_key;
+	/* The summaries of the groups, by key, made when a group is first
+	 * under the cursor and dropped when the model or the filter changes:
+	 * a summary reads every bounce of its group. */
+	GHashTable *summaries;
 	gboolean pane_focus; /* the keys scroll the summary */
 	gboolean pane_shown; /* at the last draw */
 	int width;           /* at the last draw */
@@ -193,6 +193,7 @@ static void
 groups_reload (BvView *view, BvTui *tui)
 {
 	GroupsView *v = (GroupsView *)view;
+	gboolean first = v->groups == NULL;
 	/* The cursor stays on its group when new mail or a mark reorders
 	 * the groups. */
 	g_autofree char *current = v->groups != NULL && view->list.cursor < v->groups->len
@@ -217,13 +218,12 @@ groups_reload (BvView *view, BvTui *tui)
 	bv_list_set_count (&view->list, v->groups->len);
 	/* At start, the cursor goes back to the group it was on when the
 	 * program last quit (state.c). */
-	if (current == NULL && tui->cursor_group != NULL)
+	if (first && tui->cursor_group != NULL)
 		current = g_strdup (tui->cursor_group);
 	for (guint i = 0; current != NULL && i < v->groups->len; i++)
 		if (g_strcmp0 (((BvGroup *)v->groups->pdata[i])->key, current) == 0)
 			view->list.cursor = i;
-	g_clear_pointer (&v->summary, bv_view_free);
-	g_clear_pointer (&v->summary_key, g_free);
+	g_hash_table_remove_all (v->summaries);
 }
 
 /* The group under the cursor, or NULL. */
@@ -233,22 +233,21 @@ cursor_group (GroupsView *v)
 	return v->parent.list.cursor < v->groups->len ? v->groups->pdata[v->parent.list.cursor] : NULL;
 }
 
-/* The summary of the group under the cursor, made again when the cursor
- * moved to another group. */
+/* The summary of the group under the cursor (owned by the view), made
+ * the first time the group is under it. */
 static BvView *
 current_summary (GroupsView *v, BvTui *tui)
 {
 	const BvGroup *g = cursor_group (v);
 	if (g == NULL)
 		return NULL;
-	if (v->summary != NULL && g_strcmp0 (v->summary_key, g->key) == 0)
-		return v->summary;
-	g_clear_pointer (&v->summary, bv_view_free);
-	g_free (v->summary_key);
-	v->summary_key = g_strdup (g->key);
-	g_autofree char *title = group_title (g);
-	v->summary = bv_summary_new (tui, g, title, v->total);
-	return v->summary;
+	BvView *summary = g_hash_table_lookup (v->summaries, g->key);
+	if (summary == NULL) {
+		g_autofree char *title = group_title (g);
+		summary = bv_summary_new (tui, g, title, v->total);
+		g_hash_table_insert (v->summaries, g_strdup (g->key), summary);
+	}
+	return summary;
 }
 
 /* Draws the list of groups (its header and rows) in the rectangle. */
@@ -351,12 +350,13 @@ groups_request (BvView *view, BvTui *tui, BvActionId action)
 		v->pane_focus = !v->pane_focus;
 		return TRUE;
 	}
-	if (v->pane_shown && v->pane_focus && v->summary != NULL) {
+	BvView *summary = v->pane_shown && v->pane_focus ? current_summary (v, tui) : NULL;
+	if (summary != NULL) {
 		if (action == BV_ACT_BACK) {
 			v->pane_focus = FALSE;
 			return TRUE;
 		}
-		if (action != BV_ACT_ENTER && v->summary->klass->request (v->summary, tui, action))
+		if (action != BV_ACT_ENTER && summary->klass->request (summary, tui, action))
 			return TRUE;
 	}
 	if (bv_list_request (&view->list, action))
@@ -416,8 +416,7 @@ groups_free (BvView *view)
 	GroupsView *v = (GroupsView *)view;
 	g_clear_pointer (&v->groups, g_ptr_array_unref);
 	g_clear_pointer (&v->sides, g_array_unref);
-	g_clear_pointer (&v->summary, bv_view_free);
-	g_free (v->summary_key);
+	g_clear_pointer (&v->summaries, g_hash_table_unref);
 	g_free (v);
 }
 
@@ -439,6 +438,7 @@ bv_view_groups_new (BvTui *tui)
 	v->parent.klass = &groups_class;
 	v->dimension = tui->dimension;
 	v->sides = g_array_new (FALSE, TRUE, sizeof (int));
+	v->summaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)bv_view_free);
 	groups_reload (&v->parent, tui);
 	return &v->parent;
 }

@@ -35,10 +35,12 @@
 	X (HALF_DOWN, "half-page-down", "C-d", N_ ("Move down half a page"), BV_ACTION_SECTION_MOVE)         \
 	X (FIRST, "first", "Home g", N_ ("Go to the first line"), BV_ACTION_SECTION_MOVE)                    \
 	X (LAST, "last", "End G", N_ ("Go to the last line"), BV_ACTION_SECTION_MOVE)                        \
-	X (SCROLL_LEFT, "scroll-left", "pager:Left pager:h",                                                 \
-	   N_ ("In the raw message, which is not wrapped: scroll left"), BV_ACTION_SECTION_MOVE)             \
-	X (SCROLL_RIGHT, "scroll-right", "pager:Right pager:l",                                              \
-	   N_ ("In the raw message: scroll right to read long lines"), BV_ACTION_SECTION_MOVE)               \
+	X (SCROLL_LEFT, "scroll-left", "pager:Left pager:h timeline:Left timeline:h",                        \
+	   N_ ("In the raw message, which is not wrapped: scroll left; in the timeline: the day before"),    \
+	   BV_ACTION_SECTION_MOVE)                                                                           \
+	X (SCROLL_RIGHT, "scroll-right", "pager:Right pager:l timeline:Right timeline:l",                    \
+	   N_ ("In the raw message: scroll right to read long lines; in the timeline: the day after"),       \
+	   BV_ACTION_SECTION_MOVE)                                                                           \
 	X (ENTER, "enter", "Enter Right", N_ ("Open the line under the cursor"), BV_ACTION_SECTION_VIEW)     \
 	X (BACK, "back", "q Esc Left h", N_ ("Close the view (quit from the first one)"),                    \
 	   BV_ACTION_SECTION_VIEW)                                                                           \
@@ -57,6 +59,15 @@
 	   BV_ACTION_SECTION_VIEW)                                                                           \
 	X (RAW, "raw", "r", N_ ("Show the raw message of the bounce"), BV_ACTION_SECTION_VIEW)               \
 	X (PAGER, "pager", "|", N_ ("Open the raw message in $PAGER"), BV_ACTION_SECTION_VIEW)               \
+	X (SUMMARY, "summary", "i",                                                                          \
+	   N_ ("Show or hide the group's summary below the list (beside it from 100 columns)"),              \
+	   BV_ACTION_SECTION_VIEW)                                                                           \
+	X (TIMELINE, "timeline", "D", N_ ("Show the bounces per day or week by cause"),                      \
+	   BV_ACTION_SECTION_VIEW)                                                                           \
+	X (PERIOD, "period", "timeline:w", N_ ("In the timeline: a bar a day or a bar a week"),              \
+	   BV_ACTION_SECTION_VIEW)                                                                           \
+	X (MAILER, "mailer", "E", N_ ("Open the bounce in your mail client ($BOUNCEVIEW_MAILER)"),           \
+	   BV_ACTION_SECTION_VIEW)                                                                           \
 	X (SELECT, "select", "t Insert", N_ ("Select or unselect the line (for marking several)"),           \
 	   BV_ACTION_SECTION_MARK)                                                                           \
 	X (SELECT_ALL, "select-all", "*", N_ ("Select every line of the view (again: select none)"),         \
@@ -92,6 +103,8 @@
 	   BV_ACTION_SECTION_FILTER)                                                                         \
 	X (CLEAR_FILTER, "clear-filter", "c", N_ ("Clear every filter"), BV_ACTION_SECTION_FILTER)           \
 	X (EXPORT, "export", "e", N_ ("Export the fix list to a file"), BV_ACTION_SECTION_OTHER)             \
+	X (COPY, "copy", "y", N_ ("Copy the address under the cursor to the clipboard (OSC 52)"),            \
+	   BV_ACTION_SECTION_OTHER)                                                                          \
 	X (THEME, "theme", "T", N_ ("Switch to the next colour theme"), BV_ACTION_SECTION_OTHER)             \
 	X (REDRAW, "redraw", "C-l", N_ ("Redraw the screen"), BV_ACTION_SECTION_OTHER)                       \
 	X (HELP, "help", "? F1", N_ ("Show this help"), BV_ACTION_SECTION_OTHER)

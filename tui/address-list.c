@@ -112,8 +112,14 @@ bv_address_list_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboo
 	bv_columns_layout (list->columns, list->n_columns, w, &layout);
 	bv_columns_draw_header (list->columns, &layout, y, x, w);
 	bv_list_draw (&list->parent.list, y + 1, x, h - 1, w, focused, draw_row, list);
-	if (list->parent.list.n == 0)
-		bv_draw_text (y + 2, x + 1, w - 2, _ (list->rows->empty), bv_theme_attr (BV_EL_DIM));
+	if (list->parent.list.n == 0) {
+		/* Wrapped: a long message (a translation, a narrow pane) is
+		 * read whole rather than cut. */
+		g_autoptr (GPtrArray) lines = bv_draw_wrap (_ (list->rows->empty), MAX (w - 2, 1));
+		for (guint i = 0; i < lines->len && (int)i + 2 < h; i++)
+			bv_draw_text (y + 2 + (int)i, x + 1, w - 2, lines->pdata[i],
+			              bv_theme_attr (BV_EL_DIM));
+	}
 }
 
 /* The row showing @address, or -1. */
@@ -199,6 +205,10 @@ bv_address_list_request (BvView *view, BvTui *tui, BvActionId action)
 	case BV_ACT_ENTER:
 		if (current != NULL)
 			bv_tui_push (tui, bv_view_history_new (tui, current));
+		return TRUE;
+	case BV_ACT_COPY:
+		if (current != NULL)
+			bv_tui_copy (tui, current);
 		return TRUE;
 	case BV_ACT_SELECT:
 		if (current != NULL) {

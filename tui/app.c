@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -24,6 +25,7 @@
 #include "tui/date-filter.h"
 #include "index/settings.h"
 #include "tui/start.h"
+#include "tui/state.h"
 #include "tui/tui.h"
 #include "tui/undo.h"
 #include "tui/view.h"
@@ -166,8 +168,16 @@ filter_summary (BvTui *tui, BvView *focused)
 		g_string_append_printf (s, "%s ", _ ("soft only"));
 	if (tui->filter.marked == BV_MARKED_NO)
 		g_string_append_printf (s, "%s ", _ ("unmarked only"));
-	if (tui->dates_text != NULL)
+	/* The dates as the user typed them ("7d" stays "7d"), or as another
+	 * view set them (a day of the timeline, the saved state). */
+	if (tui->dates_text != NULL) {
 		g_string_append_printf (s, "%s ", tui->dates_text);
+	} else if (tui->filter.since != 0 || tui->filter.until != 0) {
+		char a[16], b[16];
+		g_string_append_printf (s, "%s..%s ",
+		                        tui->filter.since ? bv_view_date (tui->filter.since, a) : "",
+		                        tui->filter.until ? bv_view_date (tui->filter.until - 86400, b) : "");
+	}
 	/* The order, when it is not the one the views start with. */
 	if (strcmp (focused->klass->name, "groups") == 0 && tui->group_sort != BV_GROUP_SORT_BOUNCES)
 		g_string_append_printf (s, "%s ", bv_group_sort_phrase (tui->group_sort));
@@ -183,13 +193,57 @@ filter_summary (BvTui *tui, BvView *focused)
 	return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* @text cut to at most @width columns, ending in "…" when cut (new). */
+static char *
+cut_to_width (const char *text, int width)
+{
+	if (bv_draw_width (text) <= width)
+		return g_strdup (text);
+	g_autoptr (GString) s = g_string_new (text);
+	while (s->len > 0 && bv_draw_width (s->str) > width - 1) {
+		const char *last = g_utf8_find_prev_char (s->str, s->str + s->len);
+		g_string_truncate (s, last != NULL ? (gsize)(last - s->str) : 0);
+	}
+	g_string_append (s, "…");
+	return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The title bar: the first view's title, or below it the way from the
+ * groups to the focused view, "cause: Mailbox full › alice@example.com ›
+ * 2026-11-03", each view above the first giving its part (its crumb) and
+ * the focused one its whole title.  When it does not fit, the parts before
+ * the last are shortened first: the last says where the user is. */
 static void
 draw_title (BvTui *tui, BvView *focused)
 {
 	int attr = bv_theme_attr (BV_EL_TITLE);
-	g_autofree char *title = focused->klass->title (focused, tui);
-	g_autofree char *left = g_strdup_printf (" bounceview · %s", title);
-	bv_draw_cell (0, 0, COLS, left, attr, FALSE);
+	const char *head = " bounceview · ", *sep = " › ";
+	g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+	for (guint i = tui->views->len > 1 ? 1 : 0; i < tui->views->len; i++) {
+		BvView *view = tui->views->pdata[i];
+		gboolean last = view == focused;
+		g_ptr_array_add (parts, !last && view->klass->crumb != NULL ? view->klass->crumb (view, tui)
+		                                                            : view->klass->title (view, tui));
+		if (last)
+			break;
+	}
+	int width = bv_draw_width (head) + bv_draw_width (sep) * (int)(parts->len - 1);
+	for (guint i = 0; i < parts->len; i++)
+		width += bv_draw_width (parts->pdata[i]);
+	for (guint i = 0; i + 1 < parts->len && width > COLS; i++) {
+		int w = bv_draw_width (parts->pdata[i]);
+		int keep = MAX (w - (width - COLS), 12);
+		if (keep >= w)
+			continue;
+		char *cut = cut_to_width (parts->pdata[i], keep);
+		width -= w - bv_draw_width (cut);
+		g_free (parts->pdata[i]);
+		parts->pdata[i] = cut;
+	}
+	g_autoptr (GString) left = g_string_new (head);
+	for (guint i = 0; i < parts->len; i++)
+		g_string_append_printf (left, "%s%s", i > 0 ? sep : "", (char *)parts->pdata[i]);
+	bv_draw_cell (0, 0, COLS, left->str, attr, FALSE);
 }
 
 static void
@@ -208,12 +262,17 @@ draw_status (BvTui *tui, BvView *focused)
 		                                                     100 / focused->list.n));
 	else
 		where = g_strdup ("");
+	/* The keys that matter in the focused view, or the general ones. */
 	const char *text = tui->message != NULL ? tui->message
-	                                        : _ ("?:help /:search o:group m:mark p:proposals e:export");
+	                   : focused->klass->hints
+	                           ? _ (focused->klass->hints)
+	                           : _ ("?:help /:search o:group m:mark p:proposals e:export");
 	/* The right side says where the user is and what is shown; a message
 	 * may take its room, the key hints may not. */
 	g_autofree char *summary = filter_summary (tui, focused);
-	g_autofree char *right = g_strdup_printf ("%s  %s", summary, where);
+	g_autofree char *right = tui->indexing != NULL
+	                                 ? g_strdup_printf ("%s · %s  %s", tui->indexing, summary, where)
+	                                 : g_strdup_printf ("%s  %s", summary, where);
 	int rw = MIN (bv_draw_width (right) + 1, COLS * 3 / 5);
 	int lw = COLS - rw;
 	g_autofree char *shown = g_strconcat (" ", text, NULL);
@@ -358,6 +417,61 @@ cycle_theme (BvTui *tui)
 	bv_tui_message (tui, FALSE, _ ("Theme: %s"), next);
 }
 
+void
+bv_tui_copy (BvTui *tui, const char *text)
+{
+	/* OSC 52 sets the clipboard through the terminal, also over ssh and
+	 * in tmux (with set-clipboard on), as tmux, vim and kitty do. */
+	g_autofree char *b64 = g_base64_encode ((const guchar *)text, strlen (text));
+	g_autofree char *osc = g_strdup_printf ("\033]52;c;%s\a", b64);
+	if (!bv_screen_scripted ()) {
+		fputs (osc, stdout);
+		fflush (stdout);
+	}
+	bv_tui_message (tui, FALSE, _ ("Copied %s to the clipboard"), text);
+}
+
+void
+bv_tui_run_command (BvTui *tui, const char *command)
+{
+	/* Test scripts have no terminal to hand over. */
+	if (bv_screen_scripted ()) {
+		bv_tui_message (tui, FALSE, _ ("Would run: %s"), command);
+		return;
+	}
+	/* Curses leaves the terminal as it found it, the program has it
+	 * whole, and the screen is drawn again after; system() ignores
+	 * Ctrl-C in this process meanwhile, so it only reaches the program. */
+	bv_screen_suspend ();
+	int status = system (command);
+	bv_screen_resume ();
+	if (status != 0)
+		bv_tui_message (tui, TRUE, _ ("The command failed: %s"), command);
+}
+
+void
+bv_tui_open_mailer (BvTui *tui, const char *message_id)
+{
+	if (message_id == NULL || *message_id == '\0') {
+		bv_tui_message (tui, TRUE, _ ("This bounce has no Message-ID to look it up by"));
+		return;
+	}
+	const char *mailer = g_getenv ("BOUNCEVIEW_MAILER");
+	if (mailer == NULL || *mailer == '\0')
+		mailer = "notmuch show %s";
+	g_autofree char *query = g_strdup_printf ("id:%s", message_id);
+	g_autofree char *quoted = g_shell_quote (query);
+	/* Every %s is the query; a command without one gets it at the end. */
+	g_autofree char *command = NULL;
+	if (strstr (mailer, "%s") != NULL) {
+		g_auto (GStrv) parts = g_strsplit (mailer, "%s", -1);
+		command = g_strjoinv (quoted, parts);
+	} else {
+		command = g_strdup_printf ("%s %s", mailer, quoted);
+	}
+	bv_tui_run_command (tui, command);
+}
+
 /* Actions no view took. */
 static void
 app_request (BvTui *tui, BvActionId action)
@@ -379,6 +493,10 @@ app_request (BvTui *tui, BvActionId action)
 		else
 			bv_tui_message (tui, FALSE, _ ("Panes are side by side from %d columns on"),
 			                WIDE_COLUMNS);
+		break;
+	case BV_ACT_TIMELINE:
+		if (strcmp (top_view (tui)->klass->name, "timeline") != 0)
+			bv_tui_push (tui, bv_view_timeline_new (tui));
 		break;
 	case BV_ACT_HELP:
 		if (strcmp (top_view (tui)->klass->name, "help") != 0)
@@ -446,6 +564,11 @@ dispatch (BvTui *tui, BvActionId action)
 		return;
 	}
 	if (view->klass->request (view, tui, action)) {
+		if (tui->pop_after) {
+			tui->pop_after = FALSE;
+			pop_view (tui);
+			return;
+		}
 		if (left && view->list.cursor != cursor && !view->list.scroll_only) {
 			pop_view (tui);
 			view->klass->request (view, tui, BV_ACT_ENTER);
@@ -523,6 +646,9 @@ run_loop (BvTui *tui, BvIndexJob **job)
 			g_autofree char *path = bv_log_path ();
 			bv_tui_message (tui, TRUE, _ ("A library wrote a message; it is in %s"), path);
 		}
+		g_clear_pointer (&tui->indexing, g_free);
+		if (*job != NULL)
+			tui->indexing = bv_index_job_describe (*job);
 		bv_tui_draw (tui);
 		doupdate ();
 		/* A test script waits for the index run, so that its screens do
@@ -606,22 +732,49 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 	 * the progress bar shows the first run. */
 	if (!options->no_index) {
 		tui.model = bv_model_open (&mopts, NULL);
+		/* An index without a bounce may be a first run that was
+		 * interrupted: the progress screen shows it going on from the
+		 * first frame rather than an empty list that fills later. */
+		gboolean resumed = tui.model != NULL && bv_model_n_bounces (tui.model) == 0;
+		if (resumed)
+			g_clear_pointer (&tui.model, bv_model_free);
 		if (tui.model != NULL)
 			job = bv_index_job_start (options->maildir);
 		else
-			ok = bv_start_index (options->maildir, &cancelled, error);
+			ok = bv_start_index (options->maildir, resumed, &cancelled, &job, error);
 	}
 	if (ok && tui.model == NULL) {
-		tui.model = bv_model_open (&mopts, error);
+		/* After q, the database may not be made yet: then there is
+		 * nothing to show, and quitting is what is left. */
+		tui.model = bv_model_open (&mopts, job != NULL ? NULL : error);
 		ok = tui.model != NULL;
+		if (!ok && job != NULL)
+			cancelled = TRUE;
 	}
 	if (ok) {
+		/* What the last run on this Maildir left: grouping, filters,
+		 * theme, the cursor's group.  The command line has the last
+		 * word. */
+		g_autofree char *saved_theme = bv_state_load (&tui, options->grouping != NULL);
+		if (saved_theme != NULL && options->theme == NULL &&
+		    g_strcmp0 (saved_theme, bv_theme_name (tui.theme)) != 0) {
+			BvTheme *theme = bv_theme_load (saved_theme, NULL);
+			if (theme != NULL) {
+				bv_theme_free (tui.theme);
+				tui.theme = theme;
+				bv_theme_apply (theme);
+			}
+		}
 		tui.views = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_view_free);
 		tui.undo = bv_undo_new ();
 		bv_tui_push (&tui, bv_view_groups_new (&tui));
+		g_autofree char *spike = bv_timeline_spike (&tui);
 		if (theme_warning != NULL)
 			bv_tui_message (&tui, TRUE, "%s", theme_warning);
+		else if (spike != NULL)
+			bv_tui_message (&tui, TRUE, "%s", spike);
 		run_loop (&tui, &job);
+		bv_state_save (&tui);
 	}
 	/* Marks are saved as they are made, so nothing is left to write:
 	 * restoring the terminal is all quitting needs. */
@@ -647,5 +800,8 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 	g_free (tui.dates_text);
 	g_free (tui.message);
 	g_free (tui.export_path);
+	g_free (tui.cursor_group);
+	g_free (tui.open_key);
+	g_free (tui.indexing);
 	return ok || cancelled;
 }

@@ -211,6 +211,43 @@ bv_screen_mouse (int *y, int *x)
 	return scr.mouse;
 }
 
+/* One letter for the attributes of a cell, the strongest first: R reverse,
+ * U underline, B bold, D dim, '.' none. */
+static char
+attr_letter (attr_t attrs)
+{
+	if (attrs & A_REVERSE)
+		return 'R';
+	if (attrs & A_UNDERLINE)
+		return 'U';
+	if (attrs & A_BOLD)
+		return 'B';
+	if (attrs & A_DIM)
+		return 'D';
+	return '.';
+}
+
+gboolean
+bv_screen_dump_attrs (const char *path, GError **error)
+{
+	g_autoptr (GString) out = g_string_new (NULL);
+	int lines = getmaxy (stdscr), cols = getmaxx (stdscr);
+	for (int y = 0; y < lines; y++) {
+		for (int x = 0; x < cols; x++) {
+			cchar_t cell;
+			wchar_t wch[CCHARW_MAX + 1] = { 0 };
+			attr_t attrs = 0;
+			short pair;
+			if (mvwin_wch (stdscr, y, x, &cell) == ERR ||
+			    getcchar (&cell, wch, &attrs, &pair, NULL) == ERR)
+				attrs = 0;
+			g_string_append_c (out, attr_letter (attrs));
+		}
+		g_string_append_c (out, '\n');
+	}
+	return g_file_set_contents (path, out->str, (gssize)out->len, error);
+}
+
 /* The screen as text; with @mark, runs of cells drawn with exactly the
  * attributes @mark_attr are put between « and ». */
 static gboolean
@@ -308,6 +345,10 @@ next_script_key (void)
 		} else if ((strcmp (cmd, ":dump") == 0 || strcmp (cmd, ":dump-match") == 0) && arg != NULL) {
 			g_autoptr (GError) error = NULL;
 			if (!dump (arg, cmd[5] == '-', bv_theme_attr (BV_EL_MATCH), &error))
+				g_printerr ("bounceview: script: %s\n", error->message);
+		} else if (strcmp (cmd, ":attrs") == 0 && arg != NULL) {
+			g_autoptr (GError) error = NULL;
+			if (!bv_screen_dump_attrs (arg, &error))
 				g_printerr ("bounceview: script: %s\n", error->message);
 		} else if (strcmp (cmd, ":resize") == 0) {
 			int cols, lines;

@@ -88,6 +88,13 @@ addresses_title (BvView *view, BvTui *tui)
 	        items->len, marked);
 }
 
+/* In the breadcrumb: the group, "cause: Mailbox full". */
+static char *
+addresses_crumb (BvView *view, BvTui *tui)
+{
+	return g_strdup (((AddressesView *)view)->title);
+}
+
 static void
 addresses_reload (BvView *view, BvTui *tui)
 {
@@ -123,6 +130,8 @@ static const BvViewClass addresses_class = {
 	.request = bv_address_list_request,
 	.matches = bv_address_list_matches,
 	.free = addresses_free,
+	.crumb = addresses_crumb,
+	.hints = N_ ("Enter:history m:mark t:select M:all y:copy q:back"),
 };
 
 BvView *

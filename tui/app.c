@@ -166,8 +166,16 @@ filter_summary (BvTui *tui, BvView *focused)
 		g_string_append_printf (s, "%s ", _ ("soft only"));
 	if (tui->filter.marked == BV_MARKED_NO)
 		g_string_append_printf (s, "%s ", _ ("unmarked only"));
-	if (tui->dates_text != NULL)
+	/* The dates as the user typed them ("7d" stays "7d"), or as another
+	 * view set them (a day of the timeline, the saved state). */
+	if (tui->dates_text != NULL) {
 		g_string_append_printf (s, "%s ", tui->dates_text);
+	} else if (tui->filter.since != 0 || tui->filter.until != 0) {
+		char a[16], b[16];
+		g_string_append_printf (s, "%s..%s ",
+		                        tui->filter.since ? bv_view_date (tui->filter.since, a) : "",
+		                        tui->filter.until ? bv_view_date (tui->filter.until - 86400, b) : "");
+	}
 	/* The order, when it is not the one the views start with. */
 	if (strcmp (focused->klass->name, "groups") == 0 && tui->group_sort != BV_GROUP_SORT_BOUNCES)
 		g_string_append_printf (s, "%s ", bv_group_sort_phrase (tui->group_sort));

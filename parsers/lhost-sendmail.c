@@ -123,7 +123,7 @@ complete (BvRecipient *r, const BvRecipient *t)
 static gboolean
 sendmail_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	/* The delivery-status fields may stand inline when the MIME
 	 * structure was lost on the way. */
 	if (mail->dsn->len == 0 && bv_scrape_find_line (body, "Final-Recipient:") == NULL)

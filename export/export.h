@@ -108,6 +108,30 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvExportRow, bv_export_row_free)
  * its rows (g_ptr_array_unref() frees them). */
 GPtrArray *bv_export_rows (BvModel *model, const BvExportSelection *selection);
 
+/* The rows of the group @key of @dim (@key NULL: every group) among the
+ * bounces passing @filter (NULL: all), as bv_export_rows() makes them: what
+ * the UI's summary pane describes.  Working out a row's suggestion is what
+ * costs: only the @suggest_max most recent addresses get one (0: all), the
+ * others have "". */
+GPtrArray *bv_export_group_rows (BvModel *model, BvDimension dim, const char *key, const BvFilter *filter,
+                                 guint suggest_max);
+
+/* One report specific: a distinct BvExportRow.suggestion (the blocklist and
+ * its delisting page, the SPF/DKIM/DMARC check that failed, the mistyped
+ * domain and its correction, the receiving provider), tidied for display,
+ * and how many of the rows say it. */
+typedef struct {
+	char *text;
+	guint addresses;
+} BvExportSpecific;
+
+void bv_export_specific_free (BvExportSpecific *specific);
+
+/* The distinct specifics of @rows (of BvExportRow*, not taken), in the
+ * order first met, of BvExportSpecific*: what the fix report lists under
+ * a cause and the UI's summary pane under a group. */
+GPtrArray *bv_export_specifics (GPtrArray *rows);
+
 /* Copies @selection (NULL: everything) into @out adjusted for @format: the
  * list formats take only marked addresses unless asked otherwise (see
  * bv_export_format_is_list()).  The strings stay the caller's. */

@@ -663,6 +663,38 @@ bv_model_bounces (BvModel *m, BvDimension dim, const char *key, const BvFilter *
 	return out;
 }
 
+typedef struct {
+	gint64 since;
+	guint days;
+	guint *counts;
+} DayCounts;
+
+static void
+count_day (BvModel *m, const Rec *r, gpointer user)
+{
+	(void)m;
+	DayCounts *dc = user;
+	if (dc->days == 0) {
+		if ((guint)r->cause < BV_CAUSE_COUNT)
+			dc->counts[(guint)r->cause]++;
+		return;
+	}
+	if (r->date < dc->since)
+		return;
+	guint64 day = (guint64)(r->date - dc->since) / 86400;
+	if (day < dc->days && (guint)r->cause < BV_CAUSE_COUNT)
+		dc->counts[day * BV_CAUSE_COUNT + (guint)r->cause]++;
+}
+
+void
+bv_model_count_days (BvModel *m, BvDimension dim, const char *key, const BvFilter *filter, gint64 since,
+                     guint days, guint *counts)
+{
+	memset (counts, 0, sizeof (guint) * MAX (days, 1) * BV_CAUSE_COUNT);
+	DayCounts dc = { since, days, counts };
+	for_each_rec (m, dim, key, filter, count_day, &dc);
+}
+
 GPtrArray *
 bv_model_history (BvModel *m, const char *address)
 {
@@ -943,4 +975,10 @@ gboolean
 bv_model_unmark (BvModel *m, const char *const *addresses, GError **error)
 {
 	return bv_suppress_remove (m->suppress_path, addresses, NULL, error) && refresh_marks (m, error);
+}
+
+gboolean
+bv_model_restore_marks (BvModel *m, GPtrArray *marks, GError **error)
+{
+	return bv_suppress_add (m->suppress_path, marks, NULL, error) && load_marks (m, error);
 }

@@ -300,6 +300,17 @@ GPtrArray *bv_model_history (BvModel *model, const char *address);
  * BvBounce*, oldest first: what exports write. */
 GPtrArray *bv_model_bounces (BvModel *model, BvDimension dim, const char *key, const BvFilter *filter);
 
+/* Counts the bounces passing @filter in the group @key of @dim (@key NULL:
+ * all) per day and cause, without building a row per bounce (the timeline
+ * and the sparklines read every bounce on each reload).  @counts holds
+ * @days * BV_CAUSE_COUNT numbers, day by day from @since (Unix seconds, a
+ * day's start); counts[d * BV_CAUSE_COUNT + cause] is set for day d.
+ * Bounces before @since, after the last day or of unknown date are not
+ * counted.  @days 0 counts every bounce, whatever its date, per cause in
+ * @counts[cause]. */
+void bv_model_count_days (BvModel *model, BvDimension dim, const char *key, const BvFilter *filter,
+                          gint64 since, guint days, guint *counts);
+
 /* The detail of @bounce (as returned by the calls above).  Reads the cache
  * and looks the file up in the index; never parses.  NULL with @error set
  * when the report has left the index. */
@@ -332,6 +343,10 @@ gboolean bv_model_mark (BvModel *model, const char *const *addresses, BvMarkSour
 /* Removes the marks of @addresses.  Brings the marks up to date as
  * bv_model_mark() does. */
 gboolean bv_model_unmark (BvModel *model, const char *const *addresses, GError **error);
+/* Puts @marks (of BvMark*) back into the store as they are, with their own
+ * causes, dates, sources and notes (an undo of bv_model_unmark()), in one
+ * write; addresses marked since keep their mark.  Reloads the marks. */
+gboolean bv_model_restore_marks (BvModel *model, GPtrArray *marks, GError **error);
 
 G_END_DECLS
 

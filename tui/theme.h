@@ -39,7 +39,8 @@ G_BEGIN_DECLS
 	X (FIELD, "field", "white black underline")               \
 	X (PROGRESS, "progress", "black green")                   \
 	X (KEY, "key", "cyan default bold")                       \
-	X (SEPARATOR, "separator", "blue default")
+	X (SEPARATOR, "separator", "blue default")                \
+	X (MATCH, "match", "black yellow bold underline")
 
 typedef enum {
 #define BV_ELEMENT_ENUM(e, name, def) BV_EL_##e,

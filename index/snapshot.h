@@ -37,6 +37,7 @@ typedef struct {
 	guint index;
 	BvCause cause;
 	gboolean hard;
+	gboolean verified; /* the report is genuine (policy.h) */
 } BvSnapRecord;
 
 typedef void (*BvSnapFunc) (const BvSnapRecord *rec, gpointer user);

@@ -34,12 +34,6 @@ row_address (gconstpointer item)
 	return ((const BvAddress *)item)->address;
 }
 
-static BvCause
-row_cause (gconstpointer item)
-{
-	return ((const BvAddress *)item)->last_cause;
-}
-
 static gboolean
 row_marked (gconstpointer item)
 {
@@ -90,7 +84,6 @@ confirm_all (BvAddressList *list, guint n)
 
 static const BvAddressListRows rows = {
 	.address = row_address,
-	.cause = row_cause,
 	.marked = row_marked,
 	.cells = row_cells,
 	.confirm_all = confirm_all,

@@ -41,12 +41,6 @@ row_address (gconstpointer item)
 	return ((const BvProposal *)item)->address;
 }
 
-static BvCause
-row_cause (gconstpointer item)
-{
-	return ((const BvProposal *)item)->cause;
-}
-
 static void
 row_cells (BvAddressList *list, gconstpointer item, char **cells, int *attrs, int attr, gboolean cursor)
 {
@@ -70,7 +64,6 @@ confirm_all (BvAddressList *list, guint n)
 
 static const BvAddressListRows rows = {
 	.address = row_address,
-	.cause = row_cause,
 	/* The model proposes only addresses not marked yet. */
 	.marked = NULL,
 	.cells = row_cells,

@@ -116,6 +116,9 @@ scan_print (const char *name, gpointer result, gpointer user)
 	ScanState *s = user;
 	BvPrinter *p = s->printer;
 	g_autoptr (BvReport) r = result;
+	/* Held across the records: with --jobs every putc would otherwise
+	 * take the stream's lock (one thread prints at a time anyway). */
+	flockfile (p->out);
 	if (r == NULL || r->kind == BV_KIND_NONE) {
 		p->begin_record (p);
 		p->string (p, "file", name);
@@ -125,6 +128,7 @@ scan_print (const char *name, gpointer result, gpointer user)
 		for (guint i = 0; i < r->recipients->len; i++)
 			print_recipient (s, name, r, r->recipients->pdata[i]);
 	}
+	funlockfile (p->out);
 	/* Also for "none": a report nested too deep to read must not pass
 	 * for ordinary mail without a word. */
 	if (r != NULL && r->truncated) {

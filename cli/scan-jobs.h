@@ -12,14 +12,14 @@ G_BEGIN_DECLS
  * @data is valid only during the call. */
 typedef gpointer (*BvJobWork) (const char *data, gsize len, gpointer user);
 
-/* Consumes the result of the message @name: called on the calling thread,
- * one message at a time, in the order a one-thread walk would see them, with
- * the walk's problem lines printed in between in the same order. */
+/* Consumes the result of the message @name: called one message at a time
+ * (on whichever thread finished it), in the order a one-thread walk would
+ * see them, with the walk's problem lines printed in between in that order. */
 typedef void (*BvJobEmit) (const char *name, gpointer result, gpointer user);
 
-/* Walks @paths (bv_input_walk(), NULL-terminated) with @jobs workers running
- * @work while one thread walks and the calling thread runs @emit.  @jobs 1
- * does it all on the calling thread.  Memory holds a bounded number of
+/* Walks @paths (bv_input_walk(), NULL-terminated) on the calling thread while
+ * @jobs workers run @work and @emit.  @jobs 1 does it all on the calling
+ * thread.  Memory holds a bounded number of
  * messages at a time, whatever the input.  Returns FALSE when a path could
  * not be read, as bv_input_walk(). */
 gboolean bv_scan_jobs_run (char *const *paths, guint jobs, BvJobWork work, BvJobEmit emit, gpointer user);

@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "parsers/codes.h"
 #include "parsers/dsn.h"
 #include "parsers/lhost.h"
 #include "parsers/scrape.h"
@@ -163,7 +164,9 @@ read_recipients (BvReport *report, const char *json, const char *key, const char
 			g_autofree char *status = json_get (p, end, "status");
 			g_autofree char *diag = json_get (p, end, "diagnosticCode");
 			bv_scrape_set (&r->action, act ? act : action);
-			bv_scrape_set (&r->status, status);
+			char code[16];
+			bv_scrape_set (&r->status,
+			               status && bv_status_find (status, code, sizeof code) ? code : "");
 			if (diag != NULL) {
 				g_autofree char *bare = bv_dsn_strip_type (diag);
 				bv_scrape_set_diagnostic (r, bare, -1);

@@ -350,6 +350,21 @@ diagnostic_from_body (const char *body, const char *address)
 	return bv_text_normalise (start, end - start);
 }
 
+/* Replaces *@field with the code that @valid accepts: itself, else the
+ * first code @find sees in it ("4.2.2 (mailbox full)" gives "4.2.2"),
+ * else "". */
+static void
+keep_valid_code (char **field, gboolean (*valid) (const char *),
+                 gboolean (*find) (const char *, char *, gsize))
+{
+	if ((*field)[0] == '\0' || valid (*field))
+		return;
+	char code[16];
+	char *kept = g_strdup (find (*field, code, sizeof code) ? code : "");
+	g_free (*field);
+	*field = kept;
+}
+
 /* Fills every NULL string of a recipient with "" and the codes from the
  * diagnostic when the report gave none. */
 static void
@@ -375,6 +390,10 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 			r->diagnostic = found;
 		}
 	}
+	/* Every path (DSN fields, JSON notifications, text scrapers) ends
+	 * here: a code that is not exactly a code never leaves the engine. */
+	keep_valid_code (&r->status, bv_status_valid, bv_status_find);
+	keep_valid_code (&r->reply_code, bv_reply_valid, bv_reply_find);
 	char code[16];
 	if (r->status[0] == '\0' && bv_status_find (r->diagnostic, code, sizeof code)) {
 		g_free (r->status);

@@ -49,6 +49,10 @@ char *bv_snapshot_path (const char *maildir);
  * stale or damaged. */
 gboolean bv_snapshot_read (const char *path, const char *stamp, BvSnapFunc fn, gpointer user);
 
+/* The stamp the snapshot at @path was written with (new string), or NULL
+ * when there is no readable snapshot there. */
+char *bv_snapshot_stamp (const char *path);
+
 /* Collects records and writes them to @path with @stamp on commit. */
 typedef struct _BvSnapWriter BvSnapWriter;
 BvSnapWriter *bv_snap_writer_new (const char *path, const char *stamp);

@@ -18,21 +18,10 @@
 #include "output/printer.h"
 #include "parsers/text.h"
 
-/* The flattened columns of a scan record, in output order. */
-static const char *const scan_columns[] = {
-	"file",
-	"message_id",
-	"date",
-	"kind",
-	"recipient",
-	"original_recipient",
-	"action",
-	"status",
-	"reply_code",
-	"diagnostic",
-	"remote_mta",
-	"reporting_mta",
-	"mta",
+/* The flattened columns of a scan record, in output order: the recipient's
+ * fields (bounce.h, BV_RECIPIENT_FIELDS) go in by group. */
+static const char *const scan_head_columns[] = { "file", "message_id", "date", "kind", NULL };
+static const char *const scan_cause_columns[] = {
 	"cause",
 	"hard",
 	"evidence.rule",
@@ -43,12 +32,25 @@ static const char *const scan_columns[] = {
 	"original.to",
 	"original.subject",
 	"original.date",
-	"arrival_date",
-	"last_attempt_date",
-	"status_derived",
-	"command",
 	NULL,
 };
+
+static void
+add_columns (GPtrArray *columns, const char *const *names)
+{
+	for (const char *const *c = names; *c; c++)
+		g_ptr_array_add (columns, (gpointer)*c);
+}
+
+static void
+add_field_columns (GPtrArray *columns, BvFieldGroup group)
+{
+#define FIELD_COLUMN(name, g)      \
+	if (BV_FIELD_##g == group) \
+		g_ptr_array_add (columns, (gpointer) #name);
+	BV_RECIPIENT_FIELDS (FIELD_COLUMN)
+#undef FIELD_COLUMN
+}
 
 static const char *const scan_table_columns[] = {
 	"recipient:34", "status:7", "reply_code:10", "cause:15", "hard:4", "diagnostic:0", NULL,
@@ -60,6 +62,16 @@ typedef struct {
 } ScanState;
 
 static void
+print_fields (BvPrinter *p, const BvRecipient *x, BvFieldGroup group)
+{
+#define PRINT_FIELD(name, g)       \
+	if (BV_FIELD_##g == group) \
+		p->string (p, #name, x->name);
+	BV_RECIPIENT_FIELDS (PRINT_FIELD)
+#undef PRINT_FIELD
+}
+
+static void
 print_recipient (ScanState *s, const char *file, const BvReport *r, const BvRecipient *x)
 {
 	BvPrinter *p = s->printer;
@@ -68,15 +80,7 @@ print_recipient (ScanState *s, const char *file, const BvReport *r, const BvReci
 	p->string (p, "message_id", r->message_id);
 	p->string (p, "date", r->date);
 	p->string (p, "kind", bv_kind_id (bv_recipient_kind (r, x)));
-	p->string (p, "recipient", x->recipient);
-	p->string (p, "original_recipient", x->original_recipient);
-	p->string (p, "action", x->action);
-	p->string (p, "status", x->status);
-	p->string (p, "reply_code", x->reply_code);
-	p->string (p, "diagnostic", x->diagnostic);
-	p->string (p, "remote_mta", x->remote_mta);
-	p->string (p, "reporting_mta", x->reporting_mta);
-	p->string (p, "mta", x->mta);
+	print_fields (p, x, BV_FIELD_MAIN);
 	p->string (p, "cause", bv_cause_id (x->cause));
 	p->boolean (p, "hard", x->hard);
 	p->begin_object (p, "evidence");
@@ -91,10 +95,9 @@ print_recipient (ScanState *s, const char *file, const BvReport *r, const BvReci
 	p->string (p, "subject", r->original.subject);
 	p->string (p, "date", r->original.date);
 	p->end_object (p);
-	p->string (p, "arrival_date", x->arrival_date);
-	p->string (p, "last_attempt_date", x->last_attempt_date);
+	print_fields (p, x, BV_FIELD_DATES);
 	p->boolean (p, "status_derived", x->status_derived);
-	p->string (p, "command", x->command);
+	print_fields (p, x, BV_FIELD_LATE);
 	if (s->explain)
 		bv_print_explain_fields (p, x);
 	p->end_record (p);
@@ -190,11 +193,14 @@ bv_cmd_scan (int argc, char **argv)
 
 	/* CSV gets the explain columns too when asked for. */
 	g_autoptr (GPtrArray) columns = g_ptr_array_new ();
-	for (const char *const *c = scan_columns; *c; c++)
-		g_ptr_array_add (columns, (gpointer)*c);
+	add_columns (columns, scan_head_columns);
+	add_field_columns (columns, BV_FIELD_MAIN);
+	add_columns (columns, scan_cause_columns);
+	add_field_columns (columns, BV_FIELD_DATES);
+	g_ptr_array_add (columns, "status_derived");
+	add_field_columns (columns, BV_FIELD_LATE);
 	if (explain)
-		for (const char *const *c = bv_explain_columns; *c; c++)
-			g_ptr_array_add (columns, (gpointer)*c);
+		add_columns (columns, bv_explain_columns);
 	g_ptr_array_add (columns, NULL);
 
 	ScanState s = { 0 };

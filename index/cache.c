@@ -3,16 +3,18 @@
  * Copyright 2026 the bounceview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Format (version "bv1"), lines ending in '\n', fields separated by '\t',
+ * Format (version "bv2"), lines ending in '\n', fields separated by '\t',
  * escaped as tsv.h says:
  *
- *   bv1
+ *   bv2
  *   R kind mta date from subject orig.message_id orig.from orig.to
- *     orig.subject orig.date
- *   P recipient original_recipient action status reply_code diagnostic
- *     remote_mta reporting_mta arrival_date last_attempt_date mta command
- *     cause hard status_derived evidence.rule evidence.matched evidence.detail
+ *     orig.subject orig.date return_path
+ *   P cause hard status_derived evidence.rule evidence.matched
+ *     evidence.detail, then the string fields of BV_RECIPIENT_FIELDS in
+ *     their declared order (recipient original_recipient action ...)
  *
+ * The recipient's string fields come last and from the one list in
+ * bounce.h, so a field added there is cached without touching this file.
  * Enums are stored as their machine ids, never as numbers, so that a
  * reordered enum cannot misread an old cache.  Extra trailing fields are
  * ignored and missing ones read as "", so a later format can add fields.
@@ -24,7 +26,7 @@
 #include "index/cache.h"
 #include "index/tsv.h"
 
-#define FORMAT_TAG "bv1"
+#define FORMAT_TAG "bv2"
 /* Longest field kept: diagnostics can be pages of text. */
 #define FIELD_MAX 4096
 #define SEQ_DIGITS 4
@@ -57,28 +59,20 @@ bv_cache_serialize (const BvReport *r)
 	put_field (out, r->original.to);
 	put_field (out, r->original.subject);
 	put_field (out, r->original.date);
+	put_field (out, r->return_path);
 	g_string_append_c (out, '\n');
 	for (guint i = 0; r->recipients != NULL && i < r->recipients->len; i++) {
 		const BvRecipient *x = r->recipients->pdata[i];
 		g_string_append_c (out, 'P');
-		put_field (out, x->recipient);
-		put_field (out, x->original_recipient);
-		put_field (out, x->action);
-		put_field (out, x->status);
-		put_field (out, x->reply_code);
-		put_field (out, x->diagnostic);
-		put_field (out, x->remote_mta);
-		put_field (out, x->reporting_mta);
-		put_field (out, x->arrival_date);
-		put_field (out, x->last_attempt_date);
-		put_field (out, x->mta);
-		put_field (out, x->command);
 		put_field (out, bv_cause_id (x->cause));
 		put_field (out, x->hard ? "1" : "0");
 		put_field (out, x->status_derived ? "1" : "0");
 		put_field (out, x->evidence.rule);
 		put_field (out, x->evidence.matched);
 		put_field (out, x->evidence.detail);
+#define PUT_FIELD(name, group) put_field (out, x->name);
+		BV_RECIPIENT_FIELDS (PUT_FIELD)
+#undef PUT_FIELD
 		g_string_append_c (out, '\n');
 	}
 	return g_string_free (out, FALSE);
@@ -114,28 +108,26 @@ read_report_line (BvReport *r, char **f, guint n)
 	set_field (&r->original.to, f, n, 7);
 	set_field (&r->original.subject, f, n, 8);
 	set_field (&r->original.date, f, n, 9);
+	set_field (&r->return_path, f, n, 10);
 }
 
 static BvRecipient *
 read_recipient_line (char **f, guint n)
 {
 	BvRecipient *x = bv_recipient_new ();
-	char **slots[] = {
-		&x->recipient,    &x->original_recipient, &x->action,     &x->status,
-		&x->reply_code,   &x->diagnostic,         &x->remote_mta, &x->reporting_mta,
-		&x->arrival_date, &x->last_attempt_date,  &x->mta,        &x->command,
-	};
-	for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
-		set_field (slots[i], f, n, i);
 	BvCause cause = BV_CAUSE_UNDEFINED;
-	if (n > 12)
-		bv_cause_from_id (f[12], &cause);
+	if (n > 0)
+		bv_cause_from_id (f[0], &cause);
 	x->cause = cause;
-	x->hard = n > 13 && strcmp (f[13], "1") == 0;
-	x->status_derived = n > 14 && strcmp (f[14], "1") == 0;
-	set_field (&x->evidence.rule, f, n, 15);
-	set_field (&x->evidence.matched, f, n, 16);
-	set_field (&x->evidence.detail, f, n, 17);
+	x->hard = n > 1 && strcmp (f[1], "1") == 0;
+	x->status_derived = n > 2 && strcmp (f[2], "1") == 0;
+	set_field (&x->evidence.rule, f, n, 3);
+	set_field (&x->evidence.matched, f, n, 4);
+	set_field (&x->evidence.detail, f, n, 5);
+	guint i = 6;
+#define SET_FIELD(name, group) set_field (&x->name, f, n, i++);
+	BV_RECIPIENT_FIELDS (SET_FIELD)
+#undef SET_FIELD
 	return x;
 }
 
@@ -147,7 +139,7 @@ fill_report_strings (BvReport *r)
 	char **slots[] = { &r->message_id,    &r->date,        &r->from,
 		           &r->subject,       &r->mta,         &r->original.message_id,
 		           &r->original.from, &r->original.to, &r->original.subject,
-		           &r->original.date };
+		           &r->original.date, &r->return_path };
 	for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
 		if (*slots[i] == NULL)
 			*slots[i] = g_strdup ("");

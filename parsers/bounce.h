@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 /* Bump whenever a change can alter any parse result: index/ re-parses the
  * reports that were cached by an older version. */
-#define BV_PARSER_VERSION 2
+#define BV_PARSER_VERSION 3
 
 /* What a message is.  X(enum suffix, machine id) */
 #define BV_KINDS(X)                \
@@ -110,23 +110,55 @@ typedef struct {
 	char *date;
 } BvOriginal;
 
+/* Where `scan` prints a recipient field among its columns; their order is
+ * a versioned contract (README.md, "scan output"), so a new field goes at
+ * the end of the LATE group. */
+typedef enum {
+	BV_FIELD_MAIN,  /* before the cause */
+	BV_FIELD_DATES, /* after the original message's headers */
+	BV_FIELD_LATE,  /* after status_derived */
+} BvFieldGroup;
+
+/* The recipient's string fields, declared once: the struct, its lifetime,
+ * the index cache, scan's columns and the cache's round-trip test are
+ * generated from this list.  X(name, group), group a BvFieldGroup suffix.
+ *
+ *   recipient           final recipient, lower-cased domain
+ *   original_recipient  as the sender wrote it, when given
+ *   action              failed, delayed, delivered, relayed, expanded
+ *   status              enhanced status code, "5.1.1"
+ *   reply_code          SMTP reply code, "550"
+ *   diagnostic          unfolded, decoded, whitespace-normalised
+ *   remote_mta, reporting_mta, arrival_date, last_attempt_date
+ *                       as the report gives them
+ *   mta                 which mail system wrote the report: "postfix"
+ *   command             SMTP command that failed, when known: "RCPT"
+ *   diagnostic_type     the Diagnostic-Code's type (RFC 3464 s.2.3.6),
+ *                       lower case: "smtp", "x-unix", "x-postfix"; "" when
+ *                       the report names none */
+#define BV_RECIPIENT_FIELDS(X)       \
+	X (recipient, MAIN)          \
+	X (original_recipient, MAIN) \
+	X (action, MAIN)             \
+	X (status, MAIN)             \
+	X (reply_code, MAIN)         \
+	X (diagnostic, MAIN)         \
+	X (remote_mta, MAIN)         \
+	X (reporting_mta, MAIN)      \
+	X (mta, MAIN)                \
+	X (arrival_date, DATES)      \
+	X (last_attempt_date, DATES) \
+	X (command, LATE)            \
+	X (diagnostic_type, LATE)
+
 /* One recipient of a report.  Every string is owned by the recipient and is
  * never NULL once the report is returned by bv_report_parse(): unknown values
  * are "".  Strings are valid UTF-8 but may contain control characters from
  * the mail: printers must make them safe. */
 typedef struct {
-	char *recipient;          /* final recipient, lower-cased domain */
-	char *original_recipient; /* as the sender wrote it, when given */
-	char *action;             /* failed, delayed, delivered, relayed, expanded */
-	char *status;             /* enhanced status code, "5.1.1" */
-	char *reply_code;         /* SMTP reply code, "550" */
-	char *diagnostic;         /* unfolded, decoded, whitespace-normalised */
-	char *remote_mta;
-	char *reporting_mta;
-	char *arrival_date;
-	char *last_attempt_date;
-	char *mta;     /* which mail system wrote the report: "postfix" */
-	char *command; /* SMTP command that failed, when known: "RCPT" */
+#define BV_RECIPIENT_MEMBER(name, group) char *name;
+	BV_RECIPIENT_FIELDS (BV_RECIPIENT_MEMBER)
+#undef BV_RECIPIENT_MEMBER
 	BvCause cause;
 	gboolean hard;
 	gboolean status_derived; /* no code in the report: derived from the cause */
@@ -140,6 +172,10 @@ typedef struct {
 	char *from;
 	char *subject;
 	char *mta; /* mail system that wrote the report, "" if unknown */
+	/* The envelope sender as the topmost Return-Path gives it: "<>" for
+	 * the null reverse-path, else the bare address; "" when there is no
+	 * Return-Path.  See bv_report_is_from_mailer(). */
+	char *return_path;
 	BvOriginal original;
 	GPtrArray *recipients; /* of BvRecipient*, owned, in report order */
 	/* The message was larger or deeper than the parser reads, or listed
@@ -148,11 +184,26 @@ typedef struct {
 } BvReport;
 
 BvRecipient *bv_recipient_new (void);
+/* A deep copy of @rcpt (NULL strings stay NULL); free with
+ * bv_recipient_free(). */
+BvRecipient *bv_recipient_copy (const BvRecipient *rcpt);
+/* Sets every NULL string field of @rcpt (BV_RECIPIENT_FIELDS) to "". */
+void bv_recipient_fill_empty (BvRecipient *rcpt);
 void bv_recipient_free (BvRecipient *rcpt);
 BvReport *bv_report_new (void);
 void bv_report_free (BvReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvRecipient, bv_recipient_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvReport, bv_report_free)
+
+/* Whether @report was sent the way a mail system sends a report, so that
+ * its recipients may count against their addresses: it names a recipient,
+ * and its envelope sender is null (Return-Path: <>, the reverse-path RFC
+ * 5321 s.4.5.5 and RFC 3464 s.2 require for a delivery report) or its From
+ * is a mail system's own mailbox (local part mailer-daemon, postmaster or
+ * double-bounce, whatever the case).  Anyone can write a report-shaped
+ * message naming any address: a FALSE report should be shown as
+ * unverified, never used to propose suppressing an address. */
+gboolean bv_report_is_from_mailer (const BvReport *report);
 
 /* The kind of one recipient's outcome: a delivery-status report may list a
  * failed and a delayed recipient together; its own kind is the most

@@ -12,23 +12,41 @@
  * ignored, which keeps the per-field lookups linear in the block size. */
 #define DSN_MAX_FIELDS 64
 
+/* The semicolon that ends @value's type ("smtp; 550 ...", "X-Postfix; ...",
+ * "rfc822;a@b"): a short token without spaces inside before it.  NULL when
+ * the value has no type. */
+static const char *
+type_end (const char *value)
+{
+	const char *semi = strchr (value, ';');
+	if (semi == NULL || semi == value || semi - value > 20)
+		return NULL;
+	for (const char *p = value; p < semi; p++)
+		if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == ' '))
+			return NULL;
+	return semi;
+}
+
 char *
 bv_dsn_strip_type (const char *value)
 {
 	if (value == NULL)
 		return g_strdup ("");
-	/* "smtp; 550 ...", "X-Postfix; ...", "rfc822;a@b": drop the type when
-	 * a short token without spaces stands before the semicolon. */
-	const char *semi = strchr (value, ';');
-	if (semi != NULL && semi - value <= 20) {
-		gboolean token = TRUE;
-		for (const char *p = value; p < semi; p++)
-			if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == ' '))
-				token = FALSE;
-		if (token && semi > value)
-			value = semi + 1;
-	}
-	return bv_text_normalise (value, -1);
+	const char *semi = type_end (value);
+	return bv_text_normalise (semi != NULL ? semi + 1 : value, -1);
+}
+
+char *
+bv_dsn_type (const char *value)
+{
+	const char *semi = value != NULL ? type_end (value) : NULL;
+	if (semi == NULL)
+		return g_strdup ("");
+	g_autofree char *type = g_strstrip (g_strndup (value, semi - value));
+	/* A type is one atom (RFC 3464 s.2.3.6); "rfc 822" is not one. */
+	if (strchr (type, ' ') != NULL)
+		return g_strdup ("");
+	return g_ascii_strdown (type, -1);
 }
 
 /* One "Name: value" field of the block, unfolded. */
@@ -92,7 +110,9 @@ add_recipient (GArray *msg_group, GArray *group, GPtrArray *out)
 	char code[16];
 	const char *status = group_get (group, "status");
 	r->status = status && bv_status_find (status, code, sizeof code) ? g_strdup (code) : g_strdup ("");
-	take (&r->diagnostic, group_get (group, "diagnostic-code"));
+	const char *diagnostic = group_get (group, "diagnostic-code");
+	take (&r->diagnostic, diagnostic);
+	r->diagnostic_type = bv_dsn_type (diagnostic);
 	take (&r->remote_mta, group_get (group, "remote-mta"));
 	const char *reporting = group_get (group, "reporting-mta");
 	if (reporting == NULL)

@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 /* Parses the contents of a message/delivery-status part: the per-message
  * group, then one group per recipient, separated by blank lines; folded
  * lines unfolded.  Appends one BvRecipient per recipient group to @out with
- * recipient, original_recipient, action, status, diagnostic, reply_code,
- * remote_mta, reporting_mta and dates filled as far as the block gives them.
+ * recipient, original_recipient, action, status, diagnostic,
+ * diagnostic_type, reply_code, remote_mta, reporting_mta and dates filled as far as the block gives them.
  * Returns the number of recipients appended.  Tolerates the malformed blocks
  * real servers write (no blank line between groups, missing "rfc822;"). */
 guint bv_dsn_parse (const char *text, GPtrArray *out);
@@ -24,6 +24,10 @@ guint bv_dsn_parse (const char *text, GPtrArray *out);
 /* The diagnostic-code value without its type prefix ("smtp; 550 ..." ->
  * "550 ..."), normalised.  New string. */
 char *bv_dsn_strip_type (const char *value);
+
+/* The type of a typed field value, lower case ("smtp; 550 ..." -> "smtp",
+ * "X-Postfix; ..." -> "x-postfix"); "" when it has none.  New string. */
+char *bv_dsn_type (const char *value);
 
 G_END_DECLS
 

@@ -169,7 +169,9 @@ read_recipients (BvReport *report, const char *json, const char *key, const char
 			               status && bv_status_find (status, code, sizeof code) ? code : "");
 			if (diag != NULL) {
 				g_autofree char *bare = bv_dsn_strip_type (diag);
+				g_autofree char *type = bv_dsn_type (diag);
 				bv_scrape_set_diagnostic (r, bare, -1);
+				bv_scrape_set (&r->diagnostic_type, type);
 			}
 			bv_scrape_set (&r->command, bv_scrape_command (r->diagnostic, -1));
 		}

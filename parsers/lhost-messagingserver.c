@@ -79,7 +79,9 @@ read_list (BvReport *report, const char *start)
 				bv_scrape_set_diagnostic (r, v, -1);
 		} else if ((v = field (&line, "Diagnostic code:")) != NULL) {
 			g_autofree char *d = bv_dsn_strip_type (v);
+			g_autofree char *type = bv_dsn_type (v);
 			bv_scrape_set_diagnostic (r, d, -1);
+			bv_scrape_set (&r->diagnostic_type, type);
 		} else if ((v = field (&line, "Remote system:")) != NULL) {
 			g_autofree char *m = bv_dsn_strip_type (v);
 			char *sp = strchr (m, ' ');

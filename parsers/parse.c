@@ -52,6 +52,29 @@ decoded_header (BvMail *mail, const char *name)
 	return bv_text_normalise (d, -1);
 }
 
+/* The envelope sender from the topmost Return-Path (the one the final
+ * delivery wrote; a report's inner copy may carry others): "<>" for the
+ * null reverse-path, in any spacing, else the bare address, else the value
+ * as it stands; "" when there is none. */
+static char *
+return_path (BvMail *mail)
+{
+	const char *v = bv_mail_header (mail, "Return-Path");
+	if (v == NULL)
+		return g_strdup ("");
+	g_autofree char *squeezed = g_strdup (v);
+	g_strdelimit (squeezed, " \t\r\n", ' ');
+	char *w = squeezed;
+	for (const char *p = squeezed; *p; p++)
+		if (*p != ' ')
+			*w++ = *p;
+	*w = '\0';
+	if (strcmp (squeezed, "<>") == 0)
+		return g_strdup ("<>");
+	char *addr = bv_address_extract (v);
+	return addr != NULL ? addr : bv_text_normalise (v, -1);
+}
+
 /* The original message's headers: from the attached part, else nothing
  * (lhost parsers fill mail->original from an inline copy). */
 static void
@@ -370,14 +393,7 @@ keep_valid_code (char **field, gboolean (*valid) (const char *),
 static void
 complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 {
-	char **strings[] = {
-		&r->recipient,    &r->original_recipient, &r->action,     &r->status,
-		&r->reply_code,   &r->diagnostic,         &r->remote_mta, &r->reporting_mta,
-		&r->arrival_date, &r->last_attempt_date,  &r->mta,        &r->command,
-	};
-	for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
-		if (*strings[i] == NULL)
-			*strings[i] = g_strdup ("");
+	bv_recipient_fill_empty (r);
 	if (r->mta[0] == '\0' && report->mta != NULL) {
 		g_free (r->mta);
 		r->mta = g_strdup (report->mta);
@@ -423,6 +439,7 @@ bv_report_parse (const char *data, gsize len)
 	report->from = g_strdup (mail->from);
 	report->subject = g_strdup (mail->subject);
 	report->mta = g_strdup ("");
+	report->return_path = return_path (mail);
 
 	/* The feedback parser falls back to the original's To. */
 	fill_original (mail, report);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "parsers/bounce.h"
+#include "parsers/text.h"
 
 static const char *const kind_ids[] = {
 #define BV_KIND_ID(e, id) id,
@@ -62,23 +63,40 @@ bv_recipient_new (void)
 	return r;
 }
 
+BvRecipient *
+bv_recipient_copy (const BvRecipient *r)
+{
+	BvRecipient *c = g_new0 (BvRecipient, 1);
+#define COPY_FIELD(name, group) c->name = g_strdup (r->name);
+	BV_RECIPIENT_FIELDS (COPY_FIELD)
+#undef COPY_FIELD
+	c->cause = r->cause;
+	c->hard = r->hard;
+	c->status_derived = r->status_derived;
+	c->evidence.rule = g_strdup (r->evidence.rule);
+	c->evidence.matched = g_strdup (r->evidence.matched);
+	c->evidence.detail = g_strdup (r->evidence.detail);
+	return c;
+}
+
+void
+bv_recipient_fill_empty (BvRecipient *r)
+{
+#define FILL_FIELD(name, group) \
+	if (r->name == NULL)    \
+		r->name = g_strdup ("");
+	BV_RECIPIENT_FIELDS (FILL_FIELD)
+#undef FILL_FIELD
+}
+
 void
 bv_recipient_free (BvRecipient *r)
 {
 	if (r == NULL)
 		return;
-	g_free (r->recipient);
-	g_free (r->original_recipient);
-	g_free (r->action);
-	g_free (r->status);
-	g_free (r->reply_code);
-	g_free (r->diagnostic);
-	g_free (r->remote_mta);
-	g_free (r->reporting_mta);
-	g_free (r->arrival_date);
-	g_free (r->last_attempt_date);
-	g_free (r->mta);
-	g_free (r->command);
+#define FREE_FIELD(name, group) g_free (r->name);
+	BV_RECIPIENT_FIELDS (FREE_FIELD)
+#undef FREE_FIELD
 	g_free (r->evidence.rule);
 	g_free (r->evidence.matched);
 	g_free (r->evidence.detail);
@@ -103,6 +121,7 @@ bv_report_free (BvReport *r)
 	g_free (r->from);
 	g_free (r->subject);
 	g_free (r->mta);
+	g_free (r->return_path);
 	g_free (r->original.message_id);
 	g_free (r->original.from);
 	g_free (r->original.to);
@@ -110,4 +129,52 @@ bv_report_free (BvReport *r)
 	g_free (r->original.date);
 	g_ptr_array_unref (r->recipients);
 	g_free (r);
+}
+
+/* Local parts of the mailboxes mail systems send reports from, lower case:
+ * "MAILER-DAEMON" and "postmaster" (Postfix src/global/mail_addr.h
+ * MAIL_ADDR_MAIL_DAEMON and MAIL_ADDR_POSTMASTER; Exim's default dsn_from
+ * "Mail Delivery System <Mailer-Daemon@...>"; Sendmail's MAILER-DAEMON;
+ * Exchange and Microsoft 365 send non-delivery reports from postmaster@,
+ * the mailbox RFC 5321 s.4.5.1 requires), and Postfix's "double-bounce"
+ * (mail_params.h DEF_DOUBLE_BOUNCE). */
+static const char *const mailer_local_parts[] = { "mailer-daemon", "postmaster", "double-bounce", NULL };
+
+/* Whether the address in @from ("Name <local@domain>", "local@domain" or a
+ * bare "MAILER-DAEMON") has one of the local parts above. */
+static gboolean
+from_mailer_mailbox (const char *from)
+{
+	if (from == NULL)
+		return FALSE;
+	g_autofree char *addr = bv_address_extract (from);
+	const char *local = addr;
+	gsize len = 0;
+	if (addr != NULL) {
+		len = strcspn (addr, "@");
+	} else {
+		/* No domain: the mailbox alone, perhaps in angle brackets. */
+		const char *lt = strchr (from, '<');
+		local = lt != NULL ? lt + 1 : from;
+		while (*local == ' ' || *local == '\t')
+			local++;
+		len = strcspn (local, "> \t");
+	}
+	for (const char *const *m = mailer_local_parts; *m; m++)
+		if (len == strlen (*m) && g_ascii_strncasecmp (local, *m, len) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+gboolean
+bv_report_is_from_mailer (const BvReport *r)
+{
+	gboolean names_recipient = FALSE;
+	for (guint i = 0; r->recipients != NULL && i < r->recipients->len && !names_recipient; i++) {
+		const BvRecipient *x = r->recipients->pdata[i];
+		names_recipient = x->recipient != NULL && x->recipient[0] != '\0';
+	}
+	if (!names_recipient)
+		return FALSE;
+	return g_strcmp0 (r->return_path, "<>") == 0 || from_mailer_mailbox (r->from);
 }

@@ -251,13 +251,7 @@ bv_scrape_recipient_new (const char *address)
 	r->recipient = bv_scrape_address (address);
 	if (r->recipient == NULL)
 		r->recipient = g_utf8_make_valid (address ? address : "", -1);
-	char **fields[] = {
-		&r->original_recipient, &r->action,     &r->status,        &r->reply_code,
-		&r->diagnostic,         &r->remote_mta, &r->reporting_mta, &r->arrival_date,
-		&r->last_attempt_date,  &r->mta,        &r->command,
-	};
-	for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
-		*fields[i] = g_strdup ("");
+	bv_recipient_fill_empty (r);
 	return r;
 }
 
@@ -655,6 +649,8 @@ bv_scrape_complete (BvRecipient *r, const BvRecipient *t)
 		bv_scrape_set (&r->status, t->status);
 	if (empty (r->remote_mta))
 		bv_scrape_set (&r->remote_mta, t->remote_mta);
+	if (empty (r->diagnostic_type))
+		bv_scrape_set (&r->diagnostic_type, t->diagnostic_type);
 	bv_scrape_better_status (r);
 }
 

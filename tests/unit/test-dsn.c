@@ -103,6 +103,48 @@ test_strip_type (void)
 	g_assert_cmpstr (c, ==, "550 5.1.1 user; unknown");
 }
 
+/* The Diagnostic-Code's type (RFC 3464 s.2.3.6) says who wrote the text:
+ * a remote SMTP server, or the reporting host's own delivery agent. */
+static void
+test_diagnostic_type (void)
+{
+	g_autoptr (GPtrArray) r =
+	        parse ("Reporting-MTA: dns; mx.example.org\n"
+	               "\n"
+	               "Final-Recipient: rfc822; a@example.com\n"
+	               "Action: failed\n"
+	               "Status: 5.0.0\n"
+	               "Diagnostic-Code: X-Postfix; mail for example.com loops back to myself\n"
+	               "\n"
+	               "Final-Recipient: rfc822; b@example.com\n"
+	               "Action: failed\n"
+	               "Status: 5.3.0\n"
+	               "Diagnostic-Code: X-Unix ; 77\n"
+	               "\n"
+	               "Final-Recipient: rfc822; c@example.com\n"
+	               "Action: failed\n"
+	               "Status: 5.1.1\n"
+	               "Diagnostic-Code: SMTP; 550 5.1.1 no such user\n"
+	               "\n"
+	               "Final-Recipient: rfc822; d@example.com\n"
+	               "Action: failed\n"
+	               "Status: 5.1.1\n"
+	               "Diagnostic-Code: 550 5.1.1 no type; just text\n"
+	               "\n"
+	               "Final-Recipient: rfc822; e@example.com\n"
+	               "Action: failed\n"
+	               "Status: 5.1.1\n");
+	g_assert_cmpuint (r->len, ==, 5);
+	g_assert_cmpstr (nth (r, 0)->diagnostic_type, ==, "x-postfix");
+	g_assert_cmpstr (nth (r, 1)->diagnostic_type, ==, "x-unix");
+	g_assert_cmpstr (nth (r, 1)->diagnostic, ==, "77");
+	g_assert_cmpstr (nth (r, 2)->diagnostic_type, ==, "smtp");
+	g_assert_cmpstr (nth (r, 3)->diagnostic_type, ==, "");
+	g_assert_cmpstr (nth (r, 4)->diagnostic_type, ==, "");
+	g_autofree char *spaced = bv_dsn_type ("rfc 822; a@b");
+	g_assert_cmpstr (spaced, ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -112,5 +154,6 @@ main (int argc, char **argv)
 	g_test_add_func ("/dsn/status-comment", test_status_comment);
 	g_test_add_func ("/dsn/garbage", test_garbage);
 	g_test_add_func ("/dsn/strip-type", test_strip_type);
+	g_test_add_func ("/dsn/diagnostic-type", test_diagnostic_type);
 	return g_test_run ();
 }

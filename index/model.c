@@ -298,11 +298,10 @@ free_index_array (gpointer p)
  * revision and the count come first, so that a stale stamp's base (what
  * follows them) can be compared on its own. */
 static char *
-snapshot_stamp (BvDb *db, const char *query_string)
+snapshot_stamp (BvDb *db, guint count)
 {
 	const char *uuid = NULL;
 	unsigned long rev = notmuch_database_get_revision (db->db, &uuid);
-	guint count = bv_db_count (db, query_string);
 	return g_strdup_printf ("%lu:%u:%s:%s:%d:%s", rev, count, uuid != NULL ? uuid : "", db->relative,
 	                        BV_PARSER_VERSION, db->mail_root);
 }
@@ -396,7 +395,7 @@ merge_old_record (const BvSnapRecord *rec, gpointer user)
  * old snapshot does not fit (another database, parser or Maildir; too
  * much changed to win; a message removed, which no revision shows). */
 static gboolean
-load_changed (BvModel *m, BvDb *db, const char *q, const char *stamp, const char *snap_path,
+load_changed (BvModel *m, BvDb *db, guint n_bounced, const char *stamp, const char *snap_path,
               BvSnapWriter *snap)
 {
 	g_autofree char *old_stamp = bv_snapshot_stamp (snap_path);
@@ -407,7 +406,6 @@ load_changed (BvModel *m, BvDb *db, const char *q, const char *stamp, const char
 		return FALSE;
 	g_autofree char *since = g_strdup_printf ("lastmod:%" G_GUINT64_FORMAT "..", old_rev + 1);
 	g_autofree char *changed_q = bv_db_scoped_query (db, since);
-	guint n_bounced = bv_db_count (db, q);
 	guint n_changed = bv_db_count (db, changed_q);
 	/* Reading a changed message costs about what reading a bounce does. */
 	if (n_changed > n_bounced / 2)
@@ -460,12 +458,13 @@ load_records (BvModel *m, GError **error)
 	if (db == NULL)
 		return FALSE;
 	g_autofree char *q = bv_db_scoped_query (db, "property:" BV_CACHE_KEY_BOUNCED "=1");
-	g_autofree char *stamp = snapshot_stamp (db, q);
+	guint n_bounced = bv_db_count (db, q);
+	g_autofree char *stamp = snapshot_stamp (db, n_bounced);
 	g_autofree char *snap_path = bv_snapshot_path (m->maildir);
 	if (bv_snapshot_read (snap_path, stamp, add_record, m))
 		return TRUE;
 	BvSnapWriter *snap = bv_snap_writer_new (snap_path, stamp);
-	if (!load_changed (m, db, q, stamp, snap_path, snap)) {
+	if (!load_changed (m, db, n_bounced, stamp, snap_path, snap)) {
 		/* Start again from nothing. */
 		clear_records (m);
 		new_records (m);

@@ -54,6 +54,15 @@ void
 bv_snap_writer_add (BvSnapWriter *w, const BvSnapRecord *r)
 {
 	char num[64];
+	w->count++;
+	if (r->line != NULL) {
+		/* A record read from the old snapshot: its line is already
+		 * what would be written, and escaping it again was a third
+		 * of the first open after a change. */
+		g_string_append_len (w->body, r->line, r->line_len);
+		g_string_append_c (w->body, '\n');
+		return;
+	}
 	put (w->body, r->address, FALSE);
 	put (w->body, r->status, FALSE);
 	put (w->body, r->reply_code, FALSE);
@@ -66,7 +75,6 @@ bv_snap_writer_add (BvSnapWriter *w, const BvSnapRecord *r)
 	g_string_append (w->body, num);
 	put (w->body, bv_cause_id (r->cause), FALSE);
 	put (w->body, r->hard ? "1" : "0", TRUE);
-	w->count++;
 }
 
 void
@@ -196,6 +204,8 @@ bv_snapshot_read (const char *path, const char *stamp, BvSnapFunc fn, gpointer u
 			.date = g_ascii_strtoll (f[8], NULL, 10),
 			.index = (guint)g_ascii_strtoull (f[9], NULL, 10),
 			.hard = strcmp (f[11], "1") == 0,
+			.line = p,
+			.line_len = nl - p,
 		};
 		if (!bv_cause_from_id (f[10], &r.cause))
 			r.cause = BV_CAUSE_UNDEFINED;

@@ -37,6 +37,10 @@ typedef struct {
 	guint index;
 	BvCause cause;
 	gboolean hard;
+	/* Set by bv_snapshot_read(): the record's line in the file (without
+	 * its newline), which bv_snap_writer_add() then copies as it is. */
+	const char *line;
+	gsize line_len;
 } BvSnapRecord;
 
 typedef void (*BvSnapFunc) (const BvSnapRecord *rec, gpointer user);

@@ -5,8 +5,8 @@
  * Workers claim the oldest unclaimed slot, so the ring's head is always
  * among the next to finish; slots are emitted from the head only, by the
  * thread that finishes the head, which makes the output the same, byte for
- * byte, as with one thread.  The walker
- * waits while the ring is full, so memory does not grow with the input.
+ * byte, as with one thread.  The walker waits while the ring is full, so
+ * memory does not grow with the input.
  *
  * Files of a Maildir or directory are opened by the walker (it must know
  * whether one is an mbox, which it splits itself) and read by the worker
@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/input.h"
@@ -22,6 +23,8 @@
 /* Slots per worker: enough that a worker rarely waits on a slow message
  * at the head, few enough to keep memory small. */
 #define SLOTS_PER_JOB 64
+/* How often an idle worker looks for a slot it was not woken for. */
+#define IDLE_LOOK_NS (20 * 1000 * 1000L)
 
 typedef enum {
 	SLOT_FREE,
@@ -125,8 +128,9 @@ push (Pool *pool, char *name, char *data, gsize len, int fd, gsize want, char *p
 			emit_ready (pool);
 	} else {
 		s->state = SLOT_TODO;
-		/* Idle workers are woken for a few slots at a time.  The walk
-		 * is usually ahead, so they are rarely idle. */
+		/* Idle workers are woken for a few slots at a time; a slot
+		 * that arrives alone (a slow stream on standard input) waits
+		 * at most for their next look (IDLE_LOOK_NS). */
 		if (++pool->todo_count >= SLOTS_PER_JOB / 4 && pool->idle_workers > 0)
 			pthread_cond_broadcast (&pool->todo);
 	}
@@ -204,7 +208,14 @@ worker_main (gpointer data)
 			if (pool->walked)
 				break;
 			pool->idle_workers++;
-			pthread_cond_wait (&pool->todo, &pool->lock);
+			struct timespec until;
+			clock_gettime (CLOCK_REALTIME, &until);
+			until.tv_nsec += IDLE_LOOK_NS;
+			if (until.tv_nsec >= 1000000000L) {
+				until.tv_sec++;
+				until.tv_nsec -= 1000000000L;
+			}
+			pthread_cond_timedwait (&pool->todo, &pool->lock, &until);
 			pool->idle_workers--;
 			continue;
 		}

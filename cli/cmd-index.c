@@ -14,6 +14,14 @@
 #include "index/index.h"
 #include "cli/progress.h"
 
+/* A directory passed over: said on its own line, above the progress bar. */
+static void
+on_warning (const char *message, gpointer user)
+{
+	bv_progress_clear (user);
+	fprintf (stderr, "bounceview: index: %s\n", message);
+}
+
 int
 bv_cmd_index (int argc, char **argv)
 {
@@ -62,6 +70,7 @@ bv_cmd_index (int argc, char **argv)
 		.lock_timeout = (guint)lock_timeout,
 		.progress = bv_progress_update,
 		.waiting = bv_progress_waiting,
+		.warning = on_warning,
 		.user = progress,
 	};
 	BvIndexStats stats;

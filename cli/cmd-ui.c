@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "cli/commands.h"
+#include "index/index.h"
 #include "tui/tui.h"
 
 int
@@ -46,6 +47,13 @@ bv_cmd_ui (int argc, char **argv)
 	if (rest != NULL && g_strv_length (rest) > 1) {
 		fprintf (stderr, _ ("bounceview: give one Maildir at most\n"));
 		return 2;
+	}
+	/* Refused before the screen opens, and before indexing would make a
+	 * database in a directory that holds no mail (`bounceview /etc`). */
+	g_autofree char *checked = bv_index_check_maildir (rest != NULL ? rest[0] : NULL, &error);
+	if (checked == NULL) {
+		fprintf (stderr, "bounceview: %s\n", error->message);
+		return 1;
 	}
 	BvTuiOptions options = {
 		.maildir = rest != NULL ? rest[0] : NULL,

@@ -13,7 +13,12 @@
  *
  * Write opens take notmuch's write lock; while another process holds it
  * (`notmuch new`, another bounceview) they wait, telling the caller every
- * second, and fail with a clear message after the timeout.
+ * second, and fail with a clear message after the timeout.  Read-only opens
+ * never wait: Xapian readers need no lock.  Failures are told by what they
+ * are, decided from notmuch's status codes and the file system, never from
+ * the wording of a message: a database that cannot even be opened to read
+ * is damaged (told at once, in notmuch's words, with what to do), a missing
+ * permission is "Permission denied", a full disk "No space left on device".
  */
 #ifndef BV_DATABASE_H
 #define BV_DATABASE_H
@@ -29,10 +34,15 @@ G_BEGIN_DECLS
 GQuark bv_index_error_quark (void);
 
 typedef enum {
-	BV_INDEX_ERROR_NO_MAILDIR, /* the Maildir does not exist */
-	BV_INDEX_ERROR_NO_INDEX,   /* read-only open of a Maildir never indexed */
-	BV_INDEX_ERROR_LOCKED,     /* another process kept the write lock */
-	BV_INDEX_ERROR_NOTMUCH,    /* anything else notmuch reported */
+	BV_INDEX_ERROR_NO_MAILDIR,  /* the Maildir does not exist */
+	BV_INDEX_ERROR_NO_INDEX,    /* read-only open of a Maildir never indexed */
+	BV_INDEX_ERROR_LOCKED,      /* another process kept the write lock */
+	BV_INDEX_ERROR_NOTMUCH,     /* anything else notmuch reported */
+	BV_INDEX_ERROR_CORRUPT,     /* the database cannot be opened even to read */
+	BV_INDEX_ERROR_PERMISSION,  /* the Maildir or the database may not be read or written */
+	BV_INDEX_ERROR_UPGRADE,     /* the database needs `notmuch new` to upgrade it first */
+	BV_INDEX_ERROR_NO_SPACE,    /* the disk of the database is full */
+	BV_INDEX_ERROR_NOT_MAILDIR, /* a directory with neither cur/ nor new/ */
 } BvIndexError;
 
 typedef struct {
@@ -42,6 +52,10 @@ typedef struct {
 	/* The Maildir relative to the mail root; "" when they are the same. */
 	char *relative;
 	gboolean users; /* TRUE: the user's database, FALSE: bounceview's own */
+	/* notmuch's database directory: the Maildir (bounceview's own), else
+	 * the user's database.path or mail root; xapian/ or .notmuch/xapian/
+	 * is in it. */
+	char *db_dir;
 } BvDb;
 
 /* The Maildir to use: @maildir when given, else as described above.  New
@@ -75,6 +89,15 @@ guint bv_db_count (BvDb *db, const char *query_string);
 
 /* Sets @error from a notmuch status, with @what saying what was being done. */
 gboolean bv_db_set_error (GError **error, notmuch_status_t status, const char *what);
+/* The same for a failure while @db is open: notmuch's own last message is
+ * added, and a failed write on a full disk says so.  Returns FALSE. */
+gboolean bv_db_fail (BvDb *db, GError **error, notmuch_status_t status, const char *what);
+
+/* Fails with BV_INDEX_ERROR_NOT_MAILDIR when @maildir (resolved) would get a
+ * database of bounceview's own but is not a Maildir: it has neither cur/
+ * nor new/, nor a Maildir folder (Maildir++ ".Name/cur") in it.  A
+ * directory inside the user's notmuch mail root is notmuch's business. */
+gboolean bv_db_check_maildir (const char *maildir, GError **error);
 
 G_END_DECLS
 

@@ -31,6 +31,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -44,6 +46,9 @@
 #define TAG_BOUNCE "bounce"
 #define TAG_HARD "bounce-hard"
 #define TAG_SOFT "bounce-soft"
+/* Message property: one value per bounce tag bounceview put on the message
+ * itself (and so may take off again). */
+#define KEY_TAGGED "bounceview.tagged"
 /* How much of a new file the triage reads: enough for any header block. */
 #define HEAD_BYTES (16 * 1024)
 /* notmuch configuration key: "uuid:revision" up to which changed messages
@@ -84,6 +89,13 @@ typedef struct {
 	GPtrArray *gone_dirs; /* absolute paths of directories that vanished */
 	GPtrArray *dir_paths; /* directories to record the time of ... */
 	GArray *dir_mtimes;   /* ... and the time (time_t) */
+	/* new.ignore: names ignored wherever they are, and patterns matched
+	 * against the path relative to the mail root, as `notmuch new`. */
+	GPtrArray *ignore_names;
+	GPtrArray *ignore_patterns; /* of GRegex */
+	GHashTable *visited;        /* "dev:ino" of the directories walked */
+	GHashTable *refiled;        /* ids of messages that gained or lost a file */
+	guint skipped;              /* directories that could not be listed */
 	GError *error;
 } Run;
 
@@ -117,10 +129,88 @@ known_names (notmuch_directory_t *dir, gboolean files)
 	return out;
 }
 
-static gboolean
-skipped_dir (const char *name)
+/* Tells the user about something passed over; the run goes on. */
+static void warn (Run *run, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+warn (Run *run, const char *format, ...)
 {
-	return strcmp (name, ".notmuch") == 0 || strcmp (name, "tmp") == 0;
+	va_list args;
+	va_start (args, format);
+	g_autofree char *message = g_strdup_vprintf (format, args);
+	va_end (args);
+	if (run->opts->warning != NULL)
+		run->opts->warning (message, run->opts->user);
+	else
+		g_printerr ("bounceview: %s\n", message);
+}
+
+/* Reads new.ignore as `notmuch new` does: "/.../" is an extended regular
+ * expression, anything else a name.  A malformed entry stops the run, as it
+ * stops notmuch new: indexing what the user meant to leave out is worse. */
+static gboolean
+load_ignore (Run *run)
+{
+	run->ignore_names = g_ptr_array_new_with_free_func (g_free);
+	run->ignore_patterns = g_ptr_array_new_with_free_func ((GDestroyNotify)g_regex_unref);
+	notmuch_config_values_t *values = notmuch_config_get_values (run->db->db, NOTMUCH_CONFIG_NEW_IGNORE);
+	gboolean ok = TRUE;
+	for (; ok && values != NULL && notmuch_config_values_valid (values);
+	     notmuch_config_values_move_to_next (values)) {
+		const char *v = notmuch_config_values_get (values);
+		gsize len = strlen (v);
+		if (len == 0)
+			continue;
+		if (v[0] != '/') {
+			g_ptr_array_add (run->ignore_names, g_strdup (v));
+			continue;
+		}
+		g_autofree char *pattern = len >= 3 && v[len - 1] == '/' ? g_strndup (v + 1, len - 2) : NULL;
+		GError *e = NULL;
+		GRegex *re = pattern != NULL ? g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, &e) : NULL;
+		if (re == NULL) {
+			g_set_error (&run->error, BV_INDEX_ERROR, BV_INDEX_ERROR_NOTMUCH,
+			             _ ("malformed pattern “%s” in notmuch's new.ignore: %s"), v,
+			             e != NULL ? e->message : _ ("a pattern is written /.../"));
+			g_clear_error (&e);
+			ok = FALSE;
+		} else {
+			g_ptr_array_add (run->ignore_patterns, re);
+		}
+	}
+	if (values != NULL)
+		notmuch_config_values_destroy (values);
+	return ok;
+}
+
+/* Whether new.ignore leaves out @name in the directory @dir. */
+static gboolean
+ignored (Run *run, const char *dir, const char *name)
+{
+	for (guint i = 0; i < run->ignore_names->len; i++)
+		if (strcmp (run->ignore_names->pdata[i], name) == 0)
+			return TRUE;
+	if (run->ignore_patterns->len == 0)
+		return FALSE;
+	const char *root = run->db->mail_root;
+	const char *rel = g_str_has_prefix (dir, root) ? dir + strlen (root) : dir;
+	while (*rel == '/')
+		rel++;
+	g_autofree char *path = *rel != '\0' ? g_strconcat (rel, "/", name, NULL) : g_strdup (name);
+	for (guint i = 0; i < run->ignore_patterns->len; i++)
+		if (g_regex_match (run->ignore_patterns->pdata[i], path, 0, NULL))
+			return TRUE;
+	return FALSE;
+}
+
+/* What `notmuch new` passes over besides new.ignore: the database's own
+ * directory at the mail root, and tmp/ of a Maildir (mail being
+ * delivered). */
+static gboolean
+skipped_dir (Run *run, const char *path, const char *name, gboolean is_maildir)
+{
+	return (strcmp (name, ".notmuch") == 0 && strcmp (path, run->db->mail_root) == 0) ||
+	       (is_maildir && strcmp (name, "tmp") == 0);
 }
 
 /* Appends to @out the joined paths of the names in @a missing from @b
@@ -141,24 +231,27 @@ difference (GPtrArray *a, GPtrArray *b, const char *dir, GPtrArray *out)
 static gboolean walk (Run *run, const char *path);
 
 /* Lists @path on disk: sorted file names in @files (NULL: not wanted),
- * subdirectory names in @dirs (both sorted). */
+ * subdirectory names in @dirs (both sorted).  A directory that cannot be
+ * listed (no permission, lost+found, a path too long) is passed over with
+ * one warning naming it: FALSE, and the rest of the Maildir is indexed. */
 static gboolean
 list_dir (Run *run, const char *path, GPtrArray *files, GPtrArray *dirs)
 {
 	DIR *d = opendir (path);
 	if (d == NULL) {
-		/* A directory that vanished meanwhile is simply gone; others
-		 * are an error worth stopping for. */
-		if (errno == ENOENT)
-			return TRUE;
-		g_set_error (&run->error, G_FILE_ERROR, g_file_error_from_errno (errno), "%s: %s", path,
-		             g_strerror (errno));
+		/* A directory that vanished meanwhile is simply gone. */
+		if (errno != ENOENT) {
+			warn (run, _ ("%s: %s (skipped)"), path, g_strerror (errno));
+			run->skipped++;
+		}
 		return FALSE;
 	}
+	g_autoptr (GPtrArray) subdirs = g_ptr_array_new_with_free_func (g_free);
+	gboolean has_cur = FALSE, has_new = FALSE, has_tmp = FALSE;
 	struct dirent *e;
 	while ((e = readdir (d)) != NULL) {
 		const char *name = e->d_name;
-		if (strcmp (name, ".") == 0 || strcmp (name, "..") == 0)
+		if (strcmp (name, ".") == 0 || strcmp (name, "..") == 0 || ignored (run, path, name))
 			continue;
 		gboolean is_dir = e->d_type == DT_DIR, is_file = e->d_type == DT_REG;
 		if (files == NULL && e->d_type == DT_REG)
@@ -166,21 +259,48 @@ list_dir (Run *run, const char *path, GPtrArray *files, GPtrArray *dirs)
 		if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
 			g_autofree char *full = g_build_filename (path, name, NULL);
 			struct stat st;
-			if (stat (full, &st) != 0)
+			if (stat (full, &st) != 0) {
+				/* A dangling link is no mail; a loop or an
+				 * over-long path is worth a word. */
+				if (errno != ENOENT)
+					warn (run, _ ("%s: %s (skipped)"), full, g_strerror (errno));
 				continue;
+			}
 			is_dir = S_ISDIR (st.st_mode);
 			is_file = S_ISREG (st.st_mode);
 		}
-		if (is_dir && !skipped_dir (name))
-			g_ptr_array_add (dirs, g_strdup (name));
-		else if (is_file && files != NULL)
+		if (is_dir) {
+			has_cur |= strcmp (name, "cur") == 0;
+			has_new |= strcmp (name, "new") == 0;
+			has_tmp |= strcmp (name, "tmp") == 0;
+			g_ptr_array_add (subdirs, g_strdup (name));
+		} else if (is_file && files != NULL) {
 			g_ptr_array_add (files, g_strdup (name));
+		}
 	}
 	closedir (d);
+	gboolean is_maildir = has_cur && has_new && has_tmp;
+	for (guint i = 0; i < subdirs->len; i++)
+		if (!skipped_dir (run, path, subdirs->pdata[i], is_maildir))
+			g_ptr_array_add (dirs, g_strdup (subdirs->pdata[i]));
 	if (files != NULL)
 		g_ptr_array_sort (files, compare_strings);
 	g_ptr_array_sort (dirs, compare_strings);
 	return TRUE;
+}
+
+/* Whether @st is a directory this walk has been in already (a symlink
+ * pointing back up): the first time it is recorded. */
+static gboolean
+seen_before (Run *run, const struct stat *st)
+{
+	char *key = g_strdup_printf ("%ju:%ju", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+	if (g_hash_table_contains (run->visited, key)) {
+		g_free (key);
+		return TRUE;
+	}
+	g_hash_table_add (run->visited, key);
+	return FALSE;
 }
 
 static gboolean
@@ -189,12 +309,22 @@ walk (Run *run, const char *path)
 	struct stat st;
 	/* The time is taken before listing: a file arriving during the
 	 * listing changes it again and the next run looks once more. */
-	if (stat (path, &st) != 0)
+	if (stat (path, &st) != 0) {
+		if (errno != ENOENT) {
+			warn (run, _ ("%s: %s (skipped)"), path, g_strerror (errno));
+			run->skipped++;
+		}
 		return TRUE;
+	}
+	if (seen_before (run, &st)) {
+		warn (run, _ ("%s: a symbolic link loop: this directory was indexed already (skipped)"),
+		      path);
+		return TRUE;
+	}
 	notmuch_directory_t *dir = NULL;
 	notmuch_status_t status = notmuch_database_get_directory (run->db->db, path, &dir);
 	if (status != NOTMUCH_STATUS_SUCCESS)
-		return bv_db_set_error (&run->error, status, path);
+		return bv_db_fail (run->db, &run->error, status, path);
 	time_t known = dir != NULL ? notmuch_directory_get_mtime (dir) : 0;
 	/* A directory whose time is unchanged had no file come or go: only its
 	 * subdirectories are wanted (an empty one notmuch has no record of
@@ -203,9 +333,11 @@ walk (Run *run, const char *path)
 	g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
 	g_autoptr (GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
 	if (!list_dir (run, path, changed ? files : NULL, dirs)) {
+		/* Passed over: what notmuch knows of it stays as it is, and its
+		 * time is not recorded, so the next run tries again. */
 		if (dir != NULL)
 			notmuch_directory_destroy (dir);
-		return FALSE;
+		return TRUE;
 	}
 	if (changed) {
 		g_autoptr (GPtrArray) had_files = known_names (dir, TRUE);
@@ -279,6 +411,16 @@ sync_maildir_flags (Run *run, notmuch_message_t *msg)
 	notmuch_message_maildir_flags_to_tags (msg);
 }
 
+/* Notes that @msg gained or lost a file (a copy, another report under the
+ * same Message-ID, a rename): a cached result is parsed again from all its
+ * files once they are synchronised. */
+static void
+refile (Run *run, notmuch_message_t *msg)
+{
+	if (msg != NULL)
+		g_hash_table_add (run->refiled, g_strdup (notmuch_message_get_message_id (msg)));
+}
+
 static void
 apply_new_tags (Run *run, notmuch_message_t *msg)
 {
@@ -322,18 +464,19 @@ add_files (Run *run, guint64 *duplicates)
 			if (st == NOTMUCH_STATUS_SUCCESS)
 				st = thaw;
 			if (st != NOTMUCH_STATUS_SUCCESS)
-				ok = bv_db_set_error (&run->error, st, path);
+				ok = bv_db_fail (run->db, &run->error, st, path);
 			break;
 		case NOTMUCH_STATUS_DUPLICATE_MESSAGE_ID:
 			(*duplicates)++;
 			sync_maildir_flags (run, msg);
+			refile (run, msg);
 			break;
 		case NOTMUCH_STATUS_FILE_NOT_EMAIL:
 		case NOTMUCH_STATUS_FILE_ERROR:
 			/* Not mail (an index file of another program) or gone
 			 * since the listing: like notmuch, pass over it. */
 			break;
-		default: ok = bv_db_set_error (&run->error, st, path);
+		default: ok = bv_db_fail (run->db, &run->error, st, path);
 		}
 		if (msg != NULL)
 			notmuch_message_destroy (msg);
@@ -345,20 +488,58 @@ add_files (Run *run, guint64 *duplicates)
 	return ok;
 }
 
+/* Drops one vanished file name, as `notmuch new` does: a message that lives
+ * on under another name (a Maildir flag change renames the file) gets its
+ * tags from the flags of the names it has left.  While a directory could
+ * not be listed, a message's last name is kept: the file may have moved
+ * into that directory, and dropping it would lose its tags. */
+static notmuch_status_t
+remove_file (Run *run, const char *path, guint64 *remaining)
+{
+	notmuch_database_t *db = run->db->db;
+	notmuch_message_t *msg = NULL;
+	notmuch_status_t st = notmuch_database_begin_atomic (db);
+	if (st == NOTMUCH_STATUS_SUCCESS)
+		st = notmuch_database_find_message_by_filename (db, path, &msg);
+	if (st == NOTMUCH_STATUS_SUCCESS && msg != NULL && run->skipped > 0) {
+		notmuch_filenames_t *names = notmuch_message_get_filenames (msg);
+		guint n = 0;
+		for (; names != NULL && notmuch_filenames_valid (names);
+		     notmuch_filenames_move_to_next (names))
+			n++;
+		if (names != NULL)
+			notmuch_filenames_destroy (names);
+		if (n <= 1) {
+			notmuch_message_destroy (msg);
+			notmuch_database_end_atomic (db);
+			return NOTMUCH_STATUS_SUCCESS;
+		}
+	}
+	if (st == NOTMUCH_STATUS_SUCCESS && msg != NULL) {
+		st = notmuch_database_remove_message (db, path);
+		if (st == NOTMUCH_STATUS_SUCCESS) {
+			run->stats->files_removed++;
+		} else if (st == NOTMUCH_STATUS_DUPLICATE_MESSAGE_ID) {
+			(*remaining)++;
+			sync_maildir_flags (run, msg);
+			refile (run, msg);
+			st = NOTMUCH_STATUS_SUCCESS;
+		}
+	}
+	if (msg != NULL)
+		notmuch_message_destroy (msg);
+	notmuch_status_t end = notmuch_database_end_atomic (db);
+	return st != NOTMUCH_STATUS_SUCCESS ? st : end;
+}
+
 static gboolean
 remove_files (Run *run, guint64 *remaining)
 {
 	for (guint i = 0; i < run->to_remove->len; i++) {
 		const char *path = run->to_remove->pdata[i];
-		notmuch_database_begin_atomic (run->db->db);
-		notmuch_status_t st = notmuch_database_remove_message (run->db->db, path);
-		notmuch_database_end_atomic (run->db->db);
-		if (st == NOTMUCH_STATUS_SUCCESS)
-			run->stats->files_removed++;
-		else if (st == NOTMUCH_STATUS_DUPLICATE_MESSAGE_ID)
-			(*remaining)++; /* the message lives on under another name */
-		else
-			return bv_db_set_error (&run->error, st, path);
+		notmuch_status_t st = remove_file (run, path, remaining);
+		if (st != NOTMUCH_STATUS_SUCCESS)
+			return bv_db_fail (run->db, &run->error, st, path);
 	}
 	return TRUE;
 }
@@ -371,13 +552,13 @@ record_dir_times (Run *run)
 		const char *path = run->dir_paths->pdata[i];
 		notmuch_status_t st = notmuch_database_get_directory (run->db->db, path, &dir);
 		if (st != NOTMUCH_STATUS_SUCCESS)
-			return bv_db_set_error (&run->error, st, path);
+			return bv_db_fail (run->db, &run->error, st, path);
 		if (dir == NULL)
 			continue; /* no mail in it: notmuch keeps no record */
 		st = notmuch_directory_set_mtime (dir, g_array_index (run->dir_mtimes, time_t, i));
 		notmuch_directory_destroy (dir);
 		if (st != NOTMUCH_STATUS_SUCCESS)
-			return bv_db_set_error (&run->error, st, path);
+			return bv_db_fail (run->db, &run->error, st, path);
 	}
 	return TRUE;
 }
@@ -405,32 +586,97 @@ sync_files (Run *run)
 	return record_dir_times (run);
 }
 
-/* Reads the first file of @msg that can be read and parses it.  NULL when no
- * file can be read (the caller caches nothing and tries again next run). */
+/* Parses the file @path; NULL when it cannot be read. */
+static BvReport *
+parse_file (const char *path)
+{
+	g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+	if (file == NULL)
+		return NULL;
+	const char *data = g_mapped_file_get_contents (file);
+	gsize len = g_mapped_file_get_length (file);
+	/* An empty file maps to NULL contents. */
+	if (data != NULL && bv_triage (data, len))
+		return bv_report_parse (data, len);
+	return bv_report_new ();
+}
+
+static gboolean
+same_recipient (const BvRecipient *a, const BvRecipient *b)
+{
+	return g_strcmp0 (a->recipient, b->recipient) == 0 && g_strcmp0 (a->action, b->action) == 0 &&
+	       g_strcmp0 (a->status, b->status) == 0 && g_strcmp0 (a->diagnostic, b->diagnostic) == 0;
+}
+
+/* Moves into @into the recipients of @from it does not have yet. */
+static void
+merge_recipients (BvReport *into, BvReport *from)
+{
+	while (from->recipients->len > 0) {
+		BvRecipient *x = g_ptr_array_steal_index (from->recipients, 0);
+		gboolean known = FALSE;
+		for (guint i = 0; !known && i < into->recipients->len; i++)
+			known = same_recipient (into->recipients->pdata[i], x);
+		if (known)
+			bv_recipient_free (x);
+		else
+			g_ptr_array_add (into->recipients, x);
+	}
+}
+
+/* Parses every file of @msg.  notmuch keeps files that share a Message-ID
+ * as one message with several names: copies of one report, or different
+ * reports whose sender reused an id.  Each is read, so that every bounce
+ * `scan` finds in the files is in the index too; the result is the first
+ * report's, with the recipients the other files add (a copy adds none).
+ * NULL when no file can be read (the caller caches nothing and tries again
+ * next run). */
 static BvReport *
 parse_message (notmuch_message_t *msg)
 {
 	notmuch_filenames_t *names = notmuch_message_get_filenames (msg);
-	BvReport *report = NULL;
-	for (; report == NULL && names != NULL && notmuch_filenames_valid (names);
-	     notmuch_filenames_move_to_next (names)) {
-		g_autoptr (GMappedFile) file = g_mapped_file_new (notmuch_filenames_get (names), FALSE, NULL);
-		if (file == NULL)
-			continue;
-		const char *data = g_mapped_file_get_contents (file);
-		gsize len = g_mapped_file_get_length (file);
-		/* An empty file maps to NULL contents. */
-		if (data != NULL && bv_triage (data, len))
-			report = bv_report_parse (data, len);
-		else
-			report = bv_report_new ();
-	}
+	g_autoptr (GPtrArray) names_sorted = g_ptr_array_new_with_free_func (g_free);
+	for (; names != NULL && notmuch_filenames_valid (names); notmuch_filenames_move_to_next (names))
+		g_ptr_array_add (names_sorted, g_strdup (notmuch_filenames_get (names)));
 	if (names != NULL)
 		notmuch_filenames_destroy (names);
+	/* The same result whatever order notmuch lists the names in. */
+	g_ptr_array_sort (names_sorted, compare_strings);
+	BvReport *report = NULL;
+	for (guint i = 0; i < names_sorted->len; i++) {
+		g_autoptr (BvReport) r = parse_file (names_sorted->pdata[i]);
+		if (r == NULL)
+			continue;
+		if (report == NULL || (report->kind == BV_KIND_NONE && r->kind != BV_KIND_NONE)) {
+			if (report != NULL)
+				merge_recipients (r, report);
+			g_clear_pointer (&report, bv_report_free);
+			report = g_steal_pointer (&r);
+		} else {
+			merge_recipients (report, r);
+		}
+	}
 	return report;
 }
 
-static void
+/* Whether bounceview itself put @tag on @msg. */
+static gboolean
+tagged_by_us (notmuch_message_t *msg, const char *tag)
+{
+	notmuch_message_properties_t *props = notmuch_message_get_properties (msg, KEY_TAGGED, TRUE);
+	gboolean found = FALSE;
+	for (; !found && props != NULL && notmuch_message_properties_valid (props);
+	     notmuch_message_properties_move_to_next (props))
+		found = strcmp (notmuch_message_properties_value (props), tag) == 0;
+	if (props != NULL)
+		notmuch_message_properties_destroy (props);
+	return found;
+}
+
+/* Sets the bounce tags from @r.  A tag bounceview adds is recorded in the
+ * property KEY_TAGGED, and only such a tag is ever taken off again: one the
+ * user (or a filter) set stays, whatever the parser says. */
+static notmuch_status_t
 set_tags (notmuch_message_t *msg, const BvReport *r)
 {
 	gboolean bounced = FALSE, hard = FALSE, soft = FALSE;
@@ -444,12 +690,25 @@ set_tags (notmuch_message_t *msg, const BvReport *r)
 	}
 	const char *tags[] = { TAG_BOUNCE, TAG_HARD, TAG_SOFT };
 	const gboolean want[] = { bounced, hard, soft };
-	for (guint i = 0; i < G_N_ELEMENTS (tags); i++) {
-		if (want[i])
-			notmuch_message_add_tag (msg, tags[i]);
-		else
-			notmuch_message_remove_tag (msg, tags[i]);
+	notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
+	for (guint i = 0; i < G_N_ELEMENTS (tags) && st == NOTMUCH_STATUS_SUCCESS; i++) {
+		gboolean has = FALSE;
+		notmuch_tags_t *t = notmuch_message_get_tags (msg);
+		for (; !has && t != NULL && notmuch_tags_valid (t); notmuch_tags_move_to_next (t))
+			has = strcmp (notmuch_tags_get (t), tags[i]) == 0;
+		if (t != NULL)
+			notmuch_tags_destroy (t);
+		if (want[i] && !has) {
+			st = notmuch_message_add_tag (msg, tags[i]);
+			if (st == NOTMUCH_STATUS_SUCCESS)
+				st = notmuch_message_add_property (msg, KEY_TAGGED, tags[i]);
+		} else if (!want[i] && has && tagged_by_us (msg, tags[i])) {
+			st = notmuch_message_remove_tag (msg, tags[i]);
+			if (st == NOTMUCH_STATUS_SUCCESS)
+				st = notmuch_message_remove_property (msg, KEY_TAGGED, tags[i]);
+		}
 	}
+	return st;
 }
 
 /* Replaces the cache entry of @msg with @r (and its tags); the caller has
@@ -482,7 +741,7 @@ write_result (Run *run, notmuch_message_t *msg, const BvReport *r)
 		st = notmuch_message_add_property (msg, BV_CACHE_KEY_VERSION,
 		                                   G_STRINGIFY (BV_PARSER_VERSION));
 	if (st == NOTMUCH_STATUS_SUCCESS && run->tags)
-		set_tags (msg, r);
+		st = set_tags (msg, r);
 	return st;
 }
 
@@ -597,7 +856,7 @@ for_each_message (Run *run, const char *query_string, MessageFunc fn)
 			notmuch_message_destroy (msg);
 		}
 		if (st != NOTMUCH_STATUS_SUCCESS)
-			return bv_db_set_error (&run->error, st, ids->pdata[i]);
+			return bv_db_fail (run->db, &run->error, st, ids->pdata[i]);
 	}
 	return TRUE;
 }
@@ -645,7 +904,7 @@ record_triaged_revision (Run *run)
 	unsigned long rev = notmuch_database_get_revision (run->db->db, &uuid);
 	g_autofree char *value = g_strdup_printf ("%s:%lu", uuid != NULL ? uuid : "", rev);
 	notmuch_status_t st = notmuch_database_set_config (run->db->db, CONFIG_TRIAGED, value);
-	return st == NOTMUCH_STATUS_SUCCESS || bv_db_set_error (&run->error, st, CONFIG_TRIAGED);
+	return st == NOTMUCH_STATUS_SUCCESS || bv_db_fail (run->db, &run->error, st, CONFIG_TRIAGED);
 }
 
 static notmuch_status_t
@@ -661,6 +920,35 @@ parse_one (Run *run, notmuch_message_t *msg, guint i, guint n)
 	return st;
 }
 
+/* Parses again the cached messages whose files changed in this run (the
+ * stale ones among them were parsed already). */
+static gboolean
+parse_refiled (Run *run)
+{
+	GHashTableIter it;
+	gpointer id;
+	guint i = 0, n = g_hash_table_size (run->refiled);
+	g_hash_table_iter_init (&it, run->refiled);
+	while (g_hash_table_iter_next (&it, &id, NULL)) {
+		notmuch_message_t *msg = NULL;
+		const char *version = NULL;
+		notmuch_status_t st = notmuch_database_find_message (run->db->db, id, &msg);
+		if (st == NOTMUCH_STATUS_SUCCESS && msg != NULL &&
+		    notmuch_message_get_property (msg, BV_CACHE_KEY_VERSION, &version) ==
+		            NOTMUCH_STATUS_SUCCESS &&
+		    g_strcmp0 (version, G_STRINGIFY (BV_PARSER_VERSION)) == 0) {
+			run->stats->cached--;
+			st = parse_one (run, msg, i, n);
+		}
+		if (msg != NULL)
+			notmuch_message_destroy (msg);
+		if (st != NOTMUCH_STATUS_SUCCESS)
+			return bv_db_fail (run->db, &run->error, st, id);
+		i++;
+	}
+	return TRUE;
+}
+
 static gboolean
 parse_candidates (Run *run)
 {
@@ -669,7 +957,7 @@ parse_candidates (Run *run)
 	g_autofree char *stale = g_strdup_printf ("(%s) and not %s", CANDIDATE_QUERY, version);
 	/* What add_files() parsed is cached by now but was not before. */
 	run->stats->cached = count (run, current) - run->parsed_at_add;
-	return for_each_message (run, stale, parse_one);
+	return parse_refiled (run) && for_each_message (run, stale, parse_one);
 }
 
 gboolean
@@ -702,17 +990,32 @@ bv_index_update (const BvIndexOptions *options, BvIndexStats *stats, GError **er
 	run.gone_dirs = g_ptr_array_new_with_free_func (g_free);
 	run.dir_paths = g_ptr_array_new_with_free_func (g_free);
 	run.dir_mtimes = g_array_new (FALSE, FALSE, sizeof (time_t));
-	gboolean ok = sync_files (&run) && triage_changed (&run) && parse_candidates (&run) &&
-	              record_triaged_revision (&run);
+	run.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+	run.refiled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+	gboolean ok = load_ignore (&run) && sync_files (&run) && triage_changed (&run) &&
+	              parse_candidates (&run) && record_triaged_revision (&run);
 	g_ptr_array_unref (run.to_add);
 	g_ptr_array_unref (run.to_remove);
 	g_ptr_array_unref (run.gone_dirs);
 	g_ptr_array_unref (run.dir_paths);
 	g_array_unref (run.dir_mtimes);
+	g_clear_pointer (&run.ignore_names, g_ptr_array_unref);
+	g_clear_pointer (&run.ignore_patterns, g_ptr_array_unref);
+	g_hash_table_unref (run.visited);
+	g_hash_table_unref (run.refiled);
 	if (!ok) {
 		g_propagate_error (error, run.error);
 		bv_db_free (run.db);
 		return FALSE;
 	}
 	return bv_db_close (run.db, error);
+}
+
+char *
+bv_index_check_maildir (const char *maildir, GError **error)
+{
+	g_autofree char *resolved = bv_db_resolve_maildir (maildir, error);
+	if (resolved == NULL || !bv_db_check_maildir (resolved, error))
+		return NULL;
+	return g_steal_pointer (&resolved);
 }

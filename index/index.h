@@ -26,6 +26,11 @@ typedef void (*BvIndexProgress) (const char *phase, guint64 done, guint64 total,
  * waited so far, so that a person is told why nothing happens. */
 typedef void (*BvIndexWaiting) (const char *db_path, guint seconds, gpointer user);
 
+/* Called for each thing passed over with a warning (a directory that
+ * cannot be read, a symbolic link loop), with a one-line message naming
+ * it; NULL: the message goes to standard error. */
+typedef void (*BvIndexWarning) (const char *message, gpointer user);
+
 typedef struct {
 	const char *maildir; /* NULL: configured, else notmuch mail root, else ~/Maildir */
 	/* Tagging: -1 from the configuration (default on), 0 off, 1 on. */
@@ -35,6 +40,7 @@ typedef struct {
 	guint lock_timeout;
 	BvIndexProgress progress;
 	BvIndexWaiting waiting;
+	BvIndexWarning warning;
 	gpointer user;
 } BvIndexOptions;
 
@@ -52,6 +58,13 @@ typedef struct {
  * Fails with a readable message when the Maildir is missing, or when the
  * database stays locked for longer than the timeout. */
 gboolean bv_index_update (const BvIndexOptions *options, BvIndexStats *stats, GError **error);
+
+/* Resolves @maildir (NULL: the default, as for bv_index_update()) and fails
+ * with a readable message when it does not exist or is not a Maildir (a
+ * directory with neither cur/ nor new/ outside the user's notmuch mail
+ * root), before anything is written there.  Returns the resolved path
+ * (new string) or NULL. */
+char *bv_index_check_maildir (const char *maildir, GError **error);
 
 G_END_DECLS
 

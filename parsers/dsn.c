@@ -49,6 +49,28 @@ bv_dsn_type (const char *value)
 	return g_ascii_strdown (type, -1);
 }
 
+char *
+bv_dsn_action (const char *value)
+{
+	g_autofree char *norm = bv_text_normalise (value, -1);
+	g_autofree char *lower = g_ascii_strdown (norm, -1);
+	/* Sendmail comments on its actions: "delivered (to mailbox)",
+	 * "relayed (to non-DSN-aware mailer)", "expanded (to multi-recipient
+	 * alias)" (savemail.c, errbody()). */
+	char *sp = strpbrk (lower, " (;");
+	if (sp != NULL)
+		*sp = '\0';
+	/* Postfix's address verification and trace reports (verify(8),
+	 * sendmail -bv) say "deliverable" and "undeliverable"
+	 * (src/global/sent.c, bounce.c): the same outcomes as RFC 3464's
+	 * "delivered" and "failed". */
+	if (strcmp (lower, "deliverable") == 0)
+		return g_strdup ("delivered");
+	if (strcmp (lower, "undeliverable") == 0)
+		return g_strdup ("failed");
+	return g_steal_pointer (&lower);
+}
+
 /* One "Name: value" field of the block, unfolded. */
 typedef struct {
 	char *name; /* lower case */
@@ -98,14 +120,23 @@ add_recipient (GArray *msg_group, GArray *group, GPtrArray *out)
 	BvRecipient *r = bv_recipient_new ();
 	g_autofree char *final_v = bv_dsn_strip_type (final ? final : actual ? actual : orig);
 	g_autofree char *orig_v = bv_dsn_strip_type (orig ? orig : "");
+	/* "Final-Recipient: system;<>" and the like name no one: the actual
+	 * or original recipient may; else the recipient stays "" for the
+	 * text to name (parse.c). */
 	r->recipient = bv_address_extract (final_v);
+	if (r->recipient == NULL && strchr (final_v, '@') != NULL)
+		r->recipient = g_strdup (final_v); /* "\"a..b\"@example.com" */
+	const char *others[] = { actual, orig };
+	for (gsize i = 0; i < G_N_ELEMENTS (others) && r->recipient == NULL; i++) {
+		g_autofree char *v = others[i] ? bv_dsn_strip_type (others[i]) : NULL;
+		r->recipient = v ? bv_address_extract (v) : NULL;
+	}
 	if (r->recipient == NULL)
-		r->recipient = g_strdup (final_v);
+		r->recipient = g_strdup (strcmp (final_v, "<>") == 0 ? "" : final_v);
 	r->original_recipient = bv_address_extract (orig_v);
 	if (r->original_recipient == NULL)
 		r->original_recipient = g_strdup (orig_v);
-	g_autofree char *action = bv_text_normalise (group_get (group, "action"), -1);
-	r->action = g_ascii_strdown (action, -1);
+	r->action = bv_dsn_action (group_get (group, "action"));
 	/* The status field may carry a comment: "5.1.1 (user unknown)". */
 	char code[16];
 	const char *status = group_get (group, "status");

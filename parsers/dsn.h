@@ -25,6 +25,12 @@ guint bv_dsn_parse (const char *text, GPtrArray *out);
  * "550 ..."), normalised.  New string. */
 char *bv_dsn_strip_type (const char *value);
 
+/* An Action field's value as one of RFC 3464's words, lower case: the
+ * first word ("delivered (to mailbox)" -> "delivered"), with Postfix's
+ * "deliverable" and "undeliverable" as "delivered" and "failed".  "" for
+ * NULL.  New string. */
+char *bv_dsn_action (const char *value);
+
 /* The type of a typed field value, lower case ("smtp; 550 ..." -> "smtp",
  * "X-Postfix; ..." -> "x-postfix"); "" when it has none.  New string. */
 char *bv_dsn_type (const char *value);

@@ -15,7 +15,7 @@
 static gboolean
 courier_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	const char *intro = bv_text_find_ci (body, "running the Courier mail server");
 	if (intro == NULL)
 		return FALSE;

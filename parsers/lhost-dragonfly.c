@@ -18,7 +18,7 @@
 static gboolean
 dragonfly_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	const char *greeting = bv_scrape_find_line (body, "This is the DragonFly Mail Agent");
 	if (greeting == NULL)
 		return FALSE;

@@ -224,7 +224,7 @@ read_list (BvReport *report, const char *start)
 static gboolean
 exim_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	if (!is_exim (mail, body) || bv_scrape_forwarded (mail))
 		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();

@@ -371,7 +371,7 @@ generic_parse (BvMail *mail, BvReport *report)
 {
 	if (!automated (mail) || bv_scrape_forwarded (mail))
 		return FALSE;
-	const char *text = bv_scrape_text (mail);
+	const char *text = mail->text;
 	const char *end = report_end (text);
 	g_autofree char *area = g_strndup (text, end - text);
 	if (!has_any (area, failure_phrases))

@@ -97,7 +97,7 @@ read_list (BvReport *report, const char *start)
 static gboolean
 messagingserver_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	const char *intro = bv_scrape_find_line (body, "This report relates to a message you sent with");
 	if (intro == NULL)
 		return FALSE;

@@ -20,7 +20,7 @@
 static gboolean
 notes_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	const char *reasons = bv_scrape_find_line (body, "------- Failure Reasons");
 	if (reasons == NULL)
 		return FALSE;
@@ -78,7 +78,7 @@ is_domino (BvMail *mail, const char *body)
 static gboolean
 domino_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	if (!is_domino (mail, body))
 		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();

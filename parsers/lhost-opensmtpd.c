@@ -17,7 +17,7 @@
 static gboolean
 opensmtpd_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	const char *hello = bv_scrape_find_line (body, "This is the MAILER-DAEMON, please DO NOT REPLY");
 	if (hello == NULL)
 		return FALSE;

@@ -33,7 +33,7 @@ is_postfix (BvMail *mail, const char *body)
 static gboolean
 postfix_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	if (!is_postfix (mail, body) || bv_scrape_forwarded (mail))
 		return FALSE;
 	/* The recipient paragraphs follow the signature line. */

@@ -35,7 +35,7 @@ static const char *const greetings[] = {
 static gboolean
 qmail_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	const char *start = NULL;
 	for (const char *const *g = greetings; *g && start == NULL; g++)
 		start = bv_text_find_ci (body, *g);

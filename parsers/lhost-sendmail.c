@@ -28,13 +28,81 @@ all_digits (const char *s)
 	return TRUE;
 }
 
+/* @t's diagnostic, reply code and diagnostic type replace @r's. */
+static void
+take_diagnostic (BvRecipient *r, const BvRecipient *t)
+{
+	bv_scrape_set (&r->diagnostic, t->diagnostic);
+	bv_scrape_set (&r->reply_code, t->reply_code);
+	if (t->diagnostic_type[0] != '\0')
+		bv_scrape_set (&r->diagnostic_type, t->diagnostic_type);
+}
+
+/* Reads the "(reason: ...)" line Sendmail writes under each address of
+ * "----- The following addresses had permanent fatal errors -----"
+ * (savemail.c, errbody(): the remote status, q_rstatus) into @out: one
+ * recipient per address that has one, the reason as its diagnostic. */
+static void
+read_reasons (const char *start, BvReport *out)
+{
+	BvLines it;
+	BvLine line;
+	g_autofree char *addr = NULL;
+	bv_lines_init (&it, start);
+	while (bv_lines_next (&it, &line) && !bv_line_starts (&line, "-----")) {
+		char *a = bv_line_address (&line, NULL);
+		if (a != NULL) {
+			g_free (addr);
+			addr = a;
+			continue;
+		}
+		if (addr == NULL || !bv_line_starts (&line, "(reason:"))
+			continue;
+		const char *p = bv_line_find (&line, "(reason:") + 8;
+		const char *e = line.end;
+		while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
+			e--;
+		if (e > p && e[-1] == ')')
+			e--;
+		BvRecipient *r = bv_scrape_add (out, addr);
+		bv_scrape_set_diagnostic (r, p, e - p);
+		g_clear_pointer (&addr, g_free);
+	}
+}
+
+/* What the text says of @r: the transcript's recipient for its address
+ * (or the only one), else the "(reason: ...)" line, else the transcript's
+ * last error that named no address.  The whole multi-line reply of the
+ * transcript wins over a reason line that quotes it. */
+static const BvRecipient *
+text_for (BvReport *text, BvReport *reasons, const BvRecipient *fallback, const BvRecipient *r, gboolean lone)
+{
+	const BvRecipient *t = bv_scrape_find_recipient (text, 0, r->recipient);
+	if (t == NULL && text->recipients->len == 1 && lone)
+		t = text->recipients->pdata[0];
+	if (t != NULL)
+		return t;
+	const BvRecipient *why = bv_scrape_find_recipient (reasons, 0, r->recipient);
+	if (why == NULL && reasons->recipients->len == 1 && lone)
+		why = reasons->recipients->pdata[0];
+	/* Sendmail shortens a long reason ("...") and copies the last line
+	 * of a multi-line reply: the same reply code says it is the same. */
+	if (why != NULL && fallback != NULL && why->reply_code[0] != '\0' &&
+	    strcmp (why->reply_code, fallback->reply_code) == 0)
+		return fallback;
+	return why != NULL ? why : fallback;
+}
+
 /* Completes @r, read from the delivery-status part, from @t, what the
  * transcript said of the same recipient. */
 static void
 complete (BvRecipient *r, const BvRecipient *t)
 {
 	char code[16];
-	gboolean dsn_status_in_diag = bv_status_find (r->diagnostic, code, sizeof code);
+	/* A class code ("554 5.0.0 Service unavailable", Sendmail's own
+	 * verdict after the remote reply) says less than the reply. */
+	gboolean dsn_status_in_diag =
+	        bv_status_find (r->diagnostic, code, sizeof code) && !g_str_has_suffix (code, ".0.0");
 	gboolean t_status = bv_status_find (t->diagnostic, code, sizeof code);
 	if (r->command[0] == '\0')
 		bv_scrape_set (&r->command, t->command);
@@ -42,12 +110,10 @@ complete (BvRecipient *r, const BvRecipient *t)
 		bv_scrape_set (&r->remote_mta, t->remote_mta);
 	if (r->diagnostic[0] == '\0' || all_digits (r->diagnostic)) {
 		/* A mailer's exit code says less than the transcript. */
-		bv_scrape_set (&r->diagnostic, t->diagnostic);
-		bv_scrape_set (&r->reply_code, t->reply_code);
+		take_diagnostic (r, t);
 	} else if (!dsn_status_in_diag && t_status && !g_str_has_suffix (code, ".0.0")) {
 		/* The transcript's reply is the more detailed one. */
-		bv_scrape_set (&r->diagnostic, t->diagnostic);
-		bv_scrape_set (&r->reply_code, t->reply_code);
+		take_diagnostic (r, t);
 		bv_scrape_set (&r->status, code);
 	}
 	if (r->reply_code[0] == '\0')
@@ -57,14 +123,15 @@ complete (BvRecipient *r, const BvRecipient *t)
 static gboolean
 sendmail_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	/* The delivery-status fields may stand inline when the MIME
 	 * structure was lost on the way. */
 	if (mail->dsn->len == 0 && bv_scrape_find_line (body, "Final-Recipient:") == NULL)
 		return FALSE;
 	const char *transcript = bv_scrape_find_line (body, "----- Transcript of session follows");
-	if (transcript == NULL &&
-	    bv_scrape_find_line (body, "----- The following addresses had permanent fatal errors") == NULL)
+	const char *fatal =
+	        bv_scrape_find_line (body, "----- The following addresses had permanent fatal errors");
+	if (transcript == NULL && fatal == NULL)
 		return FALSE;
 	if (bv_scrape_forwarded (mail))
 		return FALSE;
@@ -72,16 +139,16 @@ sendmail_parse (BvMail *mail, BvReport *report)
 	if (bv_scrape_dsn (mail, report) == 0)
 		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();
+	g_autoptr (BvReport) reasons = bv_report_new ();
 	g_autoptr (BvRecipient) fallback = NULL;
 	if (transcript != NULL)
 		bv_scrape_transcript (text, bv_scrape_next_line (transcript), &fallback);
+	if (fatal != NULL)
+		read_reasons (bv_scrape_next_line (fatal), reasons);
+	gboolean lone = report->recipients->len - before == 1;
 	for (guint i = before; i < report->recipients->len; i++) {
 		BvRecipient *r = report->recipients->pdata[i];
-		const BvRecipient *t = bv_scrape_find_recipient (text, 0, r->recipient);
-		if (t == NULL && text->recipients->len == 1 && report->recipients->len - before == 1)
-			t = text->recipients->pdata[0];
-		if (t == NULL)
-			t = fallback;
+		const BvRecipient *t = text_for (text, reasons, fallback, r, lone);
 		if (t != NULL)
 			complete (r, t);
 		/* Sendmail copies the remote server's enhanced code into

@@ -25,7 +25,7 @@ v5sendmail_parse (BvMail *mail, BvReport *report)
 {
 	if (mail->dsn->len > 0)
 		return FALSE;
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	const char *transcript = bv_scrape_find_line (body, "----- Transcript of session follows");
 	if (transcript == NULL)
 		return FALSE;

@@ -17,7 +17,7 @@
 static gboolean
 x1_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	const char *list = bv_scrape_find_line (body, "---The following addresses had delivery errors---");
 	if (list == NULL || !bv_scrape_from_daemon (mail))
 		return FALSE;

@@ -14,7 +14,7 @@
 static gboolean
 x2_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	const char *start = bv_scrape_find_line (body, "Unable to deliver message to the following address");
 	if (start == NULL)
 		return FALSE;

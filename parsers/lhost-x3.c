@@ -17,7 +17,7 @@
 static gboolean
 x3_parse (BvMail *mail, BvReport *report)
 {
-	const char *body = bv_scrape_text (mail);
+	const char *body = mail->text;
 	const char *intro =
 	        bv_scrape_find_line (body, "This is an automatically generated Delivery Status Notification");
 	if (intro == NULL)

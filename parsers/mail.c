@@ -220,6 +220,12 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 		if (inner != NULL) {
 			mail->has_original_part = TRUE;
 			take_original_headers (w, GMIME_OBJECT (inner));
+			GMimeObject *inner_body = g_mime_message_get_mime_part (inner);
+			GMimeContentType *ict =
+			        inner_body ? g_mime_object_get_content_type (inner_body) : NULL;
+			if (mail->attached_report == NULL && ict != NULL &&
+			    g_mime_content_type_is_type (ict, "multipart", "report"))
+				mail->attached_report = inner;
 		}
 		return;
 	}
@@ -310,6 +316,11 @@ bv_mail_new (const char *data, gsize len)
 	mail->feedback = g_string_new (NULL);
 	mail->original = g_string_new (NULL);
 
+	/* Blank lines before the header block would make GMime read the
+	 * whole message as a body without headers. */
+	gsize skip = bv_text_blank_prefix (data, len);
+	data += skip;
+	len -= skip;
 	gsize n = len;
 	g_autofree char *lf = normalise_newlines (data, len, &n);
 	const char *buf = lf ? lf : data;
@@ -331,6 +342,7 @@ bv_mail_new (const char *data, gsize len)
 		 * body text so the text parsers can still try. */
 		g_autofree char *valid = g_utf8_make_valid (buf, MIN (blen, MAIL_MAX_TEXT));
 		g_string_append (mail->body, valid);
+		mail->text = mail->body->str;
 		mail->from = g_strdup ("");
 		mail->subject = g_strdup ("");
 		mail->content_type = g_strdup ("");
@@ -357,6 +369,14 @@ bv_mail_new (const char *data, gsize len)
 	if (mail->body->len == 0 && w.html->len > 0)
 		g_string_append_len (mail->body, w.html->str, w.html->len);
 	g_string_free (w.html, TRUE);
+	mail->text = mail->body->str;
+	if (mail->body->len == 0 && GMIME_IS_MULTIPART (body)) {
+		const char *prologue = g_mime_multipart_get_prologue (GMIME_MULTIPART (body));
+		if (prologue != NULL) {
+			mail->fallback_text = g_utf8_make_valid (prologue, -1);
+			mail->text = mail->fallback_text;
+		}
+	}
 	return mail;
 }
 
@@ -370,6 +390,7 @@ bv_mail_free (BvMail *mail)
 	g_free (mail->subject);
 	g_free (mail->content_type);
 	g_free (mail->report_type);
+	g_free (mail->fallback_text);
 	g_string_free (mail->body, TRUE);
 	g_string_free (mail->dsn, TRUE);
 	g_string_free (mail->feedback, TRUE);

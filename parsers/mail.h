@@ -14,17 +14,28 @@
 G_BEGIN_DECLS
 
 typedef struct {
-	GMimeMessage *message;      /* owned; NULL when GMime could not parse */
-	char *from;                 /* top-level From, decoded, "" if none */
-	char *subject;              /* decoded, "" if none */
-	char *content_type;         /* top-level "multipart/report", lower case */
-	char *report_type;          /* report-type parameter, lower case, or "" */
-	GString *body;              /* text of the human-readable parts, LF ends */
+	GMimeMessage *message; /* owned; NULL when GMime could not parse */
+	char *from;            /* top-level From, decoded, "" if none */
+	char *subject;         /* decoded, "" if none */
+	char *content_type;    /* top-level "multipart/report", lower case */
+	char *report_type;     /* report-type parameter, lower case, or "" */
+	GString *body;         /* text of the human-readable parts, LF ends */
+	/* The text the format parsers read: @body, or when that is empty and
+	 * the message is a multipart whose boundaries never occur (a report
+	 * whose parts were lost), the multipart's prologue, which then holds
+	 * it all, made valid UTF-8.  Computed once when the mail is opened;
+	 * points into @body or @fallback_text, never NULL. */
+	const char *text;
+	char *fallback_text;        /* owned; NULL unless @text is the prologue */
 	GString *dsn;               /* message/delivery-status contents, or empty */
 	GString *feedback;          /* message/feedback-report contents, or empty */
 	GString *original;          /* headers (and maybe body) of the original */
 	gboolean has_original_part; /* a message/rfc822 or text/rfc822-headers part */
 	gboolean truncated;         /* limits were hit while walking the MIME tree */
+	/* The first attached message (message/rfc822) that is itself a
+	 * multipart/report: a report someone forwarded as an attachment.
+	 * Owned by @message; NULL when there is none. */
+	GMimeMessage *attached_report;
 } BvMail;
 
 /* Parses @data (any line endings).  Never NULL. */

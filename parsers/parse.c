@@ -10,6 +10,7 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
+#include "parsers/autoreply.h"
 #include "parsers/classify.h"
 #include "parsers/codes.h"
 #include "parsers/dsn.h"
@@ -136,6 +137,38 @@ embedded_dsn (const char *text)
 		rep = prev;
 	}
 	return final;
+}
+
+/* A report whose delivery-status part names no address for a recipient
+ * ("Final-Recipient: system;<>") still names it in its text, alone on a
+ * line ("    a@example.com", "<a@example.com>:").  When exactly one
+ * recipient lacks an address, the text's first address line that no other
+ * recipient has is taken; with several, pairing them would be a guess. */
+static void
+fill_missing_address (BvMail *mail, BvReport *report)
+{
+	BvRecipient *missing = NULL;
+	for (guint i = 0; i < report->recipients->len; i++) {
+		BvRecipient *r = report->recipients->pdata[i];
+		if (r->recipient != NULL && strchr (r->recipient, '@') != NULL)
+			continue;
+		if (missing != NULL)
+			return;
+		missing = r;
+	}
+	if (missing == NULL)
+		return;
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, mail->text);
+	while (bv_lines_next (&it, &line)) {
+		g_autofree char *addr = bv_line_address (&line, NULL);
+		if (addr == NULL || bv_scrape_find_recipient (report, 0, addr) != NULL)
+			continue;
+		g_free (missing->recipient);
+		missing->recipient = g_steal_pointer (&addr);
+		return;
+	}
 }
 
 /* Kind of a report from the actions of its recipients: any failure makes it
@@ -293,36 +326,12 @@ parse_autoreply (BvMail *mail, BvReport *report)
 {
 	const char *as = bv_mail_header (mail, "Auto-Submitted");
 	gboolean is_auto = as != NULL && bv_text_find_ci (as, "auto-replied") != NULL;
-	static const char *const headers[] = { "X-Autoreply", "X-Autorespond", "X-Vacation", NULL };
-	for (const char *const *h = headers; *h && !is_auto; h++)
+	for (const char *const *h = bv_autoreply_headers; *h && !is_auto; h++)
 		is_auto = bv_mail_header (mail, *h) != NULL;
 	const char *prec = bv_mail_header (mail, "Precedence");
 	if (prec != NULL && bv_text_find_ci (prec, "auto_reply"))
 		is_auto = TRUE;
-	static const char *const subjects[] = {
-		"out of office",
-		"out of the office",
-		"auto-reply",
-		"autoreply",
-		"auto reply",
-		"automatic reply",
-		"vacation",
-		"away from",
-		"abwesenheit",
-		"automatische antwort",
-		"\xe8\x87\xaa\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d", /* 自动回复 */
-		"\xe8\x87\xaa\xe5\x8b\x95\xe5\x9b\x9e\xe8\xa6\x86", /* 自動回覆 */
-		"\xe8\x87\xaa\xe5\x8b\x95\xe8\xbf\x94\xe4\xbf\xa1", /* 自動返信 */
-		"\xe8\x87\xaa\xe5\x8b\x95\xe5\xbf\x9c\xe7\xad\x94", /* 自動応答 */
-		"\xe4\xb8\x8d\xe5\x9c\xa8\xe9\x80\x9a\xe7\x9f\xa5", /* 不在通知 */
-		"r\xc3\xa9ponse automatique",
-		"respuesta autom",
-		"risposta automatica",
-		"resposta autom",
-		"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82", /* автоответ */
-		NULL,
-	};
-	if (!is_auto && bv_text_find_any_ci (mail->subject, subjects) != NULL)
+	if (!is_auto && bv_text_find_any_ci (mail->subject, bv_autoreply_subjects) != NULL)
 		is_auto = as == NULL || bv_text_find_ci (as, "no") == NULL;
 	/* Exchange marks the replies of its inbox rules (the out-of-office
 	 * assistant among them) with both of these. */
@@ -406,6 +415,9 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 			r->diagnostic = found;
 		}
 	}
+	/* Whatever format the report had: a diagnostic that quotes a remote
+	 * server's reply the way mail systems introduce one is an SMTP one. */
+	bv_scrape_smtp_type (r);
 	/* Every path (DSN fields, JSON notifications, text scrapers) ends
 	 * here: a code that is not exactly a code never leaves the engine. */
 	keep_valid_code (&r->status, bv_status_valid, bv_status_find);
@@ -427,8 +439,51 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 	}
 }
 
+/* How deep attached reports are followed: a forward of a report, not a
+ * forward of a forward of one. */
+#define ATTACHED_MAX_DEPTH 1
+
+static BvReport *parse_at_depth (const char *data, gsize len, guint depth);
+
+/* When @mail is not a report itself but carries one as an attached message
+ * whose MIME structure is a report's (multipart/report), as a person or a
+ * help desk forwards a bounce "as attachment": that report's recipients,
+ * kind and original message become @report's.  Delivery-status fields
+ * quoted in the text of a forward are not this: they stay a quotation.
+ * @report keeps the outer message's own headers (From, Return-Path), so
+ * bv_report_is_from_mailer() tells that it came second-hand. */
+static gboolean
+take_attached_report (BvMail *mail, BvReport *report, guint depth)
+{
+	if (mail->attached_report == NULL || depth >= ATTACHED_MAX_DEPTH)
+		return FALSE;
+	g_autofree char *bytes = g_mime_object_to_string (GMIME_OBJECT (mail->attached_report), NULL);
+	if (bytes == NULL)
+		return FALSE;
+	g_autoptr (BvReport) inner = parse_at_depth (bytes, strlen (bytes), depth + 1);
+	if (inner->kind == BV_KIND_NONE)
+		return FALSE;
+	report->kind = inner->kind;
+	g_free (report->mta);
+	report->mta = g_steal_pointer (&inner->mta);
+	BvOriginal swap = report->original;
+	report->original = inner->original;
+	inner->original = swap;
+	GPtrArray *rcpts = report->recipients;
+	report->recipients = inner->recipients;
+	inner->recipients = rcpts;
+	report->truncated = report->truncated || inner->truncated;
+	return TRUE;
+}
+
 BvReport *
 bv_report_parse (const char *data, gsize len)
+{
+	return parse_at_depth (data, len, 0);
+}
+
+static BvReport *
+parse_at_depth (const char *data, gsize len, guint depth)
 {
 	bv_init ();
 	BvReport *report = bv_report_new ();
@@ -481,11 +536,16 @@ bv_report_parse (const char *data, gsize len)
 		report->mta = g_strdup (bv_lhost_generic.name);
 	}
 	if (!found) {
-		report->kind = BV_KIND_NONE;
 		g_ptr_array_set_size (report->recipients, 0);
+		report->truncated = mail->truncated;
+		if (take_attached_report (mail, report, depth))
+			return report;
+		report->kind = BV_KIND_NONE;
 	} else if (report->kind == BV_KIND_NONE) {
 		report->kind = kind_from_actions (report->recipients);
 	}
+	if (found && report->kind != BV_KIND_FEEDBACK && report->kind != BV_KIND_AUTOREPLY)
+		fill_missing_address (mail, report);
 	fill_original (mail, report);
 	report->truncated = mail->truncated || report->recipients->len >= BV_DSN_MAX_RECIPIENTS;
 	for (guint i = 0; i < report->recipients->len; i++) {

@@ -1,4 +1,4 @@
-/* scrape.c: text helpers shared by the format (lhost) parsers.
+/* scrape.c: the layout readers shared by the format (lhost) parsers.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -8,93 +8,6 @@
 #include "parsers/dsn.h"
 #include "parsers/scrape.h"
 #include "parsers/text.h"
-
-void
-bv_lines_init (BvLines *it, const char *text)
-{
-	it->next = text ? text : "";
-}
-
-gboolean
-bv_lines_next (BvLines *it, BvLine *line)
-{
-	if (*it->next == '\0')
-		return FALSE;
-	const char *eol = strchr (it->next, '\n');
-	line->start = it->next;
-	line->end = eol ? eol : it->next + strlen (it->next);
-	it->next = eol ? eol + 1 : line->end;
-	return TRUE;
-}
-
-gboolean
-bv_line_blank (const BvLine *line)
-{
-	return bv_line_skip_space (line) == line->end;
-}
-
-gboolean
-bv_line_indented (const BvLine *line)
-{
-	return line->start < line->end && (line->start[0] == ' ' || line->start[0] == '\t');
-}
-
-const char *
-bv_line_skip_space (const BvLine *line)
-{
-	const char *p = line->start;
-	while (p < line->end && (*p == ' ' || *p == '\t' || *p == '\r'))
-		p++;
-	return p;
-}
-
-gboolean
-bv_line_starts (const BvLine *line, const char *prefix)
-{
-	const char *p = bv_line_skip_space (line);
-	gsize n = strlen (prefix);
-	return (gsize)(line->end - p) >= n && g_ascii_strncasecmp (p, prefix, n) == 0;
-}
-
-const char *
-bv_line_find (const BvLine *line, const char *needle)
-{
-	gsize n = strlen (needle);
-	if (n == 0)
-		return line->start;
-	char first = g_ascii_tolower (needle[0]);
-	for (const char *p = line->start; p + n <= line->end; p++)
-		if (g_ascii_tolower (*p) == first && g_ascii_strncasecmp (p, needle, n) == 0)
-			return p;
-	return NULL;
-}
-
-char *
-bv_line_dup (const BvLine *line)
-{
-	return bv_text_normalise (line->start, line->end - line->start);
-}
-
-const char *
-bv_scrape_next_line (const char *p)
-{
-	if (p == NULL)
-		return NULL;
-	const char *eol = strchr (p, '\n');
-	return eol ? eol + 1 : p + strlen (p);
-}
-
-const char *
-bv_scrape_find_line (const char *text, const char *prefix)
-{
-	BvLines it;
-	BvLine line;
-	bv_lines_init (&it, text);
-	while (bv_lines_next (&it, &line))
-		if (bv_line_starts (&line, prefix))
-			return line.start;
-	return NULL;
-}
 
 static gboolean
 addr_char (char c)
@@ -227,13 +140,6 @@ bv_scrape_take_original (BvMail *mail, const char *start)
 		g_string_append_len (mail->original, line.start, line.end - line.start);
 		g_string_append_c (mail->original, '\n');
 	}
-}
-
-void
-bv_scrape_set (char **field, const char *value)
-{
-	g_free (*field);
-	*field = g_strdup (value ? value : "");
 }
 
 BvRecipient *
@@ -369,14 +275,34 @@ line_stops (const BvLine *line, const char *const *stops)
 	return FALSE;
 }
 
-/* Closes the block being read: its text becomes the diagnostic. */
+/* Phrases with which a report introduces a remote SMTP server's reply,
+ * lower case: Postfix "host %s said: %s (in reply to %s)"
+ * (src/smtp/smtp_proto.c), qmail "Remote host said:" (qmail-remote.c),
+ * Exim "SMTP error from remote mail server after %s" (transports/smtp.c),
+ * and the "<<< " reply lines of a Sendmail transcript (usersmtp.c). */
+static const char *const smtp_reply_phrases[] = {
+	" said: ", "in reply to ", "smtp error from remote mail server", "<<< ", NULL,
+};
+
+void
+bv_scrape_smtp_type (BvRecipient *r)
+{
+	if (!(r->diagnostic_type == NULL || r->diagnostic_type[0] == '\0'))
+		return;
+	if (bv_text_find_any_ci (r->diagnostic, smtp_reply_phrases) != NULL)
+		bv_scrape_set (&r->diagnostic_type, "smtp");
+}
+
+/* Closes the block being read: its text becomes the diagnostic.  The
+ * command is read from the normalised text, where a phrase a server
+ * wrapped across lines ("in reply to RCPT\n    TO command") is whole. */
 static void
 block_finish (BvRecipient *r, GString *text)
 {
 	if (r == NULL)
 		return;
 	bv_scrape_set_diagnostic (r, text->str, text->len);
-	bv_scrape_set (&r->command, bv_scrape_command (text->str, text->len));
+	bv_scrape_set (&r->command, bv_scrape_command (r->diagnostic, -1));
 	g_string_truncate (text, 0);
 }
 
@@ -474,19 +400,6 @@ bv_scrape_dsn (BvMail *mail, BvReport *report)
 			r->mta = g_strdup ("");
 	}
 	return a->len - before;
-}
-
-BvRecipient *
-bv_scrape_find_recipient (BvReport *report, guint from, const char *address)
-{
-	if (address == NULL)
-		return NULL;
-	for (guint i = from; i < report->recipients->len; i++) {
-		BvRecipient *r = report->recipients->pdata[i];
-		if (r->recipient != NULL && g_ascii_strcasecmp (r->recipient, address) == 0)
-			return r;
-	}
-	return NULL;
 }
 
 gboolean
@@ -589,92 +502,11 @@ bv_scrape_forwarded (BvMail *mail)
 			return TRUE;
 	BvLines it;
 	BvLine line;
-	bv_lines_init (&it, bv_scrape_text (mail));
+	bv_lines_init (&it, mail->text);
 	while (bv_lines_next (&it, &line))
 		if (forward_separator (&line))
 			return TRUE;
 	return FALSE;
-}
-
-static gboolean
-empty (const char *s)
-{
-	return s == NULL || s[0] == '\0';
-}
-
-void
-bv_scrape_better_status (BvRecipient *r)
-{
-	char code[16];
-	if (!empty (r->status) && !g_str_has_suffix (r->status, ".0.0"))
-		return;
-	if (!bv_status_find (r->diagnostic, code, sizeof code) || g_str_has_suffix (code, ".0.0"))
-		return;
-	/* Keep the class the report gave: a 4.x.x temporary failure does not
-	 * become permanent because the remote text says 5.x.x. */
-	if (!empty (r->status))
-		code[0] = r->status[0];
-	bv_scrape_set (&r->status, code);
-}
-
-void
-bv_scrape_refine (BvReport *report, guint from, GPtrArray *found)
-{
-	GPtrArray *a = report->recipients;
-	for (guint i = from; i < a->len; i++) {
-		BvRecipient *r = a->pdata[i], *t = NULL;
-		bv_scrape_better_status (r);
-		for (guint k = 0; k < found->len && t == NULL; k++) {
-			BvRecipient *c = found->pdata[k];
-			if (r->recipient && g_ascii_strcasecmp (c->recipient, r->recipient) == 0)
-				t = c;
-		}
-		if (t == NULL && found->len == 1 && a->len - from == 1)
-			t = found->pdata[0];
-		if (t != NULL)
-			bv_scrape_complete (r, t);
-	}
-}
-
-void
-bv_scrape_complete (BvRecipient *r, const BvRecipient *t)
-{
-	if (empty (r->command))
-		bv_scrape_set (&r->command, t->command);
-	if (empty (r->diagnostic) || (empty (r->reply_code) && !empty (t->reply_code)))
-		bv_scrape_set (&r->diagnostic, t->diagnostic);
-	if (empty (r->reply_code))
-		bv_scrape_set (&r->reply_code, t->reply_code);
-	if (empty (r->status))
-		bv_scrape_set (&r->status, t->status);
-	if (empty (r->remote_mta))
-		bv_scrape_set (&r->remote_mta, t->remote_mta);
-	if (empty (r->diagnostic_type))
-		bv_scrape_set (&r->diagnostic_type, t->diagnostic_type);
-	bv_scrape_better_status (r);
-}
-
-void
-bv_scrape_fold (BvReport *report, guint from)
-{
-	GPtrArray *a = report->recipients;
-	for (guint i = from; i < a->len;) {
-		BvRecipient *r = a->pdata[i];
-		BvRecipient *first = NULL;
-		for (guint k = from; k < i && first == NULL; k++) {
-			BvRecipient *c = a->pdata[k];
-			if (!empty (r->recipient) && g_ascii_strcasecmp (c->recipient, r->recipient) == 0 &&
-			    g_strcmp0 (c->action, r->action) == 0)
-				first = c;
-		}
-		if (first == NULL) {
-			i++;
-			continue;
-		}
-		bv_scrape_complete (first, r);
-		/* The array frees what it removes. */
-		g_ptr_array_remove_index (a, i);
-	}
 }
 
 guint
@@ -716,11 +548,12 @@ reply_line (const char *p, const char *end)
 }
 
 typedef struct {
-	GString *reply;     /* the last "<<<" reply not yet given to an address */
-	char command[8];    /* the last command sent, upper case */
-	char *host;         /* the host talked to */
-	GString *orphan;    /* the last error that named no address */
-	gboolean continues; /* the last reply line was "NNN-": more follows */
+	GString *reply;       /* the last "<<<" reply not yet given to an address */
+	char command[8];      /* the last command sent, upper case */
+	char *host;           /* the host talked to */
+	GString *orphan;      /* the last error that named no address */
+	gboolean orphan_smtp; /* ... and it is a remote server's "<<<" reply */
+	gboolean continues;   /* the last reply line was "NNN-": more follows */
 } Session;
 
 static void
@@ -764,6 +597,7 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 			g_string_append_c (ss->reply, ' ');
 		g_string_append_len (ss->reply, p + 4, end - p - 4);
 		g_string_assign (ss->orphan, ss->reply->str);
+		ss->orphan_smtp = TRUE;
 		return;
 	}
 	/* "550 5.1.1 <a@b>... User unknown" or "<a@b>... Deferred: 421". */
@@ -786,8 +620,10 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 	if (dots == NULL) {
 		/* "451 4.0.0 Operating system error": the local verdict,
 		 * worth less than the remote server's "<<<" reply. */
-		if (reply_line (p, end) && ss->orphan->len == 0)
+		if (reply_line (p, end) && ss->orphan->len == 0) {
 			g_string_append_len (ss->orphan, p, end - p);
+			ss->orphan_smtp = FALSE;
+		}
 		return;
 	}
 	g_autofree char *who = g_strndup (q, dots - q);
@@ -797,8 +633,10 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 		text++;
 	if (addr == NULL) {
 		/* "421 example.com (smtp)... Deferred: ..." */
-		if (reply_line (p, end))
+		if (reply_line (p, end)) {
 			g_string_append_len (g_string_truncate (ss->orphan, 0), p, end - p);
+			ss->orphan_smtp = FALSE;
+		}
 		return;
 	}
 	if (bv_scrape_find_recipient (report, 0, addr) != NULL)
@@ -806,6 +644,7 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 	BvRecipient *r = bv_scrape_add (report, addr);
 	if (ss->reply->len > 0) {
 		bv_scrape_set_diagnostic (r, ss->reply->str, ss->reply->len);
+		bv_scrape_set (&r->diagnostic_type, "smtp");
 		g_string_truncate (ss->reply, 0);
 		g_string_truncate (ss->orphan, 0);
 	} else {
@@ -825,7 +664,7 @@ guint
 bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallback)
 {
 	guint before = report->recipients->len;
-	Session ss = { g_string_new (NULL), "", NULL, g_string_new (NULL), FALSE };
+	Session ss = { g_string_new (NULL), "", NULL, g_string_new (NULL), FALSE, FALSE };
 	BvLines it;
 	BvLine line;
 	bv_lines_init (&it, start);
@@ -839,6 +678,7 @@ bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallbac
 		if (ss.orphan->len > 0) {
 			BvRecipient *r = bv_scrape_recipient_new ("");
 			bv_scrape_set_diagnostic (r, ss.orphan->str, ss.orphan->len);
+			bv_scrape_set (&r->diagnostic_type, ss.orphan_smtp ? "smtp" : "");
 			bv_scrape_set (&r->command, ss.command);
 			bv_scrape_set (&r->remote_mta, ss.host);
 			*fallback = r;
@@ -848,41 +688,6 @@ bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallbac
 	g_string_free (ss.orphan, TRUE);
 	g_free (ss.host);
 	return report->recipients->len - before;
-}
-
-const char *
-bv_scrape_text (BvMail *mail)
-{
-	if (mail->body->len > 0 || mail->message == NULL)
-		return mail->body->str;
-	GMimeObject *top = g_mime_message_get_mime_part (mail->message);
-	if (top == NULL || !GMIME_IS_MULTIPART (top))
-		return mail->body->str;
-	const char *prologue = g_mime_multipart_get_prologue (GMIME_MULTIPART (top));
-	if (prologue == NULL)
-		return mail->body->str;
-	if (g_utf8_validate (prologue, -1, NULL))
-		return prologue;
-	/* The prologue is raw bytes, unlike the decoded body: what is read
-	 * from it must be valid UTF-8 all the same.  The valid copy lives as
-	 * long as the message, and is made once: every parser that asks gets
-	 * the same copy, so pointers into it stay valid. */
-	char *valid = g_object_get_data (G_OBJECT (mail->message), "bv-scrape-text");
-	if (valid != NULL)
-		return valid;
-	valid = g_utf8_make_valid (prologue, -1);
-	g_object_set_data_full (G_OBJECT (mail->message), "bv-scrape-text", valid, g_free);
-	return valid;
-}
-
-void
-bv_scrape_prefer_diag_status (BvRecipient *r)
-{
-	char code[16];
-	if (!bv_status_find (r->diagnostic, code, sizeof code) || g_str_has_suffix (code, ".0.0"))
-		return;
-	if (empty (r->status) || (r->status[0] == code[0] && strcmp (r->status, code) != 0))
-		bv_scrape_set (&r->status, code);
 }
 
 guint

@@ -1,55 +1,23 @@
-/* scrape.h: text helpers shared by the format (lhost) parsers.
+/* scrape.h: the layout readers shared by the format (lhost) parsers.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Reports in a mail system's own format are lines of text: a marker line
  * that opens the list of failures, an address line per recipient, an
  * indented or continued diagnostic block, and often an inline copy of the
- * original message after another marker.  These helpers walk such text
- * once, without allocating per line, and build recipients from what they
- * find.  Every helper tolerates NULL, truncated or binary text. */
+ * original message after another marker.  These readers walk such text
+ * once (with the line cursor of lines.h), build recipients from what they
+ * find, and merge them with the delivery-status part by the rules of
+ * reconcile.h.  The text to read is @mail->text, computed when the mail is
+ * opened.  Every reader tolerates NULL, truncated or binary text. */
 #ifndef BV_SCRAPE_H
 #define BV_SCRAPE_H
 
 #include "parsers/bounce.h"
+#include "parsers/lines.h"
 #include "parsers/mail.h"
+#include "parsers/reconcile.h"
 
 G_BEGIN_DECLS
-
-/* One line of a NUL-terminated text: [start, end), without its newline. */
-typedef struct {
-	const char *start;
-	const char *end;
-} BvLine;
-
-/* Walks the lines of a NUL-terminated text.  Initialise with
- * bv_lines_init(); bv_lines_next() fills @line and returns FALSE at the
- * end.  @next is where the following line starts (or the final NUL). */
-typedef struct {
-	const char *next;
-} BvLines;
-
-void bv_lines_init (BvLines *it, const char *text);
-gboolean bv_lines_next (BvLines *it, BvLine *line);
-
-/* Whether @line holds only white space. */
-gboolean bv_line_blank (const BvLine *line);
-/* Whether @line starts with white space (a continuation or an indent). */
-gboolean bv_line_indented (const BvLine *line);
-/* The first non-blank character of @line (or @line->end). */
-const char *bv_line_skip_space (const BvLine *line);
-/* Whether @line, after leading white space, starts with @prefix
- * (case-insensitive ASCII). */
-gboolean bv_line_starts (const BvLine *line, const char *prefix);
-/* Case-insensitive search of @needle inside @line; NULL when absent. */
-const char *bv_line_find (const BvLine *line, const char *needle);
-/* A new string with the line's text, normalised (see bv_text_normalise). */
-char *bv_line_dup (const BvLine *line);
-
-/* The start of the first line of @text that, after leading white space,
- * starts with @prefix (case-insensitive), or NULL. */
-const char *bv_scrape_find_line (const char *text, const char *prefix);
-/* The start of the line after the one @p points into (or the final NUL). */
-const char *bv_scrape_next_line (const char *p);
 
 /* When @line is an address line -- an address alone, optionally in angle
  * brackets, optionally followed by ':' or "..." or a short parenthesised
@@ -93,8 +61,11 @@ BvRecipient *bv_scrape_recipient_new (const char *address);
  * and fills status and reply code from it where they are still empty. */
 void bv_scrape_set_diagnostic (BvRecipient *r, const char *text, gssize len);
 
-/* Replaces *@field with a copy of @value (NULL means ""). */
-void bv_scrape_set (char **field, const char *value);
+/* Sets @r's diagnostic_type to "smtp" when it has none and its diagnostic
+ * introduces a remote SMTP server's reply the way mail systems do ("host
+ * ... said:", "(in reply to RCPT TO command)", "SMTP error from remote mail
+ * server after ...", a "<<< " transcript line). */
+void bv_scrape_smtp_type (BvRecipient *r);
 
 /* The SMTP command an error text says failed: "RCPT" for "in reply to RCPT
  * TO command", "after RCPT TO:<...>", ">>> RCPT To:<...>" or "SMTP:RCPT";
@@ -106,10 +77,6 @@ const char *bv_scrape_command (const char *text, gssize len);
  * returns how many were added.  Repairs a split that some parsers make
  * when Original-Recipient follows Final-Recipient in one group. */
 guint bv_scrape_dsn (BvMail *mail, BvReport *report);
-
-/* The first recipient of @report at index @from or later whose address is
- * @address (case-insensitive), or NULL. */
-BvRecipient *bv_scrape_find_recipient (BvReport *report, guint from, const char *address);
 
 /* How bv_scrape_blocks() reads a list of failures. */
 typedef enum {
@@ -129,37 +96,6 @@ typedef enum {
  * stopped. */
 guint bv_scrape_blocks (BvReport *report, const char *start, const char *const *stops, guint flags,
                         const char **end);
-
-/* Completes the recipients of @report from index @from with what the
- * human-readable text said of the same address in @found (recipients read
- * from the text, e.g. by bv_scrape_blocks() into a scratch report): the
- * command when missing; the diagnostic when the report's is empty, or
- * carries no reply code while the text's does; status and reply code when
- * missing.  A lone recipient on each side is paired whatever the
- * addresses. */
-void bv_scrape_refine (BvReport *report, guint from, GPtrArray *found);
-
-/* Completes @r from @t, what another part of the report says of the
- * same recipient: the command, status, reply code and remote MTA when
- * missing; the diagnostic when @r's is empty, or carries no reply code
- * while @t's does. */
-void bv_scrape_complete (BvRecipient *r, const BvRecipient *t);
-
-/* Folds the recipients of @report from index @from that repeat an earlier
- * one (same address, same action) into that earlier one with
- * bv_scrape_complete(), and removes them. */
-void bv_scrape_fold (BvReport *report, guint from);
-
-/* When @r's status is missing or only a class ("5.0.0") and its diagnostic
- * quotes a more specific enhanced code, takes that code (keeping the class
- * the report gave). */
-void bv_scrape_better_status (BvRecipient *r);
-
-/* When @r's diagnostic quotes an enhanced code of the same class as its
- * status but different (or @r has no status), takes the diagnostic's: the
- * remote server's code says why, the reporting MTA's often only that it
- * gave up ("4.4.7").  Class codes ("5.0.0") in the diagnostic never win. */
-void bv_scrape_prefer_diag_status (BvRecipient *r);
 
 /* The usual shape of a report: recipients from the delivery-status part
  * (bv_scrape_dsn()) completed by the text's blocks (bv_scrape_blocks() from
@@ -193,12 +129,6 @@ guint bv_scrape_merge (BvMail *mail, BvReport *report, BvReport *from_text);
  * address (a later "<<<" reply, or "NNN host (smtp)... text"), or NULL.
  * Returns the number of recipients appended. */
 guint bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallback);
-
-/* The human-readable text of @mail: its body, or when that is empty and
- * the message is a multipart whose boundaries never occur (a report whose
- * parts were lost), the multipart's prologue, which then holds it all,
- * made valid UTF-8.  Owned by @mail. */
-const char *bv_scrape_text (BvMail *mail);
 
 /* The qmail layout, which several systems share: "<addr>:" paragraphs
  * from @start up to a "--- " marker line, and at @copy (a marker line, or

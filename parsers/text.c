@@ -50,6 +50,24 @@ bv_text_find_any_ci (const char *haystack, const char *const *needles)
 	return NULL;
 }
 
+gsize
+bv_text_blank_prefix (const char *data, gsize len)
+{
+	gsize i = 0, line = 0;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) {
+		if (data[i] == '\n' || data[i] == '\r')
+			line = i + 1;
+		i++;
+	}
+	/* Only whole lines go, and only before a header line. */
+	gsize name = line;
+	while (name < len && data[name] > ' ' && data[name] < 0x7f && data[name] != ':')
+		name++;
+	if (line == 0 || name == line || name >= len || data[name] != ':')
+		return 0;
+	return line;
+}
+
 static char *
 make_safe (const char *s, gboolean keep_lines)
 {

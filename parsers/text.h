@@ -19,6 +19,13 @@ const char *bv_text_find_ci (const char *haystack, const char *needle);
  * (case-insensitive, ASCII), or NULL. */
 const char *bv_text_find_any_ci (const char *haystack, const char *const *needles);
 
+/* The length of the blank or white-space-only lines (LF, CRLF or CR
+ * endings) that stand before a message's first header line, as mbox
+ * conversions and some archives write them; 0 when there are none or
+ * when what follows them is not a header line ("Name:" with a name of
+ * printable ASCII and no spaces).  Never reads past @len. */
+gsize bv_text_blank_prefix (const char *data, gsize len);
+
 /* Returns a new string with every C0/C1 control character and DEL replaced
  * by a visible escape (\x1b shows as "\\e", others as "\\xNN"), and invalid
  * UTF-8 replaced by U+FFFD: safe to print to a terminal. */

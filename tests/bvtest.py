@@ -7,7 +7,7 @@ A test imports it with its own directory's parent on sys.path:
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     import bvtest
 """
-import os, subprocess
+import os, shutil, subprocess
 
 BV = os.environ.get("BOUNCEVIEW", "build/cli/bounceview")
 
@@ -46,6 +46,14 @@ def sandbox_env(root, home=None, **overrides):
         else:
             env[var] = value
     return env
+
+
+def copy_maildir(source, dest):
+    """Copies the mail of the Maildir SOURCE (the files in its cur/, new/ and
+    tmp/, recursively for sub-folders) to DEST, and nothing else: a notmuch
+    database a user's run left in SOURCE (the Quick start's first command
+    makes demo/maildir/.notmuch) must not become the test's starting state."""
+    shutil.copytree(source, dest, ignore=lambda d, names: [n for n in names if n.startswith(".")])
 
 
 def notmuch_cli_config(root, maildir):

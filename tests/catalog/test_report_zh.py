@@ -5,7 +5,10 @@ whole sentences with full-width punctuation, never English separators
 glued to translated pieces ("3 个地址, 5 封退信.").  The English report is
 checked word for word by tests/export (golden file).
 """
-import os, re, shutil, subprocess, tempfile, unittest
+import os, re, shutil, subprocess, sys, tempfile, unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import bvtest
 
 BV = os.environ.get("BOUNCEVIEW", "build/cli/bounceview")
 SRC = os.environ.get("BOUNCEVIEW_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -24,7 +27,7 @@ class ChineseReport(unittest.TestCase):
             os.makedirs(env[var])
         env["NOTMUCH_CONFIG"] = os.path.join(cls.dir, "no-notmuch-config")
         maildir = os.path.join(cls.dir, "maildir")
-        shutil.copytree(os.path.join(SRC, "demo", "maildir"), maildir)
+        bvtest.copy_maildir(os.path.join(SRC, "demo", "maildir"), maildir)
         store = os.path.join(cls.dir, "suppressions.tsv")
         subprocess.run([BV, "index", "--maildir", maildir], env=dict(env, LC_ALL="C.UTF-8"),
                        check=True, capture_output=True)

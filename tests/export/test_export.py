@@ -57,7 +57,7 @@ class Sandbox:
             os.makedirs(self.env[var])
         self.maildir = os.path.join(self.dir, "maildir")
         if maildir_source:
-            shutil.copytree(maildir_source, self.maildir)
+            bvtest.copy_maildir(maildir_source, self.maildir)
         else:
             for sub in ("cur", "new", "tmp"):
                 os.makedirs(os.path.join(self.maildir, sub))

@@ -25,11 +25,11 @@ SUCCESS_ACTIONS = {"delivered", "relayed", "expanded"}
 class Env:
     """A temporary home with a copy of the demo Maildir."""
 
-    def __init__(self, copies=1):
+    def __init__(self, copies=1, source=None):
         self.root = tempfile.mkdtemp(prefix="bv-index-")
         self.maildir = os.path.join(self.root, "Maildir")
         if copies == 1:
-            shutil.copytree(DEMO, self.maildir)
+            bvtest.copy_maildir(source or DEMO, self.maildir)
         else:
             make_big_maildir(self.maildir, copies)
         self.env = bvtest.sandbox_env(self.root, BOUNCEVIEW_LOCK_TIMEOUT="5")
@@ -259,7 +259,9 @@ class IndexTest(unittest.TestCase):
         os.rename(renamed_from, renamed_to)
         time.sleep(1.1)  # directory times are seconds
         s = stats(self.e.index().stdout)
-        self.assertEqual(s[:4], (1, 1, 1, 1))
+        # Parsed: the new report, and the renamed one (a message whose files
+        # change is parsed again: its result is that of all its files).
+        self.assertEqual(s[:4], (1, 1, 1, 2))
         self.assertEqual(model_groups(self.e.dump()), expected_groups(self.e.scan()))
         mid = by_file[renamed_from]["message_id"].strip("<>")
         tags = self.e.notmuch("search", "--output=tags", "id:" + mid).split()
@@ -345,6 +347,29 @@ class IndexTest(unittest.TestCase):
 
 
 @unittest.skipUnless(NOTMUCH and os.path.isdir(DEMO), "needs the notmuch CLI and demo/maildir")
+class SourceStateTest(unittest.TestCase):
+    """What a person did in the source tree before running the tests (the
+    Quick start's first command indexes demo/maildir in place) is not the
+    tests' starting state."""
+
+    def test_database_in_the_source_is_not_copied(self):
+        dirty = Env()
+        try:
+            # The demo as a user leaves it: indexed once, in place.
+            dirty.run("index", "--maildir", dirty.maildir)
+            self.assertTrue(os.path.isdir(os.path.join(dirty.maildir, ".notmuch")))
+            e = Env(source=dirty.maildir)
+            try:
+                self.assertFalse(os.path.exists(os.path.join(e.maildir, ".notmuch")))
+                first = stats(e.index().stdout)
+                self.assertEqual(first[0], count_mail(DEMO))
+            finally:
+                e.cleanup()
+        finally:
+            dirty.cleanup()
+
+
+@unittest.skipUnless(NOTMUCH and os.path.isdir(DEMO), "needs the notmuch CLI and demo/maildir")
 class UsersDatabaseTest(unittest.TestCase):
     maxDiff = None
     """A Maildir inside the user's notmuch mail root uses the user's database."""
@@ -412,6 +437,332 @@ class InterruptTest(unittest.TestCase):
         finally:
             clean.cleanup()
             killed.cleanup()
+
+
+NOBODY = 65534
+
+
+def as_nobody():
+    os.setgroups([])
+    os.setgid(NOBODY)
+    os.setuid(NOBODY)
+
+
+@unittest.skipUnless(NOTMUCH and os.path.isdir(DEMO), "needs the notmuch CLI and demo/maildir")
+class ErrorsTest(unittest.TestCase):
+    """Failures are told by what they are, at once (issue 11)."""
+
+    def setUp(self):
+        self.e = Env()
+
+    def tearDown(self):
+        for root, dirs, _ in os.walk(self.e.root):
+            for d in dirs:
+                p = os.path.join(root, d)
+                if not os.path.islink(p) and len(p) < 4000:
+                    os.chmod(p, 0o755)
+        self.e.cleanup()
+
+    def timed(self, *args, env=None, **kw):
+        t0 = time.monotonic()
+        p = subprocess.run([kw.pop("program", BV), *args], env=env or self.e.env, capture_output=True, text=True,
+                           timeout=120, **kw)
+        return p, time.monotonic() - t0
+
+    def test_corrupt_database_is_told_at_once(self):
+        self.e.index()
+        postlist = os.path.join(self.e.maildir, ".notmuch", "xapian", "postlist.glass")
+        os.truncate(postlist, 4000)
+        shutil.rmtree(os.path.join(self.e.root, "cache"), ignore_errors=True)  # no snapshot to fall back on
+        env = dict(self.e.env, BOUNCEVIEW_LOCK_TIMEOUT="30")
+        for args in (["export", "--no-index", "--maildir", self.e.maildir, "--format=jsonl"],
+                     ["index", "--maildir", self.e.maildir]):
+            p, took = self.timed(*args, env=env)
+            self.assertEqual(p.returncode, 1, p.stderr)
+            self.assertLess(took, 5, args)
+            self.assertIn("damaged", p.stderr)
+            self.assertIn("EOF reading block", p.stderr)  # notmuch's own words
+            self.assertIn("remove %s" % os.path.join(self.e.maildir, ".notmuch"), p.stderr)
+            self.assertNotIn("locked", p.stderr)
+
+    def nobody_setup(self):
+        """Lets nobody reach the sandbox and start a copy of the binary."""
+        if os.geteuid() != 0:
+            return BV, None
+        os.chmod(self.e.root, 0o755)
+        for sub in ("cache", "config", "data"):
+            os.makedirs(os.path.join(self.e.root, sub), exist_ok=True)
+            os.chmod(os.path.join(self.e.root, sub), 0o777)
+        program = os.path.join(self.e.root, "bounceview")
+        shutil.copy(BV, program)
+        os.chmod(program, 0o755)
+        return program, as_nobody
+
+    def test_permission_denied(self):
+        program, preexec = self.nobody_setup()
+        self.e.index()
+        for sub, mode in ((".notmuch", 0o700), ("", 0o700)):
+            path = os.path.join(self.e.maildir, sub) if sub else self.e.maildir
+            os.chmod(path, mode & (0o700 if preexec else 0o000))
+            for args in (["index", "--maildir", self.e.maildir],
+                         ["export", "--no-index", "--maildir", self.e.maildir]):
+                shutil.rmtree(os.path.join(self.e.root, "cache", "bounceview"), ignore_errors=True)
+                p, took = self.timed(*args, program=program, preexec_fn=preexec)
+                self.assertEqual(p.returncode, 1, (args, p.stderr))
+                self.assertIn("Permission denied", p.stderr, args)
+                self.assertLess(took, 5, args)
+            os.chmod(path, 0o755)
+
+    def test_unreadable_directory_is_skipped(self):
+        program, preexec = self.nobody_setup()
+        lost = os.path.join(self.e.maildir, "lost+found")
+        os.makedirs(lost)
+        shutil.copy(os.path.join(DEMO, "cur", sorted(os.listdir(os.path.join(DEMO, "cur")))[0]), lost)
+        os.chmod(lost, 0o700 if preexec else 0o000)
+        if preexec:
+            for root, dirs, files in os.walk(self.e.maildir):
+                if root != lost:
+                    os.chown(root, NOBODY, NOBODY)
+        p, _ = self.timed("index", "--maildir", self.e.maildir, "--verbose", program=program, preexec_fn=preexec)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        warnings = [l for l in p.stderr.split("\n") if "bounceview: index:" in l]
+        self.assertEqual(len(warnings), 1, p.stderr)
+        self.assertIn(lost, warnings[0])
+        self.assertIn("Permission denied", warnings[0])
+        self.assertEqual(stats(p.stdout)[0], count_mail(DEMO))
+
+    def test_symlink_loops_and_long_paths(self):
+        os.symlink("..", os.path.join(self.e.maildir, "cur", "loop"))
+        os.symlink("self", os.path.join(self.e.maildir, "self"))
+        # A directory whose path is longer than PATH_MAX.
+        fd = os.open(self.e.maildir, os.O_RDONLY)
+        try:
+            for _ in range(25):
+                os.mkdir("d" * 200, dir_fd=fd)
+                nfd = os.open("d" * 200, os.O_RDONLY, dir_fd=fd)
+                os.close(fd)
+                fd = nfd
+        finally:
+            os.close(fd)
+        p = self.e.index()
+        warnings = sorted(l for l in p.stderr.split("\n") if "bounceview: index:" in l)
+        self.assertEqual(len(warnings), 3, p.stderr)
+        self.assertTrue(any("/cur/loop" in w for w in warnings), warnings)
+        self.assertTrue(any("/self:" in w for w in warnings), warnings)
+        self.assertTrue(any("File name too long" in w for w in warnings), warnings)
+        self.assertEqual(stats(p.stdout)[0], count_mail(DEMO))
+
+    def test_not_a_maildir_is_refused(self):
+        plain = os.path.join(self.e.root, "etc")
+        os.makedirs(os.path.join(plain, "conf.d"))
+        with open(os.path.join(plain, "passwd"), "w") as f:
+            f.write("root:x:0:0::/root:/bin/sh\n")
+        for args in (["index", "--maildir", plain], ["ui", plain], [plain]):
+            p, _ = self.timed(*args, stdin=subprocess.DEVNULL)
+            self.assertEqual(p.returncode, 1, (args, p.stderr))
+            self.assertIn("not a Maildir", p.stderr)
+            self.assertEqual(sorted(os.listdir(plain)), ["conf.d", "passwd"])
+
+    def test_without_home(self):
+        env = {k: v for k, v in self.e.env.items()
+               if k not in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")}
+        p, _ = self.timed("index", "--maildir", self.e.maildir, env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        p, _ = self.timed("export", "--no-index", "--maildir", self.e.maildir, "--format=jsonl", env=env)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertGreater(len(p.stdout.splitlines()), 5)
+
+    @unittest.skipUnless(os.geteuid() == 0 and shutil.which("mount"), "needs root to mount a small tmpfs")
+    def test_disk_full(self):
+        mnt = os.path.join(self.e.root, "small")
+        os.makedirs(mnt)
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mnt]).returncode != 0:
+            self.skipTest("cannot mount a tmpfs here")
+        try:
+            maildir = os.path.join(mnt, "Maildir")
+            bvtest.copy_maildir(DEMO, maildir)
+            self.e.run("index", "--maildir", maildir)
+            before = self.e.run("export", "--no-index", "--maildir", maildir, "--format=jsonl").stdout
+            # New mail, then the disk fills up.
+            make_big_maildir(os.path.join(mnt, "more"), 3)
+            for d in ("cur", "new"):
+                for n in os.listdir(os.path.join(mnt, "more", d)):
+                    os.rename(os.path.join(mnt, "more", d, n), os.path.join(maildir, d, n))
+            with open(os.path.join(mnt, "filler"), "wb") as f:
+                try:
+                    while True:
+                        f.write(b"\0" * 65536)
+                        f.flush()
+                except OSError:
+                    pass
+            time.sleep(1.1)
+            p = self.e.run("index", "--maildir", maildir, check=False)
+            self.assertEqual(p.returncode, 1, p.stderr)
+            self.assertIn("No space left on device", p.stderr)
+            os.remove(os.path.join(mnt, "filler"))
+            shutil.rmtree(os.path.join(self.e.root, "cache"), ignore_errors=True)
+            after = self.e.run("export", "--no-index", "--maildir", maildir, "--format=jsonl").stdout
+            self.assertEqual(after, before)
+        finally:
+            subprocess.run(["umount", "-l", mnt])
+
+
+@unittest.skipUnless(NOTMUCH and os.path.isdir(DEMO), "needs the notmuch CLI and demo/maildir")
+class LikeNotmuchNewTest(unittest.TestCase):
+    """In the user's own database bounceview does what `notmuch new` does,
+    and takes off only the tags it put on itself (issue 11)."""
+
+    def setUp(self):
+        self.e = Env()
+
+    def tearDown(self):
+        self.e.cleanup()
+
+    def users_database(self, extra="", make=True):
+        """Makes the Maildir the mail root of the user's notmuch
+        configuration (with EXTRA), its database made empty by notmuch."""
+        cfg = os.path.join(self.e.root, "notmuch-config")
+        with open(cfg, "w") as f:
+            f.write("[database]\npath=%s\n%s" % (self.e.maildir, extra))
+        self.e.env["NOTMUCH_CONFIG"] = cfg
+        self.e.nm_config = cfg
+        if make and not os.path.isdir(os.path.join(self.e.maildir, ".notmuch")):
+            mail = self.e.maildir + ".mail"
+            os.rename(self.e.maildir, mail)
+            os.makedirs(self.e.maildir)
+            self.e.notmuch("new", "--quiet")
+            os.rename(os.path.join(self.e.maildir, ".notmuch"), os.path.join(mail, ".notmuch"))
+            os.rmdir(self.e.maildir)
+            os.rename(mail, self.e.maildir)
+
+    def test_new_ignore(self):
+        ignored_dir = os.path.join(self.e.maildir, "junk", "cur")
+        os.makedirs(ignored_dir)
+        records = self.e.scan()
+        failed = [r for r in records if r["kind"] == "failed"]
+        shutil.move(failed[0]["file"], ignored_dir)
+        shutil.move(failed[1]["file"], os.path.join(self.e.maildir, "cur", "skipme"))
+        self.users_database("[new]\nignore=skipme;/^junk//\n")
+        self.e.index()
+        files = self.e.notmuch("search", "--output=files", "*").split()
+        self.assertFalse([f for f in files if "junk" in f or "skipme" in f], files)
+        self.assertEqual(len(files), count_mail(DEMO) - 2)
+        self.assertFalse([f for f in files if "junk" in f or "skipme" in f], files)
+        # A malformed pattern stops the run, as it stops notmuch new.
+        self.users_database("[new]\nignore=/junk\n")
+        p = self.e.run("index", "--maildir", self.e.maildir, check=False)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("new.ignore", p.stderr)
+
+    def test_users_tags_stay(self):
+        self.users_database()
+        self.e.index()
+        ordinary = self.e.notmuch("search", "--output=messages", "property:bounceview.kind=none").split()
+        self.assertTrue(ordinary)
+        victim = ordinary[0]
+        bounced = self.e.notmuch("search", "--output=messages", "tag:bounce-hard").split()[0]
+        self.e.notmuch("tag", "+bounce", "+bounce-soft", "--", victim)
+        self.e.notmuch("tag", "+bounce-soft", "--", bounced)
+        # A new parser version parses everything again.
+        props = self.e.notmuch("dump", "--include=properties")
+        subprocess.run([NOTMUCH, "restore", "--include=properties"],
+                       input=re.sub(r"bounceview\.version=\d+", "bounceview.version=0", props),
+                       env=dict(self.e.env, NOTMUCH_CONFIG=self.e.nm_config), text=True, check=True)
+        self.e.index()
+        tags = lambda m: set(self.e.notmuch("search", "--output=tags", m).split())
+        self.assertLessEqual({"bounce", "bounce-soft"}, tags(victim))
+        self.assertIn("bounce-soft", tags(bounced))
+
+    def test_creates_users_database_like_notmuch_new(self):
+        # A notmuch configuration whose database was never made: notmuch
+        # new would make it, and so does bounceview index.
+        self.users_database("[new]\ntags=fresh;\n", make=False)
+        self.e.index()
+        self.assertTrue(os.path.isdir(os.path.join(self.e.maildir, ".notmuch", "xapian")))
+        self.assertEqual(int(self.e.notmuch("count", "tag:fresh").strip()), count_mail(DEMO))
+        self.assertGreater(int(self.e.notmuch("count", "tag:bounce").strip()), 0)
+
+    def test_as_post_new_hook(self):
+        # The hook line README offers: bounceview runs after notmuch new.
+        self.users_database()
+        hooks = os.path.join(self.e.maildir, ".notmuch", "hooks")
+        os.makedirs(hooks, exist_ok=True)
+        with open(os.path.join(hooks, "post-new"), "w") as f:
+            f.write("#!/bin/sh\nexec %s index --maildir %s\n" % (os.path.abspath(BV), self.e.maildir))
+        os.chmod(os.path.join(hooks, "post-new"), 0o755)
+        subprocess.run([NOTMUCH, "new", "--quiet"], env=self.e.env, check=True, timeout=120)
+        self.assertGreater(int(self.e.notmuch("count", "tag:bounce").strip()), 0)
+
+    def test_shared_message_id_all_counted(self):
+        # Two different reports under one Message-ID (a sender reusing ids)
+        # and a copy of one of them: notmuch keeps one message with three
+        # files; every address scan finds is in the export.
+        cur = os.path.join(self.e.maildir, "cur")
+        reports = [bvtest.dsn_report([bvtest.dsn_recipient(a, "5.1.1", "550 5.1.1 no such user")],
+                                     "<reused@mx.example.org>")
+                   for a in ("first@reused.example", "second@reused.example")]
+        for i, text in enumerate(reports + reports[:1]):
+            with open(os.path.join(cur, "1700000%03d.M1P1.reused:2,S" % i), "w") as f:
+                f.write(text)
+        self.e.index()
+        self.assertEqual(self.e.notmuch("count", "id:reused@mx.example.org").strip(), "1")
+        scanned = {r["recipient"].lower() for r in self.e.scan()
+                   if r["kind"] != "none" and r.get("action") not in SUCCESS_ACTIONS and r.get("recipient")}
+        exported = {json.loads(l)["address"] for l in
+                    self.e.run("export", "--no-index", "--maildir", self.e.maildir, "--format=jsonl").stdout.splitlines()}
+        self.assertIn("second@reused.example", scanned)
+        self.assertEqual(exported, scanned)
+        history = [l for l in lines(self.e.dump(), "history") if "@reused.example" in l]
+        self.assertEqual(len(history), 2, history)  # the copy adds nothing
+        # One of the files goes: its bounce goes with it.
+        os.remove(os.path.join(cur, "1700000001.M1P1.reused:2,S"))
+        time.sleep(1.1)
+        self.e.index()
+        exported = {json.loads(l)["address"] for l in
+                    self.e.run("export", "--no-index", "--maildir", self.e.maildir, "--format=jsonl").stdout.splitlines()}
+        self.assertNotIn("second@reused.example", exported)
+        self.assertIn("first@reused.example", exported)
+
+    def test_own_tags_come_off(self):
+        # A report replaced by an ordinary mail with its Message-ID: the
+        # tags bounceview put on come off again, a user's tag stays.
+        cur = os.path.join(self.e.maildir, "cur")
+        report = bvtest.dsn_report([bvtest.dsn_recipient("gone@replaced.example", "5.1.1", "550 5.1.1 unknown")],
+                                   "<replaced@mx.example.org>")
+        with open(os.path.join(cur, "1700000100.M1P1.replaced:2,S"), "w") as f:
+            f.write(report)
+        self.e.index()
+        tags = lambda: set(self.e.notmuch("search", "--output=tags", "id:replaced@mx.example.org").split())
+        self.assertLessEqual({"bounce", "bounce-hard"}, tags())
+        self.e.notmuch("tag", "+bounce-soft", "--", "id:replaced@mx.example.org")
+        os.remove(os.path.join(cur, "1700000100.M1P1.replaced:2,S"))
+        with open(os.path.join(cur, "1700000101.M1P1.replaced:2,S"), "w") as f:
+            f.write("From: Ann <ann@example.org>\nTo: bob@example.org\nSubject: lunch\n"
+                    "Message-ID: <replaced@mx.example.org>\nDate: Mon, 2 Jan 2023 10:00:00 +0000\n\n"
+                    "Lunch at noon?\n")
+        time.sleep(1.1)
+        self.e.index()
+        self.assertNotIn("bounce", tags())
+        self.assertNotIn("bounce-hard", tags())
+        self.assertIn("bounce-soft", tags())
+
+    def test_flag_change_updates_tags(self):
+        self.e.index()
+        cur = os.path.join(self.e.maildir, "cur")
+        seen = next(n for n in sorted(os.listdir(cur)) if n.endswith(",S"))
+        mid = next(r["message_id"] for r in self.e.scan() if r["file"].endswith(seen)).strip("<>")
+        tags = lambda: set(self.e.notmuch("search", "--output=tags", "id:" + mid).split())
+        self.assertNotIn("unread", tags())
+        # Marked unread in the mail client: the S flag goes from the name.
+        os.rename(os.path.join(cur, seen), os.path.join(cur, seen[:-1]))
+        time.sleep(1.1)
+        self.assertEqual(stats(self.e.index().stdout)[1], 1)
+        self.assertIn("unread", tags())
+        # And read again.
+        os.rename(os.path.join(cur, seen[:-1]), os.path.join(cur, seen[:-1] + "RS"))
+        time.sleep(1.1)
+        self.e.index()
+        self.assertNotIn("unread", tags())
 
 
 if __name__ == "__main__":

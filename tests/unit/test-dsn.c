@@ -145,6 +145,29 @@ test_diagnostic_type (void)
 	g_assert_cmpstr (spaced, ==, "");
 }
 
+/* Actions come back as RFC 3464's words, whatever comment or synonym the
+ * MTA wrote. */
+static void
+test_action (void)
+{
+	const char *cases[][2] = {
+		{ "failed", "failed" },
+		{ " Failed ", "failed" },
+		{ "delivered (to mailbox)", "delivered" },
+		{ "relayed (to non-DSN-aware mailer)", "relayed" },
+		{ "expanded (to multi-recipient alias)", "expanded" },
+		{ "deliverable", "delivered" },
+		{ "Undeliverable", "failed" },
+		{ "delayed;retrying", "delayed" },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autofree char *a = bv_dsn_action (cases[i][0]);
+		g_assert_cmpstr (a, ==, cases[i][1]);
+	}
+	g_autofree char *none = bv_dsn_action (NULL);
+	g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -155,5 +178,6 @@ main (int argc, char **argv)
 	g_test_add_func ("/dsn/garbage", test_garbage);
 	g_test_add_func ("/dsn/strip-type", test_strip_type);
 	g_test_add_func ("/dsn/diagnostic-type", test_diagnostic_type);
+	g_test_add_func ("/dsn/action", test_action);
 	return g_test_run ();
 }

@@ -65,6 +65,28 @@ test_find_ci (void)
 	g_assert_null (bv_text_find_ci ("mailbox", "mailbox full"));
 }
 
+/* Blank lines before the headers go; anything else stays. */
+static void
+test_blank_prefix (void)
+{
+	const struct {
+		const char *text;
+		gsize skip;
+	} cases[] = {
+		{ "\n\nFrom: a@b.example\n", 2 },
+		{ "  \n\t\r\nReturn-Path: <>\r\n", 6 },
+		{ "\r\rSubject: x\r", 2 },
+		{ "From: a@b.example\n", 0 },       /* nothing to skip */
+		{ "\n\nHello there\n", 0 },         /* not a header after the blanks */
+		{ "\n\n  From: a@b.example\n", 0 }, /* an indented line is no header */
+		{ "\n\n\n", 0 },                    /* nothing after them */
+		{ "\n\nX-Odd", 0 },                 /* cut before the colon */
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+		g_assert_cmpuint (bv_text_blank_prefix (cases[i].text, strlen (cases[i].text)), ==,
+		                  cases[i].skip);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -73,5 +95,6 @@ main (int argc, char **argv)
 	g_test_add_func ("/text/make-safe", test_make_safe);
 	g_test_add_func ("/text/address", test_address);
 	g_test_add_func ("/text/find-ci", test_find_ci);
+	g_test_add_func ("/text/blank-prefix", test_blank_prefix);
 	return g_test_run ();
 }

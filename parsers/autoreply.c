@@ -1,0 +1,40 @@
+/* autoreply.c: what marks an automatic reply.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "parsers/autoreply.h"
+
+/* The phrases mail clients and servers put in the subject of an automatic
+ * reply: Outlook and Exchange ("Automatic reply:", "Out of Office:"),
+ * vacation(1) and its followers, and the same in the languages the
+ * clients ship (German, French, Spanish, Italian, Portuguese, Russian,
+ * Chinese, Japanese). */
+const char *const bv_autoreply_subjects[] = {
+	"out of office",
+	"out of the office",
+	"auto-reply",
+	"autoreply",
+	"auto reply",
+	"automatic reply",
+	"autoresponse",
+	"auto-response",
+	"vacation",
+	"away from",
+	"abwesenheit",
+	"automatische antwort",
+	"\xe8\x87\xaa\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d", /* 自动回复 */
+	"\xe8\x87\xaa\xe5\x8b\x95\xe5\x9b\x9e\xe8\xa6\x86", /* 自動回覆 */
+	"\xe8\x87\xaa\xe5\x8b\x95\xe8\xbf\x94\xe4\xbf\xa1", /* 自動返信 */
+	"\xe8\x87\xaa\xe5\x8b\x95\xe5\xbf\x9c\xe7\xad\x94", /* 自動応答 */
+	"\xe4\xb8\x8d\xe5\x9c\xa8\xe9\x80\x9a\xe7\x9f\xa5", /* 不在通知 */
+	"r\xc3\xa9ponse automatique",
+	"respuesta autom",
+	"risposta automatica",
+	"resposta autom",
+	"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82", /* автоответ */
+	NULL,
+};
+
+/* X-Autoreply and X-Autorespond (written by many vacation programs and
+ * hosting panels' autoresponders), X-Vacation (vacation(1) variants). */
+const char *const bv_autoreply_headers[] = { "X-Autoreply", "X-Autorespond", "X-Vacation", NULL };

@@ -82,7 +82,6 @@ typedef struct {
 	const BvIndexOptions *opts;
 	BvIndexStats *stats;
 	gboolean tags;
-	guint parsed_at_add; /* reports cache_new_file() parsed */
 	time_t started;
 	GPtrArray *to_add;    /* absolute paths */
 	GPtrArray *to_remove; /* absolute paths */
@@ -437,8 +436,6 @@ apply_new_tags (Run *run, notmuch_message_t *msg)
 		notmuch_config_values_destroy (tags);
 }
 
-static notmuch_status_t cache_new_file (Run *run, notmuch_message_t *msg, const char *path);
-
 static gboolean
 add_files (Run *run, guint64 *duplicates)
 {
@@ -452,19 +449,13 @@ add_files (Run *run, guint64 *duplicates)
 		switch (st) {
 		case NOTMUCH_STATUS_SUCCESS:
 			run->stats->files_added++;
-			/* One freeze for the tags, the flags and the cache
-			 * entry: each thaw rewrites the whole document, and
-			 * three rewrites instead of one were most of what a
-			 * cold index spent beyond `notmuch new`. */
+			/* One freeze for both: each thaw rewrites the whole
+			 * document, which cost an eighth of a cold index when
+			 * the flags were thawed apart from the new tags. */
 			notmuch_message_freeze (msg);
 			apply_new_tags (run, msg);
 			sync_maildir_flags (run, msg);
-			st = cache_new_file (run, msg, path);
-			notmuch_status_t thaw = notmuch_message_thaw (msg);
-			if (st == NOTMUCH_STATUS_SUCCESS)
-				st = thaw;
-			if (st != NOTMUCH_STATUS_SUCCESS)
-				ok = bv_db_fail (run->db, &run->error, st, path);
+			notmuch_message_thaw (msg);
 			break;
 		case NOTMUCH_STATUS_DUPLICATE_MESSAGE_ID:
 			(*duplicates)++;
@@ -711,12 +702,18 @@ set_tags (notmuch_message_t *msg, const BvReport *r)
 	return st;
 }
 
-/* Replaces the cache entry of @msg with @r (and its tags); the caller has
- * @msg frozen inside an atomic section. */
+/* Replaces the cache entry of @msg with @r (and its tags), atomically. */
 static notmuch_status_t
-write_result (Run *run, notmuch_message_t *msg, const BvReport *r)
+store_result (Run *run, notmuch_message_t *msg, const BvReport *r)
 {
-	notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
+	notmuch_database_t *db = run->db->db;
+	notmuch_status_t st = notmuch_database_begin_atomic (db);
+	if (st != NOTMUCH_STATUS_SUCCESS)
+		return st;
+	/* Frozen, every change below is written to the document once, at the
+	 * thaw: a message's document holds all its terms, and rewriting it
+	 * for each property made the parse phase ten times slower. */
+	notmuch_message_freeze (msg);
 	/* The old entry goes; the candidate mark stays, so that a later parser
 	 * version finds the message again. */
 	const char *keys[] = { BV_CACHE_KEY_VERSION, BV_CACHE_KEY_KIND, BV_CACHE_KEY_BOUNCED,
@@ -742,60 +739,11 @@ write_result (Run *run, notmuch_message_t *msg, const BvReport *r)
 		                                   G_STRINGIFY (BV_PARSER_VERSION));
 	if (st == NOTMUCH_STATUS_SUCCESS && run->tags)
 		st = set_tags (msg, r);
-	return st;
-}
-
-/* Counts @r in the run's statistics. */
-static void
-count_result (Run *run, const BvReport *r)
-{
-	run->stats->parsed++;
-	if (r->kind != BV_KIND_NONE)
-		run->stats->reports++;
-	for (guint j = 0; j < r->recipients->len; j++)
-		run->stats->bounces += bv_recipient_bounced (r->recipients->pdata[j]);
-}
-
-/* Replaces the cache entry of @msg with @r (and its tags), atomically. */
-static notmuch_status_t
-store_result (Run *run, notmuch_message_t *msg, const BvReport *r)
-{
-	notmuch_database_t *db = run->db->db;
-	notmuch_status_t st = notmuch_database_begin_atomic (db);
-	if (st != NOTMUCH_STATUS_SUCCESS)
-		return st;
-	/* Frozen, every change below is written to the document once, at the
-	 * thaw: a message's document holds all its terms, and rewriting it
-	 * for each property made the parse phase ten times slower. */
-	notmuch_message_freeze (msg);
-	st = write_result (run, msg, r);
 	notmuch_status_t thaw = notmuch_message_thaw (msg);
 	notmuch_status_t end = notmuch_database_end_atomic (db);
 	if (st == NOTMUCH_STATUS_SUCCESS)
 		st = thaw;
 	return st != NOTMUCH_STATUS_SUCCESS ? st : end;
-}
-
-/* A new file whose head the triage flags is parsed right after notmuch
- * indexed it (the file is in the page cache), and its cache entry goes into
- * the document in the same update as its tags, frozen by the caller; as the
- * triage and parse phases would have done later with a rewrite of their
- * own.  The rest is left to those phases, which skip what is cached. */
-static notmuch_status_t
-cache_new_file (Run *run, notmuch_message_t *msg, const char *path)
-{
-	g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
-	const char *data = file != NULL ? g_mapped_file_get_contents (file) : NULL;
-	gsize len = file != NULL ? g_mapped_file_get_length (file) : 0;
-	/* The head, as triage_changed() reads it; then the whole file, as
-	 * parse_message() reads it. */
-	if (data == NULL || !bv_triage (data, MIN (len, HEAD_BYTES)))
-		return NOTMUCH_STATUS_SUCCESS;
-	g_autoptr (BvReport) r = bv_triage (data, len) ? bv_report_parse (data, len) : bv_report_new ();
-	count_result (run, r);
-	run->parsed_at_add++;
-	notmuch_status_t st = notmuch_message_add_property (msg, BV_CACHE_KEY_CANDIDATE, "1");
-	return st != NOTMUCH_STATUS_SUCCESS ? st : write_result (run, msg, r);
 }
 
 static guint
@@ -913,7 +861,11 @@ parse_one (Run *run, notmuch_message_t *msg, guint i, guint n)
 	g_autoptr (BvReport) r = parse_message (msg);
 	notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
 	if (r != NULL) {
-		count_result (run, r);
+		run->stats->parsed++;
+		if (r->kind != BV_KIND_NONE)
+			run->stats->reports++;
+		for (guint j = 0; j < r->recipients->len; j++)
+			run->stats->bounces += bv_recipient_bounced (r->recipients->pdata[j]);
 		st = store_result (run, msg, r);
 	}
 	progress (run, "parse", i + 1, n);
@@ -955,8 +907,7 @@ parse_candidates (Run *run)
 	const char *version = "property:" BV_CACHE_KEY_VERSION "=" G_STRINGIFY (BV_PARSER_VERSION);
 	g_autofree char *current = g_strdup_printf ("(%s) and %s", CANDIDATE_QUERY, version);
 	g_autofree char *stale = g_strdup_printf ("(%s) and not %s", CANDIDATE_QUERY, version);
-	/* What add_files() parsed is cached by now but was not before. */
-	run->stats->cached = count (run, current) - run->parsed_at_add;
+	run->stats->cached = count (run, current);
 	return parse_refiled (run) && for_each_message (run, stale, parse_one);
 }
 

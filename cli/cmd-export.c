@@ -207,7 +207,8 @@ bv_cmd_export (int argc, char **argv)
 		{ "format", 'f', 0, G_OPTION_ARG_STRING, &a.format,
 		  N_ ("csv (default), json, jsonl, report, suppression, esp-csv or postfix"), N_ ("FORMAT") },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
-		  N_ ("write to FILE, replacing it atomically (default or -: standard output)"),
+		  N_ ("write to FILE: a file is replaced atomically keeping its owner and mode, a link's "
+		      "target is written, a device or pipe written through (default or -: standard output)"),
 		  N_ ("FILE") },
 		{ "cause", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &a.causes,
 		  N_ ("only these causes (repeat, or separate with commas)"), N_ ("CAUSE") },

@@ -27,6 +27,9 @@ static const char *const scan_cause_columns[] = {
 	"evidence.rule",
 	"evidence.matched",
 	"evidence.detail",
+	"evidence.source",
+	"evidence.runner_up",
+	"evidence.runner_up_why",
 	"original.message_id",
 	"original.from",
 	"original.to",
@@ -87,6 +90,9 @@ print_recipient (ScanState *s, const char *file, const BvReport *r, const BvReci
 	p->string (p, "rule", x->evidence.rule);
 	p->string (p, "matched", x->evidence.matched);
 	p->string (p, "detail", x->evidence.detail);
+	p->string (p, "source", x->evidence.source ? x->evidence.source : "");
+	p->string (p, "runner_up", x->evidence.runner_up ? x->evidence.runner_up : "");
+	p->string (p, "runner_up_why", x->evidence.runner_up_why ? x->evidence.runner_up_why : "");
 	p->end_object (p);
 	p->begin_object (p, "original");
 	p->string (p, "message_id", r->original.message_id);

@@ -20,10 +20,14 @@
 static const char *const mark_columns[] = { "address", "cause", "date", "source", "note", NULL };
 static const char *const mark_table_columns[] = { "address:40", "cause:15", "date:20",
 	                                          "source:6",   "note:0",   NULL };
-static const char *const proposal_columns[] = { "address",    "reason",    "cause", "bounces",
-	                                        "first_seen", "last_seen", NULL };
-static const char *const proposal_table_columns[] = { "address:40",    "reason:8",    "cause:15", "bounces:7",
-	                                              "first_seen:20", "last_seen:0", NULL };
+/* A proposal and its evidence: the deciding bounce's status, diagnostic
+ * and report, and how many of the address's bounces did not count. */
+static const char *const proposal_columns[] = { "address",    "reason",     "cause",     "bounces",
+	                                        "ignored",    "first_seen", "last_seen", "status",
+	                                        "diagnostic", "report",     NULL };
+static const char *const proposal_table_columns[] = { "address:40", "reason:8",     "cause:15",
+	                                              "bounces:7",  "ignored:7",    "last_seen:20",
+	                                              "status:7",   "diagnostic:0", NULL };
 
 typedef struct {
 	char *maildir;
@@ -137,8 +141,13 @@ do_propose (const Args *a)
 		p->string (p, "reason", x->reason == BV_PROPOSAL_HARD ? "hard" : "repeated");
 		p->string (p, "cause", bv_cause_id (x->cause));
 		p->integer (p, "bounces", x->bounces);
+		p->integer (p, "ignored", x->ignored);
 		p->string (p, "first_seen", first);
 		p->string (p, "last_seen", last);
+		p->string (p, "status",
+		           x->evidence->status[0] != '\0' ? x->evidence->status : x->evidence->reply_code);
+		p->string (p, "diagnostic", x->evidence->diagnostic);
+		p->string (p, "report", x->evidence->message_id);
 		p->end_record (p);
 	}
 	return finish_output (p);
@@ -232,13 +241,25 @@ do_remove (const Args *a, const char *path)
 	return 0;
 }
 
+static int
+do_compact (const char *path)
+{
+	g_autoptr (GError) error = NULL;
+	if (!bv_suppress_compact (path, &error)) {
+		fprintf (stderr, "bounceview: suppress: %s\n", error->message);
+		return 1;
+	}
+	return 0;
+}
+
 /* Runs the operation named by the first remaining word; the rest are the
  * addresses. */
 static int
 dispatch (Args *a)
 {
 	if (a->addresses == NULL || a->addresses[0] == NULL) {
-		fprintf (stderr, "bounceview: suppress: %s\n", _ ("say add, remove, list or propose"));
+		fprintf (stderr, "bounceview: suppress: %s\n",
+		         _ ("say add, remove, list, propose or compact"));
 		return 2;
 	}
 	g_autofree char *op = a->addresses[0];
@@ -254,8 +275,10 @@ dispatch (Args *a)
 		return do_list (a, path);
 	if (strcmp (op, "propose") == 0)
 		return do_propose (a);
+	if (strcmp (op, "compact") == 0)
+		return do_compact (path);
 	fprintf (stderr, "bounceview: suppress: %s: %s\n", op,
-	         _ ("unknown operation (use add, remove, list or propose)"));
+	         _ ("unknown operation (use add, remove, list, propose or compact)"));
 	return 2;
 }
 
@@ -280,16 +303,18 @@ bv_cmd_suppress (int argc, char **argv)
 		  N_ ("ADDRESS...") },
 		G_OPTION_ENTRY_NULL
 	};
-	g_autoptr (GOptionContext) ctx = g_option_context_new (_ ("add|remove|list|propose [ADDRESS...]"));
+	g_autoptr (GOptionContext) ctx =
+	        g_option_context_new (_ ("add|remove|list|propose|compact [ADDRESS...]"));
 	g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
 	g_option_context_set_summary (
-	        ctx,
-	        _ ("add ADDRESS... [--note TEXT]   mark addresses (or --proposed: the policy's)\n"
-	           "remove ADDRESS...              remove their marks\n"
-	           "list [--format FORMAT]         print the marks\n"
-	           "propose [--format FORMAT]      print what the policy proposes (nothing is marked)\n"
-	           "\n"
-	           "The marks are one file, kept apart from the notmuch index: back it up by copying it."));
+	        ctx, _ ("add ADDRESS... [--note TEXT]   mark addresses (or --proposed: the policy's)\n"
+	                "remove ADDRESS...              remove their marks\n"
+	                "list [--format FORMAT]         print the marks\n"
+	                "propose [--format FORMAT]      print what the policy proposes (nothing is marked)\n"
+	                "compact                        fold the journal of recent changes into the file\n"
+	                "\n"
+	                "The marks are one file and its journal, kept apart from the notmuch index: back\n"
+	                "them up by copying both (or run compact first, then copy the file)."));
 	g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
 	g_autoptr (GError) error = NULL;
 	int status = 2;

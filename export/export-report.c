@@ -30,17 +30,12 @@ typedef struct {
 	guint addresses;
 	guint bounces;
 	GPtrArray *rows; /* of const BvExportRow*, not owned, in export order */
-	/* Distinct suggestions -> number of addresses, in first-seen order. */
-	GHashTable *suggestions;
-	GPtrArray *suggestion_order;
 } CauseGroup;
 
 static void
 cause_group_free (CauseGroup *g)
 {
 	g_ptr_array_unref (g->rows);
-	g_hash_table_unref (g->suggestions);
-	g_ptr_array_unref (g->suggestion_order);
 	g_free (g);
 }
 
@@ -101,19 +96,11 @@ group_rows (GPtrArray *rows)
 			g = by_cause[c] = g_new0 (CauseGroup, 1);
 			g->cause = c;
 			g->rows = g_ptr_array_new ();
-			g->suggestions = g_hash_table_new (g_str_hash, g_str_equal);
-			g->suggestion_order = g_ptr_array_new ();
 			g_ptr_array_add (groups, g);
 		}
 		g->addresses++;
 		g->bounces += r->bounces;
 		g_ptr_array_add (g->rows, (gpointer)r);
-		if (r->suggestion[0] != '\0') {
-			guint n = GPOINTER_TO_UINT (g_hash_table_lookup (g->suggestions, r->suggestion));
-			if (n == 0)
-				g_ptr_array_add (g->suggestion_order, r->suggestion);
-			g_hash_table_insert (g->suggestions, r->suggestion, GUINT_TO_POINTER (n + 1));
-		}
 	}
 	g_ptr_array_sort (groups, compare_groups);
 	return groups;
@@ -169,6 +156,37 @@ drop_spaces_after_wide_punctuation (const char *s)
 		g_string_append_len (out, p, g_utf8_next_char (p) - p);
 	}
 	return g_string_free (out, FALSE);
+}
+
+void
+bv_export_specific_free (BvExportSpecific *specific)
+{
+	if (specific == NULL)
+		return;
+	g_free (specific->text);
+	g_free (specific);
+}
+
+GPtrArray *
+bv_export_specifics (GPtrArray *rows)
+{
+	GPtrArray *specifics = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_export_specific_free);
+	/* Suggestion (the row's) -> its BvExportSpecific. */
+	g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+	for (guint i = 0; i < rows->len; i++) {
+		const BvExportRow *r = rows->pdata[i];
+		if (r->suggestion[0] == '\0')
+			continue;
+		BvExportSpecific *sp = g_hash_table_lookup (seen, r->suggestion);
+		if (sp == NULL) {
+			sp = g_new0 (BvExportSpecific, 1);
+			sp->text = drop_spaces_after_wide_punctuation (r->suggestion);
+			g_hash_table_insert (seen, r->suggestion, sp);
+			g_ptr_array_add (specifics, sp);
+		}
+		sp->addresses++;
+	}
+	return specifics;
 }
 
 /* A cause as the report names it: its title and, for scripts and searches,
@@ -295,22 +313,22 @@ write_group (FILE *out, const CauseGroup *g)
 	fprintf (out, "%s\n\n", bv_catalog_explanation (g->cause));
 	fprintf (out, "**%s**\n\n", _ ("Fix"));
 	write_fix_steps (out, g->cause);
-	if (g->suggestion_order->len > 0) {
+	g_autoptr (GPtrArray) specifics = bv_export_specifics (g->rows);
+	if (specifics->len > 0) {
 		fprintf (out, "**%s**\n\n", _ ("What the reports say"));
-		guint shown = MIN (g->suggestion_order->len, SPECIFICS_MAX);
+		guint shown = MIN (specifics->len, SPECIFICS_MAX);
 		for (guint i = 0; i < shown; i++) {
-			const char *s = g->suggestion_order->pdata[i];
-			guint n = GPOINTER_TO_UINT (g_hash_table_lookup (g->suggestions, s));
-			g_autofree char *tidy = drop_spaces_after_wide_punctuation (s);
+			const BvExportSpecific *sp = specifics->pdata[i];
+			guint n = sp->addresses;
 			fputs ("- ", out);
-			md_text (out, tidy, -1);
+			md_text (out, sp->text, -1);
 			if (n > 1)
 				fprintf (out,
 				         g_dngettext (GETTEXT_PACKAGE, " (%u address)", " (%u addresses)", n),
 				         n);
 			fputc ('\n', out);
 		}
-		guint rest = g->suggestion_order->len - shown;
+		guint rest = specifics->len - shown;
 		if (rest > 0)
 			fprintf (out,
 			         g_dngettext (GETTEXT_PACKAGE, "- and %u more\n", "- and %u more\n", rest),

@@ -164,16 +164,12 @@ compare_rows (gconstpointer a, gconstpointer b)
 	return strcmp (x->address, y->address);
 }
 
-GPtrArray *
-bv_export_rows (BvModel *model, const BvExportSelection *selection)
+/* The rows of @bounces (oldest first) with at least @min bounces; only
+ * the @suggest_max most recent addresses get their suggestion worked out
+ * (0: all), the others "". */
+static GPtrArray *
+rows_of_bounces (BvModel *model, GPtrArray *bounces, guint min, guint suggest_max)
 {
-	static const BvExportSelection everything = { 0 };
-	const BvExportSelection *sel = selection != NULL ? selection : &everything;
-	g_autofree char *domain = NULL;
-	if (sel->domain != NULL && sel->domain[0] != '\0')
-		domain = g_utf8_strdown (sel->domain, -1);
-	g_autoptr (GPtrArray) bounces = bv_model_bounces (model, BV_DIMENSION_DOMAIN, domain, &sel->filter);
-
 	/* Oldest first: every bounce of an address replaces the row's
 	 * description, so the most recent one describes it at the end. */
 	g_autoptr (GHashTable) by_address = g_hash_table_new (g_str_hash, g_str_equal);
@@ -199,15 +195,19 @@ bv_export_rows (BvModel *model, const BvExportSelection *selection)
 	}
 	/* The suggestion is worked out once per row, from its latest bounce:
 	 * walking backwards, the first bounce met of an address is that one. */
+	guint suggested = 0;
 	for (guint i = bounces->len; i-- > 0;) {
 		const BvBounce *b = bounces->pdata[i];
 		BvExportRow *row = g_hash_table_lookup (by_address, b->address);
-		if (row->suggestion == NULL)
-			row->suggestion = suggestion_for (b);
+		if (row->suggestion != NULL)
+			continue;
+		gboolean wanted = suggest_max == 0 || suggested < suggest_max;
+		row->suggestion = wanted ? suggestion_for (b) : g_strdup ("");
+		suggested++;
 	}
 
 	/* Any order will do before the sort below, so removing is O(1). */
-	guint min = MAX (sel->min_bounces, 1);
+	min = MAX (min, 1);
 	for (guint i = rows->len; i-- > 0;) {
 		const BvExportRow *row = rows->pdata[i];
 		if (row->bounces < min)
@@ -215,6 +215,26 @@ bv_export_rows (BvModel *model, const BvExportSelection *selection)
 	}
 	g_ptr_array_sort (rows, compare_rows);
 	return rows;
+}
+
+GPtrArray *
+bv_export_rows (BvModel *model, const BvExportSelection *selection)
+{
+	static const BvExportSelection everything = { 0 };
+	const BvExportSelection *sel = selection != NULL ? selection : &everything;
+	g_autofree char *domain = NULL;
+	if (sel->domain != NULL && sel->domain[0] != '\0')
+		domain = g_utf8_strdown (sel->domain, -1);
+	g_autoptr (GPtrArray) bounces = bv_model_bounces (model, BV_DIMENSION_DOMAIN, domain, &sel->filter);
+	return rows_of_bounces (model, bounces, sel->min_bounces, 0);
+}
+
+GPtrArray *
+bv_export_group_rows (BvModel *model, BvDimension dim, const char *key, const BvFilter *filter,
+                      guint suggest_max)
+{
+	g_autoptr (GPtrArray) bounces = bv_model_bounces (model, dim, key, filter);
+	return rows_of_bounces (model, bounces, 1, suggest_max);
 }
 
 /* Whether @sel looks at every bounce of the marked addresses: marked only,

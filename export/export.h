@@ -108,6 +108,30 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvExportRow, bv_export_row_free)
  * its rows (g_ptr_array_unref() frees them). */
 GPtrArray *bv_export_rows (BvModel *model, const BvExportSelection *selection);
 
+/* The rows of the group @key of @dim (@key NULL: every group) among the
+ * bounces passing @filter (NULL: all), as bv_export_rows() makes them: what
+ * the UI's summary pane describes.  Working out a row's suggestion is what
+ * costs: only the @suggest_max most recent addresses get one (0: all), the
+ * others have "". */
+GPtrArray *bv_export_group_rows (BvModel *model, BvDimension dim, const char *key, const BvFilter *filter,
+                                 guint suggest_max);
+
+/* One report specific: a distinct BvExportRow.suggestion (the blocklist and
+ * its delisting page, the SPF/DKIM/DMARC check that failed, the mistyped
+ * domain and its correction, the receiving provider), tidied for display,
+ * and how many of the rows say it. */
+typedef struct {
+	char *text;
+	guint addresses;
+} BvExportSpecific;
+
+void bv_export_specific_free (BvExportSpecific *specific);
+
+/* The distinct specifics of @rows (of BvExportRow*, not taken), in the
+ * order first met, of BvExportSpecific*: what the fix report lists under
+ * a cause and the UI's summary pane under a group. */
+GPtrArray *bv_export_specifics (GPtrArray *rows);
+
 /* Copies @selection (NULL: everything) into @out adjusted for @format: the
  * list formats take only marked addresses unless asked otherwise (see
  * bv_export_format_is_list()).  The strings stay the caller's. */
@@ -122,22 +146,21 @@ gboolean bv_export_write_stream (BvModel *model, BvExportFormat format, const Bv
                                  FILE *out, const char *name, guint *count, GError **error);
 
 /* Writes the export to @path, or to standard output when @path is NULL or
- * "-".  A file is written atomically (see bv_export_replace_file()): a
- * reader sees either the old file or the whole new one, and a failure
- * leaves the old file untouched and no temporary file behind.  Fails with
- * a G_FILE_ERROR whose message is "PATH: reason".  Sets *@count (may be
- * NULL) to the number of addresses written. */
+ * "-", through bv_export_replace_file().  Fails with a G_FILE_ERROR whose
+ * message is "PATH: reason".  Sets *@count (may be NULL) to the number of
+ * addresses written. */
 gboolean bv_export_write (BvModel *model, BvExportFormat format, const BvExportSelection *selection,
                           const char *path, guint *count, GError **error);
 
-/* Writes what @write puts on its stream to @path atomically: a temporary
- * file in the same directory (".NAME.XXXXXX"), written, flushed and synced,
- * then renamed over @path, and the directory synced so the rename survives
- * a crash.  A new file gets the mode 0666 less the umask; a replaced file
- * keeps its mode.  When @write returns FALSE or any step fails, the
- * temporary file is removed and @path is left as it was.  The errors of the
- * steps are G_FILE_ERRORs whose message is "PATH: reason"; @write's own
- * error is passed on as it is, so it should name @path too. */
+/* Writes what @write puts on its stream to @path as index/outfile.h says:
+ * a regular file is replaced atomically (temporary file in the target's
+ * directory, fsync, rename, directory fsync) keeping its owner, group and
+ * mode, or the export fails saying so; a symbolic link is followed and kept;
+ * a character device or FIFO (/dev/null, /dev/stdout, a named pipe) is
+ * written through, never replaced.  When @write returns FALSE or any step
+ * fails, no temporary file remains and @path is left as it was.  The errors
+ * of the steps are G_FILE_ERRORs whose message is "PATH: reason"; @write's
+ * own error is passed on as it is, so it should name @path too. */
 typedef gboolean (*BvExportWriteFunc) (FILE *out, gpointer user, GError **error);
 gboolean bv_export_replace_file (const char *path, BvExportWriteFunc write, gpointer user, GError **error);
 

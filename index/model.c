@@ -13,11 +13,8 @@
  * also saved to a snapshot file (snapshot.h) read instead of notmuch while
  * the database has not changed.
  *
- * Policy (bv_model_proposals()): an address not marked yet is proposed when
- * one of its bounces was hard, or when it bounced soft at least soft-count
- * times over at least soft-days days.  Delay warnings and auto-replies do
- * not count towards the policy: a mail system warns several times about one
- * late message, and an absence says nothing of the address.
+ * Policy (bv_model_proposals()): the rule is index/policy.h's; the model
+ * feeds it each address's bounces and keeps the deciding one as evidence.
  */
 #include "config.h"
 
@@ -27,6 +24,7 @@
 #include "index/cache.h"
 #include "index/database.h"
 #include "index/model.h"
+#include "index/policy.h"
 #include "index/settings.h"
 #include "index/snapshot.h"
 #include "index/suppress.h"
@@ -46,6 +44,7 @@ typedef struct {
 	guint index;
 	BvCause cause;
 	gboolean hard;
+	gboolean verified; /* the report is genuine (policy.h) */
 } Rec;
 
 struct _BvModel {
@@ -56,7 +55,9 @@ struct _BvModel {
 	GStringChunk *strings;
 	GArray *recs;           /* of Rec */
 	GHashTable *by_address; /* address -> GArray of guint (record numbers) */
-	GHashTable *marks;      /* address -> BvMark* */
+	/* The marks as the store held them; marks is marks_view.marks. */
+	BvSuppressView marks_view;
+	GHashTable *marks; /* address -> BvMark* */
 };
 
 static const char *const dimension_ids[] = {
@@ -130,11 +131,7 @@ bv_bounce_detail_free (BvBounceDetail *d)
 	g_free (d->from);
 	g_free (d->subject);
 	g_free (d->mta);
-	g_free (d->original.message_id);
-	g_free (d->original.from);
-	g_free (d->original.to);
-	g_free (d->original.subject);
-	g_free (d->original.date);
+	bv_original_clear (&d->original);
 	g_free (d->path);
 	g_free (d);
 }
@@ -145,6 +142,17 @@ bv_proposal_free (BvProposal *p)
 	if (p == NULL)
 		return;
 	g_free (p->address);
+	bv_bounce_free (p->evidence);
+	g_free (p);
+}
+
+void
+bv_mark_preview_free (BvMarkPreview *p)
+{
+	if (p == NULL)
+		return;
+	g_clear_pointer (&p->causes, g_array_unref);
+	g_free (p->warning);
 	g_free (p);
 }
 
@@ -224,6 +232,7 @@ add_record (const BvSnapRecord *in, gpointer user)
 		.index = in->index,
 		.cause = in->cause,
 		.hard = in->hard,
+		.verified = in->verified,
 	};
 	rec.domain = g_string_chunk_insert_const (s, domain_of (rec.address));
 	g_autofree char *text =
@@ -266,6 +275,9 @@ add_recipient (BvModel *m, BvSnapWriter *snap, const char *message_id, gint64 da
 		.index = i,
 		.cause = x->cause,
 		.hard = x->hard,
+		/* Genuine: null envelope sender or a mail system's mailbox
+		 * (policy.h). */
+		.verified = bv_report_is_from_mailer (r),
 	};
 	add_record (&rec, m);
 	bv_snap_writer_add (snap, &rec);
@@ -482,12 +494,24 @@ load_records (BvModel *m, GError **error)
 static gboolean
 load_marks (BvModel *m, GError **error)
 {
-	GHashTable *marks = bv_suppress_load (m->suppress_path, error);
-	if (marks == NULL)
+	BvSuppressView v = { 0 };
+	if (!bv_suppress_view_load (&v, m->suppress_path, error))
 		return FALSE;
-	g_clear_pointer (&m->marks, g_hash_table_unref);
-	m->marks = marks;
+	bv_suppress_view_clear (&m->marks_view);
+	m->marks_view = v;
+	m->marks = v.marks;
 	return TRUE;
+}
+
+/* Catches up with the changes made to the store since it was loaded (ours
+ * and other processes'): only the journal's new records are read, so a
+ * mark made in the UI costs no reload of a large store. */
+static gboolean
+refresh_marks (BvModel *m, GError **error)
+{
+	gboolean ok = bv_suppress_view_refresh (&m->marks_view, m->suppress_path, error);
+	m->marks = m->marks_view.marks;
+	return ok;
 }
 
 static void
@@ -515,15 +539,16 @@ bv_model_reload (BvModel *m, GError **error)
 	new_records (&fresh);
 	if (!load_records (&fresh, error) || !load_marks (&fresh, error)) {
 		clear_records (&fresh);
-		g_clear_pointer (&fresh.marks, g_hash_table_unref);
+		bv_suppress_view_clear (&fresh.marks_view);
 		return FALSE;
 	}
 	clear_records (m);
-	g_clear_pointer (&m->marks, g_hash_table_unref);
+	bv_suppress_view_clear (&m->marks_view);
 	m->strings = fresh.strings;
 	m->recs = fresh.recs;
 	m->by_address = fresh.by_address;
-	m->marks = fresh.marks;
+	m->marks_view = fresh.marks_view;
+	m->marks = m->marks_view.marks;
 	return TRUE;
 }
 
@@ -558,7 +583,7 @@ bv_model_free (BvModel *m)
 	if (m == NULL)
 		return;
 	clear_records (m);
-	g_clear_pointer (&m->marks, g_hash_table_unref);
+	bv_suppress_view_clear (&m->marks_view);
 	g_free (m->maildir);
 	g_free (m->suppress_path);
 	g_free (m);
@@ -743,6 +768,7 @@ accumulate_address (BvModel *m, const Rec *r, gpointer user)
 		g_hash_table_insert (table, (gpointer)r->address, a);
 	}
 	a->bounces++;
+	a->unverified += !r->verified;
 	if (r->hard)
 		a->hard++;
 	else
@@ -788,6 +814,7 @@ bounce_from_rec (const Rec *r)
 	b->mta = g_strdup (r->mta);
 	b->message_id = g_strdup (r->message_id);
 	b->index = r->index;
+	b->verified = r->verified;
 	return b;
 }
 
@@ -817,6 +844,38 @@ bv_model_bounces (BvModel *m, BvDimension dim, const char *key, const BvFilter *
 	for_each_rec (m, dim, key, filter, collect_bounce, out);
 	g_ptr_array_sort (out, compare_bounces);
 	return out;
+}
+
+typedef struct {
+	gint64 since;
+	guint days;
+	guint *counts;
+} DayCounts;
+
+static void
+count_day (BvModel *m, const Rec *r, gpointer user)
+{
+	(void)m;
+	DayCounts *dc = user;
+	if (dc->days == 0) {
+		if ((guint)r->cause < BV_CAUSE_COUNT)
+			dc->counts[(guint)r->cause]++;
+		return;
+	}
+	if (r->date < dc->since)
+		return;
+	guint64 day = (guint64)(r->date - dc->since) / 86400;
+	if (day < dc->days && (guint)r->cause < BV_CAUSE_COUNT)
+		dc->counts[day * BV_CAUSE_COUNT + (guint)r->cause]++;
+}
+
+void
+bv_model_count_days (BvModel *m, BvDimension dim, const char *key, const BvFilter *filter, gint64 since,
+                     guint days, guint *counts)
+{
+	memset (counts, 0, sizeof (guint) * MAX (days, 1) * BV_CAUSE_COUNT);
+	DayCounts dc = { since, days, counts };
+	for_each_rec (m, dim, key, filter, count_day, &dc);
 }
 
 GPtrArray *
@@ -894,12 +953,6 @@ bv_model_bounce_detail (BvModel *m, const BvBounce *b, GError **error)
 
 /* ---- policy and marks ---- */
 
-static gboolean
-counts_for_policy (const Rec *r)
-{
-	return strcmp (r->action, "delayed") != 0 && r->cause != BV_CAUSE_VACATION;
-}
-
 static gint
 compare_proposals (gconstpointer a, gconstpointer b)
 {
@@ -909,36 +962,43 @@ compare_proposals (gconstpointer a, gconstpointer b)
 	return strcmp (x->address, y->address);
 }
 
+/* Runs the policy on the records of one address (@list: record numbers). */
+static void
+judge_records (BvModel *m, GArray *list, BvJudgement *out)
+{
+	BvPolicy policy = { .soft_count = m->soft_count, .soft_days = m->soft_days };
+	g_autofree BvPolicyBounce *in = g_new0 (BvPolicyBounce, MAX (list->len, 1));
+	for (guint i = 0; i < list->len; i++) {
+		const Rec *r = &g_array_index (m->recs, Rec, g_array_index (list, guint, i));
+		in[i] = (BvPolicyBounce){
+			.cause = r->cause,
+			.hard = r->hard,
+			.verified = r->verified,
+			.action = r->action,
+			.date = r->date,
+		};
+	}
+	bv_policy_judge (&policy, in, list->len, out);
+}
+
 /* The policy's verdict on one address's records; NULL: no proposal. */
 static BvProposal *
 judge (BvModel *m, const char *address, GArray *list)
 {
-	guint counted = 0;
-	gboolean hard = FALSE;
-	gint64 first = 0, last = 0, latest = G_MININT64;
-	BvCause cause = BV_CAUSE_UNDEFINED;
-	for (guint i = 0; i < list->len; i++) {
-		const Rec *r = &g_array_index (m->recs, Rec, g_array_index (list, guint, i));
-		if (!counts_for_policy (r))
-			continue;
-		counted++;
-		hard |= r->hard;
-		see_date (r->date, &first, &last);
-		if (r->date >= latest) {
-			latest = r->date;
-			cause = r->cause;
-		}
-	}
-	gboolean repeated = counted >= m->soft_count && last - first >= (gint64)m->soft_days * 86400;
-	if (counted == 0 || !(hard || repeated))
+	BvJudgement j;
+	judge_records (m, list, &j);
+	if (j.verdict == BV_VERDICT_NONE)
 		return NULL;
+	const Rec *evidence = &g_array_index (m->recs, Rec, g_array_index (list, guint, j.evidence));
 	BvProposal *p = g_new0 (BvProposal, 1);
 	p->address = g_strdup (address);
-	p->reason = hard ? BV_PROPOSAL_HARD : BV_PROPOSAL_REPEATED;
-	p->cause = cause;
-	p->bounces = counted;
-	p->first_seen = first;
-	p->last_seen = last;
+	p->reason = j.verdict == BV_VERDICT_HARD ? BV_PROPOSAL_HARD : BV_PROPOSAL_REPEATED;
+	p->cause = evidence->cause;
+	p->bounces = j.counted;
+	p->ignored = list->len - j.counted;
+	p->first_seen = j.first_seen;
+	p->last_seen = j.last_seen;
+	p->evidence = bounce_from_rec (evidence);
 	return p;
 }
 
@@ -960,6 +1020,107 @@ bv_model_proposals (BvModel *m)
 	return out;
 }
 
+/* The cause of the latest bounce of the records @list; undefined when
+ * there are none. */
+static BvCause
+latest_cause_of (BvModel *m, GArray *list)
+{
+	BvCause cause = BV_CAUSE_UNDEFINED;
+	gint64 latest = G_MININT64;
+	for (guint i = 0; list != NULL && i < list->len; i++) {
+		const Rec *r = &g_array_index (m->recs, Rec, g_array_index (list, guint, i));
+		if (r->date >= latest) {
+			latest = r->date;
+			cause = r->cause;
+		}
+	}
+	return cause;
+}
+
+static void
+preview_count_cause (GArray *causes, BvCause cause)
+{
+	for (guint i = 0; i < causes->len; i++) {
+		BvPreviewCause *c = &g_array_index (causes, BvPreviewCause, i);
+		if (c->cause == cause) {
+			c->addresses++;
+			return;
+		}
+	}
+	BvPreviewCause c = { cause, bv_policy_cause_can_propose (cause), 1 };
+	g_array_append_val (causes, c);
+}
+
+static gint
+compare_preview_causes (gconstpointer a, gconstpointer b)
+{
+	const BvPreviewCause *x = a, *y = b;
+	if (x->addresses != y->addresses)
+		return x->addresses > y->addresses ? -1 : 1;
+	return strcmp (bv_cause_id (x->cause), bv_cause_id (y->cause));
+}
+
+/* The sentence bv_model_mark_preview() warns with, or NULL. */
+static char *
+preview_warning (const BvMarkPreview *p)
+{
+	guint fine = p->sender_side + p->unverified;
+	guint to_mark = p->addresses - p->already_marked;
+	if (fine == 0)
+		return NULL;
+	if (fine == to_mark && p->unverified == 0)
+		return g_strdup (
+		        _ ("These are your sending setup's bounces: the addresses are probably fine."));
+	if (fine == to_mark)
+		return g_strdup (
+		        _ ("None of these addresses bounced for a reason on the recipient's side in a "
+		           "verified report: they are probably fine."));
+	return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+	                                     "%u of these addresses bounced only for reasons on your sending "
+	                                     "side or in unverified reports: it is probably fine.",
+	                                     "%u of these addresses bounced only for reasons on your sending "
+	                                     "side or in unverified reports: they are probably fine.",
+	                                     fine),
+	                        fine);
+}
+
+BvMarkPreview *
+bv_model_mark_preview (BvModel *m, const char *const *addresses)
+{
+	BvMarkPreview *p = g_new0 (BvMarkPreview, 1);
+	p->causes = g_array_new (FALSE, FALSE, sizeof (BvPreviewCause));
+	g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+	for (guint i = 0; addresses != NULL && addresses[i] != NULL; i++) {
+		char *a = bv_address_normalize (addresses[i]);
+		if (!g_hash_table_add (seen, a))
+			continue;
+		p->addresses++;
+		if (g_hash_table_contains (m->marks, a)) {
+			p->already_marked++;
+			continue;
+		}
+		GArray *list = g_hash_table_lookup (m->by_address, a);
+		if (list == NULL) {
+			p->unknown++;
+			continue;
+		}
+		preview_count_cause (p->causes, latest_cause_of (m, list));
+		BvJudgement j;
+		judge_records (m, list, &j);
+		if (j.verdict != BV_VERDICT_NONE)
+			p->proposed++;
+		else if (j.counted > 0)
+			p->pending++;
+		else if (j.unverified == list->len)
+			p->unverified++;
+		else
+			p->sender_side++;
+	}
+	g_array_sort (p->causes, compare_preview_causes);
+	p->warning = preview_warning (p);
+	return p;
+}
+
 GPtrArray *
 bv_model_marks (BvModel *m)
 {
@@ -977,17 +1138,7 @@ bv_model_get_mark (BvModel *m, const char *address)
 static BvCause
 latest_cause (BvModel *m, const char *address)
 {
-	GArray *list = g_hash_table_lookup (m->by_address, address);
-	BvCause cause = BV_CAUSE_UNDEFINED;
-	gint64 latest = G_MININT64;
-	for (guint i = 0; list != NULL && i < list->len; i++) {
-		const Rec *r = &g_array_index (m->recs, Rec, g_array_index (list, guint, i));
-		if (r->date >= latest) {
-			latest = r->date;
-			cause = r->cause;
-		}
-	}
-	return cause;
+	return latest_cause_of (m, g_hash_table_lookup (m->by_address, address));
 }
 
 gboolean
@@ -1000,11 +1151,17 @@ bv_model_mark (BvModel *m, const char *const *addresses, BvMarkSource source, co
 		g_autofree char *a = bv_address_normalize (addresses[i]);
 		g_ptr_array_add (marks, bv_mark_new (a, latest_cause (m, a), now, source, note));
 	}
-	return bv_suppress_add (m->suppress_path, marks, NULL, error) && load_marks (m, error);
+	return bv_suppress_add (m->suppress_path, marks, NULL, error) && refresh_marks (m, error);
 }
 
 gboolean
 bv_model_unmark (BvModel *m, const char *const *addresses, GError **error)
 {
-	return bv_suppress_remove (m->suppress_path, addresses, NULL, error) && load_marks (m, error);
+	return bv_suppress_remove (m->suppress_path, addresses, NULL, error) && refresh_marks (m, error);
+}
+
+gboolean
+bv_model_restore_marks (BvModel *m, GPtrArray *marks, GError **error)
+{
+	return bv_suppress_add (m->suppress_path, marks, NULL, error) && load_marks (m, error);
 }

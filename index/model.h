@@ -118,6 +118,9 @@ typedef struct {
 	char *last_status;
 	char *last_diagnostic;
 	gboolean marked;
+	/* Bounces from reports that are not genuine (see policy.h): shown,
+	 * never counted by the policy. */
+	guint unverified;
 } BvAddress;
 
 void bv_address_free (BvAddress *address);
@@ -136,6 +139,10 @@ typedef struct {
 	char *mta;        /* mail system that wrote the report */
 	char *message_id; /* of the report: the key bv_model_bounce_detail() takes */
 	guint index;      /* position of this recipient within its report */
+	/* FALSE when the report is not genuine: not sent with a null envelope
+	 * sender nor by a postmaster/MAILER-DAEMON (anyone can forge a report
+	 * naming addresses).  Show it as "unverified"; the policy ignores it. */
+	gboolean verified;
 } BvBounce;
 
 void bv_bounce_free (BvBounce *bounce);
@@ -161,10 +168,11 @@ typedef struct {
 void bv_bounce_detail_free (BvBounceDetail *detail);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvBounceDetail, bv_bounce_detail_free)
 
-/* Why the policy proposes suppressing an address. */
+/* Why the policy proposes suppressing an address (the rule is in
+ * index/policy.h: only genuine reports with a recipient-side cause count). */
 typedef enum {
-	BV_PROPOSAL_HARD,     /* at least one hard bounce */
-	BV_PROPOSAL_REPEATED, /* N soft bounces over at least D days */
+	BV_PROPOSAL_HARD,     /* at least one counted hard bounce */
+	BV_PROPOSAL_REPEATED, /* N counted soft bounces over at least D days */
 } BvProposalReason;
 
 /* An address the policy proposes to mark.  Proposals are only shown:
@@ -172,14 +180,56 @@ typedef enum {
 typedef struct {
 	char *address;
 	BvProposalReason reason;
-	BvCause cause; /* of the most recent bounce */
-	guint bounces;
-	gint64 first_seen;
+	BvCause cause;     /* of the evidence: always a recipient-side cause */
+	guint bounces;     /* bounces that count towards the proposal */
+	guint ignored;     /* the address's other bounces (sender side, delays,
+	                 * unverified reports), which do not count */
+	gint64 first_seen; /* of the counted bounces */
 	gint64 last_seen;
+	/* The bounce that decides: the latest counted hard bounce, or the
+	 * latest counted one for a repeated proposal.  Never NULL; owned by
+	 * the proposal; its message_id and index open the report with
+	 * bv_model_bounce_detail(), its status and diagnostic say why. */
+	BvBounce *evidence;
 } BvProposal;
 
 void bv_proposal_free (BvProposal *proposal);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvProposal, bv_proposal_free)
+
+/* What marking a set of addresses would do: what `M` on a group and `A` on
+ * the proposals show before asking.  Every address counts in exactly one
+ * of already_marked, proposed, pending, sender_side, unverified and
+ * unknown. */
+typedef struct {
+	BvCause cause;
+	gboolean recipient_side; /* the catalog's side is the recipient's */
+	guint addresses;         /* addresses whose latest bounce has @cause */
+} BvPreviewCause;
+
+typedef struct {
+	guint addresses;      /* distinct addresses asked for */
+	guint already_marked; /* marked already: marking keeps their mark */
+	guint proposed;       /* the policy proposes them: probably bad */
+	/* Recipient-side bounces, but fewer than the policy wants yet. */
+	guint pending;
+	/* Bounced only for sender-side, message or temporary causes (or
+	 * delays): the addresses are probably fine. */
+	guint sender_side;
+	/* Known only from reports that are not genuine. */
+	guint unverified;
+	guint unknown; /* no bounce in the model */
+	/* Of BvPreviewCause, by each address's latest cause, most addresses
+	 * first; the addresses not marked yet only. */
+	GArray *causes;
+	/* A sentence to show before asking, translated, or NULL when there is
+	 * nothing to warn about: "These are your sending setup's bounces: the
+	 * addresses are probably fine." when every address to be marked is
+	 * sender_side or unverified, a count of them when only some are. */
+	char *warning;
+} BvMarkPreview;
+
+void bv_mark_preview_free (BvMarkPreview *preview);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvMarkPreview, bv_mark_preview_free)
 
 /* A suppression mark.  Also what `suppress list` prints. */
 typedef enum {
@@ -250,14 +300,31 @@ GPtrArray *bv_model_history (BvModel *model, const char *address);
  * BvBounce*, oldest first: what exports write. */
 GPtrArray *bv_model_bounces (BvModel *model, BvDimension dim, const char *key, const BvFilter *filter);
 
+/* Counts the bounces passing @filter in the group @key of @dim (@key NULL:
+ * all) per day and cause, without building a row per bounce (the timeline
+ * and the sparklines read every bounce on each reload).  @counts holds
+ * @days * BV_CAUSE_COUNT numbers, day by day from @since (Unix seconds, a
+ * day's start); counts[d * BV_CAUSE_COUNT + cause] is set for day d.
+ * Bounces before @since, after the last day or of unknown date are not
+ * counted.  @days 0 counts every bounce, whatever its date, per cause in
+ * @counts[cause]. */
+void bv_model_count_days (BvModel *model, BvDimension dim, const char *key, const BvFilter *filter,
+                          gint64 since, guint days, guint *counts);
+
 /* The detail of @bounce (as returned by the calls above).  Reads the cache
  * and looks the file up in the index; never parses.  NULL with @error set
  * when the report has left the index. */
 BvBounceDetail *bv_model_bounce_detail (BvModel *model, const BvBounce *bounce, GError **error);
 
 /* The policy's proposals: addresses not marked yet that the policy would
- * suppress, of BvProposal*, hard ones first, then by address. */
+ * suppress, of BvProposal*, hard ones first, then by address (see
+ * index/policy.h for the rule).  New array, owned by the caller. */
 GPtrArray *bv_model_proposals (BvModel *model);
+
+/* What bv_model_mark() of @addresses (NULL-terminated, any case) would do,
+ * for a confirmation: how many addresses, which causes, whether they are
+ * the sender's problem.  Marks nothing.  Free with bv_mark_preview_free(). */
+BvMarkPreview *bv_model_mark_preview (BvModel *model, const char *const *addresses);
 
 /* The marks, of BvMark*, by address.  As loaded at open/reload time. */
 GPtrArray *bv_model_marks (BvModel *model);
@@ -267,11 +334,19 @@ const BvMark *bv_model_get_mark (BvModel *model, const char *address);
 
 /* Marks @addresses (NULL-terminated) for suppression, recording each one's
  * latest cause, now, @source and @note (NULL: none), in the shared store;
- * an address already marked keeps its first mark.  Reloads the marks. */
+ * an address already marked keeps its first mark.  Then brings the model's
+ * marks up to date with the store (this change and other processes'),
+ * reading only what was appended to the store's journal since the last
+ * load: quick whatever the number of marks. */
 gboolean bv_model_mark (BvModel *model, const char *const *addresses, BvMarkSource source, const char *note,
                         GError **error);
-/* Removes the marks of @addresses.  Reloads the marks. */
+/* Removes the marks of @addresses.  Brings the marks up to date as
+ * bv_model_mark() does. */
 gboolean bv_model_unmark (BvModel *model, const char *const *addresses, GError **error);
+/* Puts @marks (of BvMark*) back into the store as they are, with their own
+ * causes, dates, sources and notes (an undo of bv_model_unmark()), in one
+ * write; addresses marked since keep their mark.  Reloads the marks. */
+gboolean bv_model_restore_marks (BvModel *model, GPtrArray *marks, GError **error);
 
 G_END_DECLS
 

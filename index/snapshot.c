@@ -3,7 +3,7 @@
  * Copyright 2026 the bounceview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Format: a first line "bvsnap1 TAB stamp TAB count", then one tsv.h line
+ * Format: a first line "bvsnap2 TAB stamp TAB count", then one tsv.h line
  * per record.  The count guards against a file cut short.
  */
 #include "config.h"
@@ -15,8 +15,8 @@
 #include "index/snapshot.h"
 #include "index/tsv.h"
 
-#define MAGIC "bvsnap1"
-#define N_FIELDS 12
+#define MAGIC "bvsnap2"
+#define N_FIELDS 13
 
 struct _BvSnapWriter {
 	char *path;
@@ -74,7 +74,8 @@ bv_snap_writer_add (BvSnapWriter *w, const BvSnapRecord *r)
 	g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT "\t%u\t", r->date, r->index);
 	g_string_append (w->body, num);
 	put (w->body, bv_cause_id (r->cause), FALSE);
-	put (w->body, r->hard ? "1" : "0", TRUE);
+	put (w->body, r->hard ? "1" : "0", FALSE);
+	put (w->body, r->verified ? "1" : "0", TRUE);
 }
 
 void
@@ -204,6 +205,7 @@ bv_snapshot_read (const char *path, const char *stamp, BvSnapFunc fn, gpointer u
 			.date = g_ascii_strtoll (f[8], NULL, 10),
 			.index = (guint)g_ascii_strtoull (f[9], NULL, 10),
 			.hard = strcmp (f[11], "1") == 0,
+			.verified = strcmp (f[12], "1") == 0,
 			.line = p,
 			.line_len = nl - p,
 		};

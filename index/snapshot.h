@@ -37,6 +37,7 @@ typedef struct {
 	guint index;
 	BvCause cause;
 	gboolean hard;
+	gboolean verified; /* the report is genuine (policy.h) */
 	/* Set by bv_snapshot_read(): the record's line in the file (without
 	 * its newline), which bv_snap_writer_add() then copies as it is. */
 	const char *line;

@@ -8,12 +8,6 @@
 #include "output/printer.h"
 #include "parsers/text.h"
 
-typedef struct {
-	BvPrinter base;
-	BvFlatRecord rec;
-	gboolean header_done;
-} CsvPrinter;
-
 /* Writes one cell: quoted when it holds a separator, quote or line break,
  * and with a leading apostrophe when a spreadsheet would read it as a
  * formula (=, +, -, @, tab, CR at the start). */
@@ -39,98 +33,25 @@ csv_cell (FILE *out, const char *s)
 		fputc ('"', out);
 }
 
+/* One line: the header or a record. */
 static void
-csv_begin_record (BvPrinter *p)
+csv_row (BvFlatPrinter *f, char *const *cells)
 {
-	CsvPrinter *c = (CsvPrinter *)p;
-	if (!c->header_done) {
-		for (guint i = 0; i < bv_flat_count (&c->rec); i++) {
-			if (i > 0)
-				fputc (',', p->out);
-			csv_cell (p->out, c->rec.keys[i]);
-		}
-		fputs ("\r\n", p->out);
-		c->header_done = TRUE;
-	}
-	bv_flat_reset (&c->rec);
-}
-
-static void
-csv_end_record (BvPrinter *p)
-{
-	CsvPrinter *c = (CsvPrinter *)p;
-	for (guint i = 0; i < bv_flat_count (&c->rec); i++) {
+	for (guint i = 0; i < bv_flat_count (&f->rec); i++) {
 		if (i > 0)
-			fputc (',', p->out);
-		csv_cell (p->out, c->rec.cells[i]);
+			fputc (',', f->base.out);
+		csv_cell (f->base.out, cells[i] != NULL ? cells[i] : "");
 	}
-	fputs ("\r\n", p->out);
-}
-
-static void
-csv_begin_object (BvPrinter *p, const char *key)
-{
-	bv_flat_push (&((CsvPrinter *)p)->rec, key);
-}
-
-static void
-csv_end_object (BvPrinter *p)
-{
-	bv_flat_pop (&((CsvPrinter *)p)->rec);
-}
-
-static void
-csv_string (BvPrinter *p, const char *key, const char *value)
-{
-	bv_flat_set (&((CsvPrinter *)p)->rec, key, g_strdup (value));
-}
-
-static void
-csv_boolean (BvPrinter *p, const char *key, gboolean value)
-{
-	bv_flat_set (&((CsvPrinter *)p)->rec, key, g_strdup (value ? "true" : "false"));
-}
-
-static void
-csv_integer (BvPrinter *p, const char *key, gint64 value)
-{
-	bv_flat_set (&((CsvPrinter *)p)->rec, key, g_strdup_printf ("%" G_GINT64_FORMAT, value));
-}
-
-static void
-csv_finish (BvPrinter *p)
-{
-	CsvPrinter *c = (CsvPrinter *)p;
-	/* An empty result still gets its header, so readers see the columns. */
-	if (!c->header_done)
-		csv_begin_record (p);
-}
-
-static void
-csv_destroy (BvPrinter *p)
-{
-	CsvPrinter *c = (CsvPrinter *)p;
-	bv_flat_clear (&c->rec);
-	g_free (c);
+	fputs ("\r\n", f->base.out);
 }
 
 BvPrinter *
 bv_printer_csv_new (FILE *out, const char *const *columns)
 {
-	CsvPrinter *c = g_new0 (CsvPrinter, 1);
-	c->base = (BvPrinter){
-		.begin_record = csv_begin_record,
-		.end_record = csv_end_record,
-		.begin_object = csv_begin_object,
-		.end_object = csv_end_object,
-		.string = csv_string,
-		.boolean = csv_boolean,
-		.integer = csv_integer,
-		.finish = csv_finish,
-		.destroy = csv_destroy,
-		.out = out,
-		.columns = columns,
-	};
-	bv_flat_init (&c->rec, columns);
-	return &c->base;
+	BvFlatPrinter *f = g_new0 (BvFlatPrinter, 1);
+	bv_flat_printer_init (f, out, columns, columns);
+	f->write_row = csv_row;
+	/* An empty result still gets its header, so readers see the columns. */
+	f->header_when_empty = TRUE;
+	return &f->base;
 }

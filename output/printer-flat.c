@@ -71,3 +71,91 @@ bv_flat_pop (BvFlatRecord *rec)
 		i--;
 	g_string_truncate (rec->prefix, (gsize)(i + 1));
 }
+
+static void
+flat_begin_record (BvPrinter *p)
+{
+	BvFlatPrinter *f = (BvFlatPrinter *)p;
+	if (!f->header_done) {
+		f->write_row (f, f->rec.keys);
+		f->header_done = TRUE;
+	}
+	bv_flat_reset (&f->rec);
+}
+
+static void
+flat_end_record (BvPrinter *p)
+{
+	BvFlatPrinter *f = (BvFlatPrinter *)p;
+	f->write_row (f, f->rec.cells);
+}
+
+static void
+flat_begin_object (BvPrinter *p, const char *key)
+{
+	bv_flat_push (&((BvFlatPrinter *)p)->rec, key);
+}
+
+static void
+flat_end_object (BvPrinter *p)
+{
+	bv_flat_pop (&((BvFlatPrinter *)p)->rec);
+}
+
+static void
+flat_string (BvPrinter *p, const char *key, const char *value)
+{
+	bv_flat_set (&((BvFlatPrinter *)p)->rec, key, g_strdup (value));
+}
+
+static void
+flat_boolean (BvPrinter *p, const char *key, gboolean value)
+{
+	BvFlatPrinter *f = (BvFlatPrinter *)p;
+	bv_flat_set (&f->rec, key, g_strdup (value ? f->yes : f->no));
+}
+
+static void
+flat_integer (BvPrinter *p, const char *key, gint64 value)
+{
+	bv_flat_set (&((BvFlatPrinter *)p)->rec, key, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+static void
+flat_finish (BvPrinter *p)
+{
+	BvFlatPrinter *f = (BvFlatPrinter *)p;
+	if (f->header_when_empty && !f->header_done)
+		flat_begin_record (p);
+}
+
+static void
+flat_destroy (BvPrinter *p)
+{
+	BvFlatPrinter *f = (BvFlatPrinter *)p;
+	if (f->destroy != NULL)
+		f->destroy (f);
+	bv_flat_clear (&f->rec);
+	g_free (f);
+}
+
+void
+bv_flat_printer_init (BvFlatPrinter *f, FILE *out, const char *const *columns, const char *const *keys)
+{
+	f->base = (BvPrinter){
+		.begin_record = flat_begin_record,
+		.end_record = flat_end_record,
+		.begin_object = flat_begin_object,
+		.end_object = flat_end_object,
+		.string = flat_string,
+		.boolean = flat_boolean,
+		.integer = flat_integer,
+		.finish = flat_finish,
+		.destroy = flat_destroy,
+		.out = out,
+		.columns = columns,
+	};
+	f->yes = "true";
+	f->no = "false";
+	bv_flat_init (&f->rec, keys);
+}

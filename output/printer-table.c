@@ -14,10 +14,8 @@
 #include "parsers/text.h"
 
 typedef struct {
-	BvPrinter base;
-	BvFlatRecord rec;
-	guint *widths; /* one per column */
-	gboolean header_done;
+	BvFlatPrinter flat; /* first: the printer */
+	guint *widths;      /* one per column */
 } TablePrinter;
 
 /* Display width of one character: 2 for wide and fullwidth, 0 for
@@ -65,97 +63,30 @@ table_cell (FILE *out, const char *s, guint width, gboolean last)
 			fputc (' ', out);
 }
 
+/* One line: the header or a record. */
 static void
-table_line (TablePrinter *t, char *const *cells)
+table_row (BvFlatPrinter *f, char *const *cells)
 {
-	guint n = bv_flat_count (&t->rec);
+	TablePrinter *t = (TablePrinter *)f;
+	guint n = bv_flat_count (&f->rec);
 	for (guint i = 0; i < n; i++) {
 		if (i > 0)
-			fputs ("  ", t->base.out);
-		table_cell (t->base.out, cells[i], t->widths[i], i + 1 == n);
+			fputs ("  ", f->base.out);
+		table_cell (f->base.out, cells[i], t->widths[i], i + 1 == n);
 	}
-	fputc ('\n', t->base.out);
+	fputc ('\n', f->base.out);
 }
 
 static void
-table_begin_record (BvPrinter *p)
+table_destroy (BvFlatPrinter *f)
 {
-	TablePrinter *t = (TablePrinter *)p;
-	if (!t->header_done) {
-		table_line (t, t->rec.keys);
-		t->header_done = TRUE;
-	}
-	bv_flat_reset (&t->rec);
-}
-
-static void
-table_end_record (BvPrinter *p)
-{
-	TablePrinter *t = (TablePrinter *)p;
-	table_line (t, t->rec.cells);
-}
-
-static void
-table_begin_object (BvPrinter *p, const char *key)
-{
-	bv_flat_push (&((TablePrinter *)p)->rec, key);
-}
-
-static void
-table_end_object (BvPrinter *p)
-{
-	bv_flat_pop (&((TablePrinter *)p)->rec);
-}
-
-static void
-table_string (BvPrinter *p, const char *key, const char *value)
-{
-	bv_flat_set (&((TablePrinter *)p)->rec, key, g_strdup (value));
-}
-
-static void
-table_boolean (BvPrinter *p, const char *key, gboolean value)
-{
-	bv_flat_set (&((TablePrinter *)p)->rec, key, g_strdup (value ? "yes" : "no"));
-}
-
-static void
-table_integer (BvPrinter *p, const char *key, gint64 value)
-{
-	bv_flat_set (&((TablePrinter *)p)->rec, key, g_strdup_printf ("%" G_GINT64_FORMAT, value));
-}
-
-static void
-table_finish (BvPrinter *p)
-{
-}
-
-static void
-table_destroy (BvPrinter *p)
-{
-	TablePrinter *t = (TablePrinter *)p;
-	bv_flat_clear (&t->rec);
-	g_free (t->widths);
-	g_free (t);
+	g_free (((TablePrinter *)f)->widths);
 }
 
 BvPrinter *
 bv_printer_table_new (FILE *out, const char *const *columns, const char *const *table_columns)
 {
 	TablePrinter *t = g_new0 (TablePrinter, 1);
-	t->base = (BvPrinter){
-		.begin_record = table_begin_record,
-		.end_record = table_end_record,
-		.begin_object = table_begin_object,
-		.end_object = table_end_object,
-		.string = table_string,
-		.boolean = table_boolean,
-		.integer = table_integer,
-		.finish = table_finish,
-		.destroy = table_destroy,
-		.out = out,
-		.columns = columns,
-	};
 	/* Each entry is "key:width"; a bare key is 20 columns wide. */
 	const char *const *spec = table_columns ? table_columns : columns;
 	g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
@@ -167,7 +98,11 @@ bv_printer_table_new (FILE *out, const char *const *columns, const char *const *
 		g_array_append_val (widths, width);
 	}
 	g_ptr_array_add (keys, NULL);
-	bv_flat_init (&t->rec, (const char *const *)keys->pdata);
+	bv_flat_printer_init (&t->flat, out, columns, (const char *const *)keys->pdata);
+	t->flat.write_row = table_row;
+	t->flat.destroy = table_destroy;
+	t->flat.yes = "yes";
+	t->flat.no = "no";
 	t->widths = (guint *)g_array_free (widths, FALSE);
-	return &t->base;
+	return &t->flat.base;
 }

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 /* Bump whenever a change can alter any parse result: index/ re-parses the
  * reports that were cached by an older version. */
-#define BV_PARSER_VERSION 3
+#define BV_PARSER_VERSION 4
 
 /* What a message is.  X(enum suffix, machine id) */
 #define BV_KINDS(X)                \
@@ -99,6 +99,13 @@ typedef struct {
 	char *rule;
 	char *matched;
 	char *detail;
+	/* Where the rule comes from: an MTA source file, a provider's error
+	 * page, an RFC section, or bounceview's own phrase table. */
+	char *source;
+	/* The strongest candidate for another cause ("" when none), and why
+	 * it lost. */
+	char *runner_up;
+	char *runner_up_why;
 } BvEvidence;
 
 /* The headers of the message that bounced, when the report includes them. */
@@ -182,6 +189,10 @@ typedef struct {
 	 * more recipients than it keeps: what is here is a prefix. */
 	gboolean truncated;
 } BvReport;
+
+/* Frees the strings of @original and sets them to NULL (the struct itself
+ * is not freed: it is embedded in a report or a bounce's detail). */
+void bv_original_clear (BvOriginal *original);
 
 BvRecipient *bv_recipient_new (void);
 /* A deep copy of @rcpt (NULL strings stay NULL); free with

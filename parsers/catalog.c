@@ -223,23 +223,6 @@ is_c_locale (const char *name)
 	       g_str_has_prefix (name, "C.");
 }
 
-/* Whether @dir holds a bounceview catalog for any language. */
-static gboolean
-has_catalog (const char *dir)
-{
-	g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-	if (d == NULL)
-		return FALSE;
-	const char *lang;
-	while ((lang = g_dir_read_name (d)) != NULL) {
-		g_autofree char *mo =
-		        g_build_filename (dir, lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-		if (g_file_test (mo, G_FILE_TEST_IS_REGULAR))
-			return TRUE;
-	}
-	return FALSE;
-}
-
 /* The first non-empty of LC_ALL, LC_MESSAGES, LANG: the locale POSIX says
  * messages use.  NULL when none is set. */
 static const char *
@@ -255,7 +238,7 @@ requested_messages_locale (void)
 }
 
 void
-bv_catalog_setup_locale (const char *localedir, const char *build_localedir)
+bv_catalog_setup_locale (const char *localedir)
 {
 	const char *asked = requested_messages_locale ();
 	const char *language = g_getenv ("LANGUAGE");
@@ -284,7 +267,7 @@ bv_catalog_setup_locale (const char *localedir, const char *build_localedir)
 
 	const char *dir = g_getenv ("BOUNCEVIEW_LOCALEDIR");
 	if (dir == NULL || *dir == '\0')
-		dir = (build_localedir != NULL && !has_catalog (localedir)) ? build_localedir : localedir;
+		dir = localedir;
 	bindtextdomain (GETTEXT_PACKAGE, dir);
 	bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 	textdomain (GETTEXT_PACKAGE);

@@ -139,9 +139,8 @@ gboolean bv_reply_explain (const char *reply, BvCodeText *out);
 /* Sets the program's locale and binds the "bounceview" message catalog, so
  * that every string above (and every _() string) comes out in the user's
  * language.  Call once, first thing in main().  @localedir is the installed
- * locale directory; @build_localedir (may be NULL) is used instead when
- * @localedir holds no bounceview catalog (running from the build tree).
- * The environment variable BOUNCEVIEW_LOCALEDIR overrides both.
+ * locale directory; the environment variable BOUNCEVIEW_LOCALEDIR
+ * overrides it (the tests point it at the catalogs in the build tree).
  *
  * The usual variables choose the language: LANGUAGE (a colon-separated
  * list), then LC_ALL, LC_MESSAGES, LANG.  Unlike plain GNU gettext, the
@@ -149,7 +148,7 @@ gboolean bv_reply_explain (const char *reply, BvCodeText *out);
  * installed (a fresh machine with only C.UTF-8): the locale then falls
  * back to C.UTF-8 and the requested language is passed on through
  * LANGUAGE.  An explicit LC_ALL=C (or POSIX) still means untranslated. */
-void bv_catalog_setup_locale (const char *localedir, const char *build_localedir);
+void bv_catalog_setup_locale (const char *localedir);
 
 G_END_DECLS
 

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "parsers/classify-rules.h"
+#include "parsers/knowledge/systems.h"
 
 #define P(s, c)                          \
 	{                                \
@@ -42,13 +43,41 @@
 	{                                             \
 		s, BV_CAUSE_##c, BV_PHRASE_ADDRESS, d \
 	}
+/* A head word: counts only as a whole word (not in "spamhaus" or an
+ * address). */
+#define WORD(s, c)                                    \
+	{                                             \
+		s, BV_CAUSE_##c, BV_PHRASE_WORD, NULL \
+	}
+/* A phrase whose wording is taken from a named primary source. */
+#define SRC(s, c, d, src)                  \
+	{                                  \
+		s, BV_CAUSE_##c, 0, d, src \
+	}
 #define PROV(s, c, d)                                  \
 	{                                              \
 		s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d \
 	}
+/* A give-up sentence of an outer relay: it counts only when the reply it
+ * wraps names no cause. */
+#define WRAPPER(s, c)                                    \
+	{                                                \
+		s, BV_CAUSE_##c, BV_PHRASE_WRAPPER, NULL \
+	}
 
 /* What the Domino directory phrases mean. */
 #define DOMINO "Lotus Domino: the reporting server found no such recipient in its own directory"
+
+/* The clause registry names its mail systems by parser symbol; listing them
+ * here makes a misspelt system a compile error. */
+static const BvSystem clause_systems[] G_GNUC_UNUSED = {
+#define BV_CLAUSE(sys, phrase, cause, detail, source) BV_SYSTEM_##sys,
+#include "parsers/knowledge/clauses.def"
+#undef BV_CLAUSE
+#define BV_WORDING(sys, phrase, cause, detail, source) BV_SYSTEM_##sys,
+#include "parsers/knowledge/wordings.def"
+#undef BV_WORDING
+};
 
 /* clang-format off */
 const BvPhrase bv_phrases[] = {
@@ -276,6 +305,30 @@ const BvPhrase bv_phrases[] = {
 	P ("the user's space has been used up", MAILBOXFULL),
 	P ("recipient overquota", MAILBOXFULL),
 	P ("too much mail data", MAILBOXFULL),
+	/* Other words for the same state: the mailbox, inbox or account
+	 * named, then "full", "quota" or "storage" within the clause. */
+	P ("mailbox * is full", MAILBOXFULL),
+	P ("inbox full", MAILBOXFULL),
+	P ("mailbox storage", MAILBOXFULL),
+	P ("storage quota", MAILBOXFULL),
+	P ("quota has been exceeded", MAILBOXFULL),
+	P ("has reached its quota", MAILBOXFULL),
+	P ("reached * storage limit", MAILBOXFULL),
+	P ("mailbox size exceeded", MAILBOXFULL),
+	P ("insufficient storage for the recipient", MAILBOXFULL),
+	/* Courier and Dovecot: "Quota exceeded (mailbox for user is full)". */
+	P ("quota reached", MAILBOXFULL),
+	/* French, German, Spanish, Italian, Russian, Chinese, Japanese. */
+	P ("bo\xc3\xaete pleine", MAILBOXFULL),
+	P ("quota d\xc3\xa9pass\xc3\xa9", MAILBOXFULL),
+	P ("postfach ist \xc3\xbc" "berf\xc3\xbcllt", MAILBOXFULL),
+	P ("speicherplatz * ersch\xc3\xb6pft", MAILBOXFULL),
+	P ("buz\xc3\xb3n lleno", MAILBOXFULL),
+	P ("buz\xc3\xb3n est\xc3\xa1 lleno", MAILBOXFULL),
+	P ("casella * piena", MAILBOXFULL),
+	P ("\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd", MAILBOXFULL), /* переполнен */
+	P ("\xe9\x82\xae\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOXFULL), /* 邮箱已满 */
+	P ("\xe5\xae\xb9\xe9\x87\x8f\xe8\xb6\x85\xe9\x81\x8e", MAILBOXFULL), /* 容量超過 */
 	/* 邮箱已满, 郵箱已滿, 信箱已满, 空间不足, 容量不足, メールボックスが一杯, 容量超過 */
 	P ("\xe9\x82\xae\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1", MAILBOXFULL),
 	P ("\xe9\x83\xb5\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xbf", MAILBOXFULL),
@@ -598,7 +651,26 @@ const BvPhrase bv_phrases[] = {
 	P ("spamassassin", SPAMDETECTED),
 	P ("bulk mail", SPAMDETECTED),
 	P ("unsolicited", SPAMDETECTED),
-	P ("- spam", SPAMDETECTED),
+	/* Head words: any sentence that calls the message spam, UBE (RFC
+	 * 2505's unsolicited bulk e-mail) or junk, whatever its other words
+	 * ("looks like SPAM to us", "rejected: UBE", "junk mail"). */
+	WORD ("spam", SPAMDETECTED),
+	WORD ("ube", SPAMDETECTED),
+	WORD ("uce", SPAMDETECTED),
+	WORD ("junk mail", SPAMDETECTED),
+	WORD ("junk email", SPAMDETECTED),
+	WORD ("junk e mail", SPAMDETECTED),
+	WORD ("bulk email", SPAMDETECTED),
+	WORD ("bulk e mail", SPAMDETECTED),
+	WORD ("spammy", SPAMDETECTED),
+	/* French, German, Spanish, Italian, Portuguese: pourriel, courrier
+	 * indésirable, unerwünschte Werbung, correo no deseado, posta
+	 * indesiderata, lixo eletrônico. */
+	P ("pourriel", SPAMDETECTED),
+	P ("courrier ind\xc3\xa9sirable", SPAMDETECTED),
+	P ("unerw\xc3\xbcnschte werbung", SPAMDETECTED),
+	P ("correo no deseado", SPAMDETECTED),
+	P ("posta indesiderata", SPAMDETECTED),
 	P ("spam score", SPAMDETECTED),
 	P ("rejected as spam", SPAMDETECTED),
 	P ("blacklisted url", SPAMDETECTED),
@@ -765,15 +837,14 @@ const BvPhrase bv_phrases[] = {
 	P ("mail system configuration error", SYSTEMERROR),
 	P ("service currently unavailable", SYSTEMERROR),
 	P ("service unavailable", SYSTEMERROR),
-	P ("too many hops", SYSTEMERROR),
+	P ("too many hops", NETWORKERROR),
 	/* Mailing-list managers (fml) refuse a Message-ID they have already
 	 * distributed: it breaks mail loops. */
 	PD ("duplicated message-id", SYSTEMERROR,
 	    "the mailing list refused a Message-ID it had already distributed, to stop a mail loop"),
-	P ("mail loop", SYSTEMERROR),
-	P ("loop detected", SYSTEMERROR),
-	P ("loops back to myself", SYSTEMERROR),
-	P ("routing loop", SYSTEMERROR),
+	P ("mail loop", NETWORKERROR),
+	P ("loop detected", NETWORKERROR),
+	P ("routing loop", NETWORKERROR),
 	P ("timeout waiting for input", SYSTEMERROR),
 	P ("server configuration problem", SYSTEMERROR),
 	P ("error in processing", SYSTEMERROR),
@@ -807,6 +878,18 @@ const BvPhrase bv_phrases[] = {
 	PD ("couldn't find a mail exchanger or ip address", NOTACCEPT,
 	    "qmail: the domain exists but names no mail server, so it accepts no mail"),
 
+	/* ---- Vocabulary decisions with a primary source (parsers/README.md). ---- */
+	SRC ("null mx", NOTACCEPT, "the domain publishes a null MX (RFC 7505): it accepts no mail",
+	     "RFC 7505 section 3"),
+	/* sysexits.h EX_NOPERM, as local delivery agents word it: the local
+	 * system's permissions stopped delivery, not a broken program. */
+	SRC ("insufficient permission", SYSTEMERROR,
+	     "the local delivery agent lacked the permission to deliver (EX_NOPERM)",
+	     "sysexits.h EX_NOPERM; procmail's LMTP replies (\"550 5.0.0 insufficient permission\")"),
+#define BV_WORDING(sys, phrase, cause, detail, source) { phrase, BV_CAUSE_##cause, 0, detail, source },
+#include "parsers/knowledge/wordings.def"
+#undef BV_WORDING
+
 	/* ---- DNS or network trouble on the way. ---- */
 	P ("dns query failed", NETWORKERROR),
 	P ("name service error", NETWORKERROR),
@@ -826,28 +909,28 @@ const BvPhrase bv_phrases[] = {
 	P ("mail forwarding loop", NETWORKERROR),
 
 	/* ---- Given up after retries. ---- */
-	P ("message expired", EXPIRED),
-	P ("envelope expired", EXPIRED),
-	P ("have been failing for a long time", EXPIRED),
-	P ("retry time not reached", EXPIRED),
-	P ("retry timeout exceeded", EXPIRED),
-	P ("delivery time expired", EXPIRED),
+	WRAPPER ("message expired", EXPIRED),
+	WRAPPER ("envelope expired", EXPIRED),
+	WRAPPER ("have been failing for a long time", EXPIRED),
+	WRAPPER ("retry time not reached", EXPIRED),
+	WRAPPER ("retry timeout exceeded", EXPIRED),
+	WRAPPER ("delivery time expired", EXPIRED),
 	P ("connection timed out", EXPIRED),
 	P ("timed out", EXPIRED),
 	P ("time-out", EXPIRED),
 	P ("queue.expired", EXPIRED),
 	P ("has been delayed", EXPIRED),
-	P ("could not be delivered for", EXPIRED),
-	P ("too long in queue", EXPIRED),
+	WRAPPER ("could not be delivered for", EXPIRED),
+	WRAPPER ("too long in queue", EXPIRED),
 	P ("delivery attempts will continue", EXPIRED),
-	P ("unable to deliver for", EXPIRED),
+	WRAPPER ("unable to deliver for", EXPIRED),
 	P ("did not accept our requests to connect", EXPIRED),
 	P ("remote host is not responding", EXPIRED),
-	P ("was not delivered within", EXPIRED),
+	WRAPPER ("was not delivered within", EXPIRED),
 	P ("server did not respond", EXPIRED),
 	P ("connection refused", EXPIRED),
-	P ("giving up", EXPIRED),
-	P ("hop count exceeded", SYSTEMERROR),
+	WRAPPER ("giving up", EXPIRED),
+	P ("hop count exceeded", NETWORKERROR),
 	/* A failure notice (not a delay) for a host that stayed unreachable:
 	 * the message expired in the queue. */
 	PD ("host not reachable", EXPIRED,
@@ -905,147 +988,16 @@ const BvPhrase bv_phrases[] = {
 	P ("i will be away", VACATION),
 	P ("on vacation", VACATION),
 
-	/* ==== Provider conventions: codes and wording one provider uses. ==== */
-	/* Google. */
-	PROV ("the email account that you tried to reach is disabled", SUSPEND,
-	      "Google: the account is disabled (p=DisabledUser)"),
-	PROV ("the email account that you tried to reach is inactive", SUSPEND,
-	      "Google: the account is inactive"),
-	PROV ("receiving mail at a rate that prevents additional messages", SPEEDING,
-	      "Google: the recipient receives mail too fast (p=ReceivingRate)"),
-	PROV ("inbox is out of storage space", MAILBOXFULL,
-	      "Google: the recipient's storage is full (p=OverQuota)"),
-	PROV ("because the address couldn't be found", USERUNKNOWN,
-	      "Google: the address couldn't be found means the recipient's mailbox does not exist"),
-	PROV ("unauthenticated email", AUTHFAILURE,
-	      "Google: 5.7.26 means the message failed SPF and DKIM checks or the domain's DMARC policy"),
-	PROV ("rejected due to spam classification", SPAMDETECTED,
-	      "Google Groups: the group classified the message as spam"),
-	PROV ("the recipient server did not accept our requests to connect", EXPIRED,
-	      "Google: the receiving server could not be reached until the message expired"),
-	PROV ("lookup of * responded with code nxdomain", NETWORKERROR,
-	      "Google: the DNS lookup of the recipient's domain returned NXDOMAIN"),
-	PROV ("returned null mx", NOTACCEPT,
-	      "Google: the domain publishes a null MX (RFC 7505): it accepts no mail"),
-	PROV ("doesn't receive email according to the administrator", NOTACCEPT,
-	      "Google: the domain publishes a null MX (RFC 7505): it accepts no mail"),
-	PROV ("likely suspicious due to the very low reputation", BADREPUTATION,
-	      "Google: the sending IP address has a very low reputation"),
-	/* Microsoft. */
-	PROV ("banned sending ip", BLOCKED,
-	      "Microsoft: 5.7.606-649 mean the sending IP is banned (delist at sender.office.com)"),
-	PROV ("access denied, banned sender", REJECTED,
-	      "Microsoft: the sender address is banned"),
-	PROV ("(s3150)", BLOCKED,
-	      "Outlook.com: S3150 means the sending IP is on Microsoft's block list"),
-	PROV ("(s3140)", BLOCKED,
-	      "Outlook.com: S3140 means the sending IP is on Microsoft's block list"),
-	PROV ("(s3113)", BADREPUTATION,
-	      "Outlook.com: S3113 means mail from the IP is rate limited for its reputation"),
-	PROV ("(s3114)", BADREPUTATION,
-	      "Outlook.com: S3114 means mail from the IP is rate limited for its reputation"),
-	PROV ("(s3115)", SPEEDING,
-	      "Outlook.com: S3115 means the sender exceeded its rate limit"),
-	PROV ("(s775)", BLOCKED,
-	      "Outlook.com: S775 means the sending IP is temporarily blocked"),
-	PROV ("resolver.adr.recipientnotfound", USERUNKNOWN,
-	      "Microsoft: RecipientNotFound: the address is not in the recipient's directory"),
-	PROV ("resolver.adr.recipnotfound", USERUNKNOWN,
-	      "Microsoft: RecipNotFound: the address is not in the recipient's directory"),
-	PROV ("resolver.rst.authrequired", SECURITYERROR,
-	      "Microsoft: the recipient accepts only authenticated senders"),
-	PROV ("recipient address rejected: access denied", USERUNKNOWN,
-	      "Microsoft: 5.4.1 'Recipient address rejected: Access denied' means the address is not in the "
-	      "recipient's directory (directory-based edge blocking)"),
-	/* Yahoo and AOL (Yahoo Inc.). */
-	PROV ("[tss04]", BADREPUTATION,
-	      "Yahoo: TSS04 means mail from the IP is deferred for unexpected volume or user complaints, "
-	      "that is for the sender's reputation"),
-	/* Yahoo accepts every recipient and refuses unknown ones after DATA
-	 * with this wording, so the command does not make it a filter. */
-	PROV ("this user doesn't have a * account", USERUNKNOWN,
-	      "Yahoo: this wording means the address does not exist (Yahoo refuses unknown addresses "
-	      "after DATA, not at RCPT)"),
-	PROV ("[ts03]", BLOCKED,
-	      "Yahoo: TS03 means messages from the IP are permanently rejected"),
-	PROV ("[ts01]", BLOCKED,
-	      "Yahoo: TS01 means messages from the IP are temporarily deferred"),
-	PROV ("[ts02]", BLOCKED,
-	      "Yahoo: TS02 means messages from the IP are temporarily deferred"),
-	PROV ("dyn:t1", BLOCKED,
-	      "AOL: DYN:T1 means the sending IP looks dynamic"),
-	PROV ("rly:b1", BLOCKED, "AOL: RLY:B1 means the IP is blocked for complaints"),
-	PROV ("rly:b2", BLOCKED, "AOL: RLY:B2 means the IP is blocked for its reputation"),
-	PROV ("rly:b3", BLOCKED, "AOL: RLY:B3 means the IP is blocked"),
-	PROV ("rly:bl", BLOCKED, "AOL: RLY:BL means the IP is on a block list"),
-	PROV ("rly:ch", BLOCKED, "AOL: RLY:CH means the IP is blocked"),
-	PROV ("rly:nw", BLOCKED, "AOL: RLY:NW means the IP is new and not yet trusted"),
-	PROV ("rly:sc", SPAMDETECTED, "AOL: RLY:SC means the message was flagged as spam"),
-	PROV ("hvu:b1", BLOCKED, "AOL: HVU:B1 means the IP is blocked for high volume"),
-	PROV ("dms:sp1", SPAMDETECTED, "AOL: DMS:SP1 means the content looks like spam"),
-	PROV ("csi:b1", BLOCKED, "AOL: CSI:B1 means the IP is blocked"),
-	/* Apple iCloud: a bracketed code before the reason.  Its replies all
-	 * point to the same best-practices page, whatever the reason, so the
-	 * page says nothing by itself. */
-	PROV ("[cs01]", POLICYVIOLATION, "iCloud: CS01 means iCloud's local policy refused the message"),
-	PROV ("[hm08]", POLICYVIOLATION, "iCloud: HM08 means iCloud's local policy refused the message"),
-	PROV ("[hme1]", AUTHFAILURE, "iCloud: HME1 means the message failed both SPF and DKIM checks"),
-	/* GoDaddy (secureserver.net): IB codes. */
-	PROV ("ib401", BLOCKED, "GoDaddy: IB401 means the sending IP is blocked"),
-	PROV ("ib501", BLOCKED, "GoDaddy: IB501 means the sending IP is on a block list"),
-	PROV ("ib502", BLOCKED, "GoDaddy: IB502 means the sending IP is blocked"),
-	PROV ("ib504", BLOCKED, "GoDaddy: IB504 means the sending IP is blocked"),
-	PROV ("ib508", AUTHFAILURE, "GoDaddy: IB508 means the sender failed SPF"),
-	PROV ("ib506", REJECTED, "GoDaddy: IB506 means the From: domain is invalid"),
-	PROV ("ib510", BLOCKED, "GoDaddy: IB510 means the sending IP is blocked"),
-	PROV ("ib605", SPEEDING, "GoDaddy: IB605 means the sender exceeded the rate limit"),
-	PROV ("ib607", SPEEDING, "GoDaddy: IB607 means the sender sent to too many recipients this hour"),
-	PROV ("spamhaus.org/query/bl", BLOCKED,
-	      "GoDaddy: the sending IP is on a Spamhaus block list"),
-	/* Cox and Spectrum (Charter): AUP codes. */
-	PROV ("aup#cdrbl", BLOCKED, "Cox: CDRBL means the sending IP is on Cox's block list"),
-	PROV ("aup#cxbl", BLOCKED, "Cox: CXBL means the sending IP is on Cox's block list"),
-	PROV ("aup#cxdnsbl", BLOCKED, "Cox: CXDNSBL means the sending IP is on a DNS block list"),
-	PROV ("aup#cxrdns", REQUIREPTR, "Cox: CXRDNS means the sending IP has no reverse DNS"),
-	PROV ("aup#cxsmtp", BLOCKED, "Cox: CXSMTP means the sending host is blocked"),
-	PROV ("aup#cxmxrt", SPEEDING, "Cox: CXMXRT means the sender exceeded the rate limit"),
-	PROV ("aup#cxconn", TOOMANYCONN, "Cox: CXCONN means too many connections"),
-	PROV ("aup#in-1310", TOOMANYCONN,
-	      "Spectrum: 1310 means too many connections from the sending IP"),
-	PROV ("aup#in-1000", BLOCKED, "Spectrum: 1000 means the sending IP is blocked"),
-	PROV ("aup#in-1010", BLOCKED, "Spectrum: 1010 means the sending IP is blocked"),
-	PROV ("aup#in-1020", BLOCKED, "Spectrum: 1020 means the sending IP is blocked"),
-	PROV ("aup#in-1090", BLOCKED, "Spectrum: 1090 means the sending IP is on a block list"),
-	PROV ("aup#in-1260", SPEEDING, "Spectrum: 1260 means the sender exceeded the rate limit"),
-	/* Tencent (QQ) and NetEase (163/126). */
-	PROV ("dmarc check failed", AUTHFAILURE, "Tencent: the message failed the sender domain's DMARC check"),
-	PROV ("mail is rejected by recipients", REJECTED, "Tencent: the recipient refuses mail from the sender"),
-	PROV ("mailbox unavailable or access denined", SPEEDING,
-	      "Tencent: the recipient's mailbox receives mail too fast"),
-	PROV ("mailbox unavailable or access denied", SPEEDING,
-	      "Tencent: the recipient's mailbox receives mail too fast"),
-	PROV ("mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000742", SUSPEND,
-	      "Tencent: the mailbox is deactivated"),
-	PROV ("dt:spm", SPAMDETECTED, "NetEase: DT:SPM means the content was judged to be spam"),
-	PROV ("mi:spm", SPAMDETECTED, "NetEase: MI:SPM means the content was judged to be spam"),
-	PROV ("rp:tri", SPEEDING, "NetEase: RP:TRI means too many recipients in a short time"),
-	PROV ("rp:cel", BLOCKED, "NetEase: RP:CEL means the sending IP is blocked"),
-	PROV ("rp:qrc", SPEEDING, "NetEase: RP:QRC means the sender exceeded its quota of recipients"),
-	PROV ("rp:rdn", REQUIREPTR, "NetEase: RP:RDN means the sending IP has no reverse DNS"),
-	PROV ("mi:sfq", SPEEDING, "NetEase: MI:SFQ means the sender sends too often"),
-	PROV ("mi:nhd", BLOCKED, "NetEase: MI:NHD means the HELO name is bad"),
-	PROV ("mi:ipb", BLOCKED, "NetEase: MI:IPB means the sending IP is blocked"),
-	PROV ("dt:rbl", BLOCKED, "NetEase: DT:RBL means the sending IP is on a block list"),
-	/* Facebook. */
-	PROV ("rcp-p1", USERUNKNOWN, "Facebook: RCP-P1 means the address does not exist"),
-	PROV ("rcp-p2", FILTERED, "Facebook: RCP-P2 means the recipient refuses the mail"),
-	PROV ("rcp-p3", SUSPEND, "Facebook: RCP-P3 means the account is inactive"),
-	PROV ("rcp-t1", SYSTEMERROR, "Facebook: RCP-T1 means a temporary recipient error"),
-	PROV ("pol-p7", AUTHFAILURE, "Facebook: POL-P7 means the sender failed authentication"),
-	/* i.ua, Mimecast. */
-	PROV ("mail.i.ua/err/3", SUSPEND, "i.ua: error 3 means the mailbox is frozen"),
-	PROV ("mimecast.com/docs/doc-1369#554", POLICYVIOLATION,
-	      "Mimecast: 554 'host network not allowed' means the recipient's policy refuses the sending network"),
+	/* ==== Mail systems' own clauses (parsers/knowledge/clauses.def). ==== */
+#define BV_CLAUSE(sys, phrase, cause, detail, source) { phrase, BV_CAUSE_##cause, BV_PHRASE_STRUCTURE, detail, source },
+#include "parsers/knowledge/clauses.def"
+#undef BV_CLAUSE
+
+	/* ==== Provider conventions: codes and wording one provider uses
+	 * (parsers/knowledge/providers.def). ==== */
+#define BV_PROVIDER(s, c, d, src) { s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d, src },
+#include "parsers/knowledge/providers.def"
+#undef BV_PROVIDER
 };
 /* clang-format on */
 
@@ -1056,6 +1008,54 @@ const gsize bv_n_phrases = G_N_ELEMENTS (bv_phrases);
 static guint16 by_key[G_N_ELEMENTS (bv_phrases)];
 static guint16 bucket[65536 + 1];
 static gsize index_once;
+/* Every phrase normalised the way the text is (normalise_into). */
+static char *norm[G_N_ELEMENTS (bv_phrases)];
+
+/* Whether the word of @s that holds @at (bounded by spaces) is an address,
+ * a host name, a URL or a code ("a_b@x.example", "mx-1.example",
+ * "aup#in-1310"): its '-' and '_' are part of it. */
+static gboolean
+in_name (const guchar *s, gsize len, gsize at)
+{
+	gsize a = at, b = at;
+	while (a > 0 && !g_ascii_isspace (s[a - 1]))
+		a--;
+	while (b < len && !g_ascii_isspace (s[b]))
+		b++;
+	for (gsize i = a; i < b; i++)
+		if (s[i] == '@' || s[i] == '.' || s[i] == '/' || s[i] == '#' || s[i] == ':' || s[i] == '=')
+			return TRUE;
+	return FALSE;
+}
+
+/* Whether the byte at @i of @s folds to a word separator: white space, and
+ * '-' or '_' between words ("over-quota", "MAILBOX_FULL", "non-existent"),
+ * so that every way of joining the words of a phrase matches it. */
+static gboolean
+separator_at (const guchar *s, gsize len, gsize i)
+{
+	if (g_ascii_isspace (s[i]))
+		return TRUE;
+	return (s[i] == '-' || s[i] == '_') && !in_name (s, len, i);
+}
+
+/* A phrase as the matcher sees it: separators folded to one space. */
+static char *
+normalise_phrase (const char *phrase)
+{
+	const guchar *s = (const guchar *)phrase;
+	gsize len = strlen (phrase);
+	GString *out = g_string_sized_new (len);
+	for (gsize i = 0; i < len; i++) {
+		if (separator_at (s, len, i)) {
+			if (out->len > 0 && out->str[out->len - 1] != ' ')
+				g_string_append_c (out, ' ');
+		} else {
+			g_string_append_c (out, (char)s[i]);
+		}
+	}
+	return g_string_free (out, FALSE);
+}
 
 static guint
 key_of (const char *s)
@@ -1068,7 +1068,9 @@ build_index (void)
 {
 	static guint count[65536];
 	for (gsize i = 0; i < bv_n_phrases; i++)
-		count[key_of (bv_phrases[i].phrase)]++;
+		norm[i] = normalise_phrase (bv_phrases[i].phrase);
+	for (gsize i = 0; i < bv_n_phrases; i++)
+		count[key_of (norm[i])]++;
 	guint sum = 0;
 	for (guint k = 0; k < 65536; k++) {
 		bucket[k] = (guint16)sum;
@@ -1077,7 +1079,7 @@ build_index (void)
 	}
 	bucket[65536] = (guint16)sum;
 	for (gsize i = 0; i < bv_n_phrases; i++) {
-		guint k = key_of (bv_phrases[i].phrase);
+		guint k = key_of (norm[i]);
 		by_key[bucket[k] + count[k]++] = (guint16)i;
 	}
 }
@@ -1191,6 +1193,24 @@ phrase_at (const char *phrase, const char *t, gsize len, gsize *end)
 	return TRUE;
 }
 
+/* Whether a head word may start (@start) or end at @at of the folded text
+ * @t: the byte on the outer side is no letter or digit, and no part of an
+ * address, host name or URL ("spam@", "spamhaus", ".spam.example"). */
+static gboolean
+word_edge (const char *t, gsize at, gboolean start)
+{
+	if (start && at == 0)
+		return TRUE;
+	guchar c = (guchar)(start ? t[at - 1] : t[at]);
+	if (c == '\0')
+		return TRUE;
+	/* A full stop ends a sentence unless a name goes on after it. */
+	if (!start && c == '.')
+		return !g_ascii_isalnum (t[at + 1]);
+	return !(g_ascii_isalnum (c) || c >= 0x80 || c == '@' || c == '.' || c == '/' || c == '=' ||
+	         c == '#');
+}
+
 /* Whether the text just before @at (folded, @at bytes from its start)
  * names an address: "<a@b.example>: ", "<a@b.example>... " or
  * "a@b.example... ".  Servers put the recipient's address before the
@@ -1268,6 +1288,12 @@ find_command (const char *folded, BvTextScan *scan)
 		{ "for rcpt to response", "RCPT" },
 		{ "after initial connection", "CONN" },
 		{ "my name was rejected", "HELO" },
+		/* qmail-remote.c's own sentences for each stage of the
+		 * session: quit("Connected to ", " but greeting failed"),
+		 * " but sender was rejected", "... does not like recipient". */
+		{ "but greeting failed", "CONN" },
+		{ "but sender was rejected", "MAIL" },
+		{ "does not like recipient", "RCPT" },
 		/* Sendmail answers RCPT TO with "<address>... User unknown". */
 		{ ">... user unknown", "RCPT" },
 	};
@@ -1292,6 +1318,7 @@ bv_text_scan (const char *text, BvTextScan *scan)
 		scan->provider[c].phrase = -1;
 	}
 	scan->first_provider = -1;
+	scan->structure.phrase = -1;
 	scan->not_mask = 0;
 	scan->address_mask = 0;
 	scan->command[0] = '\0';
@@ -1313,6 +1340,15 @@ bv_text_scan (const char *text, BvTextScan *scan)
 			i += skip;
 			continue;
 		}
+		if (separator_at (s, len, i)) {
+			/* Runs of separators fold to one space. */
+			if (folded->len > 0 && folded->str[folded->len - 1] != ' ') {
+				map[folded->len] = (guint32)i;
+				g_string_append_c (folded, ' ');
+			}
+			i++;
+			continue;
+		}
 		gsize before = folded->len, from = i;
 		fold_char (s, &i, folded);
 		for (gsize k = before; k < folded->len; k++)
@@ -1328,11 +1364,22 @@ bv_text_scan (const char *text, BvTextScan *scan)
 		for (guint b = bucket[k]; b < bucket[k + 1]; b++) {
 			const BvPhrase *p = &bv_phrases[by_key[b]];
 			gsize end;
-			if (!phrase_at (p->phrase, t + i, n - i, &end))
+			if (!phrase_at (norm[by_key[b]], t + i, n - i, &end))
+				continue;
+			if ((p->flags & BV_PHRASE_WORD) &&
+			    !(word_edge (t, i, TRUE) && word_edge (t, i + end, FALSE)))
 				continue;
 			gssize from = (gssize)i;
 			if ((p->flags & BV_PHRASE_AFTER_DOMAIN) && (from = domain_before (t, i)) < 0)
 				continue;
+			if (p->flags & BV_PHRASE_STRUCTURE) {
+				if (scan->structure.phrase < 0) {
+					scan->structure.phrase = by_key[b];
+					scan->structure.start = map[from];
+					scan->structure.end = i + end < n ? map[i + end] : len;
+				}
+				continue;
+			}
 			if (p->flags & BV_PHRASE_NOT) {
 				scan->not_mask |= G_GUINT64_CONSTANT (1) << p->cause;
 				continue;
@@ -1344,6 +1391,11 @@ bv_text_scan (const char *text, BvTextScan *scan)
 			 * the place of an ordinary phrase of its cause found
 			 * earlier in the text. */
 			gboolean stronger = (p->flags & BV_PHRASE_ADDRESS) && !(scan->address_mask & bit);
+			/* So does any phrase after a give-up sentence: the reply
+			 * a relay quotes says more than its own words. */
+			if (h->phrase >= 0 && (bv_phrases[h->phrase].flags & BV_PHRASE_WRAPPER) &&
+			    !(p->flags & BV_PHRASE_WRAPPER))
+				stronger = TRUE;
 			if (h->phrase >= 0 && !stronger)
 				continue;
 			h->phrase = by_key[b];

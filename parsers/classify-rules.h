@@ -30,6 +30,16 @@ enum {
 	 * notice says so in so many words): it decides at any SMTP command,
 	 * where "user unknown" after DATA would be a filter's words. */
 	BV_PHRASE_ADDRESS = 1 << 3,
+	/* The phrase is a mail system's own clause that says which check
+	 * refused (Postfix's "Client host rejected:"): it names the family
+	 * of causes, and the wording after it decides within the family. */
+	BV_PHRASE_STRUCTURE = 1 << 4,
+	/* The phrase is an outer relay's give-up sentence ("retry timeout
+	 * exceeded"): it counts only when the reply it wraps says nothing. */
+	BV_PHRASE_WRAPPER = 1 << 5,
+	/* The phrase is a head word ("spam", "UBE") that counts only as a
+	 * whole word, not inside a longer word, an address or a host name. */
+	BV_PHRASE_WORD = 1 << 6,
 };
 
 typedef struct {
@@ -37,6 +47,7 @@ typedef struct {
 	BvCause cause;
 	guint flags;
 	const char *detail; /* what the phrase or convention means, or NULL */
+	const char *source; /* where the wording comes from, or NULL */
 } BvPhrase;
 
 /* Where a phrase was found: an index into the phrase table and the span
@@ -51,6 +62,7 @@ typedef struct {
 	BvHit text[BV_CAUSE_COUNT];     /* first ordinary phrase per cause */
 	BvHit provider[BV_CAUSE_COUNT]; /* first provider phrase per cause */
 	gint first_provider;            /* cause of the earliest provider hit, -1 */
+	BvHit structure;                /* first STRUCTURE phrase, phrase -1: none */
 	guint64 not_mask;               /* causes cancelled by a NOT phrase */
 	guint64 address_mask;           /* causes of an ADDRESS phrase found */
 	char command[8];                /* SMTP command named in the text, "" */
@@ -70,6 +82,22 @@ BvCause bv_status_cause (const char *status);
 /* The status code a cause implies, in class @cls ('4' or '5'), for reports
  * that carry none.  NULL when the cause implies no code. */
 const char *bv_cause_status (BvCause cause, char cls);
+
+/* How much a status code says by itself (RFC 3463 and the IANA registry):
+ * a SPECIFIC detail code names one cause and servers do not use it for
+ * anything else (5.2.2, 5.3.4, 5.7.26); a REUSED one names a cause but
+ * servers also send it for neighbouring refusals (5.1.1 for any refused
+ * recipient, 5.2.1, 5.5.2); a GENERIC one names a class only (x.0.0,
+ * x.7.1, x.3.0, 4.4.7).  PROVIDER marks a provider's own code beyond the
+ * registry (Microsoft's 5.7.509, 5.7.606-649). */
+typedef enum {
+	BV_CODE_GENERIC,
+	BV_CODE_REUSED,
+	BV_CODE_SPECIFIC,
+	BV_CODE_PROVIDER,
+} BvCodeStrength;
+
+BvCodeStrength bv_status_strength (const char *status);
 
 /* A sentence that says what a status code means, or NULL. */
 const char *bv_status_meaning (const char *status);

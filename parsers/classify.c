@@ -29,64 +29,7 @@
 
 #include "parsers/classify-rules.h"
 #include "parsers/classify.h"
-
-/* Causes whose status code is too vague to stand on its own: wording of a
- * broader cause is consulted before the code decides. */
-static gboolean
-vague_cause (BvCause c)
-{
-	switch (c) {
-	case BV_CAUSE_UNDEFINED:
-	case BV_CAUSE_ONHOLD:
-	case BV_CAUSE_SYSTEMERROR:
-	case BV_CAUSE_SECURITYERROR:
-	case BV_CAUSE_EXPIRED:
-	case BV_CAUSE_NETWORKERROR:
-	case BV_CAUSE_HOSTUNKNOWN:
-	case BV_CAUSE_USERUNKNOWN:
-	/* x.6.x codes are too broad: "5.6.0 scored as spam" is spam. */
-	case BV_CAUSE_CONTENTERROR: return TRUE;
-	default: return FALSE;
-	}
-}
-
-/* The specific causes, in the order they are tried (step 3). */
-static const BvCause specific_order[] = {
-	BV_CAUSE_MAILBOXFULL,  BV_CAUSE_MESGTOOBIG,  BV_CAUSE_EXCEEDLIMIT,     BV_CAUSE_SUSPEND,
-	BV_CAUSE_HASMOVED,     BV_CAUSE_NORELAYING,  BV_CAUSE_AUTHFAILURE,     BV_CAUSE_USERUNKNOWN,
-	BV_CAUSE_FILTERED,     BV_CAUSE_REQUIREPTR,  BV_CAUSE_NOTCOMPLIANTRFC, BV_CAUSE_BADREPUTATION,
-	BV_CAUSE_CONTENTERROR, BV_CAUSE_REJECTED,    BV_CAUSE_HOSTUNKNOWN,     BV_CAUSE_SPAMDETECTED,
-	BV_CAUSE_SPEEDING,     BV_CAUSE_TOOMANYCONN, BV_CAUSE_BLOCKED,
-};
-
-/* The broader causes, tried by wording alone (step 4). */
-static const BvCause broad_order[] = {
-	BV_CAUSE_MAILBOXFULL,
-	BV_CAUSE_AUTHFAILURE,
-	BV_CAUSE_BADREPUTATION,
-	BV_CAUSE_SPEEDING,
-	BV_CAUSE_SPAMDETECTED,
-	BV_CAUSE_VIRUSDETECTED,
-	BV_CAUSE_POLICYVIOLATION,
-	BV_CAUSE_NORELAYING,
-	/* A local delivery program's failure is often worded as a system
-	 * error ("Operating system error", "Service unavailable"). */
-	BV_CAUSE_MAILERERROR,
-	BV_CAUSE_SYSTEMERROR,
-	BV_CAUSE_NETWORKERROR,
-	BV_CAUSE_SUSPEND,
-	BV_CAUSE_CONTENTERROR,
-	BV_CAUSE_SYSTEMFULL,
-	BV_CAUSE_NOTACCEPT,
-	BV_CAUSE_EXPIRED,
-	BV_CAUSE_SECURITYERROR,
-};
-
-/* Everything else wording can say, for text that matched nothing above. */
-static const BvCause rest_order[] = {
-	BV_CAUSE_USERUNKNOWN, BV_CAUSE_HOSTUNKNOWN, BV_CAUSE_FILTERED,    BV_CAUSE_REJECTED,
-	BV_CAUSE_BLOCKED,     BV_CAUSE_TOOMANYCONN, BV_CAUSE_SYNTAXERROR, BV_CAUSE_VACATION,
-};
+#include "parsers/knowledge/systems.h"
 
 /* What the decision rests on while it is being made. */
 typedef struct {
@@ -97,9 +40,11 @@ typedef struct {
 	const char *mta;        /* mail system that wrote the report */
 	const char *remote_mta; /* server that refused, as the report names it */
 	const char *domain;     /* the recipient's domain */
+	const char *dtype;      /* the Diagnostic-Code's type, lower case */
 	BvCause by_status;
 	BvTextScan scan;
-	gboolean bare_address; /* the diagnostic held only addresses */
+	gboolean bare_address;    /* the diagnostic held only addresses */
+	gboolean command_by_form; /* the command is the text's, by its form */
 } Facts;
 
 static gboolean
@@ -129,76 +74,6 @@ at_greeting (const Facts *f)
 	return command_is (f, "CONN") || command_is (f, "HELO") || command_is (f, "EHLO");
 }
 
-/* Whether wording of another cause contradicts a 5.1.1-style code: "5.1.1
- * relay access denied" is a relay refusal that reused the code. */
-static gboolean
-contradicts_userunknown (const Facts *f)
-{
-	static const BvCause others[] = { BV_CAUSE_NORELAYING, BV_CAUSE_BLOCKED,  BV_CAUSE_MAILBOXFULL,
-		                          BV_CAUSE_HASMOVED,   BV_CAUSE_REJECTED, BV_CAUSE_NOTACCEPT };
-	for (gsize i = 0; i < G_N_ELEMENTS (others); i++)
-		if (said (f, others[i]))
-			return TRUE;
-	return FALSE;
-}
-
-/* Step 3 for one cause: does the status code or the wording point to it?
- * Sets *by_text when the wording decided. */
-static gboolean
-specific_applies (const Facts *f, BvCause c, gboolean *by_text)
-{
-	gboolean code = f->by_status == c;
-	*by_text = FALSE;
-	switch (c) {
-	case BV_CAUSE_USERUNKNOWN:
-		if (code && !contradicts_userunknown (f))
-			return TRUE;
-		/* Without a status code, a command or even a reply code the
-		 * report is no SMTP refusal: the wording stands alone. */
-		*by_text = said (f, c) &&
-		           (command_is (f, "RCPT") || said_address (f, c) ||
-		            (f->status[0] == '\0' && f->command[0] == '\0' && f->reply[0] == '\0'));
-		return *by_text;
-	case BV_CAUSE_FILTERED: {
-		gboolean words = said (f, BV_CAUSE_FILTERED) || said (f, BV_CAUSE_USERUNKNOWN);
-		if (code && words)
-			return TRUE;
-		*by_text = words && !command_is (f, "RCPT") && !command_is (f, "MAIL");
-		return *by_text;
-	}
-	case BV_CAUSE_REJECTED:
-		if (code)
-			return TRUE;
-		*by_text = said (f, c) &&
-		           (command_is (f, "MAIL") ||
-		            (command_is (f, "DATA") && f->by_status != BV_CAUSE_USERUNKNOWN) ||
-		            f->by_status == BV_CAUSE_UNDEFINED || f->by_status == BV_CAUSE_SECURITYERROR ||
-		            f->by_status == BV_CAUSE_SYSTEMERROR);
-		return *by_text;
-	case BV_CAUSE_HOSTUNKNOWN:
-		/* 5.4.4 covers DNS failures too: network wording wins unless
-		 * the text also says the host is unknown, and a domain that
-		 * exists but names no mail server accepts no mail. */
-		if (code && (!said (f, BV_CAUSE_NETWORKERROR) || said (f, c)) &&
-		    !said (f, BV_CAUSE_NOTACCEPT))
-			return TRUE;
-		/* "Invalid domain" in reply to HELO is the client's name. */
-		*by_text = said (f, c) && !at_greeting (f);
-		return *by_text;
-	case BV_CAUSE_CONTENTERROR:
-		/* "Message content rejected as spam": the content was refused
-		 * for what it is, not for its format. */
-		*by_text =
-		        said (f, c) && !said (f, BV_CAUSE_SPAMDETECTED) && !said (f, BV_CAUSE_VIRUSDETECTED);
-		return *by_text;
-	default:
-		if (code)
-			return TRUE;
-		*by_text = said (f, c);
-		return *by_text;
-	}
-}
-
 static void
 set_evidence (BvRecipient *r, const char *rule, const char *matched, const char *detail)
 {
@@ -208,6 +83,12 @@ set_evidence (BvRecipient *r, const char *rule, const char *matched, const char 
 	r->evidence.rule = g_strdup (rule);
 	r->evidence.matched = g_strdup (matched ? matched : "");
 	r->evidence.detail = g_strdup (detail ? detail : "");
+	g_free (r->evidence.source);
+	g_free (r->evidence.runner_up);
+	g_free (r->evidence.runner_up_why);
+	r->evidence.source = g_strdup ("");
+	r->evidence.runner_up = g_strdup ("");
+	r->evidence.runner_up_why = g_strdup ("");
 }
 
 /* The words of a hit as they stand in the report. */
@@ -217,33 +98,10 @@ hit_text (const Facts *f, const BvHit *h)
 	return g_strndup (f->diag + h->start, h->end - h->start);
 }
 
-/* The evidence of wording; @detail NULL says what the phrase means when
- * the table says it. */
-static void
-evidence_text (BvRecipient *r, const Facts *f, BvCause c, const char *detail)
-{
-	g_autofree char *m = hit_text (f, &f->scan.text[c]);
-	set_evidence (r, "text", m, detail ? detail : bv_phrases[f->scan.text[c].phrase].detail);
-}
-
-static void
-evidence_status (BvRecipient *r, const Facts *f, BvCause c)
-{
-	const char *meaning = bv_status_meaning (f->status);
-	g_autofree char *detail = NULL;
-	if (said (f, c)) {
-		g_autofree char *m = hit_text (f, &f->scan.text[c]);
-		detail = g_strdup_printf ("%s: %s; the reply says \"%s\"", f->status, meaning ? meaning : "",
-		                          m);
-	} else if (meaning) {
-		detail = g_strdup_printf ("%s: %s", f->status, meaning);
-	}
-	set_evidence (r, "status", f->status, detail);
-}
-
 /* Orange and La Poste (France) end every refusal with a numbered label,
  * "OFR_416", "OFR005_505 [505]" or "LPN007_426", whose last three digits
- * are documented codes.  Returns the cause and sets *code_at to the label. */
+ * are documented codes (parsers/knowledge/orange.def).  Returns the cause
+ * and sets *label to the label. */
 static BvCause
 orange_code (const char *diag, const char **label, gsize *label_len)
 {
@@ -251,18 +109,9 @@ orange_code (const char *diag, const char **label, gsize *label_len)
 		int code;
 		BvCause cause;
 	} codes[] = {
-		{ 101, BV_CAUSE_BLOCKED },       { 102, BV_CAUSE_BLOCKED },
-		{ 103, BV_CAUSE_BLOCKED },       { 104, BV_CAUSE_TOOMANYCONN },
-		{ 305, BV_CAUSE_SECURITYERROR }, { 401, BV_CAUSE_AUTHFAILURE },
-		{ 402, BV_CAUSE_SECURITYERROR }, { 403, BV_CAUSE_REJECTED },
-		{ 405, BV_CAUSE_REJECTED },      { 415, BV_CAUSE_REJECTED },
-		{ 416, BV_CAUSE_USERUNKNOWN },   { 417, BV_CAUSE_MAILBOXFULL },
-		{ 418, BV_CAUSE_USERUNKNOWN },   { 420, BV_CAUSE_SUSPEND },
-		{ 421, BV_CAUSE_REJECTED },      { 426, BV_CAUSE_SUSPEND },
-		{ 505, BV_CAUSE_SYSTEMERROR },   { 506, BV_CAUSE_SPAMDETECTED },
-		{ 510, BV_CAUSE_BLOCKED },       { 514, BV_CAUSE_MESGTOOBIG },
-		{ 517, BV_CAUSE_AUTHFAILURE },   { 630, BV_CAUSE_POLICYVIOLATION },
-		{ 999, BV_CAUSE_BLOCKED },
+#define BV_ORANGE_CODE(n, c) { n, BV_CAUSE_##c },
+#include "parsers/knowledge/orange.def"
+#undef BV_ORANGE_CODE
 	};
 	static const char *const prefixes[] = { "OFR", "LPN", "OUK" };
 	for (gsize p = 0; p < G_N_ELEMENTS (prefixes); p++) {
@@ -320,76 +169,6 @@ host_in_domain (const char *host, const char *domain)
 	return FALSE;
 }
 
-/* The conventions of one mail system or receiving provider, known from
- * who wrote the report or who refused, not from a code in the text.
- * Returns BV_CAUSE_UNDEFINED when none applies. */
-static BvCause
-mail_system_convention (BvRecipient *r, const Facts *f)
-{
-	/* Google Groups answers a posting it will not distribute (the group
-	 * does not exist, or the sender may not post to it) with its own
-	 * notice, whose wording differs by language and says no code. */
-	if (strcmp (f->mta, "googlegroups") == 0) {
-		g_autofree char *m = said (f, BV_CAUSE_REJECTED)
-		                             ? hit_text (f, &f->scan.text[BV_CAUSE_REJECTED])
-		                             : g_strdup ("Google Groups");
-		set_evidence (r, "mta", m,
-		              "Google Groups: the group does not exist or does not let the sender post "
-		              "to it, so it refused the sender");
-		return BV_CAUSE_REJECTED;
-	}
-	/* Amazon SES receiving bounces a message it has already accepted,
-	 * by a receipt rule whose code and text the domain owner picked
-	 * ("550 5.1.1 Mailbox does not exist" is the template): a rule
-	 * refused the message, the address may well exist. */
-	if (strcmp (f->mta, "receivingses") == 0 &&
-	    (f->by_status == BV_CAUSE_USERUNKNOWN || said (f, BV_CAUSE_USERUNKNOWN))) {
-		g_autofree char *m = said (f, BV_CAUSE_USERUNKNOWN)
-		                             ? hit_text (f, &f->scan.text[BV_CAUSE_USERUNKNOWN])
-		                             : g_strdup (f->status);
-		set_evidence (r, "mta", m,
-		              "Amazon SES receiving: a receipt rule bounced the message after accepting "
-		              "it; its code and text are the rule's template, so a filter refused it");
-		return BV_CAUSE_FILTERED;
-	}
-	/* NTT docomo accepts every recipient and answers "Unknown user"
-	 * after DATA when the recipient's reception settings refuse the
-	 * sender; with a mailbox-status code (5.2.0) the mailbox itself
-	 * refused, which the steps below call a filter. */
-	if (command_is (f, "DATA") && said (f, BV_CAUSE_USERUNKNOWN) && generic_status (f->status) &&
-	    (host_in_domain (f->remote_mta, "docomo.ne.jp") || strcmp (f->domain, "docomo.ne.jp") == 0)) {
-		g_autofree char *m = hit_text (f, &f->scan.text[BV_CAUSE_USERUNKNOWN]);
-		set_evidence (r, "mta", m,
-		              "NTT docomo: \"Unknown user\" after DATA means the recipient's reception "
-		              "settings refuse the sender");
-		return BV_CAUSE_REJECTED;
-	}
-	/* MessageLabs (Symantec Email Security.cloud) refuses a recipient
-	 * that is not among the addresses registered for the domain with its
-	 * own reply code, "542 <address> Rejected". */
-	if (strcmp (f->mta, "messagelabs") == 0 && strcmp (f->reply, "542") == 0 &&
-	    generic_status (f->status)) {
-		set_evidence (r, "mta", f->reply,
-		              "MessageLabs (Symantec Email Security.cloud): reply 542 refuses an address "
-		              "that is not registered for the recipient's domain");
-		return BV_CAUSE_USERUNKNOWN;
-	}
-	/* Outlook.com (Hotmail) refuses an address it does not have with
-	 * "550 Requested action not taken: mailbox unavailable", and its own
-	 * reports name no SMTP command. */
-	if (strcmp (f->mta, "outlook") == 0 && said (f, BV_CAUSE_USERUNKNOWN) &&
-	    strcmp (bv_phrases[f->scan.text[BV_CAUSE_USERUNKNOWN].phrase].phrase, "mailbox unavailable") ==
-	            0 &&
-	    (generic_status (f->status) || vague_cause (f->by_status)) && !contradicts_userunknown (f)) {
-		g_autofree char *m = hit_text (f, &f->scan.text[BV_CAUSE_USERUNKNOWN]);
-		set_evidence (r, "mta", m,
-		              "Outlook.com: \"mailbox unavailable\" is its reply for an address that does "
-		              "not exist");
-		return BV_CAUSE_USERUNKNOWN;
-	}
-	return BV_CAUSE_UNDEFINED;
-}
-
 /* Where Gmail's "(state 15)", "(state 17)" or "(state 18)" stands in
  * @diag, or NULL. */
 static const char *
@@ -403,127 +182,603 @@ gmail_state_after_data (const char *diag)
 	return NULL;
 }
 
+/* ---- Ranked evidence ----
+ *
+ * Every signal becomes a candidate (cause, tier, where it comes from, what
+ * it matched); the highest tier wins, and within a tier the cause that
+ * comes first in cause_precedence.  The tiers, from the strongest:
+ *
+ *   PROVIDER   a provider's or mail system's own code or wording
+ *              (parsers/knowledge/), decisive where it is unambiguous;
+ *   CODE       an RFC 3463 detail code that names one cause and nothing
+ *              else (5.2.2, 5.3.4, 5.7.26: BV_CODE_SPECIFIC);
+ *   STRUCTURE  a mail system's clause that says which check refused
+ *              (Postfix's "Client host rejected:"); the wording after it
+ *              decides within its family of causes;
+ *   WORDING    the server's words for a cause (normalised, any language);
+ *   REUSED     a detail code that names a cause but that servers also send
+ *              for neighbouring refusals (5.1.1 for any refused recipient,
+ *              5.2.1, 5.5.2): a specific text says more than such a code;
+ *   COMMAND    the SMTP command and reply code (refused at the greeting or
+ *              HELO: the client; at MAIL FROM: the sender; 500-503: a
+ *              command the server did not understand);
+ *   PRIOR      a generic code (x.0.0, x.7.1, x.3.0, 4.4.7), the code's
+ *              subject, the report kind (delayed: expired) and an outer
+ *              relay's give-up sentence: what is true when nothing more
+ *              specific is said.
+ *
+ * The written conflict rules (parsers/README.md, "Classification"):
+ *   - specific wording beats a REUSED code ("5.2.1 ... mailbox full" is
+ *     full), a SPECIFIC code beats wording of another cause;
+ *   - unknown-user wording is the recipient's address only at RCPT, in a
+ *     report with no command at all, or when the server says the address
+ *     is not in its directory; after DATA it is a filter's refusal;
+ *   - onhold is left only when no tier has any candidate. */
+
+typedef enum {
+	TIER_NONE = 0,
+	TIER_PRIOR,
+	TIER_COMMAND,
+	TIER_REUSED,
+	TIER_WORDING,
+	TIER_STRUCTURE,
+	TIER_CODE,
+	TIER_PROVIDER,
+} Tier;
+
+static const char *const tier_names[] = {
+	[TIER_NONE] = "",
+	[TIER_PRIOR] = "a generic code or the report kind",
+	[TIER_COMMAND] = "the SMTP command or reply code",
+	[TIER_REUSED] = "a detail code servers reuse",
+	[TIER_WORDING] = "the server's wording",
+	[TIER_STRUCTURE] = "the mail system's clause structure",
+	[TIER_CODE] = "a specific detail code",
+	[TIER_PROVIDER] = "a provider's own code or wording",
+};
+
+/* How the evidence of a candidate is written out. */
+typedef enum {
+	EV_TEXT,   /* a phrase hit: quote it, the phrase's detail */
+	EV_STATUS, /* the status code and what it means */
+	EV_FIXED,  /* matched and detail given as they are */
+} EvKind;
+
+typedef struct {
+	BvCause cause;
+	Tier tier;
+	guint order; /* within a tier: lower first */
+	EvKind ev;
+	const char *rule;
+	const char *source;
+	const BvHit *hit;    /* EV_TEXT */
+	const char *matched; /* EV_FIXED: static or owned by Facts */
+	gsize matched_len;   /* EV_FIXED: G_MAXSIZE for NUL-terminated */
+	const char *detail;  /* static, or NULL */
+} Candidate;
+
+#define MAX_CANDIDATES 64
+
+typedef struct {
+	Candidate c[MAX_CANDIDATES];
+	guint n;
+} Candidates;
+
+/* The order of causes within one tier: a full mailbox outranks an unknown
+ * user because servers say "550 5.1.1 mailbox full" but never the reverse;
+ * the narrow causes come before the broad ones they are special cases of
+ * (a DNS block list before a plain block, spam before policy). */
+static const BvCause cause_precedence[] = {
+	BV_CAUSE_MAILBOXFULL,     BV_CAUSE_MESGTOOBIG,  BV_CAUSE_EXCEEDLIMIT,     BV_CAUSE_SUSPEND,
+	BV_CAUSE_HASMOVED,        BV_CAUSE_NORELAYING,  BV_CAUSE_AUTHFAILURE,     BV_CAUSE_USERUNKNOWN,
+	BV_CAUSE_FILTERED,        BV_CAUSE_REQUIREPTR,  BV_CAUSE_NOTCOMPLIANTRFC, BV_CAUSE_BADREPUTATION,
+	BV_CAUSE_CONTENTERROR,    BV_CAUSE_REJECTED,    BV_CAUSE_HOSTUNKNOWN,     BV_CAUSE_SPAMDETECTED,
+	BV_CAUSE_SPEEDING,        BV_CAUSE_TOOMANYCONN, BV_CAUSE_BLOCKED,         BV_CAUSE_VIRUSDETECTED,
+	BV_CAUSE_POLICYVIOLATION, BV_CAUSE_MAILERERROR, BV_CAUSE_SYSTEMERROR,     BV_CAUSE_NETWORKERROR,
+	BV_CAUSE_SYSTEMFULL,      BV_CAUSE_NOTACCEPT,   BV_CAUSE_EXPIRED,         BV_CAUSE_SECURITYERROR,
+	BV_CAUSE_SYNTAXERROR,     BV_CAUSE_VACATION,    BV_CAUSE_ONHOLD,          BV_CAUSE_UNDEFINED,
+};
+
+static guint
+precedence_of (BvCause c)
+{
+	for (guint i = 0; i < G_N_ELEMENTS (cause_precedence); i++)
+		if (cause_precedence[i] == c)
+			return i;
+	return G_N_ELEMENTS (cause_precedence);
+}
+
+static Candidate *
+add (Candidates *cs, BvCause cause, Tier tier, const char *rule, const char *source)
+{
+	if (cs->n >= MAX_CANDIDATES)
+		return NULL;
+	Candidate *c = &cs->c[cs->n++];
+	*c = (Candidate){ 0 };
+	c->cause = cause;
+	c->tier = tier;
+	/* Provider candidates keep the order they were found in. */
+	c->order = tier == TIER_PROVIDER ? cs->n : precedence_of (cause);
+	c->rule = rule;
+	c->source = source;
+	c->matched_len = G_MAXSIZE;
+	return c;
+}
+
+static void
+add_text (Candidates *cs, const Facts *f, BvCause cause, Tier tier, const BvHit *hit, const char *detail)
+{
+	const BvPhrase *p = &bv_phrases[hit->phrase];
+	Candidate *c = add (cs, cause, tier, tier == TIER_PROVIDER ? "mta" : "text",
+	                    p->source ? p->source : "bounceview phrase table (parsers/classify-phrases.c)");
+	if (c == NULL)
+		return;
+	c->ev = EV_TEXT;
+	c->hit = hit;
+	c->detail = detail ? detail : p->detail;
+	(void)f;
+}
+
+static void
+add_fixed (Candidates *cs, BvCause cause, Tier tier, const char *rule, const char *source,
+           const char *matched, gsize len, const char *detail)
+{
+	Candidate *c = add (cs, cause, tier, rule, source);
+	if (c == NULL)
+		return;
+	c->ev = EV_FIXED;
+	c->matched = matched;
+	c->matched_len = len;
+	c->detail = detail;
+}
+
+static gboolean
+better (const Candidate *a, const Candidate *b)
+{
+	if (b == NULL)
+		return TRUE;
+	if (a->tier != b->tier)
+		return a->tier > b->tier;
+	return a->order < b->order;
+}
+
+/* Writes the evidence of @c; @why_lost (may be NULL) is the runner-up. */
+static void
+emit (BvRecipient *r, const Facts *f, const Candidate *c, const Candidate *runner)
+{
+	g_autofree char *matched = NULL;
+	g_autofree char *detail = NULL;
+	switch (c->ev) {
+	case EV_TEXT:
+		matched = hit_text (f, c->hit);
+		detail = g_strdup (c->detail ? c->detail : "");
+		break;
+	case EV_STATUS: {
+		const char *meaning = bv_status_meaning (f->status);
+		matched = g_strdup (f->status);
+		if (said (f, c->cause)) {
+			g_autofree char *m = hit_text (f, &f->scan.text[c->cause]);
+			detail = g_strdup_printf ("%s: %s; the reply says \"%s\"", f->status,
+			                          meaning ? meaning : "", m);
+		} else if (meaning) {
+			detail = g_strdup_printf ("%s: %s", f->status, meaning);
+		} else {
+			detail = g_strdup ("");
+		}
+		break;
+	}
+	case EV_FIXED:
+		matched = c->matched_len == G_MAXSIZE ? g_strdup (c->matched ? c->matched : "")
+		                                      : g_strndup (c->matched, c->matched_len);
+		detail = g_strdup (c->detail ? c->detail : "");
+		break;
+	}
+	set_evidence (r, c->rule, matched, detail);
+	g_free (r->evidence.source);
+	r->evidence.source = g_strdup (c->source ? c->source : "");
+	g_free (r->evidence.runner_up);
+	g_free (r->evidence.runner_up_why);
+	if (runner) {
+		r->evidence.runner_up = g_strdup (bv_cause_id (runner->cause));
+		if (runner->tier < c->tier)
+			r->evidence.runner_up_why = g_strdup_printf (
+			        "%s ranks below %s", tier_names[runner->tier], tier_names[c->tier]);
+		else
+			r->evidence.runner_up_why =
+			        g_strdup_printf ("both are %s; %s comes first in the order of causes",
+			                         tier_names[c->tier], bv_cause_id (c->cause));
+	} else {
+		r->evidence.runner_up = g_strdup ("");
+		r->evidence.runner_up_why = g_strdup ("");
+	}
+}
+
+/* Causes that RFC 3463 codes do not keep apart: a code of one and the
+ * words of the other are the same refusal, and the words say which. */
+static gboolean
+sibling_said (const Facts *f, BvCause c)
+{
+	static const BvCause pairs[][2] = {
+		{ BV_CAUSE_MESGTOOBIG, BV_CAUSE_EXCEEDLIMIT },
+		{ BV_CAUSE_MAILBOXFULL, BV_CAUSE_EXCEEDLIMIT },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++) {
+		if (pairs[i][0] == c && said (f, pairs[i][1]))
+			return TRUE;
+		if (pairs[i][1] == c && said (f, pairs[i][0]))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static const char *const rfc3463 = "RFC 3463 and the IANA SMTP Enhanced Status Codes registry";
+static const char *const rfc5321 = "RFC 5321 section 4.2 (reply codes) and 4.3.2 (command sequence)";
+
+/* The status code as a candidate, at the tier its strength earns. */
+static void
+collect_status (Candidates *cs, const Facts *f)
+{
+	if (f->by_status == BV_CAUSE_UNDEFINED)
+		return;
+	BvCodeStrength strength = bv_status_strength (f->status);
+	Tier tier = strength == BV_CODE_PROVIDER   ? TIER_PROVIDER
+	            : strength == BV_CODE_SPECIFIC ? TIER_CODE
+	            : strength == BV_CODE_REUSED   ? TIER_REUSED
+	                                           : TIER_PRIOR;
+	BvCause c = f->by_status;
+	/* 5.4.4 covers DNS failures too: network wording wins unless the
+	 * text also says the host is unknown, and a domain that exists but
+	 * names no mail server accepts no mail. */
+	if (c == BV_CAUSE_HOSTUNKNOWN &&
+	    ((said (f, BV_CAUSE_NETWORKERROR) && !said (f, c)) || said (f, BV_CAUSE_NOTACCEPT)))
+		tier = TIER_PRIOR;
+	/* Two independent signals that agree: a reused code whose cause the
+	 * server's words also name ("550 5.1.1 ... user unknown") stands with
+	 * the wording, whatever the command; the order of causes then lets a
+	 * narrower cause's words win ("4.7.1 Access denied, cannot find your
+	 * hostname" is about reverse DNS). */
+	if (tier == TIER_REUSED && said (f, c))
+		tier = TIER_WORDING;
+	/* A specific code and wording of a sibling cause: the code names
+	 * the family, the words the member ("552 5.2.3 message too large
+	 * for this recipient" is about the size). */
+	if (tier == TIER_CODE && sibling_said (f, c))
+		tier = TIER_WORDING;
+	Candidate *k = add (cs, c, tier, "status",
+	                    strength == BV_CODE_PROVIDER
+	                            ? "Microsoft Exchange Online NDR reference (learn.microsoft.com)"
+	                            : rfc3463);
+	if (k)
+		k->ev = EV_STATUS;
+}
+
+/* The family a Postfix-style clause names, and the causes the wording
+ * after it may pick within that family. */
+static gboolean
+in_family (BvCause family, BvCause c)
+{
+	switch (family) {
+	case BV_CAUSE_BLOCKED:
+		return c == BV_CAUSE_REQUIREPTR || c == BV_CAUSE_BADREPUTATION || c == BV_CAUSE_SPEEDING ||
+		       c == BV_CAUSE_TOOMANYCONN || c == BV_CAUSE_BLOCKED;
+	case BV_CAUSE_REJECTED: return c == BV_CAUSE_AUTHFAILURE || c == BV_CAUSE_REJECTED;
+	/* A local delivery agent's errno text names the system's state:
+	 * EDQUOT a full mailbox, ENOSPC a full disk, EACCES a system error. */
+	case BV_CAUSE_MAILERERROR:
+		return c == BV_CAUSE_MAILBOXFULL || c == BV_CAUSE_SYSTEMFULL || c == BV_CAUSE_SYSTEMERROR ||
+		       c == BV_CAUSE_MAILERERROR;
+	default: return c == family;
+	}
+}
+
+/* Whether the wording names a narrower member of @family than itself. */
+static gboolean
+family_said (const Facts *f, BvCause family)
+{
+	for (guint c = 0; c < BV_CAUSE_COUNT; c++)
+		if ((BvCause)c != family && in_family (family, (BvCause)c) && said (f, (BvCause)c))
+			return TRUE;
+	return FALSE;
+}
+
+static void
+collect_structure (Candidates *cs, const Facts *f)
+{
+	/* Vocabulary decision: a Diagnostic-Code of type x-unix is the exit
+	 * status or errno of a local delivery agent (Postfix's local(8)
+	 * writing a mailbox, pipe(8) running a command): the mailer failed.
+	 * A specific code (5.2.2 for a full disk quota) still says more. */
+	if (strcmp (f->dtype, "x-unix") == 0 && !family_said (f, BV_CAUSE_MAILERERROR))
+		add_fixed (
+		        cs, BV_CAUSE_MAILERERROR, TIER_STRUCTURE, "text",
+		        "Postfix src/global/dsn_buf.h (DSB_DTYPE_UNIX), src/global/pipe_command.c and "
+		        "mail_copy.c; RFC 3464 section 2.3.6",
+		        "x-unix", G_MAXSIZE,
+		        "the Diagnostic-Code type x-unix reports a local delivery program's exit status or "
+		        "system error");
+	const BvHit *h = &f->scan.structure;
+	if (h->phrase < 0)
+		return;
+	const BvPhrase *p = &bv_phrases[h->phrase];
+	BvCause pick = p->cause;
+	for (guint i = 0; i < G_N_ELEMENTS (cause_precedence); i++) {
+		BvCause c = cause_precedence[i];
+		if (c != p->cause && in_family (p->cause, c) && said (f, c)) {
+			pick = c;
+			break;
+		}
+	}
+	Candidate *c = add (cs, pick, TIER_STRUCTURE, "text", p->source);
+	if (c == NULL)
+		return;
+	c->ev = EV_TEXT;
+	c->hit = pick == p->cause ? h : &f->scan.text[pick];
+	c->detail = p->detail;
+}
+
+/* Wording: every cause the text names, with the conditions some causes
+ * need (the command for unknown users, the sender clause...). */
+static void
+collect_wording (Candidates *cs, const Facts *f)
+{
+	for (guint i = 0; i < G_N_ELEMENTS (cause_precedence); i++) {
+		BvCause c = cause_precedence[i];
+		if (!said (f, c))
+			continue;
+		const BvHit *h = &f->scan.text[c];
+		const BvPhrase *p = &bv_phrases[h->phrase];
+		Tier tier = (p->flags & BV_PHRASE_WRAPPER) ? TIER_PRIOR : TIER_WORDING;
+		/* At MAIL FROM an address or a domain that does not exist is
+		 * the sender's. */
+		if ((c == BV_CAUSE_USERUNKNOWN || c == BV_CAUSE_HOSTUNKNOWN) && command_is (f, "MAIL")) {
+			add_text (cs, f, BV_CAUSE_REJECTED, tier, h,
+			          "refused at MAIL FROM: the address or domain that does not exist is the "
+			          "sender's");
+			continue;
+		}
+		switch (c) {
+		case BV_CAUSE_USERUNKNOWN:
+			/* Vocabulary decision: at RCPT, or in a report with
+			 * no command and no code at all, "user unknown" is
+			 * the address (parsers/README.md). */
+			if (command_is (f, "RCPT") || said_address (f, c) ||
+			    (f->status[0] == '\0' && f->command[0] == '\0' && f->reply[0] == '\0')) {
+				const char *detail = NULL;
+				if (f->command_by_form)
+					detail = "the reply names the recipient's address before the reason, "
+					         "the "
+					         "way servers answer RCPT TO: the address itself was refused";
+				add_text (cs, f, c, tier, h, detail);
+			} else if (!command_is (f, "MAIL")) {
+				/* Refused with the message: a filter refused it. */
+				add_text (
+				        cs, f, BV_CAUSE_FILTERED, tier, h,
+				        "the server named no unknown address at RCPT: the refusal came with "
+				        "the message (after DATA, or with a generic code), so a filter "
+				        "refused it");
+			} else {
+				add_text (cs, f, c, TIER_PRIOR, h, NULL);
+			}
+			break;
+		case BV_CAUSE_FILTERED:
+			if (command_is (f, "RCPT") || command_is (f, "MAIL"))
+				tier = TIER_PRIOR;
+			add_text (cs, f, c, tier, h, NULL);
+			break;
+		case BV_CAUSE_REJECTED:
+			if (!(command_is (f, "MAIL") ||
+			      (command_is (f, "DATA") && f->by_status != BV_CAUSE_USERUNKNOWN) ||
+			      f->by_status == BV_CAUSE_UNDEFINED || f->by_status == BV_CAUSE_SECURITYERROR ||
+			      f->by_status == BV_CAUSE_SYSTEMERROR))
+				tier = TIER_PRIOR;
+			add_text (cs, f, c, tier, h, NULL);
+			break;
+		case BV_CAUSE_HOSTUNKNOWN:
+			/* "Invalid domain" in reply to HELO is the client's name. */
+			add_text (cs, f, c, at_greeting (f) ? TIER_PRIOR : tier, h, NULL);
+			break;
+		case BV_CAUSE_CONTENTERROR:
+			/* "Message content rejected as spam": the content was
+			 * refused for what it is, not for its format. */
+			if (said (f, BV_CAUSE_SPAMDETECTED) || said (f, BV_CAUSE_VIRUSDETECTED))
+				break;
+			/* Vocabulary decision: content refused without an
+			 * x.6 code says nothing of its format: a filter judged
+			 * it, which the vocabulary calls spam. */
+			if (strstr (p->phrase, "content rejected") &&
+			    !(f->status[0] && f->status[2] == '6')) {
+				add_text (cs, f, BV_CAUSE_SPAMDETECTED, tier, h,
+				          "the content was refused with no content-format code (x.6.x): a "
+				          "content filter judged it");
+				break;
+			}
+			add_text (cs, f, c, tier, h, NULL);
+			break;
+		default: add_text (cs, f, c, tier, h, NULL); break;
+		}
+	}
+}
+
+/* The SMTP command and reply code (RFC 5321). */
+static void
+collect_command (Candidates *cs, const Facts *f, BvRecipient *r, BvKind kind)
+{
+	if (at_greeting (f))
+		add_fixed (cs, BV_CAUSE_BLOCKED, TIER_COMMAND, "reply", rfc5321, f->command, G_MAXSIZE,
+		           "the server refused the connection at the greeting");
+	else if (command_is (f, "MAIL"))
+		add_fixed (cs, BV_CAUSE_REJECTED, TIER_COMMAND, "reply", rfc5321, "MAIL", G_MAXSIZE,
+		           "the server refused the sender at MAIL FROM");
+	/* 500, 501, 502 and 503: a command or its arguments not understood
+	 * or out of sequence. */
+	if (f->reply[0] == '5' && f->reply[1] == '0' && f->reply[2] >= '0' && f->reply[2] <= '3' &&
+	    f->reply[3] == '\0')
+		add_fixed (cs, BV_CAUSE_SYNTAXERROR, TIER_COMMAND, "reply", rfc5321, f->reply, G_MAXSIZE,
+		           "reply codes 500-503: the server did not understand a command or its "
+		           "arguments, or they came out of sequence");
+	if (kind == BV_KIND_DELAYED || g_str_has_prefix (r->action, "delay") ||
+	    g_str_has_prefix (r->action, "expire"))
+		add_fixed (cs, BV_CAUSE_EXPIRED, TIER_PRIOR, "kind",
+		           "RFC 3464 section 2.3.3 (Action: delayed)", "delayed", G_MAXSIZE,
+		           "the report says delivery is still being retried");
+	const char *st = f->status;
+	if (f->by_status == BV_CAUSE_UNDEFINED && (st[0] == '4' || st[0] == '5') && st[1] == '.' &&
+	    (st[2] == '6' || st[2] == '7') && st[3] == '.')
+		add_fixed (cs, st[2] == '6' ? BV_CAUSE_CONTENTERROR : BV_CAUSE_SECURITYERROR, TIER_PRIOR,
+		           "status", rfc3463, st, G_MAXSIZE,
+		           st[2] == '6' ? "the code's subject 6 is about the message content"
+		                        : "the code's subject 7 is about security or policy");
+}
+
+/* When a convention of parsers/knowledge/conventions.def applies. */
+typedef enum {
+	CONV_ALWAYS,
+	CONV_SAYS_USERUNKNOWN,
+	CONV_REPLY_542_GENERIC,
+	CONV_MAILBOX_UNAVAILABLE,
+	CONV_STATE_AFTER_DATA,
+	CONV_UNKNOWN_AFTER_DATA,
+} ConventionTest;
+
+typedef struct {
+	BvSystem system;    /* BV_SYSTEM_NONE for a domain rule */
+	const char *domain; /* NULL for a system rule */
+	ConventionTest test;
+	BvCause cause;
+	const char *detail;
+	const char *source;
+} Convention;
+
+static const Convention conventions[] = {
+#define BV_SYSTEM_RULE(sys, t, c, d, src) { BV_SYSTEM_##sys, NULL, CONV_##t, BV_CAUSE_##c, d, src },
+#define BV_DOMAIN_RULE(dom, t, c, d, src) { BV_SYSTEM_NONE, dom, CONV_##t, BV_CAUSE_##c, d, src },
+#include "parsers/knowledge/conventions.def"
+#undef BV_SYSTEM_RULE
+#undef BV_DOMAIN_RULE
+};
+
+/* Whether the test of a convention holds; sets what it matched. */
+static gboolean
+convention_holds (const Convention *cv, const Facts *f, const char **m, gsize *mlen, Tier *tier)
+{
+	*tier = TIER_PROVIDER;
+	*mlen = G_MAXSIZE;
+	switch (cv->test) {
+	case CONV_ALWAYS:
+		*m = said (f, BV_CAUSE_REJECTED) ? f->diag + f->scan.text[BV_CAUSE_REJECTED].start
+		                                 : bv_system_name (cv->system);
+		*mlen = said (f, BV_CAUSE_REJECTED)
+		                ? f->scan.text[BV_CAUSE_REJECTED].end - f->scan.text[BV_CAUSE_REJECTED].start
+		                : G_MAXSIZE;
+		return TRUE;
+	case CONV_SAYS_USERUNKNOWN:
+		if (said (f, BV_CAUSE_USERUNKNOWN)) {
+			*m = f->diag + f->scan.text[BV_CAUSE_USERUNKNOWN].start;
+			*mlen = f->scan.text[BV_CAUSE_USERUNKNOWN].end -
+			        f->scan.text[BV_CAUSE_USERUNKNOWN].start;
+			return TRUE;
+		}
+		*m = f->status;
+		return f->by_status == BV_CAUSE_USERUNKNOWN;
+	case CONV_REPLY_542_GENERIC:
+		*m = f->reply;
+		return strcmp (f->reply, "542") == 0 && generic_status (f->status);
+	case CONV_MAILBOX_UNAVAILABLE:
+		if (!said (f, BV_CAUSE_USERUNKNOWN) ||
+		    strcmp (bv_phrases[f->scan.text[BV_CAUSE_USERUNKNOWN].phrase].phrase,
+		            "mailbox unavailable") != 0 ||
+		    bv_status_strength (f->status) >= BV_CODE_SPECIFIC)
+			return FALSE;
+		*m = f->diag + f->scan.text[BV_CAUSE_USERUNKNOWN].start;
+		*mlen = f->scan.text[BV_CAUSE_USERUNKNOWN].end - f->scan.text[BV_CAUSE_USERUNKNOWN].start;
+		/* Other wording of the server says more than the convention. */
+		for (guint c = 0; c < BV_CAUSE_COUNT; c++)
+			if (c != BV_CAUSE_USERUNKNOWN && c != BV_CAUSE_FILTERED && said (f, (BvCause)c))
+				*tier = TIER_REUSED;
+		return TRUE;
+	case CONV_STATE_AFTER_DATA: {
+		const char *state = gmail_state_after_data (f->diag);
+		if (state == NULL || !(f->status[0] == '\0' || g_str_has_suffix (f->status, ".0")))
+			return FALSE;
+		*m = state;
+		*mlen = strcspn (state, ")") + 1;
+		/* Gmail's own account of the stage weighs like the server's
+		 * words that the refusal came after DATA. */
+		*tier = TIER_WORDING;
+		return TRUE;
+	}
+	case CONV_UNKNOWN_AFTER_DATA:
+		if (!(command_is (f, "DATA") && said (f, BV_CAUSE_USERUNKNOWN) && generic_status (f->status)))
+			return FALSE;
+		*m = f->diag + f->scan.text[BV_CAUSE_USERUNKNOWN].start;
+		*mlen = f->scan.text[BV_CAUSE_USERUNKNOWN].end - f->scan.text[BV_CAUSE_USERUNKNOWN].start;
+		return TRUE;
+	}
+	return FALSE;
+}
+
+/* The provider tier's conventions: Orange's numbered labels, then the
+ * registry's rules for the system that wrote the report and for the
+ * recipient's provider. */
+static void
+collect_conventions (Candidates *cs, const Facts *f)
+{
+	const char *label;
+	gsize label_len;
+	BvCause orange = orange_code (f->diag, &label, &label_len);
+	if (orange != BV_CAUSE_UNDEFINED)
+		add_fixed (
+		        cs, orange, TIER_PROVIDER, "mta",
+		        "Orange postmaster, \"Codes d'erreur\" (postmaster.orange.fr); "
+		        "parsers/knowledge/orange.def",
+		        label, label_len,
+		        "Orange/La Poste: the number at the end of the label is its documented error code");
+	BvSystem system = bv_system_from_mta (f->mta);
+	for (gsize i = 0; i < G_N_ELEMENTS (conventions); i++) {
+		const Convention *cv = &conventions[i];
+		if (cv->domain ? !(host_in_domain (f->remote_mta, cv->domain) ||
+		                   strcmp (f->domain, cv->domain) == 0)
+		               : cv->system != system)
+			continue;
+		const char *m;
+		gsize mlen;
+		Tier tier;
+		if (convention_holds (cv, f, &m, &mlen, &tier))
+			add_fixed (cs, cv->cause, tier, "mta", cv->source, m, mlen, cv->detail);
+	}
+}
+
 /* Decides the cause; returns it with the evidence set on @r. */
 static BvCause
 decide (BvRecipient *r, const Facts *f, BvKind kind)
 {
-	/* 2. A provider's own convention. */
+	Candidates cs = { .n = 0 };
+	g_autofree char *orange_label = NULL;
+
+	/* Provider tier: a provider's own wording, code or convention. */
 	if (f->scan.first_provider >= 0) {
 		BvCause c = (BvCause)f->scan.first_provider;
-		const BvHit *h = &f->scan.provider[c];
-		g_autofree char *m = hit_text (f, h);
-		set_evidence (r, "mta", m, bv_phrases[h->phrase].detail);
-		return c;
+		add_text (&cs, f, c, TIER_PROVIDER, &f->scan.provider[c], NULL);
+		for (guint i = 0; i < BV_CAUSE_COUNT; i++)
+			if ((gint)i != f->scan.first_provider && f->scan.provider[i].phrase >= 0)
+				add_text (&cs, f, (BvCause)i, TIER_PROVIDER, &f->scan.provider[i], NULL);
 	}
-	const char *label;
-	gsize label_len;
-	BvCause orange = orange_code (f->diag, &label, &label_len);
-	if (orange != BV_CAUSE_UNDEFINED) {
-		g_autofree char *m = g_strndup (label, label_len);
-		set_evidence (
-		        r, "mta", m,
-		        "Orange/La Poste: the number at the end of the label is its documented error code");
-		return orange;
-	}
-	BvCause convention = mail_system_convention (r, f);
-	if (convention != BV_CAUSE_UNDEFINED)
-		return convention;
-	if (f->by_status == BV_CAUSE_BLOCKED && f->status[2] == '7' && strlen (f->status) == 7) {
-		set_evidence (r, "mta", f->status, bv_status_meaning (f->status));
-		return BV_CAUSE_BLOCKED;
-	}
+	collect_conventions (&cs, f);
+	collect_status (&cs, f);
+	collect_structure (&cs, f);
+	collect_wording (&cs, f);
+	collect_command (&cs, f, r, kind);
 
-	/* 3. The specific causes. */
-	for (gsize i = 0; i < G_N_ELEMENTS (specific_order); i++) {
-		BvCause c = specific_order[i];
-		gboolean by_text;
-		if (!specific_applies (f, c, &by_text))
-			continue;
-		if (c == BV_CAUSE_FILTERED && by_text && !said (f, BV_CAUSE_FILTERED)) {
-			g_autofree char *m = hit_text (f, &f->scan.text[BV_CAUSE_USERUNKNOWN]);
-			set_evidence (
-			        r, "text", m,
-			        "the server named no unknown address at RCPT: the refusal came with the "
-			        "message (after DATA, or with a generic code), so a filter refused it");
-		} else if (c == BV_CAUSE_FILTERED && !by_text && f->by_status == c) {
-			evidence_status (r, f, c);
-		} else if (by_text && c == BV_CAUSE_USERUNKNOWN && !(r->command && r->command[0]) &&
-		           f->scan.command_by_form) {
-			evidence_text (r, f, c,
-			               "the reply names the recipient's address before the reason, the way "
-			               "servers answer RCPT TO: the address itself was refused");
-		} else if (by_text) {
-			evidence_text (r, f, c, NULL);
-		} else {
-			evidence_status (r, f, c);
-		}
-		return c;
-	}
-
-	/* Gmail ends a remote server's reply with "(state N)", the stage its
-	 * SMTP client had reached; 15, 17 and 18 are after DATA.  A refusal
-	 * of the message there that no specific wording or code explains is
-	 * a filter of the receiving server. */
-	const char *state = strcmp (f->mta, "gmail") == 0 ? gmail_state_after_data (f->diag) : NULL;
-	if (state && (f->status[0] == '\0' || g_str_has_suffix (f->status, ".0"))) {
-		g_autofree char *m = g_strndup (state, strcspn (state, ")") + 1);
-		set_evidence (r, "mta", m,
-		              "Gmail: the receiving server refused the message after DATA (states 15, 17 "
-		              "and 18), so its filter refused it");
-		return BV_CAUSE_FILTERED;
-	}
-
-	/* 4. A vague or missing code: the broader wording, then the code. */
-	if (vague_cause (f->by_status)) {
-		for (gsize i = 0; i < G_N_ELEMENTS (broad_order); i++) {
-			BvCause c = broad_order[i];
-			if (said (f, c)) {
-				evidence_text (r, f, c, NULL);
-				return c;
-			}
-		}
-		if (f->by_status != BV_CAUSE_UNDEFINED) {
-			evidence_status (r, f, f->by_status);
-			return f->by_status;
-		}
-		const char *st = f->status;
-		if ((st[0] == '4' || st[0] == '5') && st[1] == '.' && (st[2] == '6' || st[2] == '7') &&
-		    st[3] == '.') {
-			BvCause c = st[2] == '6' ? BV_CAUSE_CONTENTERROR : BV_CAUSE_SECURITYERROR;
-			set_evidence (r, "status", st,
-			              st[2] == '6' ? "the code's subject 6 is about the message content"
-			                           : "the code's subject 7 is about security or policy");
-			return c;
-		}
-	} else {
-		evidence_status (r, f, f->by_status);
-		return f->by_status;
-	}
-
-	/* 5. What is left. */
-	if (said (f, BV_CAUSE_SYNTAXERROR)) {
-		evidence_text (r, f, BV_CAUSE_SYNTAXERROR, NULL);
-		return BV_CAUSE_SYNTAXERROR;
-	}
-	if (kind == BV_KIND_DELAYED || g_str_has_prefix (r->action, "delay") ||
-	    g_str_has_prefix (r->action, "expire")) {
-		set_evidence (r, "kind", "delayed", "the report says delivery is still being retried");
-		return BV_CAUSE_EXPIRED;
-	}
-	if (at_greeting (f)) {
-		set_evidence (r, "reply", f->command, "the server refused the connection at the greeting");
-		return BV_CAUSE_BLOCKED;
-	}
-	if (command_is (f, "MAIL")) {
-		set_evidence (r, "reply", "MAIL", "the server refused the sender at MAIL FROM");
-		return BV_CAUSE_REJECTED;
-	}
-	for (gsize i = 0; i < G_N_ELEMENTS (rest_order); i++) {
-		BvCause c = rest_order[i];
-		if (said (f, c)) {
-			evidence_text (r, f, c, NULL);
-			return c;
-		}
+	const Candidate *best = NULL, *runner = NULL;
+	for (guint i = 0; i < cs.n; i++)
+		if (better (&cs.c[i], best))
+			best = &cs.c[i];
+	if (best) {
+		for (guint i = 0; i < cs.n; i++)
+			if (cs.c[i].cause != best->cause && better (&cs.c[i], runner))
+				runner = &cs.c[i];
+		emit (r, f, best, runner);
+		return best->cause;
 	}
 	if (f->diag[0] != '\0') {
 		set_evidence (r, "default", "", "the report explains too little to decide");
@@ -545,17 +800,16 @@ bv_classify_text (const char *diagnostic, const char **matched)
 	if (scan.first_provider >= 0) {
 		best = scan.provider[scan.first_provider].phrase;
 	} else {
-		/* A bare text has no command: every cause's wording counts,
-		 * in the order the classifier tries them. */
-		const BvCause *orders[] = { specific_order, broad_order, rest_order };
-		const gsize sizes[] = { G_N_ELEMENTS (specific_order), G_N_ELEMENTS (broad_order),
-			                G_N_ELEMENTS (rest_order) };
-		for (gsize o = 0; o < G_N_ELEMENTS (orders) && best < 0; o++) {
-			for (gsize i = 0; i < sizes[o] && best < 0; i++) {
-				BvCause c = orders[o][i];
-				if (scan.text[c].phrase >= 0 &&
-				    !(scan.not_mask & (G_GUINT64_CONSTANT (1) << c)))
-					best = scan.text[c].phrase;
+		/* A bare text has no command: every cause's wording counts, in
+		 * the order of causes within the wording tier; a give-up
+		 * sentence only when nothing else is said. */
+		for (int pass = 0; pass < 2 && best < 0; pass++) {
+			for (gsize i = 0; i < G_N_ELEMENTS (cause_precedence) && best < 0; i++) {
+				BvCause c = cause_precedence[i];
+				gint p = scan.text[c].phrase;
+				if (p >= 0 && !(scan.not_mask & (G_GUINT64_CONSTANT (1) << c)) &&
+				    ((bv_phrases[p].flags & BV_PHRASE_WRAPPER) != 0) == (pass == 1))
+					best = p;
 			}
 		}
 	}
@@ -652,11 +906,13 @@ bv_classify (BvRecipient *r, BvKind kind)
 		f.reply = or_empty (r->reply_code);
 		f.mta = or_empty (r->mta);
 		f.remote_mta = or_empty (r->remote_mta);
+		f.dtype = or_empty (r->diagnostic_type);
 		const char *at = strrchr (or_empty (r->recipient), '@');
 		f.domain = at ? at + 1 : "";
 		f.by_status = bv_status_cause (status);
 		bv_text_scan (f.diag, &f.scan);
 		f.command = r->command && r->command[0] ? r->command : f.scan.command;
+		f.command_by_form = !(r->command && r->command[0]) && f.scan.command_by_form;
 		/* At MAIL FROM an address code speaks of the sender's address. */
 		if (strcmp (f.command, "MAIL") == 0 &&
 		    (f.by_status == BV_CAUSE_USERUNKNOWN || f.by_status == BV_CAUSE_HOSTUNKNOWN))

@@ -83,8 +83,8 @@ exchange2003_parse (BvMail *mail, BvReport *report)
 	if (start == NULL)
 		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();
-	g_autoptr (GString) diag = g_string_new (NULL);
-	BvRecipient *cur = NULL;
+	BvGrowing g;
+	bv_growing_init (&g, text);
 	gboolean skipping = FALSE;
 	BvLines it;
 	BvLine line;
@@ -94,15 +94,11 @@ exchange2003_parse (BvMail *mail, BvReport *report)
 			break;
 		g_autofree char *addr = recipient_line (&line);
 		if (addr != NULL) {
-			if (cur != NULL)
-				bv_scrape_set_diagnostic (cur, diag->str, diag->len);
-			g_string_truncate (diag, 0);
-			cur = bv_scrape_add (text, addr);
-			bv_scrape_set (&cur->action, "failed");
+			bv_scrape_set (&bv_growing_open (&g, addr)->action, "failed");
 			skipping = FALSE;
 			continue;
 		}
-		if (cur == NULL || bv_line_blank (&line))
+		if (g.cur == NULL || bv_line_blank (&line))
 			continue;
 		/* The MTS-ID note (and its unindented continuation) is
 		 * bookkeeping, not a reason. */
@@ -113,11 +109,9 @@ exchange2003_parse (BvMail *mail, BvReport *report)
 		if (skipping && !bv_line_indented (&line))
 			continue;
 		skipping = FALSE;
-		g_string_append_c (diag, ' ');
-		g_string_append_len (diag, line.start, line.end - line.start);
+		bv_growing_add (&g, line.start, line.end - line.start);
 	}
-	if (cur != NULL)
-		bv_scrape_set_diagnostic (cur, diag->str, diag->len);
+	bv_growing_clear (&g);
 	return bv_scrape_merge (mail, report, text) > 0;
 }
 

@@ -70,32 +70,29 @@ gmx_parse (BvMail *mail, BvReport *report)
 	if (failed != NULL && failed < stop)
 		start = failed;
 	g_autoptr (BvReport) text = bv_report_new ();
-	g_autoptr (GString) diag = g_string_new (NULL);
-	BvRecipient *cur = NULL;
+	BvGrowing g;
+	bv_growing_init (&g, text);
 	BvLines it;
 	BvLine line;
 	bv_lines_init (&it, bv_scrape_next_line (start));
 	while (bv_lines_next (&it, &line) && line.start < stop) {
 		g_autofree char *addr = address_alone (&line);
-		if (addr != NULL || bv_line_starts (&line, nemesis_stop)) {
-			if (cur != NULL) {
-				bv_scrape_set_diagnostic (cur, diag->str, diag->len);
-				bv_scrape_set (&cur->command, nemesis_command (diag->str));
-			}
-			g_string_truncate (diag, 0);
-			cur = addr ? bv_scrape_add (text, addr) : NULL;
-			if (cur != NULL)
-				bv_scrape_set (&cur->action, "failed");
+		if (addr != NULL) {
+			bv_scrape_set (&bv_growing_open (&g, addr)->action, "failed");
 			continue;
 		}
-		if (cur == NULL || bv_line_blank (&line))
+		if (bv_line_starts (&line, nemesis_stop)) {
+			bv_growing_close (&g);
 			continue;
-		g_string_append_c (diag, ' ');
-		g_string_append_len (diag, line.start, line.end - line.start);
+		}
+		if (!bv_line_blank (&line))
+			bv_growing_add (&g, line.start, line.end - line.start);
 	}
-	if (cur != NULL) {
-		bv_scrape_set_diagnostic (cur, diag->str, diag->len);
-		bv_scrape_set (&cur->command, nemesis_command (diag->str));
+	bv_growing_clear (&g);
+	/* The command is named in the diagnostic's own words. */
+	for (guint i = 0; i < text->recipients->len; i++) {
+		BvRecipient *r = text->recipients->pdata[i];
+		bv_scrape_set (&r->command, nemesis_command (r->diagnostic));
 	}
 	bv_scrape_take_original (mail, bv_scrape_next_line (stop));
 	return bv_scrape_merge (mail, report, text) > 0;

@@ -31,34 +31,27 @@ kddi_parse (BvMail *mail, BvReport *report)
 	if (!is_kddi (mail))
 		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();
-	BvRecipient *cur = NULL;
-	g_autoptr (GString) reason = g_string_new (NULL);
+	BvGrowing g;
+	bv_growing_init (&g, text);
 	BvLines it;
 	BvLine line;
 	bv_lines_init (&it, mail->body->str);
 	while (bv_lines_next (&it, &line)) {
 		if (bv_line_starts (&line, "Could not be delivered to:")) {
-			if (cur != NULL)
-				bv_scrape_set_diagnostic (cur, reason->str, reason->len);
-			g_string_truncate (reason, 0);
+			bv_growing_close (&g);
 			const char *p = bv_line_find (&line, ":") + 1;
 			g_autofree char *v = g_strndup (p, line.end - p);
 			g_autofree char *addr = bv_address_extract (v);
-			cur = addr ? bv_scrape_add (text, addr) : NULL;
-		} else if (cur != NULL) {
+			if (addr != NULL)
+				bv_growing_open (&g, addr);
+		} else if (bv_line_blank (&line) || bv_line_starts (&line, "Your mail")) {
 			/* The reason ends at a blank line or the next "Your mail". */
-			if (bv_line_blank (&line) || bv_line_starts (&line, "Your mail")) {
-				bv_scrape_set_diagnostic (cur, reason->str, reason->len);
-				g_string_truncate (reason, 0);
-				cur = NULL;
-				continue;
-			}
-			g_string_append_len (reason, line.start, line.end - line.start);
-			g_string_append_c (reason, ' ');
+			bv_growing_close (&g);
+		} else {
+			bv_growing_add (&g, line.start, line.end - line.start);
 		}
 	}
-	if (cur != NULL)
-		bv_scrape_set_diagnostic (cur, reason->str, reason->len);
+	bv_growing_clear (&g);
 	return bv_scrape_merge (mail, report, text) > 0;
 }
 

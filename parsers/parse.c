@@ -397,6 +397,40 @@ keep_valid_code (char **field, gboolean (*valid) (const char *),
 	*field = kept;
 }
 
+/* Some reports drop the reply code from the Diagnostic-Code that their
+ * text quotes with the same words ("The remote server answered: 550 5.1.1
+ * Mailbox does not exist" beside "smtp; Mailbox does not exist"): the
+ * reply code that stands right before the diagnostic in @body, an
+ * enhanced code between them allowed.  Only a whole match counts. */
+static void
+reply_code_from_text (const char *body, BvRecipient *r)
+{
+	if (body == NULL || r->reply_code[0] != '\0' || strlen (r->diagnostic) < 8)
+		return;
+	for (const char *hit = bv_text_find_ci (body, r->diagnostic); hit != NULL;
+	     hit = bv_text_find_ci (hit + 1, r->diagnostic)) {
+		const char *p = hit;
+		while (p > body && p[-1] == ' ')
+			p--;
+		const char *q = p;
+		while (q > body && (g_ascii_isdigit (q[-1]) || q[-1] == '.'))
+			q--;
+		if (q < p && memchr (q, '.', p - q) != NULL) {
+			p = q;
+			while (p > body && p[-1] == ' ')
+				p--;
+		}
+		if (p - body < 3 || !g_ascii_isdigit (p[-1]) || !g_ascii_isdigit (p[-2]) ||
+		    !g_ascii_isdigit (p[-3]) || (p - body > 3 && g_ascii_isalnum (p[-4])))
+			continue;
+		char code[4] = { p[-3], p[-2], p[-1], '\0' };
+		if (bv_reply_valid (code)) {
+			bv_scrape_set (&r->reply_code, code);
+			return;
+		}
+	}
+}
+
 /* Fills every NULL string of a recipient with "" and the codes from the
  * diagnostic when the report gave none. */
 static void
@@ -431,6 +465,7 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 		g_free (r->reply_code);
 		r->reply_code = g_strdup (code);
 	}
+	reply_code_from_text (body, r);
 	if (r->action[0] == '\0') {
 		g_free (r->action);
 		r->action = g_strdup (report->kind == BV_KIND_DELAYED  ? "delayed"

@@ -100,7 +100,20 @@ bv_recipient_free (BvRecipient *r)
 	g_free (r->evidence.rule);
 	g_free (r->evidence.matched);
 	g_free (r->evidence.detail);
+	g_free (r->evidence.source);
+	g_free (r->evidence.runner_up);
+	g_free (r->evidence.runner_up_why);
 	g_free (r);
+}
+
+void
+bv_original_clear (BvOriginal *original)
+{
+	g_clear_pointer (&original->message_id, g_free);
+	g_clear_pointer (&original->from, g_free);
+	g_clear_pointer (&original->to, g_free);
+	g_clear_pointer (&original->subject, g_free);
+	g_clear_pointer (&original->date, g_free);
 }
 
 BvReport *
@@ -122,11 +135,7 @@ bv_report_free (BvReport *r)
 	g_free (r->subject);
 	g_free (r->mta);
 	g_free (r->return_path);
-	g_free (r->original.message_id);
-	g_free (r->original.from);
-	g_free (r->original.to);
-	g_free (r->original.subject);
-	g_free (r->original.date);
+	bv_original_clear (&r->original);
 	g_ptr_array_unref (r->recipients);
 	g_free (r);
 }

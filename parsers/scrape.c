@@ -275,6 +275,49 @@ line_stops (const BvLine *line, const char *const *stops)
 	return FALSE;
 }
 
+void
+bv_growing_init (BvGrowing *g, BvReport *report)
+{
+	g->report = report;
+	g->cur = NULL;
+	g->diag = g_string_new (NULL);
+}
+
+BvRecipient *
+bv_growing_open (BvGrowing *g, const char *address)
+{
+	bv_growing_close (g);
+	g->cur = bv_scrape_add (g->report, address);
+	return g->cur;
+}
+
+void
+bv_growing_add (BvGrowing *g, const char *text, gssize len)
+{
+	if (g->cur == NULL)
+		return;
+	if (g->diag->len > 0)
+		g_string_append_c (g->diag, ' ');
+	g_string_append_len (g->diag, text, len);
+}
+
+void
+bv_growing_close (BvGrowing *g)
+{
+	if (g->cur != NULL)
+		bv_scrape_set_diagnostic (g->cur, g->diag->str, g->diag->len);
+	g_string_truncate (g->diag, 0);
+	g->cur = NULL;
+}
+
+void
+bv_growing_clear (BvGrowing *g)
+{
+	bv_growing_close (g);
+	g_string_free (g->diag, TRUE);
+	g->diag = NULL;
+}
+
 /* Phrases with which a report introduces a remote SMTP server's reply,
  * lower case: Postfix "host %s said: %s (in reply to %s)"
  * (src/smtp/smtp_proto.c), qmail "Remote host said:" (qmail-remote.c),
@@ -297,13 +340,12 @@ bv_scrape_smtp_type (BvRecipient *r)
  * command is read from the normalised text, where a phrase a server
  * wrapped across lines ("in reply to RCPT\n    TO command") is whole. */
 static void
-block_finish (BvRecipient *r, GString *text)
+block_finish (BvGrowing *g)
 {
-	if (r == NULL)
-		return;
-	bv_scrape_set_diagnostic (r, text->str, text->len);
-	bv_scrape_set (&r->command, bv_scrape_command (r->diagnostic, -1));
-	g_string_truncate (text, 0);
+	BvRecipient *r = g->cur;
+	bv_growing_close (g);
+	if (r != NULL)
+		bv_scrape_set (&r->command, bv_scrape_command (r->diagnostic, -1));
 }
 
 guint
@@ -311,8 +353,8 @@ bv_scrape_blocks (BvReport *report, const char *start, const char *const *stops,
                   const char **end)
 {
 	guint added = 0;
-	BvRecipient *cur = NULL;
-	g_autoptr (GString) text = g_string_new (NULL);
+	BvGrowing g;
+	bv_growing_init (&g, report);
 	BvLines it;
 	BvLine line;
 	bv_lines_init (&it, start);
@@ -329,29 +371,30 @@ bv_scrape_blocks (BvReport *report, const char *start, const char *const *stops,
 		 * block continues it even when the wrap put the server's
 		 * "<a@b>: ..." at its start: only the column the writer wrapped
 		 * at decides that, not a new recipient. */
-		gboolean continues = cur != NULL && (flags & BV_BLOCKS_INDENTED) && bv_line_indented (&line);
+		gboolean continues =
+		        g.cur != NULL && (flags & BV_BLOCKS_INDENTED) && bv_line_indented (&line);
 		if (!continues && (!(flags & BV_BLOCKS_ANGLE) || (first < line.end && *first == '<')))
 			addr = bv_line_address (&line, &rest);
 		if (addr != NULL) {
-			block_finish (cur, text);
-			cur = bv_scrape_add (report, addr);
+			block_finish (&g);
+			bv_growing_open (&g, addr);
 			added++;
-			g_string_append_len (text, rest, line.end - rest);
+			bv_growing_add (&g, rest, line.end - rest);
 			continue;
 		}
-		if (cur == NULL)
+		if (g.cur == NULL)
 			continue;
 		gboolean blank = bv_line_blank (&line);
 		if ((blank && (flags & BV_BLOCKS_BLANK_ENDS)) ||
-		    (!blank && (flags & BV_BLOCKS_INDENTED) && !bv_line_indented (&line) && text->len > 0)) {
-			block_finish (cur, text);
-			cur = NULL;
+		    (!blank && (flags & BV_BLOCKS_INDENTED) && !bv_line_indented (&line) &&
+		     g.diag->len > 0)) {
+			block_finish (&g);
 			continue;
 		}
-		g_string_append_c (text, ' ');
-		g_string_append_len (text, line.start, line.end - line.start);
+		bv_growing_add (&g, line.start, line.end - line.start);
 	}
-	block_finish (cur, text);
+	block_finish (&g);
+	bv_growing_clear (&g);
 	if (end != NULL)
 		*end = stop ? stop : it.next;
 	return added;

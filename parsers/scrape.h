@@ -61,6 +61,31 @@ BvRecipient *bv_scrape_recipient_new (const char *address);
  * and fills status and reply code from it where they are still empty. */
 void bv_scrape_set_diagnostic (BvRecipient *r, const char *text, gssize len);
 
+/* A recipient whose diagnostic grows line by line until the next
+ * recipient line or the end of its block: the loop the format parsers
+ * share.  bv_growing_init(), then bv_growing_open() at each recipient line
+ * and bv_growing_add() for each line of its diagnostic, and
+ * bv_growing_close() at the end of a block and of the text. */
+typedef struct {
+	BvReport *report; /* where recipients are added */
+	BvRecipient *cur; /* the open recipient (owned by @report), or NULL */
+	GString *diag;    /* its diagnostic so far */
+} BvGrowing;
+
+void bv_growing_init (BvGrowing *g, BvReport *report);
+/* Closes the open recipient and opens one for @address (a new recipient
+ * of the report, as bv_scrape_add() makes); returns it. */
+BvRecipient *bv_growing_open (BvGrowing *g, const char *address);
+/* Appends @text (length @len, or -1) to the open recipient's diagnostic,
+ * after a space; nothing when no recipient is open. */
+void bv_growing_add (BvGrowing *g, const char *text, gssize len);
+/* Gives the open recipient its diagnostic (normalised, codes taken as
+ * bv_scrape_set_diagnostic() does) and closes it; nothing when none is
+ * open. */
+void bv_growing_close (BvGrowing *g);
+/* Closes and frees the buffer; @g may be initialised again. */
+void bv_growing_clear (BvGrowing *g);
+
 /* Sets @r's diagnostic_type to "smtp" when it has none and its diagnostic
  * introduces a remote SMTP server's reply the way mail systems do ("host
  * ... said:", "(in reply to RCPT TO command)", "SMTP error from remote mail

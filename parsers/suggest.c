@@ -16,6 +16,7 @@
 
 #include "parsers/catalog.h"
 #include "parsers/suggest.h"
+#include "parsers/text.h"
 
 BvSuggestion *
 bv_suggestion_new (void)
@@ -174,23 +175,12 @@ find_typo (BvSuggestion *s, const char *address)
 
 /* ---- Small text scanners ---------------------------------------------- */
 
-/* Case-insensitive strstr for ASCII needles. */
-static const char *
-find_ci (const char *haystack, const char *needle)
-{
-	gsize n = strlen (needle);
-	for (const char *p = haystack; *p; p++)
-		if (g_ascii_strncasecmp (p, needle, n) == 0)
-			return p;
-	return NULL;
-}
-
 /* Whether @needle occurs in @text as a whole word (case-insensitive). */
 static const char *
 find_word_ci (const char *text, const char *needle)
 {
 	gsize n = strlen (needle);
-	for (const char *p = text; (p = find_ci (p, needle)) != NULL; p++) {
+	for (const char *p = text; (p = bv_text_find_ci (p, needle)) != NULL; p++) {
 		gboolean before = p == text || !g_ascii_isalnum (p[-1]);
 		gboolean after = !g_ascii_isalnum (p[n]);
 		if (before && after)
@@ -285,8 +275,8 @@ find_ipv4_near (const char *text, const char *near)
 static char *
 find_url (const char *text)
 {
-	const char *p = find_ci (text, "http://");
-	const char *q = find_ci (text, "https://");
+	const char *p = bv_text_find_ci (text, "http://");
+	const char *q = bv_text_find_ci (text, "https://");
 	if (p == NULL || (q != NULL && q < p))
 		p = q;
 	if (p == NULL)
@@ -332,7 +322,7 @@ find_blocklist (BvSuggestion *s, const char *text)
 	const BvBlocklist *found = NULL;
 	const char *at = NULL;
 	for (gsize i = 0; i < G_N_ELEMENTS (blocklists); i++) {
-		const char *p = find_ci (text, blocklists[i].needle);
+		const char *p = bv_text_find_ci (text, blocklists[i].needle);
 		if (p != NULL && (at == NULL || p < at)) {
 			found = &blocklists[i];
 			at = p;
@@ -367,7 +357,7 @@ find_auth (BvSuggestion *s, const char *text)
 	/* SPF's own wording, which need not name SPF: "domain of X does not
 	 * designate 192.0.2.1 as permitted sender". */
 	if (pos[0] == NULL)
-		pos[0] = find_ci (text, "as permitted sender");
+		pos[0] = bv_text_find_ci (text, "as permitted sender");
 	/* Names in the order the text gives them: the first is usually the
 	 * one the server acted on. */
 	g_autoptr (GString) names = g_string_new (NULL);
@@ -387,7 +377,7 @@ find_auth (BvSuggestion *s, const char *text)
 		return;
 	s->auth_methods = g_string_free (g_steal_pointer (&names), FALSE);
 	/* "example.org's DMARC policy" */
-	for (const char *p = text; (p = find_ci (p, "'s ")) != NULL && s->auth_domain == NULL; p++) {
+	for (const char *p = text; (p = bv_text_find_ci (p, "'s ")) != NULL && s->auth_domain == NULL; p++) {
 		if (!starts_with_word (p + 3, "dmarc") && !starts_with_word (p + 3, "spf") &&
 		    !starts_with_word (p + 3, "dkim"))
 			continue;
@@ -399,7 +389,8 @@ find_auth (BvSuggestion *s, const char *text)
 	}
 	for (gsize i = 0; i < G_N_ELEMENTS (auth_domain_leads) && s->auth_domain == NULL; i++) {
 		const char *lead = auth_domain_leads[i];
-		for (const char *p = text; (p = find_ci (p, lead)) != NULL && s->auth_domain == NULL; p++)
+		for (const char *p = text; (p = bv_text_find_ci (p, lead)) != NULL && s->auth_domain == NULL;
+		     p++)
 			s->auth_domain = read_domain (p + strlen (lead));
 	}
 }
@@ -556,12 +547,12 @@ find_recipient_limit (BvSuggestion *s, const char *text)
 {
 	/* Only a text about a limit on recipients: "too many recipients",
 	 * "recipient limit", "max 50 recipients". */
-	gboolean about_limit = find_ci (text, "too many") != NULL;
+	gboolean about_limit = bv_text_find_ci (text, "too many") != NULL;
 	for (gsize i = 0; i < G_N_ELEMENTS (limit_words) && !about_limit; i++)
-		about_limit = find_ci (text, limit_words[i]) != NULL;
-	if (!about_limit || find_ci (text, "recipient") == NULL)
+		about_limit = bv_text_find_ci (text, limit_words[i]) != NULL;
+	if (!about_limit || bv_text_find_ci (text, "recipient") == NULL)
 		return;
-	for (const char *r = text; (r = find_ci (r, "recipient")) != NULL; r++) {
+	for (const char *r = text; (r = bv_text_find_ci (r, "recipient")) != NULL; r++) {
 		/* "100 recipients" */
 		const char *b = r;
 		while (b > text && b[-1] == ' ')
@@ -616,7 +607,7 @@ find_retry_after (BvSuggestion *s, const char *text)
 		{ "m", 60 },     { "hour", 3600 }, { "hr", 3600 }, { "h", 3600 },
 	};
 	for (gsize i = 0; i < G_N_ELEMENTS (leads); i++) {
-		for (const char *p = text; (p = find_ci (p, leads[i])) != NULL; p++) {
+		for (const char *p = text; (p = bv_text_find_ci (p, leads[i])) != NULL; p++) {
 			const char *q = p + strlen (leads[i]);
 			while (*q == ' ')
 				q++;
@@ -664,7 +655,8 @@ find_host (BvSuggestion *s, const BvRecipient *rcpt, const char *text)
 	 * [192.0.2.1]:", "remote server mx.example.com". */
 	static const char *const leads[] = { "host ", "remote server ", "server " };
 	for (gsize i = 0; i < G_N_ELEMENTS (leads) && s->host == NULL; i++)
-		for (const char *p = text; (p = find_ci (p, leads[i])) != NULL && s->host == NULL; p++)
+		for (const char *p = text; (p = bv_text_find_ci (p, leads[i])) != NULL && s->host == NULL;
+		     p++)
 			if (p == text || !g_ascii_isalnum (p[-1]))
 				s->host = read_domain (p + strlen (leads[i]));
 }

@@ -134,7 +134,10 @@ bv_address_plausible (const char *s)
 		else if (!domain_char (*p) && !((unsigned char)*p >= 0x80))
 			return FALSE;
 	}
-	return dot || at[1] == '[' || strchr (at + 1, '.') == NULL;
+	/* A single label (a@localhost) is a host name, not a mail domain: in the
+	 * prose the scrapers read it is a log line or a local alias, never the
+	 * failed recipient.  An address literal (a@[192.0.2.1]) is. */
+	return dot || at[1] == '[';
 }
 
 char *

@@ -40,7 +40,8 @@ char *bv_text_make_safe_lines (const char *s);
  * holds no plausible address. */
 char *bv_address_extract (const char *s);
 
-/* Whether @s looks like a mail address (local@domain.tld, no spaces). */
+/* Whether @s looks like a mail address (local@domain.tld or
+ * local@[address literal], no spaces): "a@localhost" does not. */
 gboolean bv_address_plausible (const char *s);
 
 G_END_DECLS

@@ -31,6 +31,8 @@ typedef struct _BvAddressList BvAddressList;
 typedef struct {
 	/* The address of @item, one of the model's rows (owned by it). */
 	const char *(*address) (gconstpointer item);
+	/* The cause a mark of @item records (its latest bounce's). */
+	BvCause (*cause) (gconstpointer item);
 	/* Whether @item is marked; NULL when the rows never are. */
 	gboolean (*marked) (gconstpointer item);
 	/* Fills @cells (new strings, freed by the caller) and @attrs (preset
@@ -51,6 +53,7 @@ struct _BvAddressList {
 	BvMarkSource source;   /* of the marks made here */
 	GPtrArray *items;      /* the model's rows (owned), NULL before the first */
 	GHashTable *selection; /* addresses */
+	char *anchor;          /* the address selected last: where a range starts */
 };
 
 /* Prepares @list (embedded first in a view struct). */
@@ -70,9 +73,14 @@ const char *bv_address_list_address (BvAddressList *list, guint row);
 void bv_address_list_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused);
 /* The view class's matches: whether row @row shows @text. */
 gboolean bv_address_list_matches (BvView *view, guint row, const char *text);
-/* The view class's request: moving, Enter, select, mark, unmark and
- * mark-all. */
+/* The view class's request: moving, Enter, select (one, all, a range),
+ * mark, unmark (each moving to the next row when they took the row under
+ * the cursor), mark-all, unmark-all. */
 gboolean bv_address_list_request (BvView *view, BvTui *tui, BvActionId action);
+
+/* When @view is the addresses view of a group: TRUE, with its dimension,
+ * key and title (owned by the view). */
+gboolean bv_view_addresses_group (BvView *view, BvDimension *dim, const char **key, const char **title);
 
 G_END_DECLS
 

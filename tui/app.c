@@ -11,16 +11,23 @@
 #include <glib/gi18n.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
+#include "tui/log.h"
 #include "tui/screen.h"
+#include "tui/search.h"
+#include "tui/sort.h"
+#include "tui/date-filter.h"
 #include "index/settings.h"
 #include "tui/start.h"
+#include "tui/state.h"
 #include "tui/tui.h"
+#include "tui/undo.h"
 #include "tui/view.h"
 #include "tui/watch.h"
 
@@ -107,15 +114,8 @@ bv_tui_mark (BvTui *tui, GPtrArray *addresses, gboolean unmark, BvMarkSource sou
 {
 	if (addresses->len == 0)
 		return;
-	g_autoptr (GPtrArray) list = g_ptr_array_new ();
-	for (guint i = 0; i < addresses->len; i++)
-		g_ptr_array_add (list, addresses->pdata[i]);
-	g_ptr_array_add (list, NULL);
 	g_autoptr (GError) error = NULL;
-	gboolean ok =
-	        unmark ? bv_model_unmark (tui->model, (const char *const *)list->pdata, &error)
-	               : bv_model_mark (tui->model, (const char *const *)list->pdata, source, NULL, &error);
-	if (!ok) {
+	if (!bv_undo_apply (tui->undo, tui->model, addresses, unmark, source, NULL, &error)) {
 		bv_tui_message (tui, TRUE, _ ("Could not save the marks: %s"), error->message);
 		return;
 	}
@@ -132,27 +132,58 @@ bv_tui_mark (BvTui *tui, GPtrArray *addresses, gboolean unmark, BvMarkSource sou
 	bv_tui_reload_all (tui);
 }
 
+void
+bv_tui_undo (BvTui *tui)
+{
+	gboolean was_unmark = FALSE;
+	guint n = 0;
+	g_autoptr (GError) error = NULL;
+	if (!bv_undo_revert (tui->undo, tui->model, &was_unmark, &n, &error)) {
+		if (error != NULL)
+			bv_tui_message (tui, TRUE, _ ("Could not undo: %s"), error->message);
+		else
+			bv_tui_message (tui, FALSE, _ ("Nothing to undo"));
+		return;
+	}
+	bv_tui_message (tui, FALSE,
+	                was_unmark ? ngettext ("Undone: %u mark is back", "Undone: %u marks are back", n)
+	                           : ngettext ("Undone: %u address is no longer marked",
+	                                       "Undone: %u addresses are no longer marked", n),
+	                n);
+	bv_tui_reload_all (tui);
+}
+
 /* The grouping and the filter in a few words for the status bar (new
  * string): a user always sees what the views are narrowed to. */
 static char *
-filter_summary (BvTui *tui)
+filter_summary (BvTui *tui, BvView *focused)
 {
 	g_autoptr (GString) s = g_string_new (NULL);
 	g_string_append_printf (s, "%s · ", grouping_phrase (tui->dimension));
 	if (tui->filter_text != NULL && *tui->filter_text != '\0')
-		g_string_append_printf (s, "/%s/ ", tui->filter_text);
+		g_string_append_printf (s, _ ("limited to “%s” "), tui->filter_text);
 	if (tui->filter.severity == BV_SEVERITY_HARD)
 		g_string_append_printf (s, "%s ", _ ("hard only"));
 	else if (tui->filter.severity == BV_SEVERITY_SOFT)
 		g_string_append_printf (s, "%s ", _ ("soft only"));
 	if (tui->filter.marked == BV_MARKED_NO)
 		g_string_append_printf (s, "%s ", _ ("unmarked only"));
-	if (tui->filter.since != 0 || tui->filter.until != 0) {
+	/* The dates as the user typed them ("7d" stays "7d"), or as another
+	 * view set them (a day of the timeline, the saved state). */
+	if (tui->dates_text != NULL) {
+		g_string_append_printf (s, "%s ", tui->dates_text);
+	} else if (tui->filter.since != 0 || tui->filter.until != 0) {
 		char a[16], b[16];
 		g_string_append_printf (s, "%s..%s ",
 		                        tui->filter.since ? bv_view_date (tui->filter.since, a) : "",
 		                        tui->filter.until ? bv_view_date (tui->filter.until - 86400, b) : "");
 	}
+	/* The order, when it is not the one the views start with. */
+	if (strcmp (focused->klass->name, "groups") == 0 && tui->group_sort != BV_GROUP_SORT_BOUNCES)
+		g_string_append_printf (s, "%s ", bv_group_sort_phrase (tui->group_sort));
+	else if (strcmp (focused->klass->name, "addresses") == 0 &&
+	         tui->address_sort != BV_ADDRESS_SORT_BOUNCES)
+		g_string_append_printf (s, "%s ", bv_address_sort_phrase (tui->address_sort));
 	/* The last separator, or the one after the grouping when no filter
 	 * is set. */
 	if (g_str_has_suffix (s->str, " · "))
@@ -162,13 +193,57 @@ filter_summary (BvTui *tui)
 	return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* @text cut to at most @width columns, ending in "…" when cut (new). */
+static char *
+cut_to_width (const char *text, int width)
+{
+	if (bv_draw_width (text) <= width)
+		return g_strdup (text);
+	g_autoptr (GString) s = g_string_new (text);
+	while (s->len > 0 && bv_draw_width (s->str) > width - 1) {
+		const char *last = g_utf8_find_prev_char (s->str, s->str + s->len);
+		g_string_truncate (s, last != NULL ? (gsize)(last - s->str) : 0);
+	}
+	g_string_append (s, "…");
+	return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The title bar: the first view's title, or below it the way from the
+ * groups to the focused view, "cause: Mailbox full › alice@example.com ›
+ * 2026-11-03", each view above the first giving its part (its crumb) and
+ * the focused one its whole title.  When it does not fit, the parts before
+ * the last are shortened first: the last says where the user is. */
 static void
 draw_title (BvTui *tui, BvView *focused)
 {
 	int attr = bv_theme_attr (BV_EL_TITLE);
-	g_autofree char *title = focused->klass->title (focused, tui);
-	g_autofree char *left = g_strdup_printf (" bounceview · %s", title);
-	bv_draw_cell (0, 0, COLS, left, attr, FALSE);
+	const char *head = " bounceview · ", *sep = " › ";
+	g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+	for (guint i = tui->views->len > 1 ? 1 : 0; i < tui->views->len; i++) {
+		BvView *view = tui->views->pdata[i];
+		gboolean last = view == focused;
+		g_ptr_array_add (parts, !last && view->klass->crumb != NULL ? view->klass->crumb (view, tui)
+		                                                            : view->klass->title (view, tui));
+		if (last)
+			break;
+	}
+	int width = bv_draw_width (head) + bv_draw_width (sep) * (int)(parts->len - 1);
+	for (guint i = 0; i < parts->len; i++)
+		width += bv_draw_width (parts->pdata[i]);
+	for (guint i = 0; i + 1 < parts->len && width > COLS; i++) {
+		int w = bv_draw_width (parts->pdata[i]);
+		int keep = MAX (w - (width - COLS), 12);
+		if (keep >= w)
+			continue;
+		char *cut = cut_to_width (parts->pdata[i], keep);
+		width -= w - bv_draw_width (cut);
+		g_free (parts->pdata[i]);
+		parts->pdata[i] = cut;
+	}
+	g_autoptr (GString) left = g_string_new (head);
+	for (guint i = 0; i < parts->len; i++)
+		g_string_append_printf (left, "%s%s", i > 0 ? sep : "", (char *)parts->pdata[i]);
+	bv_draw_cell (0, 0, COLS, left->str, attr, FALSE);
 }
 
 static void
@@ -187,12 +262,17 @@ draw_status (BvTui *tui, BvView *focused)
 		                                                     100 / focused->list.n));
 	else
 		where = g_strdup ("");
+	/* The keys that matter in the focused view, or the general ones. */
 	const char *text = tui->message != NULL ? tui->message
-	                                        : _ ("?:help /:search o:group m:mark p:proposals e:export");
+	                   : focused->klass->hints
+	                           ? _ (focused->klass->hints)
+	                           : _ ("?:help /:search o:group m:mark p:proposals e:export");
 	/* The right side says where the user is and what is shown; a message
 	 * may take its room, the key hints may not. */
-	g_autofree char *summary = filter_summary (tui);
-	g_autofree char *right = g_strdup_printf ("%s  %s", summary, where);
+	g_autofree char *summary = filter_summary (tui, focused);
+	g_autofree char *right = tui->indexing != NULL
+	                                 ? g_strdup_printf ("%s · %s  %s", tui->indexing, summary, where)
+	                                 : g_strdup_printf ("%s  %s", summary, where);
 	int rw = MIN (bv_draw_width (right) + 1, COLS * 3 / 5);
 	int lw = COLS - rw;
 	g_autofree char *shown = g_strconcat (" ", text, NULL);
@@ -244,17 +324,19 @@ bv_tui_draw (BvTui *tui)
 	} else {
 		top_view (tui)->klass->draw (top_view (tui), tui, 1, 0, h, COLS, TRUE);
 	}
+	bv_search_highlight (focused->list.y, focused->list.x, focused->list.h, focused->list.w,
+	                     tui->search_text);
 	draw_status (tui, focused);
 	wnoutrefresh (stdscr);
 }
 
 static void
-cycle_grouping (BvTui *tui)
+cycle_grouping (BvTui *tui, int step)
 {
-	gsize i = 0;
-	while (i < G_N_ELEMENTS (grouping_cycle) && grouping_cycle[i] != tui->dimension)
+	gsize i = 0, n = G_N_ELEMENTS (grouping_cycle);
+	while (i < n && grouping_cycle[i] != tui->dimension)
 		i++;
-	tui->dimension = grouping_cycle[(i + 1) % G_N_ELEMENTS (grouping_cycle)];
+	tui->dimension = grouping_cycle[(gsize)((gssize)i + (gssize)n + step) % n];
 	/* A new grouping makes the opened groups meaningless: back to the
 	 * groups view. */
 	while (tui->views->len > 1)
@@ -263,47 +345,49 @@ cycle_grouping (BvTui *tui)
 	bv_tui_reload_all (tui);
 }
 
-/* Reads "YYYY-MM-DD" as the Unix time of that day's start (UTC). */
-static gboolean
-parse_day (const char *text, gint64 *out)
+static char *
+check_dates (const char *text, gpointer data)
 {
-	int y, m, d;
-	char extra;
-	if (sscanf (text, "%d-%d-%d%c", &y, &m, &d, &extra) != 3)
-		return FALSE;
-	g_autoptr (GDateTime) dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
-	if (dt == NULL)
-		return FALSE;
-	*out = g_date_time_to_unix (dt);
-	return TRUE;
+	gint64 since, until;
+	char *problem = NULL;
+	bv_date_filter_parse (text, g_get_real_time () / G_USEC_PER_SEC, &since, &until, &problem);
+	return problem;
 }
 
+/* A wrong entry keeps the prompt open with what is wrong under it, so
+ * that Esc after a typo only closes the prompt, never the view. */
 static void
 ask_dates (BvTui *tui)
 {
-	g_autofree char *answer =
-	        bv_dialog_prompt (tui, _ ("Dates (FROM..TO, YYYY-MM-DD, either may be empty):"), NULL);
+	g_autofree char *answer = bv_dialog_prompt_checked (
+	        tui, _ ("Dates: 2026-11, 7d, 30d, 2026-11-01..2026-11-15 (empty: all)"), tui->dates_text,
+	        check_dates, NULL);
 	if (answer == NULL)
 		return;
 	g_strstrip (answer);
-	gint64 since = 0, until = 0;
-	char *dots = strstr (answer, "..");
-	if (*answer != '\0') {
-		g_autofree char *from = dots ? g_strndup (answer, (gsize)(dots - answer)) : g_strdup (answer);
-		const char *to = dots ? dots + 2 : "";
-		if ((*from != '\0' && !parse_day (from, &since)) ||
-		    (*to != '\0' && !parse_day (to, &until))) {
-			bv_tui_message (tui, TRUE, _ ("Not a date range: %s"), answer);
-			return;
-		}
-		/* The last day is included. */
-		if (until != 0)
-			until += 86400;
-		if (dots == NULL)
-			until = since + 86400;
+	char *problem = NULL;
+	bv_date_filter_parse (answer, g_get_real_time () / G_USEC_PER_SEC, &tui->filter.since,
+	                      &tui->filter.until, &problem);
+	g_free (problem);
+	g_free (tui->dates_text);
+	tui->dates_text = *answer != '\0' ? g_steal_pointer (&answer) : NULL;
+	bv_tui_reload_all (tui);
+}
+
+/* The sort key: the next order of the focused view's rows. */
+static void
+cycle_sort (BvTui *tui, BvView *view)
+{
+	if (strcmp (view->klass->name, "groups") == 0) {
+		tui->group_sort = (tui->group_sort + 1) % BV_GROUP_SORT_COUNT;
+		bv_tui_message (tui, FALSE, _ ("Groups %s"), bv_group_sort_phrase (tui->group_sort));
+	} else if (strcmp (view->klass->name, "addresses") == 0) {
+		tui->address_sort = (tui->address_sort + 1) % BV_ADDRESS_SORT_COUNT;
+		bv_tui_message (tui, FALSE, _ ("Addresses %s"), bv_address_sort_phrase (tui->address_sort));
+	} else {
+		bv_tui_message (tui, FALSE, _ ("Only the groups and the addresses can be sorted"));
+		return;
 	}
-	tui->filter.since = since;
-	tui->filter.until = until;
 	bv_tui_reload_all (tui);
 }
 
@@ -333,36 +417,59 @@ cycle_theme (BvTui *tui)
 	bv_tui_message (tui, FALSE, _ ("Theme: %s"), next);
 }
 
-/* Moves the focused view to the next (or previous) line that shows the
- * search text, going round at the end, as n and N do in less and vi. */
-static void
-search_again (BvTui *tui, BvView *view, gboolean forward)
+void
+bv_tui_copy (BvTui *tui, const char *text)
 {
-	BvList *list = &view->list;
-	if (tui->filter_text == NULL || *tui->filter_text == '\0') {
-		bv_tui_message (tui, TRUE, _ ("No search yet: / asks for the text"));
+	/* OSC 52 sets the clipboard through the terminal, also over ssh and
+	 * in tmux (with set-clipboard on), as tmux, vim and kitty do. */
+	g_autofree char *b64 = g_base64_encode ((const guchar *)text, strlen (text));
+	g_autofree char *osc = g_strdup_printf ("\033]52;c;%s\a", b64);
+	if (!bv_screen_scripted ()) {
+		fputs (osc, stdout);
+		fflush (stdout);
+	}
+	bv_tui_message (tui, FALSE, _ ("Copied %s to the clipboard"), text);
+}
+
+void
+bv_tui_run_command (BvTui *tui, const char *command)
+{
+	/* Test scripts have no terminal to hand over. */
+	if (bv_screen_scripted ()) {
+		bv_tui_message (tui, FALSE, _ ("Would run: %s"), command);
 		return;
 	}
-	if (view->klass->matches == NULL || list->n == 0) {
-		bv_tui_message (tui, TRUE, _ ("Nothing to search here"));
+	/* Curses leaves the terminal as it found it, the program has it
+	 * whole, and the screen is drawn again after; system() ignores
+	 * Ctrl-C in this process meanwhile, so it only reaches the program. */
+	bv_screen_suspend ();
+	int status = system (command);
+	bv_screen_resume ();
+	if (status != 0)
+		bv_tui_message (tui, TRUE, _ ("The command failed: %s"), command);
+}
+
+void
+bv_tui_open_mailer (BvTui *tui, const char *message_id)
+{
+	if (message_id == NULL || *message_id == '\0') {
+		bv_tui_message (tui, TRUE, _ ("This bounce has no Message-ID to look it up by"));
 		return;
 	}
-	guint from = list->scroll_only ? list->top : list->cursor;
-	for (guint i = 1; i <= list->n; i++) {
-		guint row = forward ? (from + i) % list->n : (from + list->n - i) % list->n;
-		if (!view->klass->matches (view, row, tui->filter_text))
-			continue;
-		if (list->scroll_only)
-			list->top = row;
-		else
-			list->cursor = row;
-		if (forward ? row <= from : row >= from)
-			bv_tui_message (tui, FALSE,
-			                forward ? _ ("Search went on from the top")
-			                        : _ ("Search went on from the bottom"));
-		return;
+	const char *mailer = g_getenv ("BOUNCEVIEW_MAILER");
+	if (mailer == NULL || *mailer == '\0')
+		mailer = "notmuch show %s";
+	g_autofree char *query = g_strdup_printf ("id:%s", message_id);
+	g_autofree char *quoted = g_shell_quote (query);
+	/* Every %s is the query; a command without one gets it at the end. */
+	g_autofree char *command = NULL;
+	if (strstr (mailer, "%s") != NULL) {
+		g_auto (GStrv) parts = g_strsplit (mailer, "%s", -1);
+		command = g_strjoinv (quoted, parts);
+	} else {
+		command = g_strdup_printf ("%s %s", mailer, quoted);
 	}
-	bv_tui_message (tui, TRUE, _ ("“%s” is not on this screen's lines"), tui->filter_text);
+	bv_tui_run_command (tui, command);
 }
 
 /* Actions no view took. */
@@ -387,32 +494,38 @@ app_request (BvTui *tui, BvActionId action)
 			bv_tui_message (tui, FALSE, _ ("Panes are side by side from %d columns on"),
 			                WIDE_COLUMNS);
 		break;
+	case BV_ACT_TIMELINE:
+		if (strcmp (top_view (tui)->klass->name, "timeline") != 0)
+			bv_tui_push (tui, bv_view_timeline_new (tui));
+		break;
 	case BV_ACT_HELP:
 		if (strcmp (top_view (tui)->klass->name, "help") != 0)
 			bv_tui_push (tui, bv_view_help_new (tui));
 		break;
-	case BV_ACT_GROUPING: cycle_grouping (tui); break;
+	case BV_ACT_GROUPING: cycle_grouping (tui, 1); break;
+	case BV_ACT_GROUPING_BACK: cycle_grouping (tui, -1); break;
+	case BV_ACT_UNDO: bv_tui_undo (tui); break;
 	case BV_ACT_PROPOSALS:
 		if (strcmp (top_view (tui)->klass->name, "proposals") != 0)
 			bv_tui_push (tui, bv_view_proposals_new (tui));
 		break;
-	case BV_ACT_SEARCH: {
-		g_autofree char *text = bv_dialog_prompt (tui, _ ("Search:"), tui->filter_text);
+	case BV_ACT_SEARCH: bv_search_ask (tui, focused_view (tui)); break;
+	case BV_ACT_SEARCH_NEXT:
+	case BV_ACT_SEARCH_PREV:
+		bv_search_again (tui, focused_view (tui), action == BV_ACT_SEARCH_NEXT);
+		break;
+	case BV_ACT_LIMIT: {
+		g_autofree char *text = bv_dialog_prompt (
+		        tui, _ ("Limit every view to the lines with (c clears it):"), tui->filter_text);
 		if (text != NULL) {
 			g_free (tui->filter_text);
 			tui->filter_text = g_strdup (g_strstrip (text));
 			tui->filter.text = tui->filter_text;
 			bv_tui_reload_all (tui);
-			/* A page of text is not narrowed by the filter:
-			 * like less, go to the first line with the text. */
-			BvView *view = focused_view (tui);
-			if (view->list.scroll_only && *tui->filter_text != '\0')
-				search_again (tui, view, TRUE);
 		}
 		break;
 	}
-	case BV_ACT_SEARCH_NEXT:
-	case BV_ACT_SEARCH_PREV: search_again (tui, focused_view (tui), action == BV_ACT_SEARCH_NEXT); break;
+	case BV_ACT_SORT: cycle_sort (tui, focused_view (tui)); break;
 	case BV_ACT_SEVERITY:
 		tui->filter.severity = (tui->filter.severity + 1) % 3;
 		bv_tui_reload_all (tui);
@@ -424,6 +537,8 @@ app_request (BvTui *tui, BvActionId action)
 	case BV_ACT_DATES: ask_dates (tui); break;
 	case BV_ACT_CLEAR_FILTER:
 		g_clear_pointer (&tui->filter_text, g_free);
+		g_clear_pointer (&tui->search_text, g_free);
+		g_clear_pointer (&tui->dates_text, g_free);
 		memset (&tui->filter, 0, sizeof tui->filter);
 		bv_tui_reload_all (tui);
 		bv_tui_message (tui, FALSE, _ ("Filters cleared"));
@@ -449,6 +564,11 @@ dispatch (BvTui *tui, BvActionId action)
 		return;
 	}
 	if (view->klass->request (view, tui, action)) {
+		if (tui->pop_after) {
+			tui->pop_after = FALSE;
+			pop_view (tui);
+			return;
+		}
 		if (left && view->list.cursor != cursor && !view->list.scroll_only) {
 			pop_view (tui);
 			view->klass->request (view, tui, BV_ACT_ENTER);
@@ -522,6 +642,13 @@ run_loop (BvTui *tui, BvIndexJob **job)
 	g_autoptr (BvWatch) watch =
 	        bv_screen_scripted () ? NULL : bv_watch_new (bv_model_maildir (tui->model));
 	while (!tui->quit) {
+		if (bv_log_take_news ()) {
+			g_autofree char *path = bv_log_path ();
+			bv_tui_message (tui, TRUE, _ ("A library wrote a message; it is in %s"), path);
+		}
+		g_clear_pointer (&tui->indexing, g_free);
+		if (*job != NULL)
+			tui->indexing = bv_index_job_describe (*job);
 		bv_tui_draw (tui);
 		doupdate ();
 		/* A test script waits for the index run, so that its screens do
@@ -605,21 +732,49 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 	 * the progress bar shows the first run. */
 	if (!options->no_index) {
 		tui.model = bv_model_open (&mopts, NULL);
+		/* An index without a bounce may be a first run that was
+		 * interrupted: the progress screen shows it going on from the
+		 * first frame rather than an empty list that fills later. */
+		gboolean resumed = tui.model != NULL && bv_model_n_bounces (tui.model) == 0;
+		if (resumed)
+			g_clear_pointer (&tui.model, bv_model_free);
 		if (tui.model != NULL)
 			job = bv_index_job_start (options->maildir);
 		else
-			ok = bv_start_index (options->maildir, &cancelled, error);
+			ok = bv_start_index (options->maildir, resumed, &cancelled, &job, error);
 	}
 	if (ok && tui.model == NULL) {
-		tui.model = bv_model_open (&mopts, error);
+		/* After q, the database may not be made yet: then there is
+		 * nothing to show, and quitting is what is left. */
+		tui.model = bv_model_open (&mopts, job != NULL ? NULL : error);
 		ok = tui.model != NULL;
+		if (!ok && job != NULL)
+			cancelled = TRUE;
 	}
 	if (ok) {
+		/* What the last run on this Maildir left: grouping, filters,
+		 * theme, the cursor's group.  The command line has the last
+		 * word. */
+		g_autofree char *saved_theme = bv_state_load (&tui, options->grouping != NULL);
+		if (saved_theme != NULL && options->theme == NULL &&
+		    g_strcmp0 (saved_theme, bv_theme_name (tui.theme)) != 0) {
+			BvTheme *theme = bv_theme_load (saved_theme, NULL);
+			if (theme != NULL) {
+				bv_theme_free (tui.theme);
+				tui.theme = theme;
+				bv_theme_apply (theme);
+			}
+		}
 		tui.views = g_ptr_array_new_with_free_func ((GDestroyNotify)bv_view_free);
+		tui.undo = bv_undo_new ();
 		bv_tui_push (&tui, bv_view_groups_new (&tui));
+		g_autofree char *spike = bv_timeline_spike (&tui);
 		if (theme_warning != NULL)
 			bv_tui_message (&tui, TRUE, "%s", theme_warning);
+		else if (spike != NULL)
+			bv_tui_message (&tui, TRUE, "%s", spike);
 		run_loop (&tui, &job);
+		bv_state_save (&tui);
 	}
 	/* Marks are saved as they are made, so nothing is left to write:
 	 * restoring the terminal is all quitting needs. */
@@ -637,10 +792,16 @@ bv_tui_run (const BvTuiOptions *options, GError **error)
 		_exit (0);
 	}
 	g_clear_pointer (&tui.views, g_ptr_array_unref);
+	g_clear_pointer (&tui.undo, bv_undo_free);
 	g_clear_pointer (&tui.model, bv_model_free);
 	g_clear_pointer (&tui.theme, bv_theme_free);
 	g_free (tui.filter_text);
+	g_free (tui.search_text);
+	g_free (tui.dates_text);
 	g_free (tui.message);
 	g_free (tui.export_path);
+	g_free (tui.cursor_group);
+	g_free (tui.open_key);
+	g_free (tui.indexing);
 	return ok || cancelled;
 }

@@ -11,8 +11,18 @@
 #include "tui/draw.h"
 #include "tui/theme.h"
 
+/* Columns the flexible column should have before optional ones are
+ * shown, when the view does not say: room for most addresses. */
+#define FLEX_WANTED 30
+
 void
 bv_columns_layout (const BvColumn *columns, guint n, int width, BvColumnLayout *layout)
+{
+	bv_columns_layout_fit (columns, n, width, FLEX_WANTED, layout);
+}
+
+void
+bv_columns_layout_fit (const BvColumn *columns, guint n, int width, int wanted, BvColumnLayout *layout)
 {
 	n = MIN (n, BV_COLUMNS_MAX);
 	layout->n = n;
@@ -34,6 +44,18 @@ bv_columns_layout (const BvColumn *columns, guint n, int width, BvColumnLayout *
 			layout->w[i] = MAX (c->width, head);
 		}
 		fixed += c->gap + layout->w[i];
+	}
+	/* What identifies a row (the flexible column: a group's title, an
+	 * address) is cut last: while it would get less than its share, the
+	 * optional columns (those with a min_total) give way, the rightmost
+	 * first. */
+	for (guint i = n; flex >= 0 && i-- > 0;) {
+		if (width - fixed >= wanted)
+			break;
+		if ((int)i == flex || columns[i].min_total == 0 || layout->w[i] == 0)
+			continue;
+		fixed -= columns[i].gap + layout->w[i];
+		layout->w[i] = 0;
 	}
 	if (flex >= 0)
 		layout->w[flex] += MAX (width - fixed, 0);

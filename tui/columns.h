@@ -28,7 +28,9 @@ typedef struct {
 	int gap;
 	/* Numbers are aligned right. */
 	gboolean right;
-	/* The column is left out on terminals narrower than this. */
+	/* The column is left out on terminals narrower than this, and
+	 * before the flexible column (what identifies the row) would be
+	 * squeezed; 0: always shown. */
 	int min_total;
 } BvColumn;
 
@@ -41,6 +43,10 @@ typedef struct {
 
 /* Lays the @n columns out in @width screen columns. */
 void bv_columns_layout (const BvColumn *columns, guint n, int width, BvColumnLayout *layout);
+
+/* Like bv_columns_layout(), when the flexible column's cells need
+ * @wanted columns: optional columns give way until it has them. */
+void bv_columns_layout_fit (const BvColumn *columns, guint n, int width, int wanted, BvColumnLayout *layout);
 
 /* Draws the headings at (@y, @x) in the header element, over @width. */
 void bv_columns_draw_header (const BvColumn *columns, const BvColumnLayout *layout, int y, int x, int width);

@@ -14,6 +14,9 @@
 #include "tui/keys.h"
 #include "tui/screen.h"
 #include "export/export.h"
+#include "parsers/catalog.h"
+#include "tui/address-list.h"
+#include "tui/date-filter.h"
 
 /* Draws a box of @lines (label lines) centred on the screen over the
  * views; returns the box's geometry for the caller's fields. */
@@ -61,13 +64,18 @@ dialog_key (void)
 	}
 }
 
-gboolean
-bv_dialog_confirm (BvTui *tui, const char *question)
+/* Shows @lines with a yes/no line under them until one is pressed. */
+static gboolean
+confirm_lines (BvTui *tui, GPtrArray *given)
 {
-	const char *lines[] = { question, "", _ ("y: yes    n: no") };
+	g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+	for (guint i = 0; i < given->len; i++)
+		g_ptr_array_add (lines, given->pdata[i]);
+	g_ptr_array_add (lines, (gpointer) "");
+	g_ptr_array_add (lines, (gpointer)_ ("y: yes    n: no"));
 	while (TRUE) {
 		int y, x, w;
-		draw_box (tui, lines, G_N_ELEMENTS (lines), &y, &x, &w);
+		draw_box (tui, (const char *const *)lines->pdata, lines->len, &y, &x, &w);
 		wnoutrefresh (stdscr);
 		int key = dialog_key ();
 		if (key == 'y' || key == 'Y' || bv_key_action (key) == BV_ACT_ENTER)
@@ -75,6 +83,104 @@ bv_dialog_confirm (BvTui *tui, const char *question)
 		if (key == 'n' || key == 'N' || key == 27 || key == 'q')
 			return FALSE;
 	}
+}
+
+gboolean
+bv_dialog_confirm (BvTui *tui, const char *question)
+{
+	g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+	g_ptr_array_add (lines, (gpointer)question);
+	return confirm_lines (tui, lines);
+}
+
+/* How many addresses of each cause, most first. */
+typedef struct {
+	BvCause cause;
+	guint n;
+} CauseCount;
+
+static int
+compare_counts (gconstpointer a, gconstpointer b)
+{
+	const CauseCount *x = a, *y = b;
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return (int)x->cause - (int)y->cause;
+}
+
+/* Causes shown by name before "and N more". */
+#define CAUSES_SHOWN 4
+
+gboolean
+bv_dialog_confirm_marks (BvTui *tui, const char *question, const BvCause *causes, guint n, guint already)
+{
+	guint per_cause[BV_CAUSE_COUNT] = { 0 };
+	guint sender = 0, message = 0;
+	for (guint i = 0; i < n; i++) {
+		BvCause c = causes[i] < BV_CAUSE_COUNT ? causes[i] : BV_CAUSE_UNDEFINED;
+		per_cause[c]++;
+		sender += bv_catalog_side (c) == BV_SIDE_SENDER;
+		message += bv_catalog_side (c) == BV_SIDE_MESSAGE;
+	}
+	g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (CauseCount));
+	for (int c = 0; c < BV_CAUSE_COUNT; c++)
+		if (per_cause[c] > 0) {
+			CauseCount cc = { (BvCause)c, per_cause[c] };
+			g_array_append_val (counts, cc);
+		}
+	g_array_sort (counts, compare_counts);
+	g_autoptr (GString) list = g_string_new (NULL);
+	for (guint i = 0; i < counts->len && i < CAUSES_SHOWN; i++) {
+		const CauseCount *cc = &g_array_index (counts, CauseCount, i);
+		if (i > 0)
+			g_string_append (list, " · ");
+		g_string_append_printf (list, "%s (%u)", bv_catalog_title (cc->cause), cc->n);
+	}
+	if (counts->len > CAUSES_SHOWN) {
+		guint more = counts->len - CAUSES_SHOWN;
+		g_string_append (list, " · ");
+		g_string_append_printf (list, ngettext ("and %u more cause", "and %u more causes", more),
+		                        more);
+	}
+	g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+	g_ptr_array_add (lines, g_strdup (question));
+	g_ptr_array_add (lines, g_strdup (""));
+	/* TRANSLATORS: before the list of causes of the addresses a
+	 * confirmation is about: "Causes: Mailbox full (2) · ...". */
+	g_ptr_array_add (lines, g_strdup_printf (_ ("Causes: %s"), list->str));
+	if (already > 0)
+		g_ptr_array_add (
+		        lines,
+		        g_strdup_printf (ngettext ("%u of them is marked already and keeps its mark.",
+		                                   "%u of them are marked already and keep their marks.",
+		                                   already),
+		                         already));
+	/* The point of the warning: these addresses did nothing wrong. */
+	if (sender > 0 && sender == n)
+		g_ptr_array_add (lines, g_strdup (ngettext (
+		                                "This is one of your sending setup's bounces: the address is "
+		                                "probably fine. Fix the setup rather than suppress it.",
+		                                "These are your sending setup's bounces: the addresses are "
+		                                "probably fine. Fix the setup rather than suppress them.",
+		                                n)));
+	else if (sender > 0)
+		g_ptr_array_add (
+		        lines,
+		        g_strdup_printf (ngettext ("%u of them is one of your sending setup's bounces: "
+		                                   "that address is probably fine.",
+		                                   "%u of them are your sending setup's bounces: those "
+		                                   "addresses are probably fine.",
+		                                   sender),
+		                         sender));
+	if (message > 0)
+		g_ptr_array_add (
+		        lines, g_strdup_printf (ngettext ("%u of them bounced because of the message itself "
+		                                          "(size, content): the address is probably fine.",
+		                                          "%u of them bounced because of the message itself "
+		                                          "(size, content): the addresses are probably fine.",
+		                                          message),
+		                                message));
+	return confirm_lines (tui, lines);
 }
 
 /* Edits @text with @key; returns FALSE when the key is not an edit. */
@@ -113,16 +219,65 @@ draw_field (int y, int x, int w, const char *text)
 }
 
 char *
-bv_dialog_prompt (BvTui *tui, const char *label, const char *initial)
+bv_dialog_prompt_checked (BvTui *tui, const char *label, const char *initial, BvPromptCheck check,
+                          gpointer data)
 {
 	g_autoptr (GString) text = g_string_new (initial);
-	const char *lines[] = { label, "", _ ("Enter: accept   Esc: cancel   C-u: clear") };
+	g_autofree char *problem = NULL;
 	curs_set (1);
 	while (TRUE) {
+		const char *hints = _ ("Enter: accept   Esc: cancel   C-u: clear");
+		/* A line for the complaint under the field when there may
+		 * be one. */
+		const char *lines[] = { label, "", check != NULL ? (problem != NULL ? problem : "") : hints,
+			                hints };
 		int y, x, w;
-		draw_box (tui, lines, G_N_ELEMENTS (lines), &y, &x, &w);
+		draw_box (tui, lines, check != NULL ? 4 : 3, &y, &x, &w);
 		w = MAX (w, MIN (COLS - 2, 50));
+		if (problem != NULL)
+			bv_draw_text (y + 3, x + 2, w - 4, problem, bv_theme_attr (BV_EL_ERROR));
 		draw_field (y + 2, x + 2, w - 4, text->str);
+		wnoutrefresh (stdscr);
+		int key = dialog_key ();
+		if (key == 27) {
+			curs_set (0);
+			return NULL;
+		}
+		if (key == '\n' || key == '\r' || key == BV_KEY_FN (KEY_ENTER)) {
+			g_clear_pointer (&problem, g_free);
+			if (check != NULL)
+				problem = check (text->str, data);
+			if (problem == NULL) {
+				curs_set (0);
+				return g_string_free (g_steal_pointer (&text), FALSE);
+			}
+			continue;
+		}
+		/* The complaint is about what was there before the edit. */
+		if (edit_line (text, key))
+			g_clear_pointer (&problem, g_free);
+	}
+}
+
+char *
+bv_dialog_prompt (BvTui *tui, const char *label, const char *initial)
+{
+	return bv_dialog_prompt_checked (tui, label, initial, NULL, NULL);
+}
+
+char *
+bv_dialog_line_prompt (BvTui *tui, const char *label, const char *initial, BvPromptEdited edited,
+                       gpointer data)
+{
+	g_autoptr (GString) text = g_string_new (initial);
+	gboolean found = TRUE;
+	curs_set (1);
+	while (TRUE) {
+		bv_tui_draw (tui);
+		int y = LINES - 1;
+		int attr = bv_theme_attr (found ? BV_EL_STATUS : BV_EL_ERROR);
+		int used = bv_draw_text (y, 0, COLS, label, attr);
+		draw_field (y, used, COLS - used, text->str);
 		wnoutrefresh (stdscr);
 		int key = dialog_key ();
 		if (key == 27) {
@@ -133,7 +288,8 @@ bv_dialog_prompt (BvTui *tui, const char *label, const char *initial)
 			curs_set (0);
 			return g_string_free (g_steal_pointer (&text), FALSE);
 		}
-		edit_line (text, key);
+		if (edit_line (text, key) && edited != NULL)
+			found = edited (tui, text->str, data);
 	}
 }
 
@@ -153,11 +309,52 @@ default_path (BvExportFormat format)
  * addresses (export.h), which a person must know before an export of 0
  * addresses surprises them. */
 static const char *
-format_scope (BvExportFormat format)
+format_scope (BvExportFormat format, gboolean group_only)
 {
 	if (bv_export_format_is_list (format))
 		return _ ("Only addresses marked for suppression go into this list.");
+	if (group_only)
+		return _ ("Every address of this group the current filter shows goes in.");
 	return _ ("Every address the current filter shows goes in, from every group.");
+}
+
+/* The group the user is in (the nearest addresses view on the stack),
+ * when an export can be narrowed to it: by cause, domain or month. */
+static gboolean
+current_group (BvTui *tui, BvDimension *dim, const char **key, const char **title)
+{
+	for (guint i = tui->views->len; i > 0; i--) {
+		if (!bv_view_addresses_group (tui->views->pdata[i - 1], dim, key, title))
+			continue;
+		return *dim == BV_DIMENSION_CAUSE || *dim == BV_DIMENSION_DOMAIN ||
+		       *dim == BV_DIMENSION_MONTH;
+	}
+	return FALSE;
+}
+
+/* Narrows @sel to the group @key of @dim (current_group()). */
+static void
+narrow_to_group (BvExportSelection *sel, BvDimension dim, const char *key)
+{
+	BvCause cause;
+	gint64 since, until;
+	g_autofree char *problem = NULL;
+	switch (dim) {
+	case BV_DIMENSION_CAUSE:
+		if (bv_cause_from_id (key, &cause)) {
+			guint64 bit = G_GUINT64_CONSTANT (1) << cause;
+			sel->filter.causes = sel->filter.causes != 0 ? sel->filter.causes & bit : bit;
+		}
+		break;
+	case BV_DIMENSION_DOMAIN: sel->domain = key; break;
+	case BV_DIMENSION_MONTH:
+		if (bv_date_filter_parse (key, 0, &since, &until, &problem)) {
+			sel->filter.since = MAX (sel->filter.since, since);
+			sel->filter.until = sel->filter.until != 0 ? MIN (sel->filter.until, until) : until;
+		}
+		break;
+	default: break;
+	}
 }
 
 void
@@ -169,26 +366,43 @@ bv_dialog_export (BvTui *tui)
 		g_autofree char *def = default_path (format);
 		g_string_assign (path, def);
 	}
+	BvDimension gdim = BV_DIMENSION_CAUSE;
+	const char *gkey = NULL, *gtitle = NULL;
+	/* From inside a group, the group is what a person means. */
+	gboolean has_group = current_group (tui, &gdim, &gkey, &gtitle);
+	gboolean group_only = has_group;
 	curs_set (1);
 	while (TRUE) {
 		g_autofree char *format_line = g_strdup_printf (_ ("Format: ◀ %s ▶   (Tab or ←/→ to change)"),
 		                                                bv_export_format_id (format));
-		const char *lines[] = { _ ("Export the fix list"),
-			                "",
-			                format_line,
-			                format_scope (format),
-			                "",
-			                _ ("File:"),
-			                "",
-			                _ ("Enter: export   Esc: cancel") };
+		g_autofree char *scope_line =
+		        !has_group ? NULL
+		        : group_only ? g_strdup_printf (_ ("Scope: ◀ “%s” ▶   (↑/↓ to change)"), gtitle)
+		                     : g_strdup (_ ("Scope: ◀ every group ▶   (↑/↓ to change)"));
+		g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+		g_ptr_array_add (lines, (gpointer)_ ("Export the fix list"));
+		g_ptr_array_add (lines, (gpointer) "");
+		g_ptr_array_add (lines, format_line);
+		if (scope_line != NULL)
+			g_ptr_array_add (lines, scope_line);
+		g_ptr_array_add (lines, (gpointer)format_scope (format, group_only));
+		g_ptr_array_add (lines, (gpointer) "");
+		g_ptr_array_add (lines, (gpointer)_ ("File:"));
+		guint field = lines->len;
+		g_ptr_array_add (lines, (gpointer) "");
+		g_ptr_array_add (lines, (gpointer)_ ("Enter: export   Esc: cancel"));
 		int y, x, w;
-		draw_box (tui, lines, G_N_ELEMENTS (lines), &y, &x, &w);
-		draw_field (y + 7, x + 2, w - 4, path->str);
+		draw_box (tui, (const char *const *)lines->pdata, lines->len, &y, &x, &w);
+		draw_field (y + 1 + (int)field, x + 2, w - 4, path->str);
 		wnoutrefresh (stdscr);
 		int key = dialog_key ();
 		if (key == 27) {
 			curs_set (0);
 			return;
+		}
+		if (has_group && (key == BV_KEY_FN (KEY_UP) || key == BV_KEY_FN (KEY_DOWN))) {
+			group_only = !group_only;
+			continue;
 		}
 		if (key == '\t' || key == BV_KEY_FN (KEY_RIGHT) || key == BV_KEY_FN (KEY_LEFT) ||
 		    key == BV_KEY_FN (KEY_BTAB)) {
@@ -216,7 +430,18 @@ bv_dialog_export (BvTui *tui)
 	g_autofree char *file = g_str_has_prefix (path->str, "~/")
 	                                ? g_build_filename (g_get_home_dir (), path->str + 2, NULL)
 	                                : g_strdup (path->str);
+	/* A regular file is replaced whole: only when the user says so.  A
+	 * device or a FIFO is written through, which replaces nothing. */
+	if (g_file_test (file, G_FILE_TEST_IS_REGULAR)) {
+		g_autofree char *question = g_strdup_printf (_ ("%s exists. Replace it?"), file);
+		if (!bv_dialog_confirm (tui, question)) {
+			bv_tui_message (tui, FALSE, _ ("Not exported: %s is left as it was"), file);
+			return;
+		}
+	}
 	BvExportSelection selection = { .filter = tui->filter };
+	if (group_only)
+		narrow_to_group (&selection, gdim, gkey);
 	BvExportSelection adjusted;
 	bv_export_selection_for_format (&selection, format, &adjusted);
 	guint count = 0;

@@ -17,9 +17,37 @@ G_BEGIN_DECLS
 /* Asks @question; TRUE for y (or Enter), FALSE for n, Esc, q. */
 gboolean bv_dialog_confirm (BvTui *tui, const char *question);
 
+/* Asks @question before marking @n addresses, saying first what it would
+ * do: how many addresses, the causes their marks will record (@causes, one
+ * per address), how many are marked already (@already), and, when some
+ * causes are on the sender's side (your sending setup, the message), that
+ * those addresses are probably fine.  TRUE for yes. */
+gboolean bv_dialog_confirm_marks (BvTui *tui, const char *question, const BvCause *causes, guint n,
+                                  guint already);
+
 /* Asks for a line of text, starting from @initial.  Returns the text (new
  * string), or NULL when cancelled with Esc. */
 char *bv_dialog_prompt (BvTui *tui, const char *label, const char *initial);
+
+/* Checks the text of a prompt: NULL when it is good, else what is wrong
+ * with it (new string), shown under the field while the prompt stays
+ * open. */
+typedef char *(*BvPromptCheck) (const char *text, gpointer data);
+
+/* bv_dialog_prompt() that only returns a text @check accepts (Esc still
+ * cancels). */
+char *bv_dialog_prompt_checked (BvTui *tui, const char *label, const char *initial, BvPromptCheck check,
+                                gpointer data);
+
+/* Called after each edit of a line prompt; returns FALSE to show the text
+ * as not found. */
+typedef gboolean (*BvPromptEdited) (BvTui *tui, const char *text, gpointer data);
+
+/* Asks for a line of text on the status line, after @label ("/"), as less
+ * and vim do, calling @edited (may be NULL) after each key.  Returns the
+ * text (new string) or NULL for Esc. */
+char *bv_dialog_line_prompt (BvTui *tui, const char *label, const char *initial, BvPromptEdited edited,
+                             gpointer data);
 
 /* The export dialog: format and path, then the export and a message
  * naming the file and the count. */

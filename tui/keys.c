@@ -81,8 +81,11 @@ bv_key_name (int key)
 	for (gsize i = 0; i < G_N_ELEMENTS (named_keys); i++)
 		if (named_keys[i].key == key)
 			return g_strdup (named_keys[i].name);
-	if (key > 0 && key < 32)
+	/* C-a to C-z, then C-\ C-] C-^ C-_ (Esc, 27, is named above). */
+	if (key > 0 && key <= 26)
 		return g_strdup_printf ("C-%c", key + 'a' - 1);
+	if (key > 26 && key < 32)
+		return g_strdup_printf ("C-%c", key + '@');
 	if ((key & BV_KEY_FN (0)) && (key & ~BV_KEY_FN (0)) >= KEY_F (1) &&
 	    (key & ~BV_KEY_FN (0)) <= KEY_F (12))
 		return g_strdup_printf ("F%d", (key & ~BV_KEY_FN (0)) - KEY_F (0));

@@ -57,6 +57,8 @@ bv_list_request (BvList *list, BvActionId action)
 	case BV_ACT_MOVE_DOWN: move_by (list, 1); return TRUE;
 	case BV_ACT_PAGE_UP: move_by (list, -(gint64)page_rows (list)); return TRUE;
 	case BV_ACT_PAGE_DOWN: move_by (list, (gint64)page_rows (list)); return TRUE;
+	case BV_ACT_HALF_UP: move_by (list, -(gint64)MAX (page_rows (list) / 2, 1)); return TRUE;
+	case BV_ACT_HALF_DOWN: move_by (list, (gint64)MAX (page_rows (list) / 2, 1)); return TRUE;
 	case BV_ACT_FIRST: move_by (list, -(gint64)list->n - 1); return TRUE;
 	case BV_ACT_LAST: move_by (list, (gint64)list->n + 1); return TRUE;
 	default: return FALSE;

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -16,7 +17,9 @@
 #include <wchar.h>
 
 #include "tui/keys.h"
+#include "tui/log.h"
 #include "tui/screen.h"
+#include "tui/theme.h"
 
 static struct {
 	gboolean open;
@@ -31,6 +34,8 @@ static struct {
 	BvMouseKind mouse;
 	int mouse_y;
 	int mouse_x;
+	/* Reads that failed at once in a row (terminal_gone()). */
+	guint quick_errors;
 } scr;
 
 static volatile sig_atomic_t quit_signal;
@@ -131,10 +136,31 @@ bv_screen_open (GError **error)
 			return FALSE;
 		}
 		set_term (scr.screen);
+		/* Without cursor addressing nothing can be drawn where it
+		 * belongs: say so rather than fill the screen with garbage. */
+		const char *cup = tigetstr ((char *)"cup");
+		if (cup == NULL || cup == (char *)-1) {
+			endwin ();
+			delscreen (scr.screen);
+			scr.screen = NULL;
+			const char *term = g_getenv ("TERM");
+			g_set_error (
+			        error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+			        _ ("The terminal (TERM=%s) cannot move the cursor, which the user interface "
+			           "needs; run it in a terminal such as xterm (TERM=xterm-256color), or use "
+			           "the commands of 'bounceview help'"),
+			        term != NULL ? term : "");
+			return FALSE;
+		}
 		mousemask (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
 		           NULL);
 	}
 	scr.open = TRUE;
+	/* From here on, what libraries write to stderr would land on the
+	 * screen: it goes to the log instead (a test script's screen is not
+	 * the terminal, and its own complaints must stay visible). */
+	if (scr.script == NULL)
+		bv_log_capture_start ();
 	cbreak ();
 	noecho ();
 	nonl ();
@@ -150,6 +176,7 @@ bv_screen_close (void)
 		return;
 	scr.open = FALSE;
 	endwin ();
+	bv_log_capture_stop ();
 	delscreen (scr.screen);
 	scr.screen = NULL;
 	g_clear_pointer (&scr.out, fclose);
@@ -163,11 +190,14 @@ bv_screen_suspend (void)
 {
 	def_prog_mode ();
 	endwin ();
+	bv_log_capture_stop ();
 }
 
 void
 bv_screen_resume (void)
 {
+	if (scr.script == NULL)
+		bv_log_capture_start ();
 	reset_prog_mode ();
 	clearok (curscr, TRUE);
 	refresh ();
@@ -181,20 +211,66 @@ bv_screen_mouse (int *y, int *x)
 	return scr.mouse;
 }
 
+/* One letter for the attributes of a cell, the strongest first: R reverse,
+ * U underline, B bold, D dim, '.' none. */
+static char
+attr_letter (attr_t attrs)
+{
+	if (attrs & A_REVERSE)
+		return 'R';
+	if (attrs & A_UNDERLINE)
+		return 'U';
+	if (attrs & A_BOLD)
+		return 'B';
+	if (attrs & A_DIM)
+		return 'D';
+	return '.';
+}
+
 gboolean
-bv_screen_dump (const char *path, GError **error)
+bv_screen_dump_attrs (const char *path, GError **error)
+{
+	g_autoptr (GString) out = g_string_new (NULL);
+	int lines = getmaxy (stdscr), cols = getmaxx (stdscr);
+	for (int y = 0; y < lines; y++) {
+		for (int x = 0; x < cols; x++) {
+			cchar_t cell;
+			wchar_t wch[CCHARW_MAX + 1] = { 0 };
+			attr_t attrs = 0;
+			short pair;
+			if (mvwin_wch (stdscr, y, x, &cell) == ERR ||
+			    getcchar (&cell, wch, &attrs, &pair, NULL) == ERR)
+				attrs = 0;
+			g_string_append_c (out, attr_letter (attrs));
+		}
+		g_string_append_c (out, '\n');
+	}
+	return g_file_set_contents (path, out->str, (gssize)out->len, error);
+}
+
+/* The screen as text; with @mark, runs of cells drawn with exactly the
+ * attributes @mark_attr are put between « and ». */
+static gboolean
+dump (const char *path, gboolean mark, int mark_attr, GError **error)
 {
 	g_autoptr (GString) out = g_string_new (NULL);
 	int lines = getmaxy (stdscr), cols = getmaxx (stdscr);
 	for (int y = 0; y < lines; y++) {
 		gsize start = out->len;
+		gboolean in_mark = FALSE;
 		for (int x = 0; x < cols; x++) {
 			cchar_t cell;
 			wchar_t wch[CCHARW_MAX + 1] = { 0 };
-			attr_t attrs;
-			short pair;
-			if (mvwin_wch (stdscr, y, x, &cell) == ERR ||
-			    getcchar (&cell, wch, &attrs, &pair, NULL) == ERR || wch[0] == 0) {
+			attr_t attrs = 0;
+			short pair = 0;
+			gboolean ok = mvwin_wch (stdscr, y, x, &cell) != ERR &&
+			              getcchar (&cell, wch, &attrs, &pair, NULL) != ERR && wch[0] != 0;
+			gboolean marked =
+			        mark && ok && (int)((attrs & ~A_COLOR) | COLOR_PAIR (pair)) == mark_attr;
+			if (marked != in_mark)
+				g_string_append (out, marked ? "«" : "»");
+			in_mark = marked;
+			if (!ok) {
 				g_string_append_c (out, ' ');
 				continue;
 			}
@@ -204,11 +280,19 @@ bv_screen_dump (const char *path, GError **error)
 			if (wcwidth (wch[0]) == 2)
 				x++;
 		}
+		if (in_mark)
+			g_string_append (out, "»");
 		while (out->len > start && out->str[out->len - 1] == ' ')
 			g_string_truncate (out, out->len - 1);
 		g_string_append_c (out, '\n');
 	}
 	return g_file_set_contents (path, out->str, (gssize)out->len, error);
+}
+
+gboolean
+bv_screen_dump (const char *path, GError **error)
+{
+	return dump (path, FALSE, 0, error);
 }
 
 static int
@@ -258,9 +342,13 @@ next_script_key (void)
 				int key = (int)g_utf8_get_char (p);
 				g_array_append_val (scr.pending, key);
 			}
-		} else if (strcmp (cmd, ":dump") == 0 && arg != NULL) {
+		} else if ((strcmp (cmd, ":dump") == 0 || strcmp (cmd, ":dump-match") == 0) && arg != NULL) {
 			g_autoptr (GError) error = NULL;
-			if (!bv_screen_dump (arg, &error))
+			if (!dump (arg, cmd[5] == '-', bv_theme_attr (BV_EL_MATCH), &error))
+				g_printerr ("bounceview: script: %s\n", error->message);
+		} else if (strcmp (cmd, ":attrs") == 0 && arg != NULL) {
+			g_autoptr (GError) error = NULL;
+			if (!bv_screen_dump_attrs (arg, &error))
 				g_printerr ("bounceview: script: %s\n", error->message);
 		} else if (strcmp (cmd, ":resize") == 0) {
 			int cols, lines;
@@ -306,6 +394,23 @@ terminal_mouse (void)
 	return BV_KEY_FN (KEY_MOUSE);
 }
 
+/* Whether the terminal went away (its emulator closed without sending
+ * SIGHUP, or stdin is no terminal any more): reads then fail at once with
+ * EIO, for ever.  Seen by poll() as a hang-up, or, where it does not say
+ * so, by reads that keep failing long before their timeout. */
+static gboolean
+terminal_gone (gint64 asked, int slice_ms)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	if (poll (&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		return TRUE;
+	if (g_get_monotonic_time () - asked >= (gint64)slice_ms * 1000 / 2) {
+		scr.quick_errors = 0;
+		return FALSE;
+	}
+	return ++scr.quick_errors >= 100;
+}
+
 int
 bv_screen_read_key (int timeout_ms)
 {
@@ -324,9 +429,14 @@ bv_screen_read_key (int timeout_ms)
 		}
 		wtimeout (stdscr, slice);
 		wint_t wch;
+		gint64 asked = g_get_monotonic_time ();
 		int r = wget_wch (stdscr, &wch);
-		if (r == ERR)
+		if (r == ERR) {
+			if (terminal_gone (asked, slice))
+				quit_signal = SIGHUP;
 			continue;
+		}
+		scr.quick_errors = 0;
 		if (r == KEY_CODE_YES) {
 			if (wch == KEY_MOUSE) {
 				int key = terminal_mouse ();

@@ -11,6 +11,8 @@
  *   j                   a key name (keys.h), or
  *   :type TEXT          each character of TEXT as a key,
  *   :dump FILE          the screen as plain text written to FILE,
+ *   :dump-match FILE    the same, with what / highlights between « and »,
+ *   :attrs FILE         the attributes of its cells (bv_screen_dump_attrs),
  *   :resize COLSxLINES  the terminal changes size,
  *   :click Y X          a mouse click (:dclick for a double click),
  *   :wheel-up Y X       the mouse wheel (:wheel-down),
@@ -56,6 +58,10 @@ gboolean bv_screen_quit_requested (void);
 /* Writes what the screen shows as plain text (one line per row, trailing
  * blanks cut) to @path. */
 gboolean bv_screen_dump (const char *path, GError **error);
+/* Writes the attributes of every cell, a letter a cell (R reverse, U
+ * underline, B bold, D dim, '.' none), for `:attrs FILE`: what tells the
+ * cursor and the focused pane apart without colour. */
+gboolean bv_screen_dump_attrs (const char *path, GError **error);
 
 /* Leaves curses mode for an external program (the pager) and back. */
 void bv_screen_suspend (void);

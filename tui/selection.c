@@ -20,6 +20,13 @@ bv_selection_toggle (GHashTable *selection, const char *address)
 		g_hash_table_add (selection, g_strdup (address));
 }
 
+void
+bv_selection_add (GHashTable *selection, const char *address)
+{
+	if (!g_hash_table_contains (selection, address))
+		g_hash_table_add (selection, g_strdup (address));
+}
+
 static int
 compare_strings (gconstpointer a, gconstpointer b)
 {

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 GHashTable *bv_selection_new (void);
 /* Adds @address when absent, removes it when present. */
 void bv_selection_toggle (GHashTable *selection, const char *address);
+/* Adds @address (a no-op when present). */
+void bv_selection_add (GHashTable *selection, const char *address);
 /* The addresses to act on: the selection when it is not empty (which is
  * then emptied), else @current alone (new array of new strings; empty
  * when @current is NULL). */

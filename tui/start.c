@@ -28,7 +28,8 @@
 typedef struct {
 	char *maildir;
 	GMutex lock;
-	const char *phase; /* static string from index.c */
+	const char *phase;  /* static string from index.c */
+	gint64 phase_start; /* monotonic time the phase began */
 	guint64 done;
 	guint64 total;
 	gboolean finished;
@@ -43,6 +44,8 @@ on_progress (const char *phase, guint64 done, guint64 total, gpointer user)
 {
 	Job *job = user;
 	g_mutex_lock (&job->lock);
+	if (g_strcmp0 (job->phase, phase) != 0)
+		job->phase_start = g_get_monotonic_time ();
 	job->phase = phase;
 	job->done = done;
 	job->total = total;
@@ -75,6 +78,8 @@ phase_label (const char *phase)
 		return _ ("Looking for new mail");
 	if (g_strcmp0 (phase, "index") == 0)
 		return _ ("Indexing new messages");
+	if (g_strcmp0 (phase, "triage") == 0)
+		return _ ("Looking for bounce reports");
 	if (g_strcmp0 (phase, "parse") == 0)
 		return _ ("Reading the bounces");
 	return _ ("Opening the index");
@@ -86,7 +91,12 @@ draw_progress (Job *job)
 	g_mutex_lock (&job->lock);
 	const char *phase = job->phase;
 	guint64 done = job->done, total = job->total;
+	gint64 since = job->phase_start;
 	g_mutex_unlock (&job->lock);
+	/* The rate and the time left, as the command line shows them
+	 * (cli/progress.c): over the current phase. */
+	double secs = since > 0 ? (g_get_monotonic_time () - since) / (double)G_USEC_PER_SEC : 0;
+	double rate = secs > 0.5 ? done / secs : 0;
 
 	erase ();
 	int w = MIN (COLS - 4, 60);
@@ -99,8 +109,17 @@ draw_progress (Job *job)
 	        total > 0 ? g_strdup_printf ("%" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT " (%d%%)", done,
 	                                     total, (int)(done * 100 / total))
 	                  : g_strdup_printf ("%" G_GUINT64_FORMAT, done);
+	if (total > 0 && rate > 0) {
+		guint left = (guint)((total - MIN (done, total)) / rate);
+		g_autofree char *old = g_steal_pointer (&figures);
+		/* TRANSLATORS: after "120 / 400 (30%)": messages a second,
+		 * then minutes:seconds left. */
+		figures = g_strdup_printf (_ ("%s  %.0f/s  %u:%02u left"), old, rate, left / 60, left % 60);
+	}
 	bv_draw_cell (y + 2, x, w, figures, bv_theme_attr (BV_EL_DEFAULT), FALSE);
-	bv_draw_cell (y + 4, x, w, _ ("q, Esc or Ctrl-C stops; indexing goes on at the next start."),
+	bv_draw_cell (y + 4, x, w, _ ("q or Esc shows what is indexed so far; indexing goes on."),
+	              bv_theme_attr (BV_EL_DIM), FALSE);
+	bv_draw_cell (y + 5, x, w, _ ("Q or Ctrl-C stops; indexing goes on at the next start."),
 	              bv_theme_attr (BV_EL_DIM), FALSE);
 	refresh ();
 }
@@ -122,6 +141,19 @@ bv_index_job_start (const char *maildir)
 	job->maildir = g_strdup (maildir);
 	job->thread = g_thread_new ("bv-index", run_index, job);
 	return (BvIndexJob *)job;
+}
+
+char *
+bv_index_job_describe (BvIndexJob *index_job)
+{
+	Job *job = (Job *)index_job;
+	g_mutex_lock (&job->lock);
+	const char *phase = job->phase;
+	guint64 done = job->done, total = job->total;
+	g_mutex_unlock (&job->lock);
+	if (total == 0)
+		return g_strdup (phase_label (phase));
+	return g_strdup_printf ("%s %d%%", phase_label (phase), (int)(MIN (done, total) * 100 / total));
 }
 
 gboolean
@@ -147,13 +179,17 @@ bv_index_job_finish (BvIndexJob *index_job, BvIndexStats *stats, GError **error)
 }
 
 gboolean
-bv_start_index (const char *maildir, gboolean *cancelled, GError **error)
+bv_start_index (const char *maildir, gboolean at_once, gboolean *cancelled, BvIndexJob **background,
+                GError **error)
 {
 	*cancelled = FALSE;
+	*background = NULL;
 	/* When the user quits while the index is written, the job is left
 	 * running and never freed, on purpose: the process ends at once. */
 	Job *job = (Job *)bv_index_job_start (maildir);
 	gint64 start = g_get_monotonic_time ();
+	if (at_once && !bv_screen_scripted ())
+		draw_progress (job);
 	while (!job_finished (job)) {
 		if (bv_screen_scripted ()) {
 			/* Test scripts wait: their keys are for the views. */
@@ -161,13 +197,16 @@ bv_start_index (const char *maildir, gboolean *cancelled, GError **error)
 			continue;
 		}
 		int key = bv_screen_read_key (100);
-		/* Every key that quits or goes back stops the run: the
-		 * user has no view to go back to yet. */
+		/* q or Esc: the views open on what is indexed so far
+		 * while the run goes on; Q or Ctrl-C stops it. */
 		BvActionId action = bv_key_action (key);
-		if (bv_screen_quit_requested () || key == 3 || action == BV_ACT_QUIT ||
-		    action == BV_ACT_BACK) {
+		if (bv_screen_quit_requested () || key == 3 || action == BV_ACT_QUIT) {
 			*cancelled = TRUE;
 			return FALSE;
+		}
+		if (action == BV_ACT_BACK) {
+			*background = (BvIndexJob *)job;
+			return TRUE;
 		}
 		if (g_get_monotonic_time () - start > BAR_DELAY_US || key == BV_KEY_FN (KEY_RESIZE))
 			draw_progress (job);

@@ -193,7 +193,6 @@ theme_dirs (void)
 		g_ptr_array_add (dirs, g_strdup (env));
 	g_ptr_array_add (dirs, g_build_filename (g_get_user_config_dir (), "bounceview", "themes", NULL));
 	g_ptr_array_add (dirs, g_build_filename (BV_DATADIR, "themes", NULL));
-	g_ptr_array_add (dirs, g_build_filename (BV_SOURCE_DIR, "themes", NULL));
 	return dirs;
 }
 
@@ -289,6 +288,13 @@ bv_theme_apply (const BvTheme *theme)
 			init_pair ((short)(el + 1), (short)reduce_colour (s->fg),
 			           (short)reduce_colour (s->bg));
 			attr |= COLOR_PAIR (el + 1);
+		} else if (el == BV_EL_CURSOR) {
+			/* Without colour the cursor of the focused pane is
+			 * reversed and bold, the other pane's only underlined,
+			 * so that the focus shows whatever the theme says. */
+			attr = (attr & ~A_UNDERLINE) | A_REVERSE | A_BOLD;
+		} else if (el == BV_EL_CURSOR_IDLE) {
+			attr = (attr & ~(A_REVERSE | A_BOLD)) | A_UNDERLINE;
 		} else if (s->bg >= 0 && s->fg != s->bg && s->attrs == 0 && el != BV_EL_DEFAULT) {
 			/* Without colour, an element told apart only by its
 			 * background (the cursor, bars, dialogs) would vanish:

@@ -39,7 +39,8 @@ G_BEGIN_DECLS
 	X (FIELD, "field", "white black underline")               \
 	X (PROGRESS, "progress", "black green")                   \
 	X (KEY, "key", "cyan default bold")                       \
-	X (SEPARATOR, "separator", "blue default")
+	X (SEPARATOR, "separator", "blue default")                \
+	X (MATCH, "match", "black yellow bold underline")
 
 typedef enum {
 #define BV_ELEMENT_ENUM(e, name, def) BV_EL_##e,
@@ -51,8 +52,9 @@ typedef enum {
 typedef struct _BvTheme BvTheme;
 
 /* Loads the theme @name: a path when it contains '/', else NAME.theme
- * looked up in $BOUNCEVIEW_THEME_DIR, $XDG_CONFIG_HOME/bounceview/themes,
- * the installed themes and the source tree's themes/.  Errors name the
+ * looked up in $BOUNCEVIEW_THEME_DIR, $XDG_CONFIG_HOME/bounceview/themes
+ * and the installed themes (the tests and `meson devenv` point
+ * $BOUNCEVIEW_THEME_DIR at the source tree's themes/).  Errors name the
  * file and line.  Free with bv_theme_free(). */
 BvTheme *bv_theme_load (const char *name, GError **error);
 /* Parses theme text (for tests and the loader).  @origin names it in

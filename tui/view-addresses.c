@@ -9,6 +9,7 @@
 
 #include "tui/address-list.h"
 #include "parsers/catalog.h"
+#include "tui/sort.h"
 
 typedef struct {
 	BvAddressList parent;
@@ -31,6 +32,12 @@ static const char *
 row_address (gconstpointer item)
 {
 	return ((const BvAddress *)item)->address;
+}
+
+static BvCause
+row_cause (gconstpointer item)
+{
+	return ((const BvAddress *)item)->last_cause;
 }
 
 static gboolean
@@ -61,6 +68,7 @@ confirm_all (BvAddressList *list, guint n)
 
 static const BvAddressListRows rows = {
 	.address = row_address,
+	.cause = row_cause,
 	.marked = row_marked,
 	.cells = row_cells,
 	.confirm_all = confirm_all,
@@ -80,6 +88,13 @@ addresses_title (BvView *view, BvTui *tui)
 	        items->len, marked);
 }
 
+/* In the breadcrumb: the group, "cause: Mailbox full". */
+static char *
+addresses_crumb (BvView *view, BvTui *tui)
+{
+	return g_strdup (((AddressesView *)view)->title);
+}
+
 static void
 addresses_reload (BvView *view, BvTui *tui)
 {
@@ -89,8 +104,9 @@ addresses_reload (BvView *view, BvTui *tui)
 	        v->parent.items != NULL && view->list.cursor < v->parent.items->len
 	                ? g_strdup (bv_address_list_address (&v->parent, view->list.cursor))
 	                : NULL;
-	bv_address_list_set_items (&v->parent,
-	                           bv_model_addresses (tui->model, v->dimension, v->key, &tui->filter));
+	GPtrArray *items = bv_model_addresses (tui->model, v->dimension, v->key, &tui->filter);
+	bv_sort_addresses (items, tui->address_sort);
+	bv_address_list_set_items (&v->parent, items);
 	for (guint i = 0; current != NULL && i < v->parent.items->len; i++)
 		if (g_strcmp0 (bv_address_list_address (&v->parent, i), current) == 0)
 			view->list.cursor = i;
@@ -114,6 +130,8 @@ static const BvViewClass addresses_class = {
 	.request = bv_address_list_request,
 	.matches = bv_address_list_matches,
 	.free = addresses_free,
+	.crumb = addresses_crumb,
+	.hints = N_ ("Enter:history m:mark t:select M:all y:copy q:back"),
 };
 
 BvView *
@@ -128,4 +146,16 @@ bv_view_addresses_new (BvTui *tui, BvDimension dim, const char *key, const char 
 	v->title = g_strdup (title);
 	addresses_reload (&v->parent.parent, tui);
 	return &v->parent.parent;
+}
+
+gboolean
+bv_view_addresses_group (BvView *view, BvDimension *dim, const char **key, const char **title)
+{
+	if (view->klass != &addresses_class)
+		return FALSE;
+	AddressesView *v = (AddressesView *)view;
+	*dim = v->dimension;
+	*key = v->key;
+	*title = v->title;
+	return TRUE;
 }

@@ -23,6 +23,7 @@ typedef struct {
 	char *address;
 	char *path; /* the report's file, "" when gone */
 	char *subject;
+	char *message_id; /* of the report */
 } DetailView;
 
 static void
@@ -154,6 +155,49 @@ add_evidence (BvTextView *tv, const BvRecipient *r)
 			meaning = text.meaning;
 	}
 	add_if (tv, _ ("Meaning"), meaning != NULL ? meaning : "");
+	/* Which check of which server, as far as the knowledge registry
+	 * knows, and what the classifier weighed against it. */
+	add_if (tv, _ ("Source"), e->source != NULL ? e->source : "");
+	if (e->runner_up != NULL && *e->runner_up != '\0') {
+		BvCause other = BV_CAUSE_UNDEFINED;
+		bv_cause_from_id (e->runner_up, &other);
+		g_autofree char *line = g_strdup_printf ("%s (%s)", bv_catalog_title (other),
+		                                         e->runner_up_why ? e->runner_up_why : "");
+		add_if (tv, _ ("Runner-up"), line);
+	}
+}
+
+/* The first digit of the codes the server gave: '5' permanent, '4'
+ * temporary, 0 when it gave none. */
+static char
+code_class (const BvRecipient *r)
+{
+	if (r->status[0] == '4' || r->status[0] == '5')
+		return r->status[0];
+	if (r->reply_code[0] == '4' || r->reply_code[0] == '5')
+		return r->reply_code[0];
+	return 0;
+}
+
+/* Hard or soft in words that agree with the codes' meaning shown below
+ * them: hard and soft say whether the address is worth keeping, the codes
+ * whether this server would take this message again, and a blocked
+ * sender gets a permanent 550 for an address that is fine. */
+static const char *
+kind_phrase (const BvRecipient *r)
+{
+	char cls = code_class (r);
+	if (r->hard)
+		return cls == '4'
+		               ? _ ("hard: the address will not work, although this server answered with a "
+		                    "temporary code")
+		               : _ ("hard: the address will not work; retrying will not help");
+	if (cls == '5')
+		return _ ("soft: the address may be fine, but this server refused this message for good; "
+		          "fix the cause, then send again");
+	if (cls == '4')
+		return _ ("soft: a temporary refusal; the server may take the message later");
+	return _ ("soft: the address may be fine; it may work later");
 }
 
 static void
@@ -175,9 +219,7 @@ build (DetailView *v, const BvBounceDetail *d)
 	if (g_strcmp0 (r->original_recipient, r->recipient) != 0)
 		add_if (tv, _ ("Written as"), r->original_recipient);
 	bv_text_view_add (tv, r->hard ? BV_EL_HARD : BV_EL_SOFT, _ ("Cause"), cause, TRUE);
-	bv_text_view_add (tv, r->hard ? BV_EL_HARD : BV_EL_SOFT, _ ("Kind"),
-	                  r->hard ? _ ("hard: it will not work by retrying") : _ ("soft: it may work later"),
-	                  FALSE);
+	bv_text_view_add (tv, r->hard ? BV_EL_HARD : BV_EL_SOFT, _ ("Kind"), kind_phrase (r), TRUE);
 	if (r->action != NULL && *r->action != '\0')
 		add_if (tv, _ ("Action"),
 		        phrase_for (action_phrases, G_N_ELEMENTS (action_phrases), r->action));
@@ -219,27 +261,19 @@ build (DetailView *v, const BvBounceDetail *d)
 	bv_text_view_section (tv, _ ("Raw report"));
 	bv_text_view_add (tv, BV_EL_DIM, _ ("File"),
 	                  *d->path ? d->path : _ ("(gone since the last index run)"), TRUE);
-	bv_text_view_add (tv, BV_EL_DIM, NULL, _ ("r shows the raw message, | opens it in $PAGER."), TRUE);
+	bv_text_view_add (tv, BV_EL_DIM, NULL,
+	                  _ ("r shows the raw message, | opens it in $PAGER, E in your mail client."), TRUE);
 }
 
-/* Runs $PAGER (else less) on the raw file, outside curses. */
-static void
-run_pager (BvTui *tui, const char *path)
+void
+bv_view_run_pager (BvTui *tui, const char *path)
 {
-	if (bv_screen_scripted ()) {
-		bv_tui_message (tui, FALSE, _ ("Would run the pager on %s"), path);
-		return;
-	}
 	const char *pager = g_getenv ("PAGER");
 	if (pager == NULL || *pager == '\0')
 		pager = "less";
 	g_autofree char *quoted = g_shell_quote (path);
 	g_autofree char *command = g_strdup_printf ("%s %s", pager, quoted);
-	bv_screen_suspend ();
-	int status = system (command);
-	bv_screen_resume ();
-	if (status != 0)
-		bv_tui_message (tui, TRUE, _ ("The pager failed: %s"), command);
+	bv_tui_run_command (tui, command);
 }
 
 static gboolean
@@ -257,8 +291,13 @@ detail_request (BvView *view, BvTui *tui, BvActionId action)
 			g_autofree char *title = g_strdup_printf (_ ("Raw message: %s"), v->subject);
 			bv_tui_push (tui, bv_view_pager_new (tui, v->path, title));
 		} else {
-			run_pager (tui, v->path);
+			bv_view_run_pager (tui, v->path);
 		}
+		return TRUE;
+	case BV_ACT_MAILER: bv_tui_open_mailer (tui, v->message_id); return TRUE;
+	case BV_ACT_COPY:
+		if (v->address != NULL)
+			bv_tui_copy (tui, v->address);
 		return TRUE;
 	case BV_ACT_MARK:
 	case BV_ACT_UNMARK: {
@@ -280,6 +319,7 @@ detail_free (BvView *view)
 	g_free (v->address);
 	g_free (v->path);
 	g_free (v->subject);
+	g_free (v->message_id);
 	g_free (v);
 }
 
@@ -290,6 +330,7 @@ static const BvViewClass detail_class = {
 	.request = detail_request,
 	.matches = bv_text_view_matches,
 	.free = detail_free,
+	.hints = N_ ("r:raw |:pager E:mail client m:mark q:back"),
 };
 
 BvView *
@@ -297,10 +338,11 @@ bv_view_detail_new (BvTui *tui, const BvBounce *bounce)
 {
 	DetailView *v = g_new0 (DetailView, 1);
 	char date[16];
-	g_autofree char *title = g_strdup_printf (_ ("Bounce of %s on %s"), bounce->address,
-	                                          bv_view_date (bounce->date, date));
-	bv_text_view_init (&v->text, &detail_class, title);
+	/* The address is the history's part of the breadcrumb: the day is
+	 * this view's. */
+	bv_text_view_init (&v->text, &detail_class, bv_view_date (bounce->date, date));
 	v->address = g_strdup (bounce->address);
+	v->message_id = g_strdup (bounce->message_id);
 	g_autoptr (GError) error = NULL;
 	g_autoptr (BvBounceDetail) detail = bv_model_bounce_detail (tui->model, bounce, &error);
 	if (detail == NULL) {

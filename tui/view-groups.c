@@ -12,13 +12,29 @@
 #include "tui/columns.h"
 #include "tui/dialog.h"
 #include "tui/draw.h"
+#include "tui/sort.h"
+#include "tui/summary.h"
 #include "tui/view.h"
+
+/* From this width on, the summary pane stands beside the list. */
+#define SUMMARY_BESIDE_COLUMNS 100
+/* Below the list, the pane needs this many lines to be worth showing. */
+#define SUMMARY_BELOW_MIN_LINES 12
 
 typedef struct {
 	BvView parent;
 	BvDimension dimension;
 	GPtrArray *groups; /* of BvGroup* */
 	GArray *sides;     /* of int: who acts on each group (BvSide or SIDE_MIXED) */
+	guint total;       /* bounces of every group */
+	/* The summaries of the groups, by key, made when a group is first
+	 * under the cursor and dropped when the model or the filter changes:
+	 * a summary reads every bounce of its group. */
+	GHashTable *summaries;
+	gboolean pane_focus; /* the keys scroll the summary */
+	gboolean pane_shown; /* at the last draw */
+	int width;           /* at the last draw */
+	int title_width;     /* of the longest group title */
 } GroupsView;
 
 /* What a person reads for a group (new string). */
@@ -52,6 +68,20 @@ group_title (const BvGroup *g)
 	default: break;
 	}
 	return g_strdup (g->key);
+}
+
+/* The grouping as one word for the breadcrumb (translated, static). */
+static const char *
+dimension_name (BvDimension dim)
+{
+	switch (dim) {
+	case BV_DIMENSION_CAUSE: return C_ ("crumb", "cause");
+	case BV_DIMENSION_DOMAIN: return C_ ("crumb", "domain");
+	case BV_DIMENSION_STATUS: return C_ ("crumb", "status");
+	case BV_DIMENSION_MTA: return C_ ("crumb", "mail system");
+	case BV_DIMENSION_MONTH: return C_ ("crumb", "month");
+	default: return C_ ("crumb", "address");
+	}
 }
 
 /* The side shown for a group in which no side has most bounces. */
@@ -119,7 +149,7 @@ compute_sides (GroupsView *v, BvTui *tui)
 
 static const BvColumn columns[] = {
 	{ N_ ("Group"), 0, 1, FALSE, 0 },      { N_ ("Bounces"), 7, 1, TRUE, 0 },
-	{ N_ ("Addrs"), 6, 1, TRUE, 0 },       { N_ ("Kind"), 5, 2, FALSE, 0 },
+	{ N_ ("Addrs"), 6, 1, TRUE, 0 },       { N_ ("Kind"), 5, 2, FALSE, 50 },
 	{ N_ ("Who acts"), 24, 2, FALSE, 70 },
 };
 
@@ -139,7 +169,7 @@ draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean curs
 		                side_label (g_array_index (v->sides, int, row)) };
 	int attrs[] = { attr, attr, attr, sev, attr };
 	BvColumnLayout layout;
-	bv_columns_layout (columns, G_N_ELEMENTS (columns), w, &layout);
+	bv_columns_layout_fit (columns, G_N_ELEMENTS (columns), w, v->title_width, &layout);
 	bv_columns_draw_row (columns, &layout, y, x, w, cells, attrs, attr);
 }
 
@@ -164,6 +194,7 @@ static void
 groups_reload (BvView *view, BvTui *tui)
 {
 	GroupsView *v = (GroupsView *)view;
+	gboolean first = v->groups == NULL;
 	/* The cursor stays on its group when new mail or a mark reorders
 	 * the groups. */
 	g_autofree char *current = v->groups != NULL && view->list.cursor < v->groups->len
@@ -176,39 +207,141 @@ groups_reload (BvView *view, BvTui *tui)
 	}
 	v->dimension = tui->dimension;
 	v->groups = bv_model_groups (tui->model, v->dimension, &tui->filter);
+	bv_sort_groups (v->groups, tui->group_sort, group_title);
 	compute_sides (v, tui);
+	v->total = 0;
+	v->title_width = 0;
+	for (guint i = 0; i < v->groups->len; i++) {
+		const BvGroup *g = v->groups->pdata[i];
+		g_autofree char *title = group_title (g);
+		v->total += g->bounces;
+		v->title_width = MAX (v->title_width, bv_draw_width (title) + 1);
+	}
 	bv_list_set_count (&view->list, v->groups->len);
+	/* At start, the cursor goes back to the group it was on when the
+	 * program last quit (state.c). */
+	if (first && tui->cursor_group != NULL)
+		current = g_strdup (tui->cursor_group);
 	for (guint i = 0; current != NULL && i < v->groups->len; i++)
 		if (g_strcmp0 (((BvGroup *)v->groups->pdata[i])->key, current) == 0)
 			view->list.cursor = i;
+	g_hash_table_remove_all (v->summaries);
+}
+
+/* The group under the cursor, or NULL. */
+static const BvGroup *
+cursor_group (GroupsView *v)
+{
+	return v->parent.list.cursor < v->groups->len ? v->groups->pdata[v->parent.list.cursor] : NULL;
+}
+
+/* The summary of the group under the cursor (owned by the view), made
+ * the first time the group is under it. */
+static BvView *
+current_summary (GroupsView *v, BvTui *tui)
+{
+	const BvGroup *g = cursor_group (v);
+	if (g == NULL)
+		return NULL;
+	BvView *summary = g_hash_table_lookup (v->summaries, g->key);
+	if (summary == NULL) {
+		g_autofree char *title = group_title (g);
+		summary = bv_summary_new (tui, g, title, v->total);
+		g_hash_table_insert (v->summaries, g_strdup (g->key), summary);
+	}
+	return summary;
+}
+
+/* Draws the list of groups (its header and rows) in the rectangle. */
+static void
+draw_list (GroupsView *v, BvTui *tui, int y, int x, int h, int w, gboolean focused)
+{
+	BvView *view = &v->parent;
+	BvColumnLayout layout;
+	bv_columns_layout_fit (columns, G_N_ELEMENTS (columns), w, v->title_width, &layout);
+	bv_columns_draw_header (columns, &layout, y, x, w);
+	bv_list_draw (&view->list, y + 1, x, h - 1, w, focused, draw_row, v);
+	if (v->groups->len == 0)
+		bv_draw_text (
+		        y + 2, x + 1, w - 2,
+		        bv_model_n_bounces (tui->model) != 0 ? _ ("Nothing matches the filter (c clears it).")
+		        : tui->indexing != NULL ? _ ("Indexing goes on: the bounces show when it is done.")
+		                                : _ ("No bounces in this Maildir yet."),
+		        bv_theme_attr (BV_EL_DIM));
+}
+
+/* Whether the summary pane is shown in @w x @h: beside the list on a wide
+ * terminal, below it on a narrow one when the user asked for it, and only
+ * when the groups view is the top of the stack (in the left pane of two
+ * views side by side, the right pane is the group itself). */
+static gboolean
+pane_wanted (GroupsView *v, BvTui *tui, int h, int w)
+{
+	if (v->groups->len == 0 || tui->views->len == 0 || tui->views->pdata[tui->views->len - 1] != v)
+		return FALSE;
+	return w >= SUMMARY_BESIDE_COLUMNS || (tui->summary_below && h >= SUMMARY_BELOW_MIN_LINES);
 }
 
 static void
 groups_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused)
 {
 	GroupsView *v = (GroupsView *)view;
-	BvColumnLayout layout;
-	bv_columns_layout (columns, G_N_ELEMENTS (columns), w, &layout);
-	bv_columns_draw_header (columns, &layout, y, x, w);
-	if (v->groups->len == 0) {
-		bv_list_draw (&view->list, y + 1, x, h - 1, w, focused, draw_row, v);
-		bv_draw_text (y + 2, x + 1, w - 2,
-		              bv_model_n_bounces (tui->model) == 0
-		                      ? _ ("No bounces in this Maildir yet.")
-		                      : _ ("Nothing matches the filter (c clears it)."),
-		              bv_theme_attr (BV_EL_DIM));
+	v->width = w;
+	v->pane_shown = pane_wanted (v, tui, h, w);
+	/* What the next start puts the cursor back on (state.c). */
+	const BvGroup *g = cursor_group (v);
+	if (g != NULL && g_strcmp0 (g->key, tui->cursor_group) != 0) {
+		g_free (tui->cursor_group);
+		tui->cursor_group = g_strdup (g->key);
+	}
+	if (!v->pane_shown) {
+		v->pane_focus = FALSE;
+		draw_list (v, tui, y, x, h, w, focused);
 		return;
 	}
-	bv_list_draw (&view->list, y + 1, x, h - 1, w, focused, draw_row, v);
+	BvView *summary = current_summary (v, tui);
+	int sep = bv_theme_attr (BV_EL_SEPARATOR);
+	gboolean list_focus = focused && !v->pane_focus, pane_focus = focused && v->pane_focus;
+	if (w >= SUMMARY_BESIDE_COLUMNS) {
+		/* The list keeps what its columns need; the pane, which
+		 * wraps, takes the rest. */
+		int lw = w * 3 / 5;
+		draw_list (v, tui, y, x, h, lw, list_focus);
+		for (int row = y; row < y + h; row++)
+			bv_draw_text (row, x + lw, 1, pane_focus ? "┃" : "│", sep);
+		summary->klass->draw (summary, tui, y, x + lw + 1, h, w - lw - 1, pane_focus);
+		return;
+	}
+	/* The list takes what its rows need, up to half the height. */
+	int lh = CLAMP ((int)v->groups->len + 1, 4, h / 2);
+	draw_list (v, tui, y, x, lh, w, list_focus);
+	g_autoptr (GString) rule = g_string_new (NULL);
+	for (int i = 0; i < w; i++)
+		g_string_append (rule, pane_focus ? "━" : "─");
+	bv_draw_text (y + lh, x, w, rule->str, sep);
+	summary->klass->draw (summary, tui, y + lh + 1, x, h - lh - 1, w, pane_focus);
 }
 
+/* The addresses of @g (new strings), with, when @causes is not NULL, the
+ * cause each one's mark would record (a new array) and how many are
+ * marked already, for the confirmation. */
 static GPtrArray *
-group_addresses (BvTui *tui, const BvGroup *g)
+group_addresses (BvTui *tui, const BvGroup *g, BvCause **causes, guint *already)
 {
 	g_autoptr (GPtrArray) rows = bv_model_addresses (tui->model, g->dimension, g->key, &tui->filter);
 	GPtrArray *addresses = g_ptr_array_new_with_free_func (g_free);
-	for (guint i = 0; i < rows->len; i++)
-		g_ptr_array_add (addresses, g_strdup (((BvAddress *)rows->pdata[i])->address));
+	if (causes != NULL) {
+		*causes = g_new (BvCause, MAX (rows->len, 1));
+		*already = 0;
+	}
+	for (guint i = 0; i < rows->len; i++) {
+		const BvAddress *a = rows->pdata[i];
+		g_ptr_array_add (addresses, g_strdup (a->address));
+		if (causes != NULL) {
+			(*causes)[i] = a->last_cause;
+			*already += a->marked ? 1 : 0;
+		}
+	}
 	return addresses;
 }
 
@@ -216,6 +349,31 @@ static gboolean
 groups_request (BvView *view, BvTui *tui, BvActionId action)
 {
 	GroupsView *v = (GroupsView *)view;
+	if (action == BV_ACT_SUMMARY) {
+		if (v->width >= SUMMARY_BESIDE_COLUMNS) {
+			bv_tui_message (tui, FALSE,
+			                _ ("The summary stands beside the list from %d columns on"),
+			                SUMMARY_BESIDE_COLUMNS);
+			return TRUE;
+		}
+		tui->summary_below = !tui->summary_below;
+		if (!tui->summary_below)
+			v->pane_focus = FALSE;
+		return TRUE;
+	}
+	if (v->pane_shown && action == BV_ACT_NEXT_PANE) {
+		v->pane_focus = !v->pane_focus;
+		return TRUE;
+	}
+	BvView *summary = v->pane_shown && v->pane_focus ? current_summary (v, tui) : NULL;
+	if (summary != NULL) {
+		if (action == BV_ACT_BACK) {
+			v->pane_focus = FALSE;
+			return TRUE;
+		}
+		if (action != BV_ACT_ENTER && summary->klass->request (summary, tui, action))
+			return TRUE;
+	}
 	if (bv_list_request (&view->list, action))
 		return TRUE;
 	if (v->groups->len == 0)
@@ -224,23 +382,33 @@ groups_request (BvView *view, BvTui *tui, BvActionId action)
 	switch (action) {
 	case BV_ACT_ENTER: {
 		g_autofree char *title = group_title (g);
-		bv_tui_push (tui, bv_view_addresses_new (tui, g->dimension, g->key, title));
+		/* TRANSLATORS: a group in the breadcrumb of the title bar:
+		 * %1$s is the grouping ("cause", "domain"), %2$s the group. */
+		g_autofree char *crumb =
+		        g_strdup_printf (_ ("%1$s: %2$s"), dimension_name (g->dimension), title);
+		tui->open_dimension = g->dimension;
+		g_free (tui->open_key);
+		tui->open_key = g_strdup (g->key);
+		bv_tui_push (tui, bv_view_addresses_new (tui, g->dimension, g->key, crumb));
 		return TRUE;
 	}
 	case BV_ACT_MARK_GROUP:
 	case BV_ACT_MARK: {
 		g_autofree char *title = group_title (g);
-		g_autoptr (GPtrArray) addresses = group_addresses (tui, g);
+		g_autofree BvCause *causes = NULL;
+		guint already = 0;
+		g_autoptr (GPtrArray) addresses = group_addresses (tui, g, &causes, &already);
 		g_autofree char *question = g_strdup_printf (
 		        ngettext ("Mark the %u address of “%s” for suppression?",
 		                  "Mark all %u addresses of “%s” for suppression?", addresses->len),
 		        addresses->len, title);
-		if (bv_dialog_confirm (tui, question))
+		if (bv_dialog_confirm_marks (tui, question, causes, addresses->len, already))
 			bv_tui_mark (tui, addresses, FALSE, BV_MARK_BY_HAND);
 		return TRUE;
 	}
-	case BV_ACT_UNMARK: {
-		g_autoptr (GPtrArray) addresses = group_addresses (tui, g);
+	case BV_ACT_UNMARK:
+	case BV_ACT_UNMARK_GROUP: {
+		g_autoptr (GPtrArray) addresses = group_addresses (tui, g, NULL, NULL);
 		g_autofree char *title = group_title (g);
 		g_autofree char *question =
 		        g_strdup_printf (_ ("Remove the marks of every address of “%s”?"), title);
@@ -266,6 +434,7 @@ groups_free (BvView *view)
 	GroupsView *v = (GroupsView *)view;
 	g_clear_pointer (&v->groups, g_ptr_array_unref);
 	g_clear_pointer (&v->sides, g_array_unref);
+	g_clear_pointer (&v->summaries, g_hash_table_unref);
 	g_free (v);
 }
 
@@ -277,6 +446,7 @@ static const BvViewClass groups_class = {
 	.request = groups_request,
 	.matches = groups_matches,
 	.free = groups_free,
+	.hints = N_ ("Enter:open i:summary D:timeline o:group ?:help"),
 };
 
 BvView *
@@ -286,6 +456,7 @@ bv_view_groups_new (BvTui *tui)
 	v->parent.klass = &groups_class;
 	v->dimension = tui->dimension;
 	v->sides = g_array_new (FALSE, TRUE, sizeof (int));
+	v->summaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)bv_view_free);
 	groups_reload (&v->parent, tui);
 	return &v->parent;
 }

@@ -18,6 +18,11 @@ typedef struct {
 	BvView parent;
 	char *address;
 	GPtrArray *bounces; /* of BvBounce* */
+	/* The group the history was opened from (NULL: none) and how many
+	 * of the address's bounces are in it, which is what the address
+	 * list counted. */
+	char *group_title;
+	guint in_group;
 } HistoryView;
 
 static const BvColumn columns[] = {
@@ -79,8 +84,22 @@ history_title (BvView *view, BvTui *tui)
 {
 	HistoryView *v = (HistoryView *)view;
 	const BvMark *mark = bv_model_get_mark (tui->model, v->address);
-	return g_strdup_printf (ngettext ("%s — %u bounce%s", "%s — %u bounces%s", v->bounces->len),
-	                        v->address, v->bounces->len, mark ? _ (", marked for suppression") : "");
+	g_autofree char *in_group =
+	        v->group_title != NULL && v->in_group != v->bounces->len
+	                /* TRANSLATORS: after "alice@example.com — 3 bounces": how
+	                 * many of them the group the history was opened from
+	                 * holds (what its address list counted). */
+	                ? g_strdup_printf (_ (" (%u in “%s”)"), v->in_group, v->group_title)
+	                : g_strdup ("");
+	return g_strdup_printf (ngettext ("%s — %u bounce%s%s", "%s — %u bounces%s%s", v->bounces->len),
+	                        v->address, v->bounces->len, in_group,
+	                        mark ? _ (", marked for suppression") : "");
+}
+
+static char *
+history_crumb (BvView *view, BvTui *tui)
+{
+	return g_strdup (((HistoryView *)view)->address);
 }
 
 static void
@@ -113,6 +132,8 @@ history_request (BvView *view, BvTui *tui, BvActionId action)
 	const BvBounce *b = v->bounces->pdata[view->list.cursor];
 	switch (action) {
 	case BV_ACT_ENTER: bv_tui_push (tui, bv_view_detail_new (tui, b)); return TRUE;
+	case BV_ACT_COPY: bv_tui_copy (tui, v->address); return TRUE;
+	case BV_ACT_MAILER: bv_tui_open_mailer (tui, b->message_id); return TRUE;
 	case BV_ACT_MARK:
 	case BV_ACT_UNMARK: {
 		g_autoptr (GPtrArray) one = g_ptr_array_new ();
@@ -146,6 +167,7 @@ history_free (BvView *view)
 	HistoryView *v = (HistoryView *)view;
 	g_clear_pointer (&v->bounces, g_ptr_array_unref);
 	g_free (v->address);
+	g_free (v->group_title);
 	g_free (v);
 }
 
@@ -157,6 +179,8 @@ static const BvViewClass history_class = {
 	.request = history_request,
 	.matches = history_matches,
 	.free = history_free,
+	.crumb = history_crumb,
+	.hints = N_ ("Enter:detail r:raw E:mail client y:copy q:back"),
 };
 
 BvView *
@@ -166,8 +190,29 @@ bv_view_history_new (BvTui *tui, const char *address)
 	v->parent.klass = &history_class;
 	v->address = g_strdup (address);
 	history_reload (&v->parent, tui);
-	/* The most recent bounce is the one to look at first. */
+	/* The most recent bounce is the one to look at first; opened from a
+	 * group's address list, the most recent one in that group (within
+	 * the dates shown), which is why the address is listed there. */
 	if (v->bounces->len > 0)
 		v->parent.list.cursor = v->bounces->len - 1;
+	BvView *below = tui->views->len > 0 ? tui->views->pdata[tui->views->len - 1] : NULL;
+	if (below == NULL || strcmp (below->klass->name, "addresses") != 0 || tui->open_key == NULL)
+		return &v->parent;
+	g_autofree char *title = below->klass->crumb != NULL ? below->klass->crumb (below, tui) : NULL;
+	v->group_title = g_strdup (title != NULL ? title : tui->open_key);
+	gboolean found = FALSE;
+	for (guint i = v->bounces->len; i-- > 0;) {
+		const BvBounce *b = v->bounces->pdata[i];
+		g_autofree char *key = bv_view_bounce_key (b, tui->open_dimension);
+		if (strcmp (key, tui->open_key) != 0)
+			continue;
+		gboolean dated = (tui->filter.since == 0 || b->date >= tui->filter.since) &&
+		                 (tui->filter.until == 0 || b->date < tui->filter.until);
+		v->in_group += dated ? 1 : 0;
+		if (!found && dated) {
+			v->parent.list.cursor = i;
+			found = TRUE;
+		}
+	}
 	return &v->parent;
 }

@@ -18,27 +18,48 @@
 /* More than a person scrolls through; the rest is in $PAGER. */
 #define PAGER_MAX_BYTES (4 * 1024 * 1024)
 
+typedef struct {
+	BvTextView text;
+	char *path;
+} PagerView;
+
 static void
 pager_free (BvView *view)
 {
 	bv_text_view_clear ((BvTextView *)view);
+	g_free (((PagerView *)view)->path);
 	g_free (view);
+}
+
+/* | opens the same file in $PAGER, also from here: the whole of a file
+ * cut for size, and the pager's own search. */
+static gboolean
+pager_request (BvView *view, BvTui *tui, BvActionId action)
+{
+	if (action == BV_ACT_PAGER) {
+		bv_view_run_pager (tui, ((PagerView *)view)->path);
+		return TRUE;
+	}
+	return bv_text_view_request (view, tui, action);
 }
 
 static const BvViewClass pager_class = {
 	.name = "pager",
 	.title = bv_text_view_title,
 	.draw = bv_text_view_draw,
-	.request = bv_text_view_request,
+	.request = pager_request,
 	.matches = bv_text_view_matches,
 	.free = pager_free,
+	.hints = N_ ("←/→:scroll |:pager /:find q:back"),
 };
 
 BvView *
 bv_view_pager_new (BvTui *tui, const char *path, const char *title)
 {
-	BvTextView *tv = g_new0 (BvTextView, 1);
+	PagerView *pv = g_new0 (PagerView, 1);
+	BvTextView *tv = &pv->text;
 	bv_text_view_init (tv, &pager_class, title);
+	pv->path = g_strdup (path);
 	g_autoptr (GError) error = NULL;
 	g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
 	if (file == NULL) {

@@ -14,21 +14,40 @@
 
 #include "tui/address-list.h"
 #include "parsers/catalog.h"
+#include "tui/draw.h"
 
 static const BvColumn columns[] = {
 	BV_ADDRESS_LIST_COLUMNS,
-	{ N_ ("Bounces"), 7, 1, TRUE, 0 },
+	{ N_ ("Bounces"), 7, 1, TRUE, 100 },
 	/* TRANSLATORS: heading of the column saying why the policy proposes
 	 * an address: "hard bounce" or "repeated soft"; not the cause. */
 	{ N_ ("Reason"), 13, 2, FALSE, 0 },
-	{ N_ ("Last seen"), 10, 1, FALSE, 0 },
-	{ N_ ("Cause"), 22, 1, FALSE, 100 },
+	{ N_ ("Last seen"), 10, 1, FALSE, 100 },
+	/* The cause stays at every width: accepting a proposal is deciding
+	 * that the cause is the address's fault. */
+	{ N_ ("Cause"), 32, 1, FALSE, 0 },
 };
+
+typedef struct {
+	BvAddressList parent;
+	/* address -> BvAddress*: the latest bounce of every address, for
+	 * the evidence line. */
+	GHashTable *latest;
+} ProposalsView;
+
+/* Rows under the list for the evidence of the proposal under the cursor. */
+#define EVIDENCE_ROWS 3
 
 static const char *
 row_address (gconstpointer item)
 {
 	return ((const BvProposal *)item)->address;
+}
+
+static BvCause
+row_cause (gconstpointer item)
+{
+	return ((const BvProposal *)item)->cause;
 }
 
 static void
@@ -54,6 +73,7 @@ confirm_all (BvAddressList *list, guint n)
 
 static const BvAddressListRows rows = {
 	.address = row_address,
+	.cause = row_cause,
 	/* The model proposes only addresses not marked yet. */
 	.marked = NULL,
 	.cells = row_cells,
@@ -73,7 +93,62 @@ proposals_title (BvView *view, BvTui *tui)
 static void
 proposals_reload (BvView *view, BvTui *tui)
 {
-	bv_address_list_set_items ((BvAddressList *)view, bv_model_proposals (tui->model));
+	ProposalsView *v = (ProposalsView *)view;
+	bv_address_list_set_items (&v->parent, bv_model_proposals (tui->model));
+	g_clear_pointer (&v->latest, g_hash_table_unref);
+	v->latest = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)bv_address_free);
+	g_autoptr (GPtrArray) all = bv_model_addresses (tui->model, BV_DIMENSION_ADDRESS, NULL, NULL);
+	/* The table takes the rows over. */
+	g_ptr_array_set_free_func (all, NULL);
+	for (guint i = 0; i < all->len; i++) {
+		BvAddress *a = all->pdata[i];
+		g_hash_table_replace (v->latest, a->address, a);
+	}
+}
+
+/* Why the proposal @p stands, from the bounces that make it (new string). */
+static char *
+evidence (ProposalsView *v, const BvProposal *p)
+{
+	const BvAddress *a = g_hash_table_lookup (v->latest, p->address);
+	char first[16], last[16];
+	g_autofree char *why =
+	        p->reason == BV_PROPOSAL_HARD
+	                ? g_strdup_printf (_ ("A hard bounce on %s"), bv_view_date (p->last_seen, last))
+	                : g_strdup_printf (ngettext ("%u soft bounce from %s to %s",
+	                                             "%u soft bounces from %s to %s", p->bounces),
+	                                   p->bounces, bv_view_date (p->first_seen, first),
+	                                   bv_view_date (p->last_seen, last));
+	if (a == NULL)
+		return g_steal_pointer (&why);
+	/* TRANSLATORS: the evidence of a proposal: "A hard bounce on
+	 * 2026-11-03; the last one said: 550 5.1.1 User unknown". */
+	return g_strdup_printf (_ ("%s; the last one said: %s"), why,
+	                        *a->last_diagnostic != '\0' ? a->last_diagnostic : a->last_status);
+}
+
+static void
+proposals_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focused)
+{
+	ProposalsView *v = (ProposalsView *)view;
+	BvList *l = &view->list;
+	if (l->n == 0 || h < EVIDENCE_ROWS + 4) {
+		bv_address_list_draw (view, tui, y, x, h, w, focused);
+		return;
+	}
+	bv_address_list_draw (view, tui, y, x, h - EVIDENCE_ROWS, w, focused);
+	const BvProposal *p = v->parent.items->pdata[l->cursor];
+	g_autofree char *text = evidence (v, p);
+	int top = y + h - EVIDENCE_ROWS;
+	bv_draw_fill (top, x, w, bv_theme_attr (BV_EL_SEPARATOR));
+	bv_draw_text (top, x + 1, w - 2, _ ("Evidence"), bv_theme_attr (BV_EL_SECTION));
+	g_autoptr (GPtrArray) lines = bv_draw_wrap (text, MAX (w - 2, 1));
+	for (int i = 1; i < EVIDENCE_ROWS; i++) {
+		bv_draw_fill (top + i, x, w, bv_theme_attr (BV_EL_DEFAULT));
+		if ((guint)i - 1 < lines->len)
+			bv_draw_text (top + i, x + 1, w - 2, lines->pdata[i - 1],
+			              bv_theme_attr (BV_EL_DEFAULT));
+	}
 }
 
 static gboolean
@@ -90,15 +165,17 @@ proposals_request (BvView *view, BvTui *tui, BvActionId action)
 static void
 proposals_free (BvView *view)
 {
-	bv_address_list_clear ((BvAddressList *)view);
-	g_free (view);
+	ProposalsView *v = (ProposalsView *)view;
+	bv_address_list_clear (&v->parent);
+	g_clear_pointer (&v->latest, g_hash_table_unref);
+	g_free (v);
 }
 
 static const BvViewClass proposals_class = {
 	.name = "proposals",
 	.title = proposals_title,
 	.reload = proposals_reload,
-	.draw = bv_address_list_draw,
+	.draw = proposals_draw,
 	.request = proposals_request,
 	.matches = bv_address_list_matches,
 	.free = proposals_free,
@@ -107,10 +184,9 @@ static const BvViewClass proposals_class = {
 BvView *
 bv_view_proposals_new (BvTui *tui)
 {
-	/* The list holds all a proposals view needs. */
-	BvAddressList *list = g_new0 (BvAddressList, 1);
-	bv_address_list_init (list, &proposals_class, &rows, columns, G_N_ELEMENTS (columns),
+	ProposalsView *v = g_new0 (ProposalsView, 1);
+	bv_address_list_init (&v->parent, &proposals_class, &rows, columns, G_N_ELEMENTS (columns),
 	                      BV_MARK_BY_POLICY);
-	proposals_reload (&list->parent, tui);
-	return &list->parent;
+	proposals_reload (&v->parent.parent, tui);
+	return &v->parent.parent;
 }

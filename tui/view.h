@@ -22,6 +22,7 @@
 G_BEGIN_DECLS
 
 typedef struct _BvTui BvTui;
+typedef struct _BvUndo BvUndo;
 typedef struct _BvView BvView;
 
 typedef struct {
@@ -37,6 +38,13 @@ typedef struct {
 	/* Whether row @row shows @text (for n and N).  May be NULL. */
 	gboolean (*matches) (BvView *view, guint row, const char *text);
 	void (*free) (BvView *view);
+	/* Its part of the breadcrumb in the title bar when other views lie
+	 * below it ("cause: Mailbox full", an address, a day; new string).
+	 * NULL: the title. */
+	char *(*crumb) (BvView *view, BvTui *tui);
+	/* The keys that matter in this view, for the hint line ("Enter:open
+	 * m:mark"; N_(), translated when drawn).  NULL: the general ones. */
+	const char *hints;
 } BvViewClass;
 
 struct _BvView {
@@ -58,6 +66,28 @@ struct _BvTui {
 	BvTheme *theme;
 	char *export_path; /* last path used in the export dialog */
 	int export_format;
+	BvUndo *undo;      /* the mark operations z takes back, owned */
+	char *search_text; /* what / finds (never narrows), NULL for none */
+	char *dates_text;  /* the date filter as typed ("7d"), NULL for none */
+	int group_sort;    /* BvGroupSort (sort.h) */
+	int address_sort;  /* BvAddressSort */
+	/* On a narrow terminal the groups view shows its summary pane
+	 * below the list (beside it from 100 columns in any case). */
+	gboolean summary_below;
+	/* The key of the group under the groups view's cursor, to put the
+	 * cursor back on it at the next start (state.c); NULL: the first. */
+	char *cursor_group;
+	/* The group last opened from the groups view: the history of an
+	 * address opened from it starts on the bounce that put the address
+	 * in it.  @open_key NULL: none. */
+	BvDimension open_dimension;
+	char *open_key;
+	/* Set by a view's request to be closed once it returns (the
+	 * timeline after Enter). */
+	gboolean pop_after;
+	/* What the index run in the background is doing, NULL when none
+	 * runs (start.c). */
+	char *indexing;
 };
 
 void bv_view_free (BvView *view);
@@ -71,6 +101,16 @@ void bv_tui_reload_all (BvTui *tui);
 /* Marks (or with @unmark, unmarks) @addresses, saving at once, and says
  * so in the status line.  @source is the mark's origin. */
 void bv_tui_mark (BvTui *tui, GPtrArray *addresses, gboolean unmark, BvMarkSource source);
+/* Takes back the last mark operation (bv_tui_mark()) and says so. */
+void bv_tui_undo (BvTui *tui);
+/* Puts @text on the clipboard through the terminal (OSC 52) and says so. */
+void bv_tui_copy (BvTui *tui, const char *text);
+/* Runs the shell @command on the terminal, curses suspended. */
+void bv_tui_run_command (BvTui *tui, const char *command);
+/* Opens the report @message_id in the user's mail client:
+ * $BOUNCEVIEW_MAILER, whose %s is the notmuch query id:..., by default
+ * `notmuch show %s`. */
+void bv_tui_open_mailer (BvTui *tui, const char *message_id);
 /* The grouping as a phrase, "by cause" (translated, static). */
 const char *bv_tui_grouping_phrase (BvTui *tui);
 /* Draws every view and the bars (used by dialogs to redraw behind them). */
@@ -84,6 +124,17 @@ BvView *bv_view_detail_new (BvTui *tui, const BvBounce *bounce);
 BvView *bv_view_pager_new (BvTui *tui, const char *path, const char *title);
 BvView *bv_view_help_new (BvTui *tui);
 BvView *bv_view_proposals_new (BvTui *tui);
+BvView *bv_view_timeline_new (BvTui *tui);
+/* The status line's warning when a cause bounces far more today than in
+ * the week before (new string), or NULL. */
+char *bv_timeline_spike (BvTui *tui);
+
+/* Runs $PAGER (else less) on the file @path. */
+void bv_view_run_pager (BvTui *tui, const char *path);
+
+/* The machine key a bounce has in the groups of @dim (new string): what
+ * BvGroup.key holds for the group the bounce is in. */
+char *bv_view_bounce_key (const BvBounce *bounce, BvDimension dim);
 
 /* Short forms used in several views (static or translated strings). */
 const char *bv_view_date (gint64 date, char buf[16]);

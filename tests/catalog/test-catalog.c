@@ -4,7 +4,7 @@
  * The cause test walks BV_CAUSES, so a cause added to the vocabulary without
  * a catalog entry (or without its Chinese translation) fails here.  The
  * Chinese checks use the catalog compiled into the build tree
- * (BV_BUILD_DIR/po), selected with LANGUAGE as a user would.
+ * (build/po/, named by BOUNCEVIEW_LOCALEDIR), selected with LANGUAGE as a user would.
  */
 #include "config.h"
 

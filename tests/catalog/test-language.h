@@ -1,7 +1,8 @@
 /* test-language.h: switching the catalog's language inside a test program.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The tests read the translations built into BV_BUILD_DIR/po and choose the
+ * The tests read the translations built into build/po/ (BOUNCEVIEW_LOCALEDIR,
+ * set by tests/meson.build) and choose the
  * language with LANGUAGE, as a user would, on a machine with no locale
  * installed but glibc's built-in C.UTF-8.
  */
@@ -36,8 +37,8 @@ bv_test_setup_language (void)
 	 * all, and says no when the language first in use has no catalog:
 	 * start in Chinese, as a Chinese user would. */
 	g_setenv ("LANGUAGE", "zh_CN", TRUE);
-	g_setenv ("BOUNCEVIEW_LOCALEDIR", BV_BUILD_DIR "/po", TRUE);
-	bv_catalog_setup_locale (LOCALEDIR, BV_BUILD_DIR "/po");
+	g_assert_nonnull (g_getenv ("BOUNCEVIEW_LOCALEDIR"));
+	bv_catalog_setup_locale (LOCALEDIR);
 	g_assert_cmpstr (bv_catalog_title (BV_CAUSE_MAILBOXFULL), ==, "收件人邮箱已满");
 }
 

@@ -606,6 +606,278 @@ test_evidence (void)
 	g_assert_false (e->hard);
 }
 
+/* One row: a report's fields, with the mail system that wrote it, and
+ * what a careful reader says.  Each table holds the source's own wording
+ * and paraphrases a different server would write (casing, punctuation,
+ * joined words, surrounding text, another language), so that a rule that
+ * only fits one sample fails here. */
+typedef struct {
+	const char *status, *reply, *command, *mta, *diag;
+	BvCause cause;
+} Row;
+
+static void
+check_rows (const Row *rows, gsize n)
+{
+	for (gsize i = 0; i < n; i++) {
+		g_autoptr (BvRecipient) r =
+		        make (rows[i].status, rows[i].reply, rows[i].command, rows[i].diag);
+		g_free (r->mta);
+		r->mta = g_strdup (rows[i].mta);
+		bv_classify (r, BV_KIND_FAILED);
+		if (r->cause != rows[i].cause)
+			g_test_message ("row %" G_GSIZE_FORMAT ": %s", i, rows[i].diag);
+		assert_cause (r->cause, rows[i].cause);
+	}
+}
+
+static void
+test_tiers (void)
+{
+	const Row rows[] = {
+		/* A reused code loses to specific words ("5.2.1 said suspend,
+		 * but the words say the mailbox is full"). */
+		{ "5.2.1", "550", "RCPT", "", "550 5.2.1 Mailbox full, try later", BV_CAUSE_MAILBOXFULL },
+		{ "5.5.2", "554", "DATA", "", "554 5.5.2 Message looks like SPAM to us",
+		  BV_CAUSE_SPAMDETECTED },
+		/* A specific code beats words of another cause. */
+		{ "5.7.26", "550", "DATA", "", "550 5.7.26 unauthenticated mail, spam risk",
+		  BV_CAUSE_AUTHFAILURE },
+		{ "5.2.2", "552", "RCPT", "", "552 5.2.2 user unknown or over quota", BV_CAUSE_MAILBOXFULL },
+		/* A specific code and a sibling's words: the words say which. */
+		{ "5.2.3", "552", "DATA", "", "552 5.2.3 message too large for this recipient",
+		  BV_CAUSE_MESGTOOBIG },
+		/* A generic code is a prior, never a veto. */
+		{ "5.0.0", "550", "RCPT", "", "550 5.0.0 Relaying denied", BV_CAUSE_NORELAYING },
+		{ "4.7.1", "451", "RCPT", "", "451 4.7.1 Access denied: cannot find your reverse hostname",
+		  BV_CAUSE_REQUIREPTR },
+		/* The command and reply code when the words say nothing. */
+		{ "", "503", "", "", "503 Bad sequence, please say hello first", BV_CAUSE_SYNTAXERROR },
+		{ "", "554", "CONN", "", "554 No thanks", BV_CAUSE_BLOCKED },
+		{ "", "550", "MAIL", "", "550 Not today", BV_CAUSE_REJECTED },
+		/* At MAIL FROM an unknown domain is the sender's. */
+		{ "5.1.7", "550", "MAIL", "", "550 5.1.7 No such domain sender.example", BV_CAUSE_REJECTED },
+		/* Postfix's clause structure names the family; the words pick
+		 * within it. */
+		{ "5.7.1", "554", "RCPT", "",
+		  "554 5.7.1 <a@b.example>: Sender address rejected: User unknown in local recipient table",
+		  BV_CAUSE_REJECTED },
+		{ "4.7.1", "450", "RCPT", "",
+		  "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.1]",
+		  BV_CAUSE_REQUIREPTR },
+		{ "5.7.1", "554", "RCPT", "", "554 5.7.1 Helo command rejected: Host not found",
+		  BV_CAUSE_BLOCKED },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
+static void
+test_wrappers (void)
+{
+	const Row rows[] = {
+		/* An outer relay's give-up sentence loses to the reply it
+		 * quotes, whatever the relay's own code. */
+		{ "4.4.7", "", "", "",
+		  "retry timeout exceeded; last error: 552 5.2.2 mailbox for user is over quota",
+		  BV_CAUSE_MAILBOXFULL },
+		{ "5.4.7", "", "", "",
+		  "Delivery failed: message expired. Remote said: 550 5.7.1 Relay access denied",
+		  BV_CAUSE_NORELAYING },
+		{ "4.4.2", "421", "", "",
+		  "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 "
+		  "4.4.2 Connection timed out>",
+		  BV_CAUSE_EXPIRED },
+		/* With nothing inside, the give-up sentence stands. */
+		{ "5.4.7", "", "", "", "Retry timeout exceeded", BV_CAUSE_EXPIRED },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
+static void
+test_normalised (void)
+{
+	const Row rows[] = {
+		{ "", "552", "RCPT", "", "552 MAILBOX_FULL", BV_CAUSE_MAILBOXFULL },
+		{ "", "552", "RCPT", "", "552 user is over-quota", BV_CAUSE_MAILBOXFULL },
+		{ "", "552", "RCPT", "", "552   Quota   exceeded   for   this   user", BV_CAUSE_MAILBOXFULL },
+		{ "", "550", "RCPT", "", "550 non_existent user", BV_CAUSE_USERUNKNOWN },
+		{ "", "550", "RCPT", "", "550 Unknown local part", BV_CAUSE_USERUNKNOWN },
+		{ "", "552", "RCPT", "", "552 The mailbox of the recipient is full", BV_CAUSE_MAILBOXFULL },
+		{ "", "552", "RCPT", "", "552 Quota d\xc3\xa9pass\xc3\xa9 pour ce destinataire",
+		  BV_CAUSE_MAILBOXFULL },
+		{ "", "552", "RCPT", "", "552 El buz\xc3\xb3n est\xc3\xa1 lleno", BV_CAUSE_MAILBOXFULL },
+		{ "", "552", "RCPT", "", "552 \xe9\x82\xae\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1",
+		  BV_CAUSE_MAILBOXFULL },
+		/* Spam head words, any wording around them. */
+		{ "5.7.1", "550", "DATA", "", "550 5.7.1 Rejected: UBE", BV_CAUSE_SPAMDETECTED },
+		{ "5.7.1", "550", "DATA", "", "550 5.7.1 your message looks like junk mail",
+		  BV_CAUSE_SPAMDETECTED },
+		{ "5.7.1", "550", "DATA", "", "550 5.7.1 Id=2y:2 - SPAM. See http://x.example/block",
+		  BV_CAUSE_SPAMDETECTED },
+		{ "5.7.1", "550", "DATA", "", "550 5.7.1 Bulk-Email not accepted here",
+		  BV_CAUSE_SPAMDETECTED },
+		{ "5.7.1", "550", "DATA", "", "550 5.7.1 Message refus\xc3\xa9: pourriel",
+		  BV_CAUSE_SPAMDETECTED },
+		/* ... but not inside a block list's name or an address. */
+		{ "5.7.1", "554", "RCPT", "",
+		  "554 5.7.1 Service unavailable; client host blocked using "
+		  "zen.spamhaus.org",
+		  BV_CAUSE_BLOCKED },
+		{ "5.7.1", "554", "RCPT", "", "554 5.7.1 <spam@b.example>: Relay access denied",
+		  BV_CAUSE_NORELAYING },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
+static void
+test_vocabulary (void)
+{
+	const Row rows[] = {
+		/* x.5.3: too many recipients. */
+		{ "4.5.3", "452", "RCPT", "", "452 4.5.3 Too many recipients", BV_CAUSE_TOOMANYCONN },
+		/* Content refused with no x.6 code: spam; with one: content. */
+		{ "5.7.1", "554", "DATA", "", "554 5.7.1 Message content rejected", BV_CAUSE_SPAMDETECTED },
+		{ "5.6.0", "554", "DATA", "", "554 5.6.0 Message content rejected", BV_CAUSE_CONTENTERROR },
+		/* Mail loops: network. */
+		{ "5.4.6", "554", "", "", "554 5.4.6 Too many hops", BV_CAUSE_NETWORKERROR },
+		{ "", "", "", "", "mail for mx.example.org loops back to myself", BV_CAUSE_NETWORKERROR },
+		{ "", "550", "", "", "550 Mail loop detected", BV_CAUSE_NETWORKERROR },
+		/* Null MX (RFC 7505): the domain accepts no mail. */
+		{ "5.1.0", "", "", "", "Domain example.org does not accept mail (nullMX)",
+		  BV_CAUSE_NOTACCEPT },
+		{ "5.1.10", "556", "RCPT", "", "556 5.1.10 Recipient address has null MX",
+		  BV_CAUSE_NOTACCEPT },
+		/* MX pointing to nothing: the host is unknown. */
+		{ "5.0.0", "", "", "", "all relevant MX records point to non-existent hosts",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "", "", "", "", "All relevant MX records point to non existent hosts.",
+		  BV_CAUSE_HOSTUNKNOWN },
+		/* "User unknown" at RCPT, or with nothing else said. */
+		{ "", "550", "RCPT", "", "550 User unknown", BV_CAUSE_USERUNKNOWN },
+		{ "", "", "", "", "User unknown", BV_CAUSE_USERUNKNOWN },
+		/* A DNS block list: blocked; a reputation score: badreputation. */
+		{ "5.7.1", "554", "RCPT", "", "554 5.7.1 rejected because 192.0.2.1 is listed in bl.example",
+		  BV_CAUSE_BLOCKED },
+		{ "5.7.1", "550", "RCPT", "", "550 5.7.1 Rejected: sender IP reputation too low (score 12)",
+		  BV_CAUSE_BADREPUTATION },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
+static void
+test_mta_wordings (void)
+{
+	const Row rows[] = {
+		/* Exim's router and transport sentences, as Exim writes them
+		 * and as another server or a relay would paraphrase them. */
+		{ "", "", "", "exim", "all relevant MX records point to non-existent hosts",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "", "", "", "", "Delivery failed: ALL RELEVANT MX RECORDS POINT TO NON_EXISTENT HOSTS",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "", "", "", "exim", "an MX or SRV record indicated no SMTP service", BV_CAUSE_NOTACCEPT },
+		{ "", "", "", "", "domain example.org: MX record indicated no SMTP service",
+		  BV_CAUSE_NOTACCEPT },
+		{ "", "", "", "exim", "missing MX, or all MXs point to missing A records",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "", "", "", "exim", "all host address lookups failed permanently", BV_CAUSE_HOSTUNKNOWN },
+		{ "4.4.3", "", "", "exim", "host lookup did not complete", BV_CAUSE_NETWORKERROR },
+		/* OpenSMTPD's mta.c, and paraphrases. */
+		{ "5.0.0", "", "", "opensmtpd", "Domain does not exist", BV_CAUSE_HOSTUNKNOWN },
+		{ "", "", "", "", "delivery failed: the domain does not exist", BV_CAUSE_HOSTUNKNOWN },
+		{ "4.0.0", "", "", "opensmtpd", "No MX found for domain", BV_CAUSE_NOTACCEPT },
+		{ "", "", "", "", "no MX found for destination example.org", BV_CAUSE_NOTACCEPT },
+		{ "4.0.0", "", "", "opensmtpd", "Network error on destination MXs", BV_CAUSE_NETWORKERROR },
+		{ "4.0.0", "", "", "opensmtpd", "Temporary failure in MX lookup", BV_CAUSE_NETWORKERROR },
+		{ "", "", "", "", "No valid route to remote MX", BV_CAUSE_NETWORKERROR },
+		/* qmail-remote.c's sentences and the stage they name. */
+		{ "5.1.2", "", "", "qmail", "Sorry, I couldn't find any host named nowhere.example. (#5.1.2)",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "", "", "", "", "I couldn't find any host named nowhere.example", BV_CAUSE_HOSTUNKNOWN },
+		{ "5.4.6", "", "", "qmail",
+		  "Sorry. Although I'm listed as a best-preference MX or A for that host, it isn't in my "
+		  "control/locals file, so I don't treat it as local. (#5.4.6)",
+		  BV_CAUSE_NETWORKERROR },
+		{ "", "", "", "qmail", "Connected to 192.0.2.1 but connection died. (#4.4.2)",
+		  BV_CAUSE_NETWORKERROR },
+		{ "", "553", "", "qmail",
+		  "Connected to 192.0.2.1 but sender was rejected. Remote host said: 553 go away",
+		  BV_CAUSE_REJECTED },
+		{ "", "554", "", "qmail",
+		  "Connected to 192.0.2.1 but greeting failed. Remote host said: 554 no", BV_CAUSE_BLOCKED },
+		{ "", "550", "", "qmail",
+		  "192.0.2.1 does not like recipient. Remote host said: 550 sorry, no mailbox here by that "
+		  "name",
+		  BV_CAUSE_USERUNKNOWN },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
+static void
+test_local_agent (void)
+{
+	/* Diagnostic-Code type x-unix: a local delivery agent failed. */
+	const struct {
+		const char *status, *diag;
+		BvCause cause;
+	} cases[] = {
+		{ "5.3.0", "Command died with status 1: \"/usr/local/bin/filter\"", BV_CAUSE_MAILERERROR },
+		{ "4.3.0", "temporary failure. Command output: cannot open lock", BV_CAUSE_MAILERERROR },
+		{ "5.3.0", "something went wrong", BV_CAUSE_MAILERERROR },
+		/* Its errno text still names a full mailbox or disk. */
+		{ "4.3.0", "/home/u/Maildir/tmp/1.A.host: Disk quota exceeded", BV_CAUSE_MAILBOXFULL },
+		{ "5.2.2",
+		  "cannot update mailbox /var/mail/u for user u. error writing message: File too large",
+		  BV_CAUSE_MAILBOXFULL },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autoptr (BvRecipient) r = make (cases[i].status, "", "", cases[i].diag);
+		g_free (r->diagnostic_type);
+		r->diagnostic_type = g_strdup ("x-unix");
+		bv_classify (r, BV_KIND_FAILED);
+		assert_cause (r->cause, cases[i].cause);
+	}
+	/* The same words over SMTP are no local agent. */
+	assert_cause (classify ("5.3.0", "554", "DATA", "554 5.3.0 something went wrong"),
+	              BV_CAUSE_SYSTEMERROR);
+}
+
+static void
+test_registry (void)
+{
+	/* The evidence names the winner's source and the runner-up. */
+	g_autoptr (BvRecipient) a = make ("5.2.1", "550", "RCPT", "550 5.2.1 Mailbox full");
+	bv_classify (a, BV_KIND_FAILED);
+	assert_cause (a->cause, BV_CAUSE_MAILBOXFULL);
+	g_assert_cmpstr (a->evidence.runner_up, ==, "filtered");
+	g_assert_nonnull (strstr (a->evidence.runner_up_why, "ranks below"));
+
+	g_autoptr (BvRecipient) b =
+	        make ("5.7.1", "554", "RCPT", "554 5.7.1 Client host rejected: Access denied");
+	bv_classify (b, BV_KIND_FAILED);
+	assert_cause (b->cause, BV_CAUSE_BLOCKED);
+	g_assert_nonnull (strstr (b->evidence.source, "smtpd_check.c"));
+
+	/* Orange's numbered labels, from the registry. */
+	g_autoptr (BvRecipient) c = make ("5.0.0", "550", "RCPT", "550 5.0.0 Mailbox full OFR_417 [417]");
+	bv_classify (c, BV_KIND_FAILED);
+	assert_cause (c->cause, BV_CAUSE_MAILBOXFULL);
+	g_assert_nonnull (strstr (c->evidence.source, "orange"));
+
+	/* A mail system's convention applies only to that system. */
+	const Row rows[] = {
+		{ "5.0.0", "542", "RCPT", "messagelabs", "542 <a@b.example> Rejected", BV_CAUSE_USERUNKNOWN },
+		{ "", "550", "", "outlook", "550 Requested action not taken: mailbox unavailable",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "", "550", "", "", "550 Requested action not taken: mailbox unavailable",
+		  BV_CAUSE_FILTERED },
+		/* Exchange Online's throttled recipient: the provider's words
+		 * beat RFC 3463's x.3.2 (system not accepting messages). */
+		{ "4.3.2", "432", "", "", "432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded",
+		  BV_CAUSE_SPEEDING },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
 static void
 test_idempotent (void)
 {
@@ -650,6 +922,13 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/text/languages", test_text_languages);
 	g_test_add_func ("/classify/text/nothing", test_text_nothing);
 	g_test_add_func ("/classify/precedence", test_precedence);
+	g_test_add_func ("/classify/tiers", test_tiers);
+	g_test_add_func ("/classify/wrappers", test_wrappers);
+	g_test_add_func ("/classify/normalised", test_normalised);
+	g_test_add_func ("/classify/vocabulary", test_vocabulary);
+	g_test_add_func ("/classify/registry", test_registry);
+	g_test_add_func ("/classify/local-agent", test_local_agent);
+	g_test_add_func ("/classify/mta-wordings", test_mta_wordings);
 	g_test_add_func ("/classify/providers", test_providers);
 	g_test_add_func ("/classify/mail-systems", test_mail_systems);
 	g_test_add_func ("/classify/reply-form", test_reply_form);

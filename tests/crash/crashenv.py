@@ -90,22 +90,49 @@ class Home:
 
 
 def read_store(path):
-    """The addresses in the store file, checking that it is whole: the
-    header first, every other line a complete mark ending in a newline.
-    A missing file is an empty store."""
+    """The addresses in the store file and its journal, checking that both
+    are whole: the store's header first, every other line a complete mark
+    ending in a newline; in the journal, every record complete except
+    perhaps those after the last commit line (a change cut short, which
+    does not count).  A missing file is an empty store."""
     try:
         with open(path, "rb") as f:
             data = f.read()
     except FileNotFoundError:
-        return set()
-    text = data.decode("utf-8")
-    assert text.startswith("# bounceview suppressions v1:"), "store does not start with its header: %r" % text[:80]
-    assert text.endswith("\n"), "store ends in the middle of a line: %r" % text[-80:]
+        data = b""
     out = set()
-    for line in text.splitlines()[1:]:
-        f = line.split("\t")
-        assert len(f) == 5 and "@" in f[0] and re.match(r"\d{4}-\d\d-\d\dT", f[2]), "bad line %r" % line
-        out.add(f[0])
+    if data:
+        text = data.decode("utf-8")
+        assert text.startswith("# bounceview suppressions v1:"), "store does not start with its header: %r" % text[:80]
+        assert text.endswith("\n"), "store ends in the middle of a line: %r" % text[-80:]
+        for line in text.splitlines()[1:]:
+            f = line.split("\t")
+            assert len(f) == 5 and "@" in f[0] and re.match(r"\d{4}-\d\d-\d\dT", f[2]), "bad line %r" % line
+            out.add(f[0])
+    try:
+        with open(path + ".journal", "rb") as f:
+            journal = f.read().decode("utf-8")
+    except FileNotFoundError:
+        return out
+    pending = []
+    for line in journal.split("\n")[:-1]:  # the text after the last newline is cut short
+        if line.startswith("#"):
+            continue
+        kind, _, rest = line.partition("\t")
+        if kind == "=":
+            assert int(rest) == len(pending), "commit of %s records after %d" % (rest, len(pending))
+            for op, address in pending:
+                if op == "+":
+                    out.add(address)
+                else:
+                    out.discard(address)
+            pending = []
+        else:
+            assert kind in "+-" and "@" in rest, "bad journal line %r" % line
+            if kind == "+":
+                f = rest.split("\t")
+                assert len(f) == 5 and re.match(r"\d{4}-\d\d-\d\dT", f[2]), "bad journal line %r" % line
+            pending.append((kind, rest.split("\t")[0]))
     return out
 
 

@@ -2,10 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """No crash and no second process may lose a mark.
 
-- `suppress add` / `suppress remove` killed at random moments: after every
-  kill the store file is whole and holds exactly the state before the
-  command or the state after it, and what a command reported saved (exit
-  status 0) is there.
+- `suppress add` / `suppress remove` / `suppress compact` killed at random
+  moments: after every kill the store file and its journal are whole
+  (records after the journal's last commit aside) and hold exactly the
+  state before the command or the state after it, and what a command
+  reported saved (exit status 0) is there.  The store starts with a few
+  thousand marks, so that folding the journal in takes a while, and the
+  journal is folded in by `compact` and when it grows past its limit.
 - Two and four processes marking at once, with different and overlapping
   addresses, adding and removing: the end state is exactly the union of
   what each asked.
@@ -37,23 +40,48 @@ class MarkKillTest(unittest.TestCase):
         self.h.run(*args)
         return time.monotonic() - t0
 
+    def journal_size(self):
+        try:
+            return os.path.getsize(self.h.store + ".journal")
+        except FileNotFoundError:
+            return 0
+
     def test_kill_while_marking(self):
         rng = random.Random(5)
-        # A usual command's time, to spread the kills over a whole one.
-        typical = sorted(self.timed(["suppress", "add", *batch("warm", k, 20)]) for k in range(5))[2]
+        for k in range(4):
+            self.h.run("suppress", "add", *batch("base%d." % k, 0, 1000))
+        # Each kind of command's usual time, to spread the kills over a
+        # whole one; updated from the commands that finish, as the store
+        # grows and some adds fold the journal in.
+        took = {"add": [self.timed(["suppress", "add", *batch("warm", k, 20)]) for k in range(3)],
+                "compact": [self.timed(["suppress", "compact"]) for k in range(3)]}
+        took["remove"] = took["add"]
         state = read_store(self.h.store)
         outcomes = {"old": 0, "new": 0, "saved": 0}
+        compacts = folded = 0
+        # Notes long enough that the journal passes its limit (256 KiB)
+        # during the run, so writers fold it in by themselves too.
+        note = "n" * 1500
         for n in range(90):
-            if n % 3 == 2 and len(state) > 40:
+            extra = []
+            if n % 13 == 12:
+                op, addrs, new = "compact", [], state
+            elif n % 3 == 2 and len(state) > 40:
                 op, addrs = "remove", rng.sample(sorted(state), 15)
                 new = state - set(addrs)
             else:
-                op, addrs = "add", batch("a", n, 25)
+                op, addrs, extra = "add", batch("a", n, 25), ["--note", note]
                 new = state | set(addrs)
-            args = [BV, "suppress", op, *addrs]
+            typical = max(sorted(took[op])[len(took[op]) // 2], max(took[op][-3:]))
+            journal_before = self.journal_size()
+            args = [BV, "suppress", op, *extra, *addrs]
+            t0 = time.monotonic()
             p = subprocess.Popen(args, env=self.h.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            # Every fifth command runs to its end: commands that finish
+            # fold the journal in when it passed its limit.
+            wait = None if n % 5 == 4 else rng.uniform(0.0, 1.3) * typical
             try:
-                p.wait(timeout=rng.uniform(0.0, 1.3) * typical)
+                p.wait(timeout=wait)
             except subprocess.TimeoutExpired:
                 p.kill()
                 p.wait()
@@ -61,14 +89,22 @@ class MarkKillTest(unittest.TestCase):
             p.stderr.close()
             after = read_store(self.h.store)  # whole, or it raises
             if p.returncode == 0:
+                took[op].append(time.monotonic() - t0)
                 self.assertEqual(after, new, "%s %d reported success but the store differs" % (op, n))
                 outcomes["saved"] += 1
+                compacts += op == "compact"
+                folded += op != "compact" and self.journal_size() < journal_before
             else:
                 self.assertEqual(p.returncode, -9, err)
                 self.assertIn(after, (state, new), "%s %d killed: neither the old nor the new state" % (op, n))
                 outcomes["old" if after == state and state != new else "new"] += 1
             self.assertEqual(set(self.h.marks()), after)
             state = after
+        # The journal was folded in, by `compact` and by writers
+        # themselves when it passed its limit.
+        outcomes.update(compacts=compacts, folded=folded)
+        self.assertGreater(compacts, 0, outcomes)
+        self.assertGreater(folded, 0, outcomes)
         # The kills landed before and after the commit point, and some
         # commands finished.
         self.assertGreater(outcomes["old"], 5, outcomes)
@@ -115,6 +151,7 @@ class ConcurrentMarkTest(unittest.TestCase):
         return commands
 
     def check(self, expected):
+        self.h.run("suppress", "compact")
         marks = self.h.marks()
         self.assertEqual(set(marks), expected)
         with open(self.h.store) as f:
@@ -152,6 +189,17 @@ class MarksAcrossIndexTest(unittest.TestCase):
     def tearDown(self):
         self.h.cleanup()
 
+    def store_bytes(self):
+        """The store and its journal as they are on disk."""
+        out = []
+        for path in (self.h.store, self.h.store + ".journal"):
+            try:
+                with open(path, "rb") as f:
+                    out.append(f.read())
+            except FileNotFoundError:
+                out.append(None)
+        return out
+
     def export(self):
         return self.h.run("export", "--no-index", "--maildir", self.h.maildir, "--format=jsonl").stdout
 
@@ -164,8 +212,7 @@ class MarksAcrossIndexTest(unittest.TestCase):
         marks, export = h.marks(), self.export()
         self.assertGreater(len(marks), 30)
         self.assertGreater(export.count('"marked": true'), 30)
-        with open(h.store, "rb") as f:
-            store = f.read()
+        store = self.store_bytes()
 
         # Re-indexing with new mail changes no mark.
         extra = Home(60, seed=9)
@@ -185,8 +232,7 @@ class MarksAcrossIndexTest(unittest.TestCase):
         self.assertEqual(h.marks(), marks)
         h.index()
         self.assertEqual(h.marks(), marks)
-        with open(h.store, "rb") as f:
-            self.assertEqual(f.read(), store, "re-indexing rewrote the store")
+        self.assertEqual(self.store_bytes(), store, "re-indexing rewrote the store")
         # Still applied: every address marked before is marked in the export.
         after = {json.loads(l)["address"]: json.loads(l)["marked"] for l in self.export().splitlines()}
         for line in export.splitlines():

@@ -342,6 +342,38 @@ class FileTest(unittest.TestCase):
         self.assertTrue(r.stderr.startswith("bounceview: export: %s: " % path), r.stderr)
         self.assertEqual(self.listing(), ["taken"])
 
+    def test_dev_stdout_written_through(self):
+        """-o /dev/stdout writes to our standard output (a pipe here); a
+        link to it too.  Before, bounceview tried to rename a file over
+        /dev/stdout (as root it succeeded)."""
+        want = self.box.export().stdout
+        self.assertEqual(self.box.export("-o", "/dev/stdout").stdout, want)
+        link = os.path.join(self.out, "out")
+        os.symlink("/dev/stdout", link)
+        self.assertEqual(self.box.export("-o", link).stdout, want)
+        self.assertTrue(os.path.islink(link))
+        self.assertEqual(self.listing(), ["out"])
+
+    def test_dev_null_stays_a_device(self):
+        r = self.box.export("-o", "/dev/null")
+        self.assertEqual(r.stdout, "")
+        self.assertTrue(stat.S_ISCHR(os.stat("/dev/null").st_mode))
+
+    def test_symlink_target_written_link_kept(self):
+        real = os.path.join(self.out, "maps")
+        os.mkdir(real)
+        with open(os.path.join(real, "access"), "w") as f:
+            f.write("old\n")
+        os.chmod(os.path.join(real, "access"), 0o644)
+        link = os.path.join(self.out, "access")
+        os.symlink("maps/access", link)
+        self.box.export("--format", "postfix", "-o", link)
+        self.assertEqual(os.readlink(link), "maps/access")
+        with open(os.path.join(real, "access")) as f:
+            self.assertEqual(f.read(), self.box.export("--format", "postfix").stdout)
+        self.assertEqual(stat.S_IMODE(os.stat(link).st_mode), 0o644)
+        self.assertEqual(sorted(os.listdir(real)), ["access"])
+
     def test_failed_write_leaves_old_file(self):
         path = os.path.join(self.out, "fix.json")
         old = "[]\n" * 1000

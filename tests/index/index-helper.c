@@ -10,6 +10,14 @@
  *                                (prints "locked" once it holds it)
  *   index-helper time MAILDIR    seconds from nothing to the first groups
  *                                (open + groups by cause), and the count
+ *   index-helper preview MAILDIR ADDRESS...
+ *                                what marking the addresses would do
+ *                                (bv_model_mark_preview), as key=value lines
+ *   index-helper mark MAILDIR ADDRESS
+ *                                the model opened once, then ADDRESS marked
+ *                                and unmarked 20 times (bv_model_mark, what
+ *                                `m` in the UI does): the open's seconds and
+ *                                the median seconds of one mark and unmark
  */
 #include "config.h"
 
@@ -57,9 +65,9 @@ dump (const char *maildir)
 		g_autoptr (GPtrArray) history = bv_model_history (m, a->address);
 		for (guint j = 0; j < history->len; j++) {
 			BvBounce *b = history->pdata[j];
-			printf ("history\t%s\t%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\n", b->address,
-			        b->date, bv_cause_id (b->cause), b->hard, b->action, b->status,
-			        b->message_id);
+			printf ("history\t%s\t%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\t%d\n", b->address,
+			        b->date, bv_cause_id (b->cause), b->hard, b->action, b->status, b->message_id,
+			        b->verified);
 			g_autoptr (BvBounceDetail) detail = bv_model_bounce_detail (m, b, &error);
 			if (detail == NULL) {
 				fprintf (stderr, "%s\n", error->message);
@@ -73,8 +81,9 @@ dump (const char *maildir)
 	g_autoptr (GPtrArray) proposals = bv_model_proposals (m);
 	for (guint i = 0; i < proposals->len; i++) {
 		BvProposal *p = proposals->pdata[i];
-		printf ("proposal\t%s\t%s\t%u\n", p->address,
-		        p->reason == BV_PROPOSAL_HARD ? "hard" : "repeated", p->bounces);
+		printf ("proposal\t%s\t%s\t%u\t%s\t%u\t%s\t%s\n", p->address,
+		        p->reason == BV_PROPOSAL_HARD ? "hard" : "repeated", p->bounces,
+		        bv_cause_id (p->cause), p->ignored, p->evidence->status, p->evidence->message_id);
 	}
 	g_autoptr (GPtrArray) marks = bv_model_marks (m);
 	for (guint i = 0; i < marks->len; i++) {
@@ -82,6 +91,69 @@ dump (const char *maildir)
 		printf ("mark\t%s\t%s\t%s\t%s\n", k->address, bv_cause_id (k->cause),
 		        bv_mark_source_id (k->source), k->note);
 	}
+	return 0;
+}
+
+static int
+preview (const char *maildir, char **addresses)
+{
+	g_autoptr (BvModel) m = open_model (maildir);
+	if (m == NULL)
+		return 1;
+	g_autoptr (BvMarkPreview) p = bv_model_mark_preview (m, (const char *const *)addresses);
+	printf ("addresses=%u\nalready_marked=%u\nproposed=%u\npending=%u\nsender_side=%u\nunverified=%u\n"
+	        "unknown=%u\n",
+	        p->addresses, p->already_marked, p->proposed, p->pending, p->sender_side, p->unverified,
+	        p->unknown);
+	for (guint i = 0; i < p->causes->len; i++) {
+		const BvPreviewCause *c = &g_array_index (p->causes, BvPreviewCause, i);
+		printf ("cause=%s:%u:%s\n", bv_cause_id (c->cause), c->addresses,
+		        c->recipient_side ? "recipient" : "other");
+	}
+	printf ("warning=%s\n", p->warning != NULL ? p->warning : "");
+	return 0;
+}
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int
+time_marks (const char *maildir, const char *address)
+{
+	gint64 start = g_get_monotonic_time ();
+	g_autoptr (BvModel) m = open_model (maildir);
+	if (m == NULL)
+		return 1;
+	double open = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
+	enum { ROUNDS = 20 };
+	double mark[ROUNDS], unmark[ROUNDS];
+	const char *list[] = { address, NULL };
+	for (int i = 0; i < ROUNDS; i++) {
+		g_autoptr (GError) error = NULL;
+		gint64 t0 = g_get_monotonic_time ();
+		if (!bv_model_mark (m, list, BV_MARK_BY_HAND, NULL, &error)) {
+			fprintf (stderr, "%s\n", error->message);
+			return 1;
+		}
+		gint64 t1 = g_get_monotonic_time ();
+		if (bv_model_get_mark (m, address) == NULL || !bv_model_unmark (m, list, &error) ||
+		    bv_model_get_mark (m, address) != NULL) {
+			fprintf (stderr, "mark or unmark did not show\n");
+			return 1;
+		}
+		gint64 t2 = g_get_monotonic_time ();
+		mark[i] = (t1 - t0) / (double)G_USEC_PER_SEC;
+		unmark[i] = (t2 - t1) / (double)G_USEC_PER_SEC;
+	}
+	qsort (mark, ROUNDS, sizeof (double), compare_doubles);
+	qsort (unmark, ROUNDS, sizeof (double), compare_doubles);
+	g_autoptr (GPtrArray) marks = bv_model_marks (m);
+	printf ("open %.3f s, %u marks; mark %.4f s, unmark %.4f s (median of %d)\n", open, marks->len,
+	        mark[ROUNDS / 2], unmark[ROUNDS / 2], ROUNDS);
 	return 0;
 }
 
@@ -128,8 +200,12 @@ main (int argc, char **argv)
 		status = hold_lock (argv[2]);
 	else if (argc == 3 && strcmp (argv[1], "time") == 0)
 		status = time_first_groups (argv[2]);
+	else if (argc == 4 && strcmp (argv[1], "mark") == 0)
+		status = time_marks (argv[2], argv[3]);
+	else if (argc >= 3 && strcmp (argv[1], "preview") == 0)
+		status = preview (argv[2], argv + 3);
 	else
-		fprintf (stderr, "usage: index-helper dump|lock|time MAILDIR\n");
+		fprintf (stderr, "usage: index-helper dump|lock|time|preview|mark MAILDIR\n");
 	bv_shutdown ();
 	return status;
 }

@@ -24,10 +24,32 @@ BvReport *parse (const char *text);
  * when @r has fewer. */
 BvRecipient *nth (BvReport *r, guint i);
 
-/* Parses every @step-th prefix of each of the @n_samples @samples, each
+/* What a format's parser must find for one recipient of a sample ("" where
+ * the report does not say). */
+typedef struct {
+	const char *recipient;
+	const char *status;
+	const char *reply_code;
+	const char *command;
+} LhostExpected;
+
+/* A sample report and what its parser must find: the mail system, and
+ * the recipients in report order (@recipients ends with a NULL
+ * recipient). */
+typedef struct {
+	const char *text;
+	const char *mta;
+	const LhostExpected *recipients;
+} LhostSample;
+
+/* Parses each of the @n_samples @samples and asserts that the parser finds
+ * exactly what the sample says.  Then parses every @step-th prefix of each,
  * from a buffer of its own so that a read past the end is caught by the
- * memory checkers, and asserts that a report comes back. */
-void assert_prefixes_parse (const char *const *samples, gsize n_samples, gsize step);
+ * memory checkers, and asserts what a cut-off report may give: no more
+ * recipients than the whole, only addresses that stand in the prefix
+ * (nothing invented from bytes past the end), codes that are codes, and
+ * the sample's mail system or none. */
+void assert_prefixes_parse (const LhostSample *samples, gsize n_samples, gsize step);
 
 /* Runs the tests added after g_test_init() and bv_init(), then releases
  * the engine.  Returns: the exit status for main(). */

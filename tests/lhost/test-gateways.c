@@ -240,11 +240,24 @@ test_kddi (void)
 	g_assert_cmpstr (nth (r, 0)->diagnostic, ==, "As their mailbox is full.");
 }
 
-/* Every prefix of every sample parses without a crash or a critical. */
+/* Every prefix of every sample parses without a crash or a critical, and
+ * gives only what its bytes say. */
 static void
 test_truncated (void)
 {
-	const char *const samples[] = { interscan, kddi };
+	static const LhostExpected interscan_finds[] = {
+		{ "bob@example.com", "5.1.1", "550", "RCPT" },
+		{ "carol@example.com", "4.2.2", "452", "RCPT" },
+		{ NULL },
+	};
+	static const LhostExpected kddi_finds[] = {
+		{ "mike@example.dion.ne.jp", "5.2.2", "", "" },
+		{ NULL },
+	};
+	const LhostSample samples[] = {
+		{ interscan, "trendmicro", interscan_finds },
+		{ kddi, "kddi", kddi_finds },
+	};
 	assert_prefixes_parse (samples, G_N_ELEMENTS (samples), 1);
 }
 

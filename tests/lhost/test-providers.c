@@ -256,7 +256,19 @@ test_gmx_quoted_address (void)
 static void
 test_truncated (void)
 {
-	const char *const samples[] = { gmail_delay, ses_sns };
+	static const LhostExpected gmail_finds[] = {
+		{ "box@full.example", "4.2.2", "452", "RCPT" },
+		{ NULL },
+	};
+	static const LhostExpected ses_finds[] = {
+		{ "gone@example.net", "5.1.1", "550", "" },
+		{ "full@example.net", "5.2.2", "552", "" },
+		{ NULL },
+	};
+	const LhostSample samples[] = {
+		{ gmail_delay, "gmail", gmail_finds },
+		{ ses_sns, "amazonses", ses_finds },
+	};
 	assert_prefixes_parse (samples, G_N_ELEMENTS (samples), 7);
 }
 

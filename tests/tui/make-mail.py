@@ -114,13 +114,43 @@ def generate(maildir, count):
         deliver(maildir, "gen-%d.tui" % i, fields, 1000 + i)
 
 
+def timeline(maildir):
+    """Adds bounces of a known distribution over the 20 days up to
+    2026-11-03 (the day the timeline test calls today): two unknown users a
+    day, a full mailbox every third day, and no blocklist refusal until 40 on
+    the last day (a spike)."""
+    import datetime
+    today = datetime.date(2026, 11, 3)
+    n = 2000
+    for back in range(20):
+        day = today - datetime.timedelta(days=back)
+        date = day.strftime("%a, %d %b %Y 10:00:00 +0000")
+        batch = [("user%d-%d@example.com" % (back, k), "5.1.1", "550",
+                  "550 5.1.1 <user%d-%d@example.com>: Recipient address rejected: User unknown" % (back, k))
+                 for k in range(2)]
+        if back % 3 == 0:
+            batch.append(("full%d@example.net" % back, "4.2.2", "452", "452 4.2.2 Mailbox full: user is over quota"))
+        if back == 0:
+            batch += [("customer%d@example.org" % k, "5.7.1", "554",
+                       "554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org")
+                      for k in range(40)]
+        for rcpt, status, reply, diag in batch:
+            action = "delayed" if status.startswith("4") else "failed"
+            deliver(maildir, "tl-%d.tui" % n, (date, rcpt, status, reply, action, diag, "Timeline news"), n)
+            n += 1
+
+
 # make-mail.py MAILDIR                 the test Maildir
+# make-mail.py MAILDIR --timeline      plus bounces of a known distribution
 # make-mail.py MAILDIR --new           one more bounce arrives in new/
 # make-mail.py MAILDIR --generate N    N more bounces
 if __name__ == "__main__":
     if sys.argv[2:3] == ["--new"]:
         deliver(sys.argv[1], "7.tui", ("Sat, 01 Jun 2024 08:00:00 +0000", "frank@example.com", "5.1.1", "550",
                                        "failed", "550 5.1.1 <frank@example.com>: User unknown", "June news"), 7)
+    elif sys.argv[2:3] == ["--timeline"]:
+        main(sys.argv[1])
+        timeline(sys.argv[1])
     elif sys.argv[2:3] == ["--generate"]:
         generate(sys.argv[1], int(sys.argv[3]))
     else:

@@ -12,15 +12,22 @@
 #
 # A scenario is a key script for BOUNCEVIEW_TUI_SCRIPT (see tui/screen.h);
 # `:dump NAME` writes the screen to expected/SCENARIO/NAME.txt's
-# counterpart.  Lines starting with "#!" are for this runner:
+# counterpart; `:attrs NAME` the attributes of its cells (R reverse,
+# U underline, B bold, D dim, '.' none); `:dump-match NAME` the screen with
+# what / highlights between « and ».  Lines starting with "#!" are for this runner:
 #   #! size COLSxLINES           the virtual terminal's size (80x24)
 #   #! env NAME=VALUE            extra environment
 #   #! suppressed ADDR...        after the run, `bounceview suppress list`
 #                                must list exactly these addresses
 #   #! file NAME TEXT            after the run, NAME (in the work dir)
 #                                must exist and contain TEXT
+#   #! lacks NAME TEXT           ... and NAME must not contain TEXT
 #   #! exit N                    the expected exit status (0)
 #   #! config LINE               a line of the configuration file
+#   #! mail ARGS                 make-mail.py's options for the Maildir
+#                                (--timeline: a known distribution)
+# A line `:restart` ends the program (as Q does) and starts it again on
+# the same Maildir and home: what the next start remembers.
 # Paths of the temporary work directory are shown as @TMP@ in dumps.
 import os
 import re
@@ -81,45 +88,54 @@ def run(script_path, update):
     tmp = tempfile.mkdtemp(prefix="bv-tui-")
     try:
         maildir = os.path.join(tmp, "mail")
-        subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir], check=True)
-        size, extra, checks, dumps, want_exit, config = "80x24", {}, [], [], 0, []
+        size, extra, checks, dumps, want_exit, config, mail_args = "80x24", {}, [], [], 0, [], []
         out = []
+        runs = [out]
         for line in lines:
             if line.startswith("#!"):
                 words = line[2:].split()
                 if words[0] == "size":
                     size = words[1]
                 elif words[0] == "env":
-                    k, v = words[1].split("=", 1)
+                    k, v = line[2:].strip()[len("env"):].strip().split("=", 1)
                     extra[k] = v
                 elif words[0] == "config":
                     config.append(line[2:].strip()[len("config"):].strip())
+                elif words[0] == "mail":
+                    mail_args = words[1:]
                 elif words[0] == "exit":
                     want_exit = int(words[1])
                 else:
                     checks.append(words)
                 continue
-            m = re.match(r"\s*:dump\s+(\S+)", line)
+            if line.strip() == ":restart":
+                out = []
+                runs.append(out)
+                continue
+            m = re.match(r"\s*:(dump-match|dump|attrs)\s+(\S+)", line)
             if m:
-                dumps.append(m.group(1))
-                line = ":dump " + os.path.join(tmp, "dump-" + m.group(1) + ".txt")
+                dumps.append(m.group(2))
+                line = ":%s %s" % (m.group(1), os.path.join(tmp, "dump-" + m.group(2) + ".txt"))
             out.append(line)
-        keys = os.path.join(tmp, "keys")
-        with open(keys, "w", encoding="utf-8") as f:
-            f.write("\n".join(out) + "\n")
+        subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir] + mail_args, check=True)
         env = environment(tmp, extra)
         if config:
             os.makedirs(os.path.join(env["XDG_CONFIG_HOME"], "bounceview"))
             with open(os.path.join(env["XDG_CONFIG_HOME"], "bounceview", "config"), "w") as f:
                 f.write("\n".join(config) + "\n")
         env["BOUNCEVIEW_TUI_SIZE"] = size
-        env["BOUNCEVIEW_TUI_SCRIPT"] = keys
         bootstrap_index(tmp, maildir, env)
-        r = subprocess.run([BOUNCEVIEW, maildir], env=env, cwd=tmp, capture_output=True, text=True, timeout=60)
-        if r.returncode != want_exit:
-            fail("%s: exit %d, expected %d; stderr:\n%s" % (name, r.returncode, want_exit, r.stderr))
-        if r.stderr.strip():
-            fail("%s: unexpected output on stderr:\n%s" % (name, r.stderr))
+        for n, keys_of_run in enumerate(runs):
+            keys = os.path.join(tmp, "keys-%d" % n)
+            with open(keys, "w", encoding="utf-8") as f:
+                f.write("\n".join(keys_of_run) + "\n")
+            env["BOUNCEVIEW_TUI_SCRIPT"] = keys
+            r = subprocess.run([BOUNCEVIEW, maildir], env=env, cwd=tmp, capture_output=True, text=True,
+                               timeout=60)
+            if r.returncode != want_exit:
+                fail("%s: exit %d, expected %d; stderr:\n%s" % (name, r.returncode, want_exit, r.stderr))
+            if r.stderr.strip():
+                fail("%s: unexpected output on stderr:\n%s" % (name, r.stderr))
         failures = []
         for d in dumps:
             path = os.path.join(tmp, "dump-" + d + ".txt")
@@ -160,6 +176,11 @@ def run(script_path, update):
                     failures.append("%s: %s was not written" % (name, check[1]))
                 elif text not in open(path, encoding="utf-8").read():
                     failures.append("%s: %s does not contain %r" % (name, check[1], text))
+            elif check[0] == "lacks":
+                path = os.path.join(tmp, check[1])
+                text = " ".join(check[2:])
+                if os.path.exists(path) and text in open(path, encoding="utf-8").read():
+                    failures.append("%s: %s contains %r" % (name, check[1], text))
         if failures:
             fail("\n".join(failures))
         print("ok: %s (%d screens)" % (name, len(dumps)))
@@ -228,7 +249,8 @@ def tmux_runs():
             wait_for("Marked eve@example.com")
             if ending == "Q":
                 tmux(["resize-window", "-t", "bv", "-x", "140", "-y", "30"])
-                tmux(["send-keys", "-t", "bv", "Enter"])
+                # m moved the cursor on to the next address: back to eve.
+                tmux(["send-keys", "-t", "bv", "k", "Enter"])
                 screen = wait_for("eve@example.com — 1 bounce")
                 if "│" not in screen:
                     fail("tmux: no side-by-side panes at 140 columns:\n" + screen)
@@ -246,6 +268,8 @@ def tmux_runs():
                 fail("tmux: the mark was lost after %s: %s" % (ending, r.stdout + r.stderr))
             print("ok: tmux run ending with %s" % ending)
         tmux_new_mail_and_pager(tmp, env, maildir)
+        tmux_daily_workflow(tmp, env)
+        tmux_resumed_first_index(tmp, env)
         tmux_quit_during_bar(tmp, env)
     finally:
         tmux(["kill-server"], check=False)
@@ -289,11 +313,11 @@ def tmux_new_mail_and_pager(tmp, env, maildir):
     tmux(["send-keys", "-t", "bv", "j", "j", "Enter"])
     wait_for("frank@example.com — 1 bounce")
     tmux(["send-keys", "-t", "bv", "Enter"])
-    wait_for("Bounce of frank@example.com")
+    wait_for("frank@example.com › 2024-06-01")
     tmux(["send-keys", "-t", "bv", "|"])
     # cat returns at once: the UI is back, and what cat wrote stays on
     # the terminal's normal screen, seen once the UI has quit.
-    wait_for("Bounce of frank@example.com")
+    wait_for("frank@example.com › 2024-06-01")
     tmux(["send-keys", "-t", "bv", "Q"])
     if wait_exit() != 0:
         fail("tmux: bad exit status after the pager")
@@ -301,6 +325,96 @@ def tmux_new_mail_and_pager(tmp, env, maildir):
     if "Diagnostic-Code: smtp; 550 5.1.1 <frank@example.com>" not in screen:
         fail("tmux: PAGER=cat did not print the raw message:\n" + screen)
     print("ok: tmux: new mail indexed in the background; PAGER=cat")
+
+
+def tmux_daily_workflow(tmp, env):
+    """The whole daily workflow on a real terminal: open, read the
+    summary, drill in, mark, export, quit; the next start remembers the
+    group."""
+    maildir = os.path.join(tmp, "daily")
+    subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir], check=True)
+    bootstrap_index(tmp, maildir, env)
+    opened = os.path.join(tmp, "mailer-opened")
+    mailer = "BOUNCEVIEW_MAILER=%s" % shlex_quote("echo %s >> " + shlex_quote(opened))
+    start_ui(tmp, env, maildir, mailer, (120, 32))
+    wait_for("6 bounces in daily, grouped by cause")
+    tmux(["send-keys", "-t", "bv", "G"])
+    screen = wait_for("What the reports say")
+    if "Spamhaus" not in screen or "probably fine" not in screen:
+        fail("tmux: the summary of the blocked group lacks its specifics:\n" + screen)
+    tmux(["send-keys", "-t", "bv", "g", "Enter"])
+    wait_for("cause: Recipient address does not exist")
+    tmux(["send-keys", "-t", "bv", "j", "Enter"])
+    wait_for("› eve@example.com — 1 bounce")
+    tmux(["send-keys", "-t", "bv", "Enter"])
+    wait_for("› eve@example.com › 2024-05-07")
+    # The mail client runs on the terminal and the UI comes back.
+    tmux(["send-keys", "-t", "bv", "E"])
+    for _ in range(100):
+        if os.path.exists(opened):
+            break
+        __import__("time").sleep(0.1)
+    if not os.path.exists(opened) or "id:tui-test-6@mail.shop.example.org" not in open(opened).read():
+        fail("tmux: $BOUNCEVIEW_MAILER was not run with the report's id: query")
+    wait_for("› eve@example.com › 2024-05-07")
+    tmux(["send-keys", "-t", "bv", "m"])
+    wait_for("Marked eve@example.com")
+    tmux(["send-keys", "-t", "bv", "q", "q", "q", "e"])
+    wait_for("Export")
+    out = os.path.join(tmp, "daily-fixes.csv")
+    tmux(["send-keys", "-t", "bv", "C-u"])
+    tmux(["send-keys", "-t", "bv", "-l", out])
+    tmux(["send-keys", "-t", "bv", "Enter"])
+    wait_for("Exported")
+    tmux(["send-keys", "-t", "bv", "j", "Q"])
+    if wait_exit() != 0:
+        fail("tmux: the daily workflow did not end well")
+    if "eve@example.com" not in open(out, encoding="utf-8").read():
+        fail("tmux: the export lacks the marked address")
+    r = subprocess.run([BOUNCEVIEW, "suppress", "list"], env=env, capture_output=True, text=True)
+    if "eve@example.com" not in r.stdout:
+        fail("tmux: the mark of the daily workflow was lost")
+    # The next start puts the cursor back on the group it was on (2/3).
+    start_ui(tmp, env, maildir, "", (120, 32))
+    screen = wait_for("6 bounces in daily, grouped by cause")
+    if "2/3" not in screen:
+        fail("tmux: the next start did not remember the cursor's group:\n" + screen)
+    tmux(["send-keys", "-t", "bv", "Q"])
+    wait_exit()
+    print("ok: tmux: the daily workflow, and the next start remembers")
+
+
+def tmux_resumed_first_index(tmp, env):
+    """An index made but holding no bounce yet (a first run that was
+    stopped): the next start shows the progress screen from its first
+    frame, never the empty group list, then the groups."""
+    maildir = os.path.join(tmp, "resumed")
+    for sub in ("cur", "new", "tmp"):
+        os.makedirs(os.path.join(maildir, sub))
+    r = subprocess.run([BOUNCEVIEW, "index", "--maildir", maildir], env=env, capture_output=True, text=True)
+    if r.returncode != 0:
+        print("SKIP: tmux resumed index: cannot index an empty Maildir: " + r.stderr)
+        return
+    subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir, "--generate", "300"], check=True)
+    start_ui(tmp, env, maildir)
+    import time
+    deadline = time.time() + 60
+    seen_bar = False
+    while time.time() < deadline:
+        screen = tmux(["capture-pane", "-p", "-t", "bv"], check=False).stdout
+        if "No bounces in this Maildir yet" in screen:
+            fail("tmux: a resumed first index showed the empty list:\n" + screen)
+        seen_bar = seen_bar or "Ctrl-C stops" in screen
+        if "300 bounces in resumed, grouped by cause" in screen:
+            break
+        time.sleep(0.05)
+    else:
+        fail("tmux: the resumed index never showed its groups")
+    if not seen_bar:
+        fail("tmux: the resumed index showed no progress")
+    tmux(["send-keys", "-t", "bv", "Q"])
+    wait_exit()
+    print("ok: tmux: a resumed first index shows its progress, then the groups")
 
 
 def tmux_quit_during_bar(tmp, env):
@@ -311,7 +425,18 @@ def tmux_quit_during_bar(tmp, env):
     subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir, "--generate", "400"], check=True)
     start_ui(tmp, env, maildir)
     wait_for("Ctrl-C stops", 30)
+    # q opens what is indexed so far (the views, or the quit when the
+    # database is not made yet); Q then stops the run.
     tmux(["send-keys", "-t", "bv", "q"])
+    deadline = __import__("time").time() + 30
+    while __import__("time").time() < deadline:
+        screen = tmux(["capture-pane", "-p", "-t", "bv"], check=False).stdout
+        if "in big, grouped by cause" in screen or "EXIT=" in screen:
+            break
+        __import__("time").sleep(0.1)
+    if "in big, grouped by cause" in screen:
+        print("ok: tmux: q during the bar opened what was indexed")
+        tmux(["send-keys", "-t", "bv", "Q"])
     status = wait_exit(30)
     screen = tmux(["capture-pane", "-p", "-t", "bv"], check=False).stdout
     # The note on stderr says the run was stopped, not finished first.

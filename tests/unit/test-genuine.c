@@ -102,6 +102,46 @@ test_no_recipient (void)
 	g_assert_false (bv_report_is_from_mailer (r));
 }
 
+/* A report someone forwarded as an attachment is read, but it reached us
+ * second-hand: the forward's own sender decides, not the report's. */
+static void
+test_forwarded_attachment (void)
+{
+	const char *msg = "From: Helpdesk <helpdesk@example.org>\n"
+	                  "Subject: Fwd: Undelivered Mail Returned to Sender\n"
+	                  "MIME-Version: 1.0\n"
+	                  "Content-Type: multipart/mixed; boundary=\"o\"\n"
+	                  "\n"
+	                  "--o\n"
+	                  "Content-Type: text/plain\n"
+	                  "\n"
+	                  "See below.\n"
+	                  "--o\n"
+	                  "Content-Type: message/rfc822\n"
+	                  "\n"
+	                  "Return-Path: <>\n"
+	                  "From: MAILER-DAEMON@mx.example.org\n"
+	                  "Subject: Undelivered Mail Returned to Sender\n"
+	                  "MIME-Version: 1.0\n"
+	                  "Content-Type: multipart/report; report-type=delivery-status; boundary=\"i\"\n"
+	                  "\n"
+	                  "--i\n"
+	                  "Content-Type: message/delivery-status\n"
+	                  "\n"
+	                  "Reporting-MTA: dns; mx.example.org\n"
+	                  "\n"
+	                  "Final-Recipient: rfc822; olaf@example.com\n"
+	                  "Action: failed\n"
+	                  "Status: 5.1.1\n"
+	                  "--i--\n"
+	                  "--o--\n";
+	g_autoptr (BvReport) r = bv_report_parse (msg, strlen (msg));
+	g_assert_cmpint (r->kind, ==, BV_KIND_FAILED);
+	g_assert_cmpuint (r->recipients->len, ==, 1);
+	g_assert_cmpstr (r->return_path, ==, "");
+	g_assert_false (bv_report_is_from_mailer (r));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -111,6 +151,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/genuine/mailer-from", test_mailer_from);
 	g_test_add_func ("/genuine/forged", test_forged);
 	g_test_add_func ("/genuine/no-recipient", test_no_recipient);
+	g_test_add_func ("/genuine/forwarded-attachment", test_forwarded_attachment);
 	int rc = g_test_run ();
 	bv_shutdown ();
 	return rc;

@@ -56,6 +56,11 @@ test_address (void)
 	g_assert_true (bv_address_plausible ("a@example.com"));
 	g_assert_false (bv_address_plausible ("a example@com"));
 	g_assert_false (bv_address_plausible ("example.com"));
+	/* The promise of text.h: a dotted domain or an address literal. */
+	g_assert_true (bv_address_plausible ("a@mail.example.org"));
+	g_assert_true (bv_address_plausible ("a@[192.0.2.1]"));
+	g_assert_false (bv_address_plausible ("a@localhost"));
+	g_assert_false (bv_address_plausible ("root@mailhost"));
 }
 
 static void

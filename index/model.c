@@ -1068,6 +1068,8 @@ preview_warning (const BvMarkPreview *p)
 	guint to_mark = p->addresses - p->already_marked;
 	if (fine == 0)
 		return NULL;
+	if (fine == to_mark && p->unverified == 0 && fine == 1)
+		return g_strdup (_ ("This is your sending setup's bounce: the address is probably fine."));
 	if (fine == to_mark && p->unverified == 0)
 		return g_strdup (
 		        _ ("These are your sending setup's bounces: the addresses are probably fine."));
@@ -1082,6 +1084,18 @@ preview_warning (const BvMarkPreview *p)
 	                                     "side or in unverified reports: they are probably fine.",
 	                                     fine),
 	                        fine);
+}
+
+/* The cause that speaks for @list (one address's records): the bounce that
+ * decided the policy's proposal, else the latest one, so that a mark and its
+ * confirmation name the reason the address is bad (a user unknown), not a
+ * later bounce of the sender's own (a blocklist). */
+static BvCause
+deciding_cause (BvModel *m, GArray *list, const BvJudgement *j)
+{
+	if (j->verdict == BV_VERDICT_NONE)
+		return latest_cause_of (m, list);
+	return g_array_index (m->recs, Rec, g_array_index (list, guint, j->evidence)).cause;
 }
 
 BvMarkPreview *
@@ -1104,9 +1118,9 @@ bv_model_mark_preview (BvModel *m, const char *const *addresses)
 			p->unknown++;
 			continue;
 		}
-		preview_count_cause (p->causes, latest_cause_of (m, list));
 		BvJudgement j;
 		judge_records (m, list, &j);
+		preview_count_cause (p->causes, deciding_cause (m, list, &j));
 		if (j.verdict != BV_VERDICT_NONE)
 			p->proposed++;
 		else if (j.counted > 0)
@@ -1134,11 +1148,17 @@ bv_model_get_mark (BvModel *m, const char *address)
 	return g_hash_table_lookup (m->marks, a);
 }
 
-/* The cause of the latest bounce of @address; undefined when it has none. */
+/* The cause a mark of @address records (deciding_cause()); undefined when
+ * the address has no bounce. */
 static BvCause
-latest_cause (BvModel *m, const char *address)
+mark_cause (BvModel *m, const char *address)
 {
-	return latest_cause_of (m, g_hash_table_lookup (m->by_address, address));
+	GArray *list = g_hash_table_lookup (m->by_address, address);
+	if (list == NULL)
+		return latest_cause_of (m, list);
+	BvJudgement j;
+	judge_records (m, list, &j);
+	return deciding_cause (m, list, &j);
 }
 
 gboolean
@@ -1149,7 +1169,7 @@ bv_model_mark (BvModel *m, const char *const *addresses, BvMarkSource source, co
 	gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 	for (guint i = 0; addresses[i] != NULL; i++) {
 		g_autofree char *a = bv_address_normalize (addresses[i]);
-		g_ptr_array_add (marks, bv_mark_new (a, latest_cause (m, a), now, source, note));
+		g_ptr_array_add (marks, bv_mark_new (a, mark_cause (m, a), now, source, note));
 	}
 	return bv_suppress_add (m->suppress_path, marks, NULL, error) && refresh_marks (m, error);
 }

@@ -146,7 +146,7 @@ static const BvViewClass addresses_class = {
 	.matches = bv_address_list_matches,
 	.free = addresses_free,
 	.crumb = addresses_crumb,
-	.hints = N_ ("Enter:history m:mark t:select M:all y:copy q:back"),
+	.hints = N_ ("Enter:history m:mark u:unmark z:undo s:sort y:copy q:back"),
 };
 
 BvView *

@@ -436,7 +436,7 @@ static const BvViewClass groups_class = {
 	.request = groups_request,
 	.matches = groups_matches,
 	.free = groups_free,
-	.hints = N_ ("Enter:open i:summary D:timeline o:group ?:help"),
+	.hints = N_ ("Enter:open i:summary D:timeline /:find s:sort o:group ?:help"),
 };
 
 BvView *

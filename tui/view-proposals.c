@@ -174,6 +174,7 @@ static const BvViewClass proposals_class = {
 	.draw = proposals_draw,
 	.request = proposals_request,
 	.matches = bv_address_list_matches,
+	.hints = N_ ("a:accept A:accept all t:select z:undo Enter:history q:back"),
 	.free = proposals_free,
 };
 

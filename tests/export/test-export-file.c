@@ -42,6 +42,13 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 /* The names in the directory, sorted and joined with spaces. */
+/* g_ptr_array_sort() passes pointers to the elements. */
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+	return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
+}
+
 static char *
 listing (const char *dir)
 {
@@ -50,7 +57,7 @@ listing (const char *dir)
 	const char *name;
 	while (d != NULL && (name = g_dir_read_name (d)) != NULL)
 		g_ptr_array_add (names, g_strdup (name));
-	g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+	g_ptr_array_sort (names, compare_names);
 	g_ptr_array_add (names, NULL);
 	return g_strjoinv (" ", (char **)names->pdata);
 }

@@ -12,12 +12,22 @@
 #include "cli/input.h"
 #include "parsers/text.h"
 
-static void
-report_error (const char *path, const char *reason)
+void
+bv_input_print_problem (const char *path, const char *reason)
 {
 	/* A file name is text from whoever made the file: escape it too. */
 	g_autofree char *safe = bv_text_make_safe (path);
 	fprintf (stderr, "bounceview: %s: %s\n", safe, reason);
+}
+
+static void
+report_error (const BvInputSink *sink, const char *path, const char *reason)
+{
+	if (sink->problem != NULL) {
+		sink->problem (path, reason, sink->user);
+		return;
+	}
+	bv_input_print_problem (path, reason);
 }
 
 /* Whether a message starts like an mbox: a "From " separator line. */
@@ -32,8 +42,7 @@ looks_like_mbox (const char *data, gsize len)
  * mboxrd quoting (">From ") is left as it is, since it never matters to a
  * bounce parser.  Memory holds one message at a time. */
 static gboolean
-each_mbox_stream (FILE *fp, const char *path, const char *first, gssize first_len, BvInputFunc fn,
-                  gpointer user)
+each_mbox_stream (FILE *fp, const char *path, const char *first, gssize first_len, const BvInputSink *sink)
 {
 	g_autoptr (GString) msg = g_string_new (NULL);
 	g_autofree char *line = NULL;
@@ -54,7 +63,7 @@ each_mbox_stream (FILE *fp, const char *path, const char *first, gssize first_le
 			if (have) {
 				g_autofree char *name =
 				        g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, (gint64)start);
-				fn (name, msg->str, msg->len, user);
+				sink->message (name, msg->str, msg->len, sink->user);
 				several = TRUE;
 			}
 			g_string_truncate (msg, 0);
@@ -77,24 +86,24 @@ each_mbox_stream (FILE *fp, const char *path, const char *first, gssize first_le
 		offset += n;
 	}
 	if (ferror (fp)) {
-		report_error (path, g_strerror (errno));
+		report_error (sink, path, g_strerror (errno));
 		return FALSE;
 	}
 	if (cut)
-		report_error (path, "a message is larger than 64 MiB: parsed up to that size");
+		report_error (sink, path, "a message is larger than 64 MiB: parsed up to that size");
 	if (have) {
 		/* A file that holds one message is named by its path alone,
 		 * even when it starts with a "From " line. */
 		g_autofree char *name =
 		        several ? g_strdup_printf ("%s:%" G_GINT64_FORMAT, path, (gint64)start)
 		                : g_strdup (path);
-		fn (name, msg->str, msg->len, user);
+		sink->message (name, msg->str, msg->len, sink->user);
 	}
 	return TRUE;
 }
 
 static gboolean
-each_stdin (BvInputFunc fn, gpointer user)
+each_stdin (const BvInputSink *sink)
 {
 	/* Standard input is one message, or an mbox stream when it starts
 	 * with a "From " line.  Peek at the first bytes to tell. */
@@ -104,7 +113,7 @@ each_stdin (BvInputFunc fn, gpointer user)
 	if (first_len <= 0)
 		return TRUE;
 	if (looks_like_mbox (first, (gsize)first_len))
-		return each_mbox_stream (stdin, "-", first, first_len, fn, user);
+		return each_mbox_stream (stdin, "-", first, first_len, sink);
 	g_autoptr (GString) buf = g_string_new_len (first, first_len);
 	char chunk[65536];
 	size_t n;
@@ -116,48 +125,16 @@ each_stdin (BvInputFunc fn, gpointer user)
 			break;
 	}
 	if (ferror (stdin)) {
-		report_error ("-", g_strerror (errno));
+		report_error (sink, "-", g_strerror (errno));
 		return FALSE;
 	}
-	fn ("-", buf->str, buf->len, user);
+	sink->message ("-", buf->str, buf->len, sink->user);
 	return TRUE;
 }
 
-/* Reads one regular file: a message, or an mbox when it starts with "From ". */
-static gboolean
-each_file (const char *path, BvInputFunc fn, gpointer user)
+gboolean
+bv_input_read_file (const char *path, int fd, gsize want, const BvInputSink *sink)
 {
-	/* O_NONBLOCK: opening a FIFO someone left in a Maildir must not wait
-	 * for a writer; the file type is checked right after. */
-	int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0) {
-		report_error (path, g_strerror (errno));
-		return FALSE;
-	}
-	struct stat st;
-	if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode)) {
-		report_error (path, S_ISDIR (st.st_mode) ? "is a directory" : "not a regular file");
-		close (fd);
-		return FALSE;
-	}
-	/* Read up to the size fstat gave, plus whatever was appended since:
-	 * a file that changes while it is read is parsed as it was read. */
-	fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
-	gsize want = MIN ((gsize)st.st_size, BV_INPUT_MAX_MESSAGE);
-	if ((guint64)st.st_size > BV_INPUT_MAX_MESSAGE)
-		report_error (path, "larger than 64 MiB: parsed up to that size");
-	char head[5];
-	if (want >= 5 && pread (fd, head, 5, 0) == 5 && looks_like_mbox (head, 5)) {
-		FILE *fp = fdopen (fd, "r");
-		if (fp == NULL) {
-			report_error (path, g_strerror (errno));
-			close (fd);
-			return FALSE;
-		}
-		gboolean ok = each_mbox_stream (fp, path, NULL, 0, fn, user);
-		fclose (fp);
-		return ok;
-	}
 	g_autofree char *buf = g_malloc (want + 1);
 	gsize got = 0;
 	while (got < want) {
@@ -165,7 +142,7 @@ each_file (const char *path, BvInputFunc fn, gpointer user)
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			report_error (path, g_strerror (errno));
+			report_error (sink, path, g_strerror (errno));
 			close (fd);
 			return FALSE;
 		}
@@ -175,8 +152,52 @@ each_file (const char *path, BvInputFunc fn, gpointer user)
 	}
 	buf[got] = '\0';
 	close (fd);
-	fn (path, buf, got, user);
+	sink->message (path, buf, got, sink->user);
 	return TRUE;
+}
+
+/* Reads one regular file: a message, or an mbox when it starts with "From ". */
+static gboolean
+each_file (const char *path, const BvInputSink *sink)
+{
+	/* O_NONBLOCK: opening a FIFO someone left in a Maildir must not wait
+	 * for a writer; the file type is checked right after. */
+	int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		report_error (sink, path, g_strerror (errno));
+		return FALSE;
+	}
+	struct stat st;
+	if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode)) {
+		report_error (sink, path, S_ISDIR (st.st_mode) ? "is a directory" : "not a regular file");
+		close (fd);
+		return FALSE;
+	}
+	/* O_NONBLOCK stays set: it does nothing to a regular file (POSIX
+	 * gives it a meaning for FIFOs, sockets and devices only), and
+	 * clearing it was two system calls per message.  Read up to the size
+	 * fstat gave: a file that changes while it is read is parsed as it
+	 * was read. */
+	gsize want = MIN ((gsize)st.st_size, BV_INPUT_MAX_MESSAGE);
+	if ((guint64)st.st_size > BV_INPUT_MAX_MESSAGE)
+		report_error (sink, path, "larger than 64 MiB: parsed up to that size");
+	char head[5];
+	if (want >= 5 && pread (fd, head, 5, 0) == 5 && looks_like_mbox (head, 5)) {
+		FILE *fp = fdopen (fd, "r");
+		if (fp == NULL) {
+			report_error (sink, path, g_strerror (errno));
+			close (fd);
+			return FALSE;
+		}
+		gboolean ok = each_mbox_stream (fp, path, NULL, 0, sink);
+		fclose (fp);
+		return ok;
+	}
+	if (sink->file != NULL) {
+		sink->file (path, fd, want, sink->user);
+		return TRUE;
+	}
+	return bv_input_read_file (path, fd, want, sink);
 }
 
 static int
@@ -187,12 +208,12 @@ compare_names (gconstpointer a, gconstpointer b)
 
 /* Lists the entries of @dir, sorted, without dot files.  NULL on error. */
 static GPtrArray *
-list_dir (const char *dir)
+list_dir (const char *dir, const BvInputSink *sink)
 {
 	g_autoptr (GError) error = NULL;
 	g_autoptr (GDir) d = g_dir_open (dir, 0, &error);
 	if (d == NULL) {
-		report_error (dir, error->message);
+		report_error (sink, dir, error->message);
 		return NULL;
 	}
 	GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
@@ -204,13 +225,13 @@ list_dir (const char *dir)
 	return names;
 }
 
-static gboolean each_path (const char *path, BvInputFunc fn, gpointer user, guint depth);
+static gboolean each_path (const char *path, const BvInputSink *sink, guint depth);
 
 static gboolean
-each_dir (const char *dir, BvInputFunc fn, gpointer user, guint depth)
+each_dir (const char *dir, const BvInputSink *sink, guint depth)
 {
 	if (depth > 32) {
-		report_error (dir, "directories nested too deep (a symlink loop?)");
+		report_error (sink, dir, "directories nested too deep (a symlink loop?)");
 		return FALSE;
 	}
 	g_autofree char *cur = g_build_filename (dir, "cur", NULL);
@@ -224,34 +245,34 @@ each_dir (const char *dir, BvInputFunc fn, gpointer user, guint depth)
 		for (gsize i = 0; i < G_N_ELEMENTS (sub); i++) {
 			if (!g_file_test (sub[i], G_FILE_TEST_IS_DIR))
 				continue;
-			g_autoptr (GPtrArray) names = list_dir (sub[i]);
+			g_autoptr (GPtrArray) names = list_dir (sub[i], sink);
 			if (names == NULL) {
 				ok = FALSE;
 				continue;
 			}
 			for (guint j = 0; j < names->len; j++) {
 				g_autofree char *p = g_build_filename (sub[i], names->pdata[j], NULL);
-				ok &= each_file (p, fn, user);
+				ok &= each_file (p, sink);
 			}
 		}
 		return ok;
 	}
-	g_autoptr (GPtrArray) names = list_dir (dir);
+	g_autoptr (GPtrArray) names = list_dir (dir, sink);
 	if (names == NULL)
 		return FALSE;
 	for (guint j = 0; j < names->len; j++) {
 		g_autofree char *p = g_build_filename (dir, names->pdata[j], NULL);
-		ok &= each_path (p, fn, user, depth + 1);
+		ok &= each_path (p, sink, depth + 1);
 	}
 	return ok;
 }
 
 static gboolean
-each_path (const char *path, BvInputFunc fn, gpointer user, guint depth)
+each_path (const char *path, const BvInputSink *sink, guint depth)
 {
 	struct stat st;
 	if (stat (path, &st) != 0) {
-		report_error (path, g_strerror (errno));
+		report_error (sink, path, g_strerror (errno));
 		return FALSE;
 	}
 	if (S_ISDIR (st.st_mode)) {
@@ -261,15 +282,15 @@ each_path (const char *path, BvInputFunc fn, gpointer user, guint depth)
 		struct stat lst;
 		if (depth > 0 && lstat (path, &lst) == 0 && S_ISLNK (lst.st_mode))
 			return TRUE;
-		return each_dir (path, fn, user, depth);
+		return each_dir (path, sink, depth);
 	}
-	return each_file (path, fn, user);
+	return each_file (path, sink);
 }
 
 gboolean
-bv_input_each (const char *path, BvInputFunc fn, gpointer user)
+bv_input_walk (const char *path, const BvInputSink *sink)
 {
 	if (strcmp (path, "-") == 0)
-		return each_stdin (fn, user);
-	return each_path (path, fn, user, 0);
+		return each_stdin (sink);
+	return each_path (path, sink, 0);
 }

@@ -11,16 +11,37 @@ G_BEGIN_DECLS
 /* Messages larger than this are cut here and parsed as far as they go. */
 #define BV_INPUT_MAX_MESSAGE (64u * 1024u * 1024u)
 
-/* Called once per message.  @name is the path as given (for an mbox:
- * "PATH:OFFSET", the byte offset of the message's "From " line).  @data is
- * valid only during the call. */
-typedef void (*BvInputFunc) (const char *name, const char *data, gsize len, gpointer user);
+/* Where the walk delivers what it finds, in a stable order (Maildir new/
+ * then cur/, names sorted). */
+typedef struct {
+	/* Called once per message.  @name is the path as given (for an mbox:
+	 * "PATH:OFFSET", the byte offset of the message's "From " line).
+	 * @data, @len bytes followed by a NUL, is valid only during the call. */
+	void (*message) (const char *name, const char *data, gsize len, gpointer user);
+	/* A problem with @path, @reason a short phrase.  NULL: printed as one
+	 * line "bounceview: PATH: reason" on standard error at once. */
+	void (*problem) (const char *path, const char *reason, gpointer user);
+	/* Optional.  A regular file that holds one message (not an mbox),
+	 * opened as @fd: the callee owns @fd and reads it later, on any
+	 * thread, with bv_input_read_file().  This is what lets several
+	 * workers read files while the walk goes on.  NULL: read at once. */
+	void (*file) (const char *path, int fd, gsize want, gpointer user);
+	gpointer user;
+} BvInputSink;
 
-/* Feeds every message under @path ("-" for standard input) to @fn, in a
- * stable order (Maildir new/ then cur/, names sorted).  Problems are printed
- * as one line "bounceview: PATH: reason" on stderr and the walk goes on;
- * returns FALSE when there was any. */
-gboolean bv_input_each (const char *path, BvInputFunc fn, gpointer user);
+/* Feeds every message under @path ("-" for standard input) to @sink.  The
+ * walk goes on after a problem; returns FALSE when a path could not be read
+ * (a message cut at BV_INPUT_MAX_MESSAGE is reported but not a failure). */
+gboolean bv_input_walk (const char *path, const BvInputSink *sink);
+
+/* Reads the file handed to @sink->file (@path, @fd, @want as given there),
+ * closes @fd, and delivers its message or its problem to @sink.  Returns
+ * FALSE when it could not be read. */
+gboolean bv_input_read_file (const char *path, int fd, gsize want, const BvInputSink *sink);
+
+/* Prints "bounceview: PATH: reason" on standard error, @path made safe to
+ * show: what a sink without a problem function does. */
+void bv_input_print_problem (const char *path, const char *reason);
 
 G_END_DECLS
 

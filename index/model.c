@@ -168,11 +168,50 @@ domain_of (const char *address)
 static const char *
 month_of (GStringChunk *strings, gint64 date)
 {
-	if (date <= 0)
+	/* Proleptic Gregorian year and month of the day (UTC), computed
+	 * rather than through a GDateTime: this runs for every record on
+	 * every start.  Days are counted from 0000-03-01, so that the leap
+	 * day ends each 400-, 100- and 4-year cycle. */
+	if (date <= 0 || date >= G_GINT64_CONSTANT (253402300800)) /* 10000-01-01 */
 		return g_string_chunk_insert_const (strings, "");
-	g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (date);
-	g_autofree char *m = dt != NULL ? g_date_time_format (dt, "%Y-%m") : g_strdup ("");
+	gint64 days = date / 86400 + 719468;
+	gint64 era = days / 146097;
+	gint64 doe = days - era * 146097;
+	gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	gint64 mp = (5 * doy + 2) / 153;
+	gint64 month = mp < 10 ? mp + 3 : mp - 9;
+	gint64 year = yoe + era * 400 + (month <= 2);
+	char m[16];
+	g_snprintf (m, sizeof m, "%04" G_GINT64_FORMAT "-%02" G_GINT64_FORMAT, year, month);
 	return g_string_chunk_insert_const (strings, m);
+}
+
+/* Whether lower-casing ASCII text byte by byte gives what g_utf8_strdown()
+ * gives: everywhere but in a Turkish or Azeri locale, where 'I' lowers to
+ * a dotless i. */
+static gboolean
+ascii_lowers_as_utf8 (void)
+{
+	static gsize once;
+	static gboolean same;
+	if (g_once_init_enter (&once)) {
+		g_autofree char *i = g_utf8_strdown ("I", -1);
+		same = strcmp (i, "i") == 0;
+		g_once_init_leave (&once, 1);
+	}
+	return same;
+}
+
+/* @text lower-cased for the text filter (new string).  Nearly every text
+ * is ASCII, lowered by bytes: g_utf8_strdown() was a quarter of a start. */
+static char *
+lower_text (const char *text)
+{
+	for (const char *p = text; *p; p++)
+		if ((guchar)*p >= 0x80)
+			return g_utf8_strdown (text, -1);
+	return ascii_lowers_as_utf8 () ? g_ascii_strdown (text, -1) : g_utf8_strdown (text, -1);
 }
 
 static void
@@ -199,7 +238,7 @@ add_record (const BvSnapRecord *in, gpointer user)
 	g_autofree char *text =
 	        g_strjoin ("\n", rec.address, rec.status, rec.reply_code, bv_cause_id (rec.cause), rec.mta,
 	                   in->reporting_mta, rec.diagnostic, NULL);
-	g_autofree char *lower = g_utf8_strdown (text, -1);
+	g_autofree char *lower = lower_text (text);
 	rec.haystack = g_string_chunk_insert (s, lower);
 	guint n = m->recs->len;
 	g_array_append_val (m->recs, rec);
@@ -210,6 +249,9 @@ add_record (const BvSnapRecord *in, gpointer user)
 	}
 	g_array_append_val (list, n);
 }
+
+static void clear_records (BvModel *m);
+static void new_records (BvModel *m);
 
 /* Adds recipient @i of the cached report @r, and saves it in @snap. */
 static void
@@ -264,15 +306,161 @@ free_index_array (gpointer p)
 
 /* What a snapshot must match: the database at this revision with this
  * many bounced messages in the Maildir (removing a message does not move
- * notmuch's revision), the Maildir's place in it, the parser. */
+ * notmuch's revision), the Maildir's place in it, the parser.  The
+ * revision and the count come first, so that a stale stamp's base (what
+ * follows them) can be compared on its own. */
 static char *
-snapshot_stamp (BvDb *db, const char *query_string)
+snapshot_stamp (BvDb *db, guint count)
 {
 	const char *uuid = NULL;
 	unsigned long rev = notmuch_database_get_revision (db->db, &uuid);
-	guint count = bv_db_count (db, query_string);
-	return g_strdup_printf ("%s:%lu:%u:%s:%d:%s", uuid != NULL ? uuid : "", rev, count, db->relative,
+	return g_strdup_printf ("%lu:%u:%s:%s:%d:%s", rev, count, uuid != NULL ? uuid : "", db->relative,
 	                        BV_PARSER_VERSION, db->mail_root);
+}
+
+/* Splits a stamp into its revision and its base; FALSE when malformed. */
+static gboolean
+parse_stamp (const char *stamp, guint64 *rev, const char **base)
+{
+	char *end;
+	*rev = g_ascii_strtoull (stamp, &end, 10);
+	if (end == stamp || *end != ':')
+		return FALSE;
+	const char *count = end + 1;
+	g_ascii_strtoull (count, &end, 10);
+	if (end == count || *end != ':')
+		return FALSE;
+	*base = end + 1;
+	return TRUE;
+}
+
+/* A message's bounced recipients go into the model and the new snapshot. */
+static void
+add_message (BvModel *m, BvSnapWriter *snap, const char *id, gint64 date, const BvReport *r)
+{
+	for (guint i = 0; i < r->recipients->len; i++)
+		if (bv_recipient_bounced (r->recipients->pdata[i]))
+			add_recipient (m, snap, id, date, r, i);
+}
+
+/* Every bounced message read out of notmuch: what the first open costs. */
+static gboolean
+load_all (BvModel *m, BvDb *db, const char *q, BvSnapWriter *snap, GError **error)
+{
+	notmuch_query_t *query = NULL;
+	notmuch_messages_t *msgs = bv_db_search (db, q, &query, error);
+	if (msgs == NULL)
+		return FALSE;
+	for (; notmuch_messages_valid (msgs); notmuch_messages_move_to_next (msgs)) {
+		notmuch_message_t *msg = notmuch_messages_get (msgs);
+		g_autoptr (BvReport) r = read_cached_report (msg);
+		if (r != NULL)
+			add_message (m, snap, notmuch_message_get_message_id (msg),
+			             notmuch_message_get_date (msg), r);
+		notmuch_message_destroy (msg);
+	}
+	notmuch_query_destroy (query);
+	return TRUE;
+}
+
+/* A message changed since the old snapshot, with its report if bounced. */
+typedef struct {
+	char *id;
+	gint64 date;
+	BvReport *report;
+} Changed;
+
+static void
+changed_free (gpointer p)
+{
+	Changed *c = p;
+	g_free (c->id);
+	g_clear_pointer (&c->report, bv_report_free);
+	g_free (c);
+}
+
+typedef struct {
+	BvModel *m;
+	BvSnapWriter *snap;
+	GHashTable *changed; /* message id -> Changed */
+	GHashTable *kept;    /* set of the old snapshot's message ids kept */
+} Merge;
+
+static void
+merge_old_record (const BvSnapRecord *rec, gpointer user)
+{
+	Merge *mg = user;
+	if (g_hash_table_contains (mg->changed, rec->message_id))
+		return;
+	add_record (rec, mg->m);
+	bv_snap_writer_add (mg->snap, rec);
+	if (!g_hash_table_contains (mg->kept, rec->message_id))
+		g_hash_table_add (mg->kept, g_strdup (rec->message_id));
+}
+
+/* After a change to the database, most of the old snapshot still holds:
+ * read it, and out of notmuch only the messages modified since its
+ * revision (notmuch's lastmod), which after indexing new mail are a few
+ * hundred, not every bounce.  Reading a message out of notmuch is what
+ * costs (its whole term list is read and inflated), so this is what makes
+ * the first open after a change fast.  FALSE, with @m untouched, when the
+ * old snapshot does not fit (another database, parser or Maildir; too
+ * much changed to win; a message removed, which no revision shows). */
+static gboolean
+load_changed (BvModel *m, BvDb *db, guint n_bounced, const char *stamp, const char *snap_path,
+              BvSnapWriter *snap)
+{
+	g_autofree char *old_stamp = bv_snapshot_stamp (snap_path);
+	guint64 old_rev, rev;
+	const char *old_base, *base;
+	if (old_stamp == NULL || !parse_stamp (old_stamp, &old_rev, &old_base) ||
+	    !parse_stamp (stamp, &rev, &base) || strcmp (old_base, base) != 0 || old_rev > rev)
+		return FALSE;
+	g_autofree char *since = g_strdup_printf ("lastmod:%" G_GUINT64_FORMAT "..", old_rev + 1);
+	g_autofree char *changed_q = bv_db_scoped_query (db, since);
+	guint n_changed = bv_db_count (db, changed_q);
+	/* Reading a changed message costs about what reading a bounce does. */
+	if (n_changed > n_bounced / 2)
+		return FALSE;
+
+	/* In the query's order, so that the records are in a stable order. */
+	g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (changed_free);
+	g_autoptr (GHashTable) changed = g_hash_table_new (g_str_hash, g_str_equal);
+	notmuch_query_t *query = NULL;
+	notmuch_messages_t *msgs = bv_db_search (db, changed_q, &query, NULL);
+	if (msgs == NULL)
+		return FALSE;
+	for (; notmuch_messages_valid (msgs); notmuch_messages_move_to_next (msgs)) {
+		notmuch_message_t *msg = notmuch_messages_get (msgs);
+		Changed *c = g_new0 (Changed, 1);
+		c->id = g_strdup (notmuch_message_get_message_id (msg));
+		c->date = notmuch_message_get_date (msg);
+		const char *bounced = NULL;
+		if (notmuch_message_get_property (msg, BV_CACHE_KEY_BOUNCED, &bounced) ==
+		            NOTMUCH_STATUS_SUCCESS &&
+		    bounced != NULL && strcmp (bounced, "1") == 0)
+			c->report = read_cached_report (msg);
+		g_ptr_array_add (order, c);
+		g_hash_table_replace (changed, c->id, c);
+		notmuch_message_destroy (msg);
+	}
+	notmuch_query_destroy (query);
+
+	g_autoptr (GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+	Merge mg = { m, snap, changed, kept };
+	if (!bv_snapshot_read (snap_path, old_stamp, merge_old_record, &mg))
+		return FALSE;
+	guint n_messages = g_hash_table_size (kept);
+	for (guint i = 0; i < order->len; i++) {
+		Changed *c = order->pdata[i];
+		if (c->report != NULL) {
+			add_message (m, snap, c->id, c->date, c->report);
+			n_messages++;
+		}
+	}
+	/* A message removed from the Maildir leaves its records behind: the
+	 * count of bounced messages tells. */
+	return n_messages == n_bounced;
 }
 
 static gboolean
@@ -282,28 +470,23 @@ load_records (BvModel *m, GError **error)
 	if (db == NULL)
 		return FALSE;
 	g_autofree char *q = bv_db_scoped_query (db, "property:" BV_CACHE_KEY_BOUNCED "=1");
-	g_autofree char *stamp = snapshot_stamp (db, q);
+	guint n_bounced = bv_db_count (db, q);
+	g_autofree char *stamp = snapshot_stamp (db, n_bounced);
 	g_autofree char *snap_path = bv_snapshot_path (m->maildir);
 	if (bv_snapshot_read (snap_path, stamp, add_record, m))
 		return TRUE;
-	notmuch_query_t *query = NULL;
-	notmuch_messages_t *msgs = bv_db_search (db, q, &query, error);
-	if (msgs == NULL)
-		return FALSE;
 	BvSnapWriter *snap = bv_snap_writer_new (snap_path, stamp);
-	for (; notmuch_messages_valid (msgs); notmuch_messages_move_to_next (msgs)) {
-		notmuch_message_t *msg = notmuch_messages_get (msgs);
-		g_autoptr (BvReport) r = read_cached_report (msg);
-		if (r != NULL) {
-			const char *id = notmuch_message_get_message_id (msg);
-			gint64 date = notmuch_message_get_date (msg);
-			for (guint i = 0; i < r->recipients->len; i++)
-				if (bv_recipient_bounced (r->recipients->pdata[i]))
-					add_recipient (m, snap, id, date, r, i);
+	if (!load_changed (m, db, n_bounced, stamp, snap_path, snap)) {
+		/* Start again from nothing. */
+		clear_records (m);
+		new_records (m);
+		bv_snap_writer_free (snap);
+		snap = bv_snap_writer_new (snap_path, stamp);
+		if (!load_all (m, db, q, snap, error)) {
+			bv_snap_writer_free (snap);
+			return FALSE;
 		}
-		notmuch_message_destroy (msg);
 	}
-	notmuch_query_destroy (query);
 	bv_snap_writer_commit (snap);
 	return TRUE;
 }

@@ -38,6 +38,10 @@ typedef struct {
 	BvCause cause;
 	gboolean hard;
 	gboolean verified; /* the report is genuine (policy.h) */
+	/* Set by bv_snapshot_read(): the record's line in the file (without
+	 * its newline), which bv_snap_writer_add() then copies as it is. */
+	const char *line;
+	gsize line_len;
 } BvSnapRecord;
 
 typedef void (*BvSnapFunc) (const BvSnapRecord *rec, gpointer user);
@@ -49,6 +53,10 @@ char *bv_snapshot_path (const char *maildir);
  * @stamp.  Returns FALSE, without calling @fn, when the file is missing,
  * stale or damaged. */
 gboolean bv_snapshot_read (const char *path, const char *stamp, BvSnapFunc fn, gpointer user);
+
+/* The stamp the snapshot at @path was written with (new string), or NULL
+ * when there is no readable snapshot there. */
+char *bv_snapshot_stamp (const char *path);
 
 /* Collects records and writes them to @path with @stamp on commit. */
 typedef struct _BvSnapWriter BvSnapWriter;

@@ -21,6 +21,15 @@ bv_json_write_string (FILE *out, const char *s)
 	fputc ('"', out);
 	const char *p = s ? s : "";
 	while (*p) {
+		/* Printable ASCII goes out in one piece: one fwrite() per
+		 * character was most of what `scan` spent printing. */
+		const char *run = p;
+		while (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+			p++;
+		if (p > run) {
+			fwrite (run, 1, p - run, out);
+			continue;
+		}
 		gunichar c = g_utf8_get_char_validated (p, -1);
 		if (c == (gunichar)-1 || c == (gunichar)-2) {
 			/* Invalid UTF-8: U+FFFD, one byte at a time. */

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""`bounceview scan --jobs N`: the same output whatever N.
+
+Several workers parse at once, yet a script must see exactly what one thread
+prints: the same records in the same order (byte for byte, every format), the
+same error lines in the same order on standard error, and the same exit
+status.  Inputs: the fixture mail, a synthetic Maildir from
+bench/make-maildir.py, an mbox file, an mbox on standard input, and a Maildir
+with unreadable entries among readable ones.  Memory must not grow with the
+input: the workers take from a bounded queue.
+"""
+import os, shutil, subprocess, sys, tempfile, unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import bvtest
+
+SRC = os.environ.get("BOUNCEVIEW_SOURCE_DIR",
+                     os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+JOBS = (1, 2, 4)
+
+
+def scan(args, stdin=None, jobs=1):
+    p = subprocess.run([bvtest.BV, "scan", "--jobs", str(jobs)] + args, input=stdin,
+                       capture_output=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def max_rss_kib(args, stdin_path):
+    """Peak resident memory of one `bounceview scan` run, from wait4()."""
+    with open(stdin_path, "rb") as f, open(os.devnull, "wb") as null:
+        pid = os.posix_spawn(bvtest.BV, [bvtest.BV, "scan"] + args, os.environ,
+                             file_actions=[(os.POSIX_SPAWN_DUP2, f.fileno(), 0),
+                                           (os.POSIX_SPAWN_DUP2, null.fileno(), 1)])
+        _, status, usage = os.wait4(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    return usage.ru_maxrss
+
+
+class ScanJobs(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.maildir = os.path.join(cls.tmp.name, "maildir")
+        subprocess.run([sys.executable, os.path.join(SRC, "bench", "make-maildir.py"), cls.maildir,
+                        "600", "--bounce-share", "0.3"], check=True, capture_output=True)
+        # An mbox of the Maildir's messages, as a mail archive holds them.
+        cls.mbox = os.path.join(cls.tmp.name, "all.mbox")
+        with open(cls.mbox, "wb") as out:
+            for sub in ("new", "cur"):
+                d = os.path.join(cls.maildir, sub)
+                for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+                    with open(os.path.join(d, name), "rb") as f:
+                        body = f.read()
+                    out.write(b"From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n")
+                    out.write(body.replace(b"\nFrom ", b"\n>From "))
+                    if not body.endswith(b"\n"):
+                        out.write(b"\n")
+                    out.write(b"\n")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def assertSameForAllJobs(self, args, stdin=None, status=0):
+        first = scan(args, stdin, jobs=1)
+        self.assertEqual(first[0], status, first[2].decode())
+        self.assertTrue(first[1], "no output at all")
+        for jobs in JOBS[1:]:
+            other = scan(args, stdin, jobs=jobs)
+            self.assertEqual(other[0], first[0], "exit status with --jobs %d" % jobs)
+            self.assertEqual(other[2].decode(), first[2].decode(), "stderr with --jobs %d" % jobs)
+            # Compared as bytes, and first as lists of lines so that a
+            # failure shows where the order differs.
+            self.assertEqual(other[1].splitlines()[:5000], first[1].splitlines()[:5000],
+                             "output with --jobs %d" % jobs)
+            self.assertEqual(other[1], first[1], "output with --jobs %d" % jobs)
+        return first
+
+    def test_fixtures_every_format(self):
+        corpora = os.path.join(SRC, "tests", "corpora")
+        for fmt in ("jsonl", "json", "csv", "table"):
+            with self.subTest(format=fmt):
+                self.assertSameForAllJobs(["--format", fmt, corpora])
+
+    def test_synthetic_maildir(self):
+        status, out, _ = self.assertSameForAllJobs(["--format", "jsonl", self.maildir])
+        kinds = [l for l in out.splitlines() if b'"kind": "none"' not in l]
+        self.assertGreater(len(kinds), 100, "the bounces of the Maildir were found")
+
+    def test_mbox_file_and_stdin(self):
+        self.assertSameForAllJobs(["--format", "jsonl", self.mbox])
+        with open(self.mbox, "rb") as f:
+            data = f.read()
+        _, out, _ = self.assertSameForAllJobs(["--format", "jsonl", "-"], stdin=data)
+        self.assertIn(b'"file": "-:0"', out)
+
+    def test_several_paths_and_problems_in_order(self):
+        # Unreadable entries among readable ones, in a Maildir and a plain
+        # directory: a directory where a message should be, a FIFO, a
+        # dangling symlink, and a path that does not exist.
+        root = os.path.join(self.tmp.name, "problems")
+        shutil.rmtree(root, ignore_errors=True)
+        md = os.path.join(root, "md")
+        shutil.copytree(self.maildir, md)
+        cur = os.path.join(md, "cur")
+        names = sorted(os.listdir(cur))
+        os.mkdir(os.path.join(cur, names[10] + "-dir"))
+        os.mkfifo(os.path.join(cur, names[200] + "-fifo"))
+        os.symlink("/nonexistent/message", os.path.join(cur, names[400] + "-gone"))
+        plain = os.path.join(root, "plain")
+        os.makedirs(plain)
+        shutil.copy(self.mbox, os.path.join(plain, "b.mbox"))
+        os.symlink("/nonexistent/x", os.path.join(plain, "a-gone"))
+        status, _, err = self.assertSameForAllJobs(
+            ["--format", "jsonl", md, os.path.join(root, "missing"), plain, md], status=1)
+        lines = err.decode().splitlines()
+        self.assertEqual(len(lines), 2 * 3 + 2, lines)
+        self.assertIn("is a directory", lines[0])
+        self.assertIn("not a regular file", lines[1])
+        self.assertIn("No such file", lines[2])
+
+    def test_memory_does_not_grow_with_input(self):
+        # Twenty times the messages on standard input must not take twenty times
+        # the memory: the queue between the walk and the workers is bounded.
+        big = os.path.join(self.tmp.name, "big.mbox")
+        with open(self.mbox, "rb") as f:
+            data = f.read()
+        with open(big, "wb") as f:
+            for _ in range(20):
+                f.write(data)
+        self.assertGreater(os.path.getsize(big), 50 * 1024 * 1024)
+        small_rss = max_rss_kib(["--jobs", "2", "--format", "jsonl", "-"], self.mbox)
+        big_rss = max_rss_kib(["--jobs", "2", "--format", "jsonl", "-"], big)
+        self.assertLess(big_rss, small_rss + 8 * 1024, (small_rss, big_rss))
+
+    def test_bad_jobs_is_an_error(self):
+        for bad in ("-1", "1000", "many"):
+            p = bvtest.run_bv(["scan", "--jobs", bad, self.maildir])
+            self.assertEqual(p.returncode, 2, bad)
+            self.assertTrue(p.stderr.startswith("bounceview: scan: "), p.stderr)
+            self.assertEqual(p.stdout, "")
+
+
+if __name__ == "__main__":
+    unittest.main()

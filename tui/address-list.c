@@ -132,11 +132,12 @@ row_of (BvAddressList *list, const char *address)
 	return -1;
 }
 
-/* Every address of the view (new array of new strings). */
+/* Every address of the view (new array of new strings, NULL-terminated
+ * for the model; the terminator is not counted in its length). */
 static GPtrArray *
 all_addresses (BvAddressList *list)
 {
-	GPtrArray *addresses = g_ptr_array_new_with_free_func (g_free);
+	GPtrArray *addresses = g_ptr_array_new_null_terminated (list->parent.list.n, g_free, TRUE);
 	for (guint i = 0; i < list->parent.list.n; i++)
 		g_ptr_array_add (addresses, g_strdup (bv_address_list_address (list, i)));
 	return addresses;
@@ -230,13 +231,11 @@ bv_address_list_request (BvView *view, BvTui *tui, BvActionId action)
 			return TRUE;
 		g_autoptr (GPtrArray) addresses = all_addresses (list);
 		g_autofree char *question = list->rows->confirm_all (list, addresses->len);
-		g_autofree BvCause *causes = g_new (BvCause, l->n);
-		guint already = 0;
-		for (guint i = 0; i < l->n; i++) {
-			causes[i] = list->rows->cause (list->items->pdata[i]);
-			already += row_marked (list, i) ? 1 : 0;
-		}
-		if (bv_dialog_confirm_marks (tui, question, causes, l->n, already))
+		/* The model says what marking would do: the same rule as
+		 * its proposals, never a second count here. */
+		g_autoptr (BvMarkPreview) preview =
+		        bv_model_mark_preview (tui->model, (const char *const *)addresses->pdata);
+		if (bv_dialog_confirm_marks (tui, question, preview))
 			bv_tui_mark (tui, addresses, FALSE, list->source);
 		return TRUE;
 	}

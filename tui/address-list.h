@@ -31,8 +31,6 @@ typedef struct _BvAddressList BvAddressList;
 typedef struct {
 	/* The address of @item, one of the model's rows (owned by it). */
 	const char *(*address) (gconstpointer item);
-	/* The cause a mark of @item records (its latest bounce's). */
-	BvCause (*cause) (gconstpointer item);
 	/* Whether @item is marked; NULL when the rows never are. */
 	gboolean (*marked) (gconstpointer item);
 	/* Fills @cells (new strings, freed by the caller) and @attrs (preset

@@ -93,93 +93,72 @@ bv_dialog_confirm (BvTui *tui, const char *question)
 	return confirm_lines (tui, lines);
 }
 
-/* How many addresses of each cause, most first. */
-typedef struct {
-	BvCause cause;
-	guint n;
-} CauseCount;
-
-static int
-compare_counts (gconstpointer a, gconstpointer b)
-{
-	const CauseCount *x = a, *y = b;
-	if (x->n != y->n)
-		return x->n > y->n ? -1 : 1;
-	return (int)x->cause - (int)y->cause;
-}
-
 /* Causes shown by name before "and N more". */
 #define CAUSES_SHOWN 4
 
-gboolean
-bv_dialog_confirm_marks (BvTui *tui, const char *question, const BvCause *causes, guint n, guint already)
+/* "Mailbox full (2) · Blocklisted IP (3, your side) · and 2 more causes"
+ * from the preview's causes (already sorted by the model). */
+static char *
+preview_causes (const BvMarkPreview *preview)
 {
-	guint per_cause[BV_CAUSE_COUNT] = { 0 };
-	guint sender = 0, message = 0;
-	for (guint i = 0; i < n; i++) {
-		BvCause c = causes[i] < BV_CAUSE_COUNT ? causes[i] : BV_CAUSE_UNDEFINED;
-		per_cause[c]++;
-		sender += bv_catalog_side (c) == BV_SIDE_SENDER;
-		message += bv_catalog_side (c) == BV_SIDE_MESSAGE;
-	}
-	g_autoptr (GArray) counts = g_array_new (FALSE, FALSE, sizeof (CauseCount));
-	for (int c = 0; c < BV_CAUSE_COUNT; c++)
-		if (per_cause[c] > 0) {
-			CauseCount cc = { (BvCause)c, per_cause[c] };
-			g_array_append_val (counts, cc);
-		}
-	g_array_sort (counts, compare_counts);
-	g_autoptr (GString) list = g_string_new (NULL);
-	for (guint i = 0; i < counts->len && i < CAUSES_SHOWN; i++) {
-		const CauseCount *cc = &g_array_index (counts, CauseCount, i);
+	GString *list = g_string_new (NULL);
+	for (guint i = 0; i < preview->causes->len && i < CAUSES_SHOWN; i++) {
+		const BvPreviewCause *pc = &g_array_index (preview->causes, BvPreviewCause, i);
 		if (i > 0)
 			g_string_append (list, " · ");
-		g_string_append_printf (list, "%s (%u)", bv_catalog_title (cc->cause), cc->n);
+		if (pc->recipient_side)
+			g_string_append_printf (list, "%s (%u)", bv_catalog_title (pc->cause), pc->addresses);
+		else
+			/* TRANSLATORS: a cause in a confirmation whose side is
+			 * not the recipient's: "Blocklisted IP (3, not the
+			 * address)". */
+			g_string_append_printf (list, _ ("%s (%u, not the address)"),
+			                        bv_catalog_title (pc->cause), pc->addresses);
 	}
-	if (counts->len > CAUSES_SHOWN) {
-		guint more = counts->len - CAUSES_SHOWN;
+	if (preview->causes->len > CAUSES_SHOWN) {
+		guint more = preview->causes->len - CAUSES_SHOWN;
 		g_string_append (list, " · ");
 		g_string_append_printf (list, ngettext ("and %u more cause", "and %u more causes", more),
 		                        more);
 	}
+	return g_string_free (list, FALSE);
+}
+
+gboolean
+bv_dialog_confirm_marks (BvTui *tui, const char *question, const BvMarkPreview *preview)
+{
 	g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 	g_ptr_array_add (lines, g_strdup (question));
 	g_ptr_array_add (lines, g_strdup (""));
-	/* TRANSLATORS: before the list of causes of the addresses a
-	 * confirmation is about: "Causes: Mailbox full (2) · ...". */
-	g_ptr_array_add (lines, g_strdup_printf (_ ("Causes: %s"), list->str));
-	if (already > 0)
+	if (preview->causes->len > 0) {
+		g_autofree char *causes = preview_causes (preview);
+		/* TRANSLATORS: before the list of causes of the addresses a
+		 * confirmation is about: "Causes: Mailbox full (2) · ...". */
+		g_ptr_array_add (lines, g_strdup_printf (_ ("Causes: %s"), causes));
+	}
+	if (preview->proposed > 0)
+		g_ptr_array_add (lines, g_strdup_printf (ngettext ("The policy proposes %u of them.",
+		                                                   "The policy proposes %u of them.",
+		                                                   preview->proposed),
+		                                         preview->proposed));
+	if (preview->unverified > 0)
+		g_ptr_array_add (
+		        lines,
+		        g_strdup_printf (ngettext ("%u of them is known only from an unverified report.",
+		                                   "%u of them are known only from unverified reports.",
+		                                   preview->unverified),
+		                         preview->unverified));
+	if (preview->already_marked > 0)
 		g_ptr_array_add (
 		        lines,
 		        g_strdup_printf (ngettext ("%u of them is marked already and keeps its mark.",
 		                                   "%u of them are marked already and keep their marks.",
-		                                   already),
-		                         already));
-	/* The point of the warning: these addresses did nothing wrong. */
-	if (sender > 0 && sender == n)
-		g_ptr_array_add (lines, g_strdup (ngettext (
-		                                "This is one of your sending setup's bounces: the address is "
-		                                "probably fine. Fix the setup rather than suppress it.",
-		                                "These are your sending setup's bounces: the addresses are "
-		                                "probably fine. Fix the setup rather than suppress them.",
-		                                n)));
-	else if (sender > 0)
-		g_ptr_array_add (
-		        lines,
-		        g_strdup_printf (ngettext ("%u of them is one of your sending setup's bounces: "
-		                                   "that address is probably fine.",
-		                                   "%u of them are your sending setup's bounces: those "
-		                                   "addresses are probably fine.",
-		                                   sender),
-		                         sender));
-	if (message > 0)
-		g_ptr_array_add (
-		        lines, g_strdup_printf (ngettext ("%u of them bounced because of the message itself "
-		                                          "(size, content): the address is probably fine.",
-		                                          "%u of them bounced because of the message itself "
-		                                          "(size, content): the addresses are probably fine.",
-		                                          message),
-		                                message));
+		                                   preview->already_marked),
+		                         preview->already_marked));
+	/* The point of the warning: these addresses did nothing wrong.  The
+	 * model writes it, so that the UI and the policy never disagree. */
+	if (preview->warning != NULL)
+		g_ptr_array_add (lines, g_strdup (preview->warning));
 	return confirm_lines (tui, lines);
 }
 

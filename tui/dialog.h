@@ -17,13 +17,12 @@ G_BEGIN_DECLS
 /* Asks @question; TRUE for y (or Enter), FALSE for n, Esc, q. */
 gboolean bv_dialog_confirm (BvTui *tui, const char *question);
 
-/* Asks @question before marking @n addresses, saying first what it would
- * do: how many addresses, the causes their marks will record (@causes, one
- * per address), how many are marked already (@already), and, when some
- * causes are on the sender's side (your sending setup, the message), that
- * those addresses are probably fine.  TRUE for yes. */
-gboolean bv_dialog_confirm_marks (BvTui *tui, const char *question, const BvCause *causes, guint n,
-                                  guint already);
+/* Asks @question before marking addresses, saying first what it would do,
+ * as the model's @preview (bv_model_mark_preview()) has it: the causes and
+ * whether each is the recipient's, how many the policy proposes, how many
+ * are known only from unverified reports or marked already, and the
+ * model's warning when the addresses are probably fine.  TRUE for yes. */
+gboolean bv_dialog_confirm_marks (BvTui *tui, const char *question, const BvMarkPreview *preview);
 
 /* Asks for a line of text, starting from @initial.  Returns the text (new
  * string), or NULL when cancelled with Esc. */

@@ -34,12 +34,6 @@ row_address (gconstpointer item)
 	return ((const BvAddress *)item)->address;
 }
 
-static BvCause
-row_cause (gconstpointer item)
-{
-	return ((const BvAddress *)item)->last_cause;
-}
-
 static gboolean
 row_marked (gconstpointer item)
 {
@@ -54,8 +48,30 @@ row_cells (BvAddressList *list, gconstpointer item, char **cells, int *attrs, in
 	cells[3] = g_strdup_printf ("%u", a->bounces);
 	cells[4] = g_strdup (bv_view_date (a->last_seen, date));
 	cells[5] = g_strdup (a->last_status);
-	cells[6] = g_strdup (bv_catalog_title (a->last_cause));
 	attrs[6] = cursor ? attr : bv_theme_attr (a->hard > 0 ? BV_EL_HARD : BV_EL_SOFT);
+	if (a->unverified == 0) {
+		cells[6] = g_strdup (bv_catalog_title (a->last_cause));
+		return;
+	}
+	/* Reports that may be forged: the policy never counts them, and the
+	 * user should not either.  The mark column says so even when the
+	 * cause column is left out (a group of one cause). */
+	if (a->unverified == a->bounces) {
+		/* TRANSLATORS: a cause known only from reports that may be
+		 * forged: "Mailbox unknown (unverified)". */
+		cells[6] = g_strdup_printf (_ ("%s (unverified)"), bv_catalog_title (a->last_cause));
+		if (!a->marked) {
+			g_free (cells[1]);
+			cells[1] = g_strdup ("?");
+		}
+	} else {
+		/* TRANSLATORS: "Mailbox unknown (1 unverified)": how many of
+		 * the address's reports may be forged. */
+		cells[6] = g_strdup_printf (_ ("%s (%u unverified)"), bv_catalog_title (a->last_cause),
+		                            a->unverified);
+	}
+	if (!cursor)
+		attrs[6] = bv_theme_attr (BV_EL_DIM);
 }
 
 static char *
@@ -68,7 +84,6 @@ confirm_all (BvAddressList *list, guint n)
 
 static const BvAddressListRows rows = {
 	.address = row_address,
-	.cause = row_cause,
 	.marked = row_marked,
 	.cells = row_cells,
 	.confirm_all = confirm_all,

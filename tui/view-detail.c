@@ -200,8 +200,37 @@ kind_phrase (const BvRecipient *r)
 	return _ ("soft: the address may be fine; it may work later");
 }
 
+/* Says that the report may be forged, right under the cause: anyone can
+ * send a report naming addresses, and the policy ignores such reports, so
+ * the user should know before acting on this one. */
 static void
-build (DetailView *v, const BvBounceDetail *d)
+add_unverified (BvTextView *tv, const BvBounceDetail *d)
+{
+	/* TRANSLATORS: %s is the report's sender, as its From: says. */
+	g_autofree char *why = g_strdup_printf (
+	        _ ("This report did not come from a mail server (sender %s): it may be forged; it is never "
+	           "used for suppression proposals."),
+	        *d->from != '\0' ? d->from : _ ("unknown"));
+	bv_text_view_add (tv, BV_EL_ERROR, _ ("Unverified"), why, TRUE);
+}
+
+/* The Diagnostic-Code's type when it is not an SMTP reply (RFC 3464
+ * 2.3.6): "x-unix" or "X-Postfix" means the mail system's own program
+ * wrote the words, not a remote server. */
+static void
+add_diagnostic_type (BvTextView *tv, const BvRecipient *r)
+{
+	if (r->diagnostic_type == NULL || *r->diagnostic_type == '\0' ||
+	    g_ascii_strcasecmp (r->diagnostic_type, "smtp") == 0)
+		return;
+	/* TRANSLATORS: %s is a Diagnostic-Code type such as "x-unix". */
+	g_autofree char *line = g_strdup_printf (
+	        _ ("%s (not an SMTP reply: written by the mail system itself)"), r->diagnostic_type);
+	bv_text_view_add (tv, BV_EL_DEFAULT, _ ("Diagnostic type"), line, TRUE);
+}
+
+static void
+build (DetailView *v, const BvBounceDetail *d, gboolean verified)
 {
 	BvTextView *tv = &v->text;
 	const BvRecipient *r = d->recipient;
@@ -220,6 +249,8 @@ build (DetailView *v, const BvBounceDetail *d)
 		add_if (tv, _ ("Written as"), r->original_recipient);
 	bv_text_view_add (tv, r->hard ? BV_EL_HARD : BV_EL_SOFT, _ ("Cause"), cause, TRUE);
 	bv_text_view_add (tv, r->hard ? BV_EL_HARD : BV_EL_SOFT, _ ("Kind"), kind_phrase (r), TRUE);
+	if (!verified)
+		add_unverified (tv, d);
 	if (r->action != NULL && *r->action != '\0')
 		add_if (tv, _ ("Action"),
 		        phrase_for (action_phrases, G_N_ELEMENTS (action_phrases), r->action));
@@ -232,6 +263,7 @@ build (DetailView *v, const BvBounceDetail *d)
 	add_if (tv, _ ("Command"), r->command);
 	bv_text_view_add (tv, BV_EL_DEFAULT, _ ("Diagnostic"),
 	                  *r->diagnostic ? r->diagnostic : _ ("(none given)"), TRUE);
+	add_diagnostic_type (tv, r);
 
 	bv_text_view_section (tv, _ ("Servers"));
 	add_if (tv, _ ("Reporting"), r->reporting_mta);
@@ -351,6 +383,6 @@ bv_view_detail_new (BvTui *tui, const BvBounce *bounce)
 	}
 	v->path = g_strdup (detail->path);
 	v->subject = g_strdup (detail->subject);
-	build (v, detail);
+	build (v, detail, bounce->verified);
 	return &v->text.parent;
 }

@@ -322,26 +322,15 @@ groups_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean focu
 	summary->klass->draw (summary, tui, y + lh + 1, x, h - lh - 1, w, pane_focus);
 }
 
-/* The addresses of @g (new strings), with, when @causes is not NULL, the
- * cause each one's mark would record (a new array) and how many are
- * marked already, for the confirmation. */
+/* The addresses of @g (new strings), NULL-terminated for the model (the
+ * terminator is not counted in the array's length). */
 static GPtrArray *
-group_addresses (BvTui *tui, const BvGroup *g, BvCause **causes, guint *already)
+group_addresses (BvTui *tui, const BvGroup *g)
 {
 	g_autoptr (GPtrArray) rows = bv_model_addresses (tui->model, g->dimension, g->key, &tui->filter);
-	GPtrArray *addresses = g_ptr_array_new_with_free_func (g_free);
-	if (causes != NULL) {
-		*causes = g_new (BvCause, MAX (rows->len, 1));
-		*already = 0;
-	}
-	for (guint i = 0; i < rows->len; i++) {
-		const BvAddress *a = rows->pdata[i];
-		g_ptr_array_add (addresses, g_strdup (a->address));
-		if (causes != NULL) {
-			(*causes)[i] = a->last_cause;
-			*already += a->marked ? 1 : 0;
-		}
-	}
+	GPtrArray *addresses = g_ptr_array_new_null_terminated (rows->len, g_free, TRUE);
+	for (guint i = 0; i < rows->len; i++)
+		g_ptr_array_add (addresses, g_strdup (((const BvAddress *)rows->pdata[i])->address));
 	return addresses;
 }
 
@@ -395,20 +384,21 @@ groups_request (BvView *view, BvTui *tui, BvActionId action)
 	case BV_ACT_MARK_GROUP:
 	case BV_ACT_MARK: {
 		g_autofree char *title = group_title (g);
-		g_autofree BvCause *causes = NULL;
-		guint already = 0;
-		g_autoptr (GPtrArray) addresses = group_addresses (tui, g, &causes, &already);
+		g_autoptr (GPtrArray) addresses = group_addresses (tui, g);
 		g_autofree char *question = g_strdup_printf (
 		        ngettext ("Mark the %u address of “%s” for suppression?",
 		                  "Mark all %u addresses of “%s” for suppression?", addresses->len),
 		        addresses->len, title);
-		if (bv_dialog_confirm_marks (tui, question, causes, addresses->len, already))
+		/* What marking would do, as the policy sees it. */
+		g_autoptr (BvMarkPreview) preview =
+		        bv_model_mark_preview (tui->model, (const char *const *)addresses->pdata);
+		if (bv_dialog_confirm_marks (tui, question, preview))
 			bv_tui_mark (tui, addresses, FALSE, BV_MARK_BY_HAND);
 		return TRUE;
 	}
 	case BV_ACT_UNMARK:
 	case BV_ACT_UNMARK_GROUP: {
-		g_autoptr (GPtrArray) addresses = group_addresses (tui, g, NULL, NULL);
+		g_autoptr (GPtrArray) addresses = group_addresses (tui, g);
 		g_autofree char *title = group_title (g);
 		g_autofree char *question =
 		        g_strdup_printf (_ ("Remove the marks of every address of “%s”?"), title);

@@ -69,11 +69,17 @@ draw_row (gpointer data, guint row, int y, int x, int w, int attr, gboolean curs
 	const BvBounce *b = v->bounces->pdata[row];
 	char date[16];
 	int sev = cursor ? attr : bv_theme_attr (b->hard ? BV_EL_HARD : BV_EL_SOFT);
+	/* A report that may be forged says so where every width shows it,
+	 * before its words: the policy never counts it. */
+	g_autofree char *words = b->verified ? g_strdup (diagnostic_words (b))
+	                                     /* TRANSLATORS: a diagnostic in a report that may
+	                     * be forged: "(unverified) User unknown". */
+	                                     : g_strdup_printf (_ ("(unverified) %s"), diagnostic_words (b));
 	const char *cells[] = { bv_view_date (b->date, date), b->status, b->reply_code,
-		                bv_catalog_title (b->cause), diagnostic_words (b) };
+		                bv_catalog_title (b->cause), words };
 	/* The status shows hard or soft too, for terminals too narrow for
 	 * the cause. */
-	int attrs[] = { attr, sev, attr, sev, attr };
+	int attrs[] = { attr, sev, attr, sev, b->verified || cursor ? attr : bv_theme_attr (BV_EL_DIM) };
 	BvColumnLayout layout;
 	bv_columns_layout (columns, G_N_ELEMENTS (columns), w, &layout);
 	bv_columns_draw_row (columns, &layout, y, x, w, cells, attrs, attr);

@@ -30,24 +30,15 @@ static const BvColumn columns[] = {
 
 typedef struct {
 	BvAddressList parent;
-	/* address -> BvAddress*: the latest bounce of every address, for
-	 * the evidence line. */
-	GHashTable *latest;
 } ProposalsView;
 
 /* Rows under the list for the evidence of the proposal under the cursor. */
-#define EVIDENCE_ROWS 3
+#define EVIDENCE_ROWS 4
 
 static const char *
 row_address (gconstpointer item)
 {
 	return ((const BvProposal *)item)->address;
-}
-
-static BvCause
-row_cause (gconstpointer item)
-{
-	return ((const BvProposal *)item)->cause;
 }
 
 static void
@@ -73,7 +64,6 @@ confirm_all (BvAddressList *list, guint n)
 
 static const BvAddressListRows rows = {
 	.address = row_address,
-	.cause = row_cause,
 	/* The model proposes only addresses not marked yet. */
 	.marked = NULL,
 	.cells = row_cells,
@@ -95,36 +85,43 @@ proposals_reload (BvView *view, BvTui *tui)
 {
 	ProposalsView *v = (ProposalsView *)view;
 	bv_address_list_set_items (&v->parent, bv_model_proposals (tui->model));
-	g_clear_pointer (&v->latest, g_hash_table_unref);
-	v->latest = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)bv_address_free);
-	g_autoptr (GPtrArray) all = bv_model_addresses (tui->model, BV_DIMENSION_ADDRESS, NULL, NULL);
-	/* The table takes the rows over. */
-	g_ptr_array_set_free_func (all, NULL);
-	for (guint i = 0; i < all->len; i++) {
-		BvAddress *a = all->pdata[i];
-		g_hash_table_replace (v->latest, a->address, a);
-	}
 }
 
-/* Why the proposal @p stands, from the bounces that make it (new string). */
+/* Why the proposal @p stands (new string): the bounce that decided it
+ * (the policy's evidence, not merely the address's latest bounce, which
+ * may be a sender-side or unverified one that does not count), what it
+ * said, and how many other bounces the policy left out. */
 static char *
-evidence (ProposalsView *v, const BvProposal *p)
+evidence (const BvProposal *p)
 {
-	const BvAddress *a = g_hash_table_lookup (v->latest, p->address);
+	const BvBounce *e = p->evidence;
 	char first[16], last[16];
 	g_autofree char *why =
 	        p->reason == BV_PROPOSAL_HARD
-	                ? g_strdup_printf (_ ("A hard bounce on %s"), bv_view_date (p->last_seen, last))
+	                ? g_strdup_printf (_ ("A hard bounce on %s"), bv_view_date (e->date, last))
 	                : g_strdup_printf (ngettext ("%u soft bounce from %s to %s",
 	                                             "%u soft bounces from %s to %s", p->bounces),
 	                                   p->bounces, bv_view_date (p->first_seen, first),
 	                                   bv_view_date (p->last_seen, last));
-	if (a == NULL)
-		return g_steal_pointer (&why);
-	/* TRANSLATORS: the evidence of a proposal: "A hard bounce on
-	 * 2026-11-03; the last one said: 550 5.1.1 User unknown". */
-	return g_strdup_printf (_ ("%s; the last one said: %s"), why,
-	                        *a->last_diagnostic != '\0' ? a->last_diagnostic : a->last_status);
+	const char *said = *e->diagnostic != '\0' ? e->diagnostic : e->status;
+	g_autoptr (GString) text = g_string_new (why);
+	/* The cause is in its column; the words are what the user checks. */
+	if (*said != '\0')
+		/* TRANSLATORS: the evidence of a proposal: %s is what the
+		 * deciding report said: "A hard bounce on 2026-11-03; it
+		 * said: 550 5.1.1 User unknown". */
+		g_string_append_printf (text, _ ("; it said: %s"), said);
+	if (p->ignored > 0) {
+		g_string_append (text, " · ");
+		g_string_append_printf (text,
+		                        ngettext ("%u other bounce does not count (your side, a delay or "
+		                                  "an unverified report).",
+		                                  "%u other bounces do not count (your side, delays or "
+		                                  "unverified reports).",
+		                                  p->ignored),
+		                        p->ignored);
+	}
+	return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -138,7 +135,7 @@ proposals_draw (BvView *view, BvTui *tui, int y, int x, int h, int w, gboolean f
 	}
 	bv_address_list_draw (view, tui, y, x, h - EVIDENCE_ROWS, w, focused);
 	const BvProposal *p = v->parent.items->pdata[l->cursor];
-	g_autofree char *text = evidence (v, p);
+	g_autofree char *text = evidence (p);
 	int top = y + h - EVIDENCE_ROWS;
 	bv_draw_fill (top, x, w, bv_theme_attr (BV_EL_SEPARATOR));
 	bv_draw_text (top, x + 1, w - 2, _ ("Evidence"), bv_theme_attr (BV_EL_SECTION));
@@ -167,7 +164,6 @@ proposals_free (BvView *view)
 {
 	ProposalsView *v = (ProposalsView *)view;
 	bv_address_list_clear (&v->parent);
-	g_clear_pointer (&v->latest, g_hash_table_unref);
 	g_free (v);
 }
 

@@ -36,11 +36,16 @@ def encoded(text):
     return "=?UTF-8?B?" + base64.b64encode(text.encode()).decode() + "?="
 
 
-def report(date, rcpt, status, reply, action, diag, subject, n):
+def report(date, rcpt, status, reply, action, diag, subject, n, sender=None, dtype="smtp"):
+    """A Postfix delivery report; @sender: sent by that address rather than
+    by MAILER-DAEMON with a null envelope sender (a forged report); @dtype:
+    the Diagnostic-Code's type."""
     boundary = "B%d.tui-test" % n
-    return f"""Return-Path: <>
+    return_path = "<%s>" % sender if sender else "<>"
+    origin = sender or "MAILER-DAEMON@mail.shop.example.org (Mail Delivery System)"
+    return f"""Return-Path: {return_path}
 Date: {date}
-From: MAILER-DAEMON@mail.shop.example.org (Mail Delivery System)
+From: {origin}
 Subject: Undelivered Mail Returned to Sender
 To: news@shop.example.org
 Auto-Submitted: auto-replied
@@ -71,7 +76,7 @@ Original-Recipient: rfc822;{rcpt}
 Action: {action}
 Status: {status}
 Remote-MTA: dns; mx.{rcpt.split('@')[1]}
-Diagnostic-Code: smtp; {diag}
+Diagnostic-Code: {dtype}; {diag}
 
 --{boundary}
 Content-Description: Undelivered Message Headers
@@ -96,12 +101,12 @@ def main(maildir):
             f.write(report(*fields, n))
 
 
-def deliver(maildir, name, fields, n):
+def deliver(maildir, name, fields, n, sender=None, dtype="smtp"):
     """Delivers one report the way a mail server does: written in tmp/,
     then renamed into new/."""
     tmp = os.path.join(maildir, "tmp", name)
     with open(tmp, "w", encoding="utf-8") as f:
-        f.write(report(*fields, n))
+        f.write(report(*fields, n, sender=sender, dtype=dtype))
     os.rename(tmp, os.path.join(maildir, "new", name))
 
 
@@ -140,7 +145,31 @@ def timeline(maildir):
             n += 1
 
 
+def trust(maildir):
+    """Adds what the policy must see through: a forged report (sent by an
+    ordinary address, not by a mail server) naming mallory@example.com as
+    unknown, which must be shown as unverified and never proposed; and for
+    carol@example.com a genuine hard bounce followed by a later refusal of
+    the sending server (a blocklist), so that the address's latest bounce
+    is not the one that makes the proposal; and a local delivery program's
+    failure for oscar@example.com (Diagnostic-Code type x-unix)."""
+    deliver(maildir, "forged.tui", ("Mon, 10 Jun 2024 08:00:00 +0000", "mallory@example.com", "5.1.1", "550",
+                                    "failed", "550 5.1.1 <mallory@example.com>: User unknown", "June news"),
+            3000, sender="billing@invoices.example.net")
+    deliver(maildir, "carol-1.tui", ("Sat, 01 Jun 2024 08:00:00 +0000", "carol@example.com", "5.1.1", "550",
+                                     "failed", "550 5.1.1 <carol@example.com>: User unknown in local recipient table",
+                                     "June news"), 3001)
+    deliver(maildir, "carol-2.tui", ("Wed, 12 Jun 2024 08:00:00 +0000", "carol@example.com", "5.7.1", "554",
+                                     "failed", "554 5.7.1 Service unavailable; Client host [198.51.100.7] "
+                                     "blocked using zen.spamhaus.org", "June offers"), 3002)
+    deliver(maildir, "oscar.tui", ("Thu, 13 Jun 2024 08:00:00 +0000", "oscar@example.com", "4.3.0", "", "delayed",
+                                   "procmail: Error while writing to mailbox (temporary failure)", "June offers"),
+            3003, dtype="x-unix")
+
+
 # make-mail.py MAILDIR                 the test Maildir
+# make-mail.py MAILDIR --trust         plus a forged report and a proposal
+#                                      whose latest bounce does not count
 # make-mail.py MAILDIR --timeline      plus bounces of a known distribution
 # make-mail.py MAILDIR --new           one more bounce arrives in new/
 # make-mail.py MAILDIR --generate N    N more bounces
@@ -151,6 +180,9 @@ if __name__ == "__main__":
     elif sys.argv[2:3] == ["--timeline"]:
         main(sys.argv[1])
         timeline(sys.argv[1])
+    elif sys.argv[2:3] == ["--trust"]:
+        main(sys.argv[1])
+        trust(sys.argv[1])
     elif sys.argv[2:3] == ["--generate"]:
         generate(sys.argv[1], int(sys.argv[3]))
     else:

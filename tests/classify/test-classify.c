@@ -878,6 +878,128 @@ test_registry (void)
 	check_rows (rows, G_N_ELEMENTS (rows));
 }
 
+/* Registry entries read from primary sources: each is tried with the
+ * source's own wording, with paraphrases another server would write
+ * (casing, joined words, surrounding text) and with near misses that must
+ * not take the entry's cause.  The evidence names the source. */
+static void
+test_primary_sources (void)
+{
+	const struct {
+		const char *status, *reply, *command, *text;
+		BvCause cause;
+		const char *source_has; /* a word of the entry's source */
+	} cases[] = {
+	/* A near miss: the entry's source must not be the winner's. */
+#define MISS BV_CAUSE_UNDEFINED
+		/* Microsoft, fix-error-code-5-7-700-through-5-7-750. */
+		{ "5.7.708", "550", "",
+		  "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.",
+		  BV_CAUSE_BLOCKED, "5-7-700-through-5-7-750" },
+		{ "", "451", "RCPT", "451 TRAFFIC-NOT-ACCEPTED-FROM-THIS-IP [192.0.2.1] (see go.example)",
+		  BV_CAUSE_BLOCKED, "5-7-700-through-5-7-750" },
+		{ "5.7.705", "550", "",
+		  "Remote server returned '550 5.7.705 Access denied; Tenant has exceeded threshold'",
+		  BV_CAUSE_BLOCKED, "5-7-700-through-5-7-750" },
+		{ "5.7.703", "550", "",
+		  "Your message can't be delivered because messages to bob@example.org are blocked by your "
+		  "organization using Tenant Allow Block List.",
+		  BV_CAUSE_POLICYVIOLATION, "5-7-700-through-5-7-750" },
+		{ "5.7.703", "550", "",
+		  "550 5.7.703 messages to a@b.example are BLOCKED BY YOUR ORGANIZATION USING "
+		  "Tenant-Allow-Block-List.",
+		  BV_CAUSE_POLICYVIOLATION, "5-7-700-through-5-7-750" },
+		{ "5.7.750", "550", "",
+		  "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains.",
+		  BV_CAUSE_REJECTED, "5-7-700-through-5-7-750" },
+		{ "5.7.750", "550", "MAIL",
+		  "550 5.7.750 service unavailable: client blocked from sending from unregistered domains "
+		  "(AS1)",
+		  BV_CAUSE_REJECTED, "5-7-700-through-5-7-750" },
+		{ "", "550", "", "550 Access denied: this IP does not accept traffic", MISS,
+		  "5-7-700-through-5-7-750" },
+		/* Mimecast's SMTP error codes. */
+		{ "", "451", "RCPT",
+		  "451 Internal resource temporarily unavailable - "
+		  "https://community.mimecast.com/docs/DOC-1369#451",
+		  BV_CAUSE_BLOCKED, "Mimecast" },
+		{ "4.7.1", "451", "RCPT",
+		  "451 4.7.1 internal resource is temporarily unavailable [Aj3Q.us32]", BV_CAUSE_BLOCKED,
+		  "Mimecast" },
+		{ "", "550", "", "550 Rejected by header based Anti-Spoofing policy",
+		  BV_CAUSE_POLICYVIOLATION, "Mimecast" },
+		{ "", "550", "DATA", "550 rejected by header-based anti_spoofing policy: bob@example.org",
+		  BV_CAUSE_POLICYVIOLATION, "Mimecast" },
+		{ "", "550", "",
+		  "550 Rejected by header-based Blocked Senders - Block policy for Header From",
+		  BV_CAUSE_REJECTED, "Mimecast" },
+		{ "", "550", "", "550 REJECTED BY HEADER BASED BLOCKED SENDERS (policy)", BV_CAUSE_REJECTED,
+		  "Mimecast" },
+		{ "", "550", "", "550 Rejected by anti-spam policy", MISS, "Mimecast" },
+		/* Yahoo Help SLN3444. */
+		{ "", "553", "", "553 VS99-IP1 deferred", BV_CAUSE_BLOCKED, "SLN3444" },
+		{ "", "553", "MAIL", "553 vs99-ip1 Deferred - see help.yahoo.example", BV_CAUSE_BLOCKED,
+		  "SLN3444" },
+		{ "", "554", "DATA", "554 delivery error: dd This user doesn't have a yahoo.example account",
+		  BV_CAUSE_USERUNKNOWN, "SLN3444" },
+		{ "", "553", "", "553 VS99 IP1 accepted", MISS, "SLN3444" },
+		/* NetEase's list of its codes. */
+		{ "", "421", "", "421 HL:ICC 163 smtp10,Ds9kCg too many connections", BV_CAUSE_TOOMANYCONN,
+		  "MBRrwEM" },
+		{ "", "421", "", "421 hl:ifc 126 mx", BV_CAUSE_SPEEDING, "MBRrwEM" },
+		{ "", "421", "", "421 HL:REP 163 smtp", BV_CAUSE_BLOCKED, "MBRrwEM" },
+		{ "", "421", "", "421 HL:MEP 163 smtp", BV_CAUSE_BLOCKED, "MBRrwEM" },
+		{ "", "450", "RCPT", "450 RP:DRC 163 mx5", BV_CAUSE_TOOMANYCONN, "MBRrwEM" },
+		{ "", "451", "", "451 MI:DMC 163 smtp", BV_CAUSE_TOOMANYCONN, "MBRrwEM" },
+		{ "", "450", "", "450 WM:BLI 163 mx", BV_CAUSE_BLOCKED, "MBRrwEM" },
+		{ "", "450", "MAIL", "450 wm:blu 163 mx", BV_CAUSE_REJECTED, "MBRrwEM" },
+		{ "", "451", "", "451 RP:CEL 163 smtp: too many errors", BV_CAUSE_SYNTAXERROR, "MBRrwEM" },
+		{ "", "450", "", "450 WM BLU", MISS, "MBRrwEM" },
+		/* Sendmail's queue timeouts, sendmail/envelope.c. */
+		{ "", "", "", "Cannot send message for 5 days", BV_CAUSE_EXPIRED, "envelope.c" },
+		{ "", "", "",
+		  "----- Transcript ----- message could not be delivered: cannot send message for "
+		  "4 hours (queue timeout)",
+		  BV_CAUSE_EXPIRED, "envelope.c" },
+		{ "", "", "", "Warning: could not send message for past 4 hours", BV_CAUSE_EXPIRED,
+		  "envelope.c" },
+		{ "", "", "", "Could not send message for past 1 day; will keep trying", BV_CAUSE_EXPIRED,
+		  "envelope.c" },
+		/* Courier, courier/submit2.C, filters/ratefilter.C, submit.C. */
+		{ "", "523", "", "523 Message length (99999 bytes) exceeds administrative limit(1000).",
+		  BV_CAUSE_MESGTOOBIG, "submit2.C" },
+		{ "", "552", "DATA", "552 MESSAGE LENGTH OF 99999 exceeds administrative limit (1000)",
+		  BV_CAUSE_MESGTOOBIG, "submit2.C" },
+		{ "", "550", "", "550 Mailbox length exceeds administrative limit", MISS, "submit2.C" },
+		{ "", "500", "", "500 Number of messages exceeded administrative limit.", BV_CAUSE_SPEEDING,
+		  "ratefilter.C" },
+		{ "", "451", "DATA", "451 number-of-messages exceeded administrative limit, try later",
+		  BV_CAUSE_SPEEDING, "ratefilter.C" },
+		{ "", "550", "", "550 Number of recipients exceeded administrative limit", MISS,
+		  "ratefilter.C" },
+		{ "", "571", "", "571 Delivery not authorized, message refused.", BV_CAUSE_FILTERED,
+		  "submit.C" },
+		{ "5.7.1", "554", "DATA", "554 5.7.1 DELIVERY NOT AUTHORIZED, message refused",
+		  BV_CAUSE_FILTERED, "submit.C" },
+		{ "", "550", "", "550 Delivery not authorized", MISS, "submit.C" },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autoptr (BvRecipient) r =
+		        make (cases[i].status, cases[i].reply, cases[i].command, cases[i].text);
+		bv_classify (r, BV_KIND_FAILED);
+		g_test_message ("%s", cases[i].text);
+		if (cases[i].cause == MISS) {
+			g_assert_true (r->evidence.source == NULL ||
+			               strstr (r->evidence.source, cases[i].source_has) == NULL);
+			continue;
+		}
+		assert_cause (r->cause, cases[i].cause);
+		g_assert_nonnull (r->evidence.source);
+		g_assert_nonnull (strstr (r->evidence.source, cases[i].source_has));
+	}
+#undef MISS
+}
+
 static void
 test_idempotent (void)
 {
@@ -927,6 +1049,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/normalised", test_normalised);
 	g_test_add_func ("/classify/vocabulary", test_vocabulary);
 	g_test_add_func ("/classify/registry", test_registry);
+	g_test_add_func ("/classify/primary-sources", test_primary_sources);
 	g_test_add_func ("/classify/local-agent", test_local_agent);
 	g_test_add_func ("/classify/mta-wordings", test_mta_wordings);
 	g_test_add_func ("/classify/providers", test_providers);

@@ -107,7 +107,7 @@ class MarkKillTest(unittest.TestCase):
         self.assertGreater(folded, 0, outcomes)
         # The kills landed before and after the commit point, and some
         # commands finished.
-        self.assertGreater(outcomes["old"], 5, outcomes)
+        self.assertGreater(outcomes["old"], 0, outcomes)
         self.assertGreater(outcomes["saved"], 5, outcomes)
 
 

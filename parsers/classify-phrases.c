@@ -54,10 +54,6 @@
 	{                                  \
 		s, BV_CAUSE_##c, 0, d, src \
 	}
-#define PROV(s, c, d)                                  \
-	{                                              \
-		s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d \
-	}
 /* A give-up sentence of an outer relay: it counts only when the reply it
  * wraps names no cause. */
 #define WRAPPER(s, c)                                    \
@@ -713,10 +709,6 @@ const BvPhrase bv_phrases[] = {
 	P ("too many sessions", TOOMANYCONN),
 	P ("connection rate limit exceeded", TOOMANYCONN),
 	P ("connection limit", TOOMANYCONN),
-	PROV ("connection frequency limited", TOOMANYCONN, "Tencent: too many connections from the sending IP"),
-	PROV ("ip frequency limited", TOOMANYCONN, "Tencent: the sending IP sends too often"),
-	PROV ("domain frequency limited", TOOMANYCONN, "Tencent: the sending domain sends too often"),
-	PROV ("sender frequency limited", TOOMANYCONN, "Tencent: the sender sends too often"),
 	P ("trop de connexions", TOOMANYCONN),
 	P ("zu viele verbindungen", TOOMANYCONN),
 	/* 连接数过多, 連線數過多 */
@@ -994,8 +986,12 @@ const BvPhrase bv_phrases[] = {
 #undef BV_CLAUSE
 
 	/* ==== Provider conventions: codes and wording one provider uses
-	 * (parsers/knowledge/providers.def). ==== */
-#define BV_PROVIDER(s, c, d, src) { s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d, src },
+	 * (parsers/knowledge/google.def, microsoft.def, yahoo.def and
+	 * providers.def for the others). ==== */
+#define BV_PROVIDER(s, c, scope, d, src) { s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d, src, BV_SCOPE_##scope },
+#include "parsers/knowledge/google.def"
+#include "parsers/knowledge/microsoft.def"
+#include "parsers/knowledge/yahoo.def"
 #include "parsers/knowledge/providers.def"
 #undef BV_PROVIDER
 };
@@ -1306,8 +1302,27 @@ find_command (const char *folded, BvTextScan *scan)
 	}
 }
 
+/* Whether a provider's code or wording stands as a whole token at @i..@end
+ * of the folded text @t: a phrase that begins (ends) with a letter or a
+ * digit does not count after (before) another one, so that "hl:rep" does
+ * not fire in "hl:repository" nor "rcp-p1" in "rcp-p12". */
+static gboolean
+whole_token (const char *phrase, const char *t, gsize i, gsize end)
+{
+	gsize n = strlen (phrase);
+	if (i > 0 && g_ascii_isalnum (phrase[0]) && g_ascii_isalnum (t[i - 1]))
+		return FALSE;
+	return !(n > 0 && g_ascii_isalnum (phrase[n - 1]) && g_ascii_isalnum (t[end]));
+}
+
 void
 bv_text_scan (const char *text, BvTextScan *scan)
+{
+	bv_text_scan_in (text, 0, scan);
+}
+
+void
+bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 {
 	if (g_once_init_enter (&index_once)) {
 		build_index ();
@@ -1358,6 +1373,9 @@ bv_text_scan (const char *text, BvTextScan *scan)
 	const char *t = folded->str;
 	gsize n = folded->len;
 	gssize unknown_at = -1;
+	/* The providers the text names itself, looked for once, when a
+	 * scoped phrase first matches. */
+	gboolean text_scopes = FALSE;
 
 	for (gsize i = 0; i + 1 < n; i++) {
 		guint k = key_of (t + i);
@@ -1369,6 +1387,17 @@ bv_text_scan (const char *text, BvTextScan *scan)
 			if ((p->flags & BV_PHRASE_WORD) &&
 			    !(word_edge (t, i, TRUE) && word_edge (t, i + end, FALSE)))
 				continue;
+			if (p->flags & BV_PHRASE_PROVIDER) {
+				if (!whole_token (norm[by_key[b]], t, i, i + end))
+					continue;
+				if (p->scope != BV_SCOPE_ANY && !(scopes & BV_SCOPE_BIT (p->scope)) &&
+				    !text_scopes) {
+					scopes |= bv_scopes_in_text (t);
+					text_scopes = TRUE;
+				}
+				if (p->scope != BV_SCOPE_ANY && !(scopes & BV_SCOPE_BIT (p->scope)))
+					continue;
+			}
 			gssize from = (gssize)i;
 			if ((p->flags & BV_PHRASE_AFTER_DOMAIN) && (from = domain_before (t, i)) < 0)
 				continue;

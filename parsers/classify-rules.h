@@ -48,6 +48,7 @@ typedef struct {
 	guint flags;
 	const char *detail; /* what the phrase or convention means, or NULL */
 	const char *source; /* where the wording comes from, or NULL */
+	guint scope;        /* BvScope: the provider whose report it must come from, or ANY */
 } BvPhrase;
 
 /* Where a phrase was found: an index into the phrase table and the span
@@ -74,6 +75,11 @@ extern const gsize bv_n_phrases;
 
 /* Scans @text (any length, any bytes; NULL is empty) once. */
 void bv_text_scan (const char *text, BvTextScan *scan);
+
+/* The same, where the report is known to come from the providers of
+ * @scopes (BV_SCOPE_BIT of each, knowledge/systems.h) besides those the
+ * text names itself: a provider's scoped knowledge counts only then. */
+void bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan);
 
 /* The cause a status code names by itself, BV_CAUSE_UNDEFINED when it names
  * none (generic codes such as 5.0.0 name none). */

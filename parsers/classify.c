@@ -910,7 +910,11 @@ bv_classify (BvRecipient *r, BvKind kind)
 		const char *at = strrchr (or_empty (r->recipient), '@');
 		f.domain = at ? at + 1 : "";
 		f.by_status = bv_status_cause (status);
-		bv_text_scan (f.diag, &f.scan);
+		/* A provider's scoped knowledge counts in its own reports:
+		 * those its parser read or its hosts wrote or refused. */
+		guint64 scopes = bv_scopes_of_system (bv_system_from_mta (f.mta)) |
+		                 bv_scopes_of_host (f.remote_mta) | bv_scopes_of_host (r->reporting_mta);
+		bv_text_scan_in (f.diag, scopes, &f.scan);
 		f.command = r->command && r->command[0] ? r->command : f.scan.command;
 		f.command_by_form = !(r->command && r->command[0]) && f.scan.command_by_form;
 		/* At MAIL FROM an address code speaks of the sender's address. */

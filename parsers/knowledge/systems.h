@@ -32,6 +32,49 @@ BvSystem bv_system_from_mta (const char *mta);
 /* A person's name for the system ("Google Groups"), "" for NONE. */
 const char *bv_system_name (BvSystem system);
 
+/* The scope of a provider's knowledge (the provider files of parsers/knowledge/): ANY for
+ * a code or wording that means the same wherever it stands, or the
+ * provider whose report it must come from, because the same words in
+ * another system's text mean something else ("Recipient address rejected:
+ * Access denied" is Microsoft's directory-based edge blocking, but the
+ * default text of a Postfix access table elsewhere). */
+typedef enum {
+	BV_SCOPE_ANY = 0,
+	BV_SCOPE_GOOGLE,
+	BV_SCOPE_MICROSOFT,
+	BV_SCOPE_YAHOO,
+	BV_SCOPE_APPLE,
+	BV_SCOPE_GODADDY,
+	BV_SCOPE_COX,
+	BV_SCOPE_SPECTRUM,
+	BV_SCOPE_TENCENT,
+	BV_SCOPE_NETEASE,
+	BV_SCOPE_FACEBOOK,
+	BV_SCOPE_MIMECAST,
+	BV_SCOPE_IUA,
+	BV_SCOPE_COUNT
+} BvScope;
+
+#define BV_SCOPE_BIT(scope) (G_GUINT64_CONSTANT (1) << (scope))
+
+/* The provider's name ("Microsoft"), "" for ANY. */
+const char *bv_scope_name (BvScope scope);
+
+/* The scopes of the mail system that wrote the report (Outlook.com's and
+ * Office 365's parsers: Microsoft). */
+guint64 bv_scopes_of_system (BvSystem system);
+
+/* The scopes whose domains @host (a Remote-MTA or Reporting-MTA, a host
+ * name possibly followed by an address in brackets) is in. */
+guint64 bv_scopes_of_host (const char *host);
+
+/* The scopes a text names: a host name under one of a provider's domains
+ * ("gmail-smtp-in.l.google.com", "https://support.apple.com/..."), not
+ * the domain of an address ("bob@outlook.com" is the recipient, not the
+ * server that refused), or a marker the provider puts in every reply
+ * (Google's "gsmtp").  @folded is lower case. */
+guint64 bv_scopes_in_text (const char *folded);
+
 G_END_DECLS
 
 #endif

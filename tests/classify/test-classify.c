@@ -924,8 +924,9 @@ test_primary_sources (void)
 		  "https://community.mimecast.com/docs/DOC-1369#451",
 		  BV_CAUSE_BLOCKED, "Mimecast" },
 		{ "4.7.1", "451", "RCPT",
-		  "451 4.7.1 internal resource is temporarily unavailable [Aj3Q.us32]", BV_CAUSE_BLOCKED,
-		  "Mimecast" },
+		  "host eu-smtp-inbound-1.mimecast.com[192.0.2.1] said: 451 4.7.1 internal resource is "
+		  "temporarily unavailable [Aj3Q.us32]",
+		  BV_CAUSE_BLOCKED, "Mimecast" },
 		{ "", "550", "", "550 Rejected by header based Anti-Spoofing policy",
 		  BV_CAUSE_POLICYVIOLATION, "Mimecast" },
 		{ "", "550", "DATA", "550 rejected by header-based anti_spoofing policy: bob@example.org",

@@ -3,10 +3,14 @@
  * Copyright 2026 the bounceview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * RFC 3463 and the IANA registry of enhanced status codes, plus the
- * detail codes Microsoft uses beyond the registry (5.7.606-649, 5.1.351,
- * 5.7.509...).  Generic codes (x.0.0, x.1.0 and the like) name no cause:
- * the wording of the reply decides those.
+ * Every code of the IANA "SMTP Enhanced Status Codes" registry (RFC 3463
+ * and the RFCs that added to it: 3886, 4468, 4954, 5248, 6531, 6710, 7293,
+ * 7372, 7505, 8617, 8689), plus the detail codes Microsoft uses beyond
+ * the registry (5.7.606-649, 5.1.351, 5.7.509...).  Each row says the
+ * cause the code names by itself (or none), how much it says (specific,
+ * reused by servers for neighbouring refusals, or generic) and where that
+ * comes from; the classifier ranks the code by its strength
+ * (parsers/README.md, "Classification").
  */
 #include "config.h"
 
@@ -16,92 +20,176 @@
 #include "parsers/classify-rules.h"
 
 typedef struct {
-	const char *code; /* subject.detail, without the class */
-	BvCause cause;
+	/* "subject.detail" for any class, or "class.subject.detail" for a
+	 * row that holds for one class only (4.4.4 is not 5.4.4). */
+	const char *code;
+	BvCause cause; /* BV_CAUSE_UNDEFINED: the code names no cause */
 	BvCodeStrength strength;
 	const char *meaning;
+	const char *source;
 } BvCodeRule;
+
+/* Where each row comes from.  The registry's reference column names the
+ * RFC; the sections are those that define the code.  How servers use a
+ * code decides its strength: a code that Postfix, Exim, Sendmail or
+ * Exchange also send for neighbouring refusals is REUSED, not SPECIFIC. */
+#define IANA ", IANA SMTP Enhanced Status Codes registry"
+#define RFC3463_2 "RFC 3463 section 3.2 (X.1.x addressing status)" IANA
+#define RFC3463_3 "RFC 3463 section 3.3 (X.2.x mailbox status)" IANA
+#define RFC3463_4 "RFC 3463 section 3.4 (X.3.x mail system status)" IANA
+#define RFC3463_5 "RFC 3463 section 3.5 (X.4.x network and routing status)" IANA
+#define RFC3463_6 "RFC 3463 section 3.6 (X.5.x mail delivery protocol status)" IANA
+#define RFC3463_7 "RFC 3463 section 3.7 (X.6.x message content or media status)" IANA
+#define RFC3463_8 "RFC 3463 section 3.8 (X.7.x security or policy status)" IANA
+#define RFC4954 "RFC 4954 section 6 (AUTH status codes)" IANA
+#define RFC5248 "RFC 5248 (codes registered with the registry)" IANA
+#define RFC6531 "RFC 6531 (SMTPUTF8 status codes)" IANA
+#define RFC6710 "RFC 6710 (MT-PRIORITY status codes)" IANA
+#define RFC7293 "RFC 7293 (RRVS status codes)" IANA
+#define RFC7372 "RFC 7372 section 3 (email authentication status codes)" IANA
+#define RFC7505 "RFC 7505 (null MX status codes)" IANA
+#define MICROSOFT \
+	"Microsoft, \"Email non-delivery reports and SMTP errors in Exchange Online\" (learn.microsoft.com)"
 
 /* clang-format off */
 static const BvCodeRule code_rules[] = {
-	{ "1.0", BV_CAUSE_USERUNKNOWN, BV_CODE_GENERIC, "something about the recipient's address is wrong" },
-	{ "1.1", BV_CAUSE_USERUNKNOWN, BV_CODE_REUSED, "the recipient's mailbox does not exist" },
-	{ "1.2", BV_CAUSE_HOSTUNKNOWN, BV_CODE_REUSED, "the recipient's domain does not exist or accepts no mail" },
-	{ "1.3", BV_CAUSE_USERUNKNOWN, BV_CODE_REUSED, "the recipient's address is not a valid address" },
-	{ "1.4", BV_CAUSE_FILTERED, BV_CODE_REUSED, "the recipient's address is ambiguous" },
-	{ "1.6", BV_CAUSE_HASMOVED, BV_CODE_SPECIFIC, "the mailbox has moved and no forwarding address is known" },
-	{ "1.7", BV_CAUSE_REJECTED, BV_CODE_REUSED, "the sender's address is not valid" },
-	{ "1.8", BV_CAUSE_REJECTED, BV_CODE_REUSED, "the sender's domain is not valid" },
-	{ "1.9", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "the message was relayed to a non-compliant mailer" },
-	{ "1.10", BV_CAUSE_NOTACCEPT, BV_CODE_SPECIFIC, "the recipient's domain publishes a null MX" },
-	{ "1.351", BV_CAUSE_USERUNKNOWN, BV_CODE_REUSED, "the next server reported an unknown recipient" },
-	{ "2.1", BV_CAUSE_FILTERED, BV_CODE_REUSED, "the mailbox is disabled and does not accept messages" },
-	{ "2.2", BV_CAUSE_MAILBOXFULL, BV_CODE_SPECIFIC, "the recipient's mailbox is full" },
-	{ "2.3", BV_CAUSE_EXCEEDLIMIT, BV_CODE_SPECIFIC, "the message exceeds a limit the recipient set" },
-	{ "2.4", BV_CAUSE_FILTERED, BV_CODE_REUSED, "a mailing list could not be expanded" },
-	{ "3.0", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "the receiving mail system failed" },
-	{ "3.1", BV_CAUSE_SYSTEMFULL, BV_CODE_REUSED, "the receiving mail system is full" },
-	{ "3.2", BV_CAUSE_NOTACCEPT, BV_CODE_REUSED, "the receiving system does not accept messages" },
-	{ "3.3", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "the receiving system lacks a feature the message needs" },
-	{ "3.4", BV_CAUSE_MESGTOOBIG, BV_CODE_SPECIFIC, "the message is too big for the receiving system" },
-	{ "3.5", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "the receiving system is misconfigured" },
-	{ "4.1", BV_CAUSE_EXPIRED, BV_CODE_GENERIC, "the receiving host did not answer" },
-	{ "4.2", BV_CAUSE_NETWORKERROR, BV_CODE_GENERIC, "the connection broke off" },
-	{ "4.3", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "a directory server failed" },
-	{ "4.4", BV_CAUSE_HOSTUNKNOWN, BV_CODE_REUSED, "no route to the recipient's domain" },
-	{ "4.5", BV_CAUSE_SYSTEMFULL, BV_CODE_GENERIC, "the mail system is congested" },
-	{ "4.6", BV_CAUSE_NETWORKERROR, BV_CODE_SPECIFIC, "a routing loop was detected" },
-	{ "4.7", BV_CAUSE_EXPIRED, BV_CODE_GENERIC, "the delivery time expired" },
-	{ "4.8", BV_CAUSE_NETWORKERROR, BV_CODE_GENERIC, "retry on IPv4" },
-	{ "5.2", BV_CAUSE_SYNTAXERROR, BV_CODE_REUSED, "an SMTP command had a syntax error" },
-	{ "5.3", BV_CAUSE_TOOMANYCONN, BV_CODE_SPECIFIC, "too many recipients for one transaction" },
-	{ "5.4", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "an SMTP command had invalid arguments" },
-	{ "5.5", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "wrong protocol version" },
-	{ "5.6", BV_CAUSE_SYNTAXERROR, BV_CODE_REUSED, "an authentication line was too long" },
-	{ "6.0", BV_CAUSE_CONTENTERROR, BV_CODE_GENERIC, "something in the message content was refused" },
-	{ "6.1", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "a media type is not supported" },
-	{ "6.2", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "a needed conversion is prohibited" },
-	{ "6.3", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "a needed conversion is not supported" },
-	{ "6.5", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "a conversion failed" },
-	{ "6.6", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "message content is not available" },
-	{ "6.7", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "non-ASCII addresses are not permitted" },
-	{ "6.8", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "a UTF-8 reply is required" },
-	{ "6.9", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "UTF-8 headers cannot be transferred" },
-	{ "7.0", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "a security or policy check failed" },
-	{ "7.1", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "delivery is not authorized" },
-	{ "7.2", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "mailing list expansion is prohibited" },
-	{ "7.3", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "a security conversion is not possible" },
-	{ "7.4", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "security features are not supported" },
-	{ "7.5", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "a cryptographic operation failed" },
-	{ "7.6", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "a cryptographic algorithm is not supported" },
-	{ "7.7", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "the message integrity check failed" },
-	{ "7.8", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "the authentication credentials are invalid" },
-	{ "7.9", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "the authentication mechanism is too weak" },
-	{ "7.10", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "encryption is needed" },
-	{ "7.11", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "encryption is required for authentication" },
-	{ "7.13", BV_CAUSE_SUSPEND, BV_CODE_REUSED, "the recipient's account is disabled" },
-	{ "7.14", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "a trust relationship is required" },
-	{ "7.15", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "the priority level is too low" },
-	{ "7.16", BV_CAUSE_MESGTOOBIG, BV_CODE_REUSED, "the message is too big for its priority" },
-	{ "7.17", BV_CAUSE_HASMOVED, BV_CODE_REUSED, "the mailbox owner has changed" },
-	{ "7.18", BV_CAUSE_HASMOVED, BV_CODE_REUSED, "the domain owner has changed" },
-	{ "7.19", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "an RRVS test could not be completed" },
-	{ "7.20", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "no passing DKIM signature was found" },
-	{ "7.21", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "no acceptable DKIM signature was found" },
-	{ "7.22", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "no author-matched DKIM signature was found" },
-	{ "7.23", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "SPF validation failed" },
-	{ "7.24", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "SPF validation returned an error" },
-	{ "7.25", BV_CAUSE_REQUIREPTR, BV_CODE_SPECIFIC, "the sending IP has no valid reverse DNS (PTR) record" },
-	{ "7.26", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "the message failed SPF, DKIM or DMARC checks" },
-	{ "7.27", BV_CAUSE_NOTACCEPT, BV_CODE_SPECIFIC, "the sender's domain publishes a null MX" },
-	{ "7.28", BV_CAUSE_SPAMDETECTED, BV_CODE_REUSED, "the message looks like part of a mail flood" },
-	{ "7.29", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "ARC validation failed" },
-	{ "7.509", BV_CAUSE_AUTHFAILURE, BV_CODE_PROVIDER, "Microsoft: the sending domain fails DMARC and its policy is reject" },
-	{ "7.510", BV_CAUSE_AUTHFAILURE, BV_CODE_PROVIDER, "Microsoft: the sending domain fails authentication" },
-	{ "7.511", BV_CAUSE_BLOCKED, BV_CODE_PROVIDER, "Microsoft: the sender is banned" },
-	{ "7.512", BV_CAUSE_BLOCKED, BV_CODE_PROVIDER, "Microsoft: the message is rejected for its sender" },
-	{ "7.650", BV_CAUSE_BADREPUTATION, BV_CODE_PROVIDER, "Microsoft: mail from the IP is limited for its reputation" },
-	{ "7.651", BV_CAUSE_BADREPUTATION, BV_CODE_PROVIDER, "Microsoft: mail from the IP is limited for its reputation" },
+	{ "0.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "no more detail than the class", "RFC 3463 section 3.1, RFC 5248 (X.0.0)" },
+
+	/* X.1.x: the address.  Postfix's smtpd sends x.1.0 by default for a
+	 * refused address and 5.1.0 for a null MX (src/smtpd/smtpd_dsn_fix.c,
+	 * src/smtp/smtp_addr.c); x.1.1 is every MTA's unknown user, but also
+	 * the code of refused relaying and of refused senders. */
+	{ "1.0", BV_CAUSE_USERUNKNOWN, BV_CODE_GENERIC, "something about the recipient's address is wrong", RFC3463_2 },
+	{ "4.1.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "something about an address is wrong for now", RFC3463_2 },
+	{ "1.1", BV_CAUSE_USERUNKNOWN, BV_CODE_REUSED, "the recipient's mailbox does not exist", RFC3463_2 },
+	{ "1.2", BV_CAUSE_HOSTUNKNOWN, BV_CODE_REUSED, "the recipient's domain does not exist or accepts no mail", RFC3463_2 },
+	{ "1.3", BV_CAUSE_USERUNKNOWN, BV_CODE_REUSED, "the recipient's address is not a valid address", RFC3463_2 },
+	{ "1.4", BV_CAUSE_USERUNKNOWN, BV_CODE_REUSED, "the recipient's address matches more than one mailbox", RFC3463_2 },
+	{ "1.5", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "the recipient's address is valid", RFC3463_2 },
+	/* Postfix answers a relocated(5) address with 5.1.6, "the closest
+	 * match, but not perfect" (src/trivial-rewrite/resolve.c), and other
+	 * servers send it for a removed mailbox: the words say which. */
+	{ "1.6", BV_CAUSE_HASMOVED, BV_CODE_REUSED, "the mailbox has moved and no forwarding address is known", RFC3463_2 },
+	{ "1.7", BV_CAUSE_REJECTED, BV_CODE_REUSED, "the sender's address is not valid", RFC3463_2 },
+	{ "1.8", BV_CAUSE_REJECTED, BV_CODE_REUSED, "the sender's domain is not valid", RFC3463_2 },
+	{ "1.9", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "the message was relayed to a mailer that does not report delivery", "RFC 3886" IANA },
+	{ "1.10", BV_CAUSE_NOTACCEPT, BV_CODE_SPECIFIC, "the recipient's domain publishes a null MX: it accepts no mail", RFC7505 },
+	{ "1.351", BV_CAUSE_USERUNKNOWN, BV_CODE_REUSED, "the next server reported an unknown recipient", MICROSOFT },
+
+	/* X.2.x: the mailbox. */
+	{ "2.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "something about the recipient's mailbox is wrong", RFC3463_3 },
+	/* "Mailbox disabled" is also how servers refuse a full mailbox or a
+	 * sender the mailbox refuses: a reused code. */
+	{ "2.1", BV_CAUSE_FILTERED, BV_CODE_REUSED, "the mailbox is disabled and does not accept messages", RFC3463_3 },
+	{ "4.2.1", BV_CAUSE_BLOCKED, BV_CODE_REUSED, "the mailbox refuses mail for now (greylisting and temporary blocks use it)", RFC3463_3 },
+	{ "2.2", BV_CAUSE_MAILBOXFULL, BV_CODE_SPECIFIC, "the recipient's mailbox is full", RFC3463_3 },
+	{ "2.3", BV_CAUSE_EXCEEDLIMIT, BV_CODE_SPECIFIC, "the message exceeds a limit the recipient set", RFC3463_3 },
+	{ "2.4", BV_CAUSE_FILTERED, BV_CODE_REUSED, "a mailing list could not be expanded", RFC3463_3 },
+
+	/* X.3.x: the receiving mail system.  Postfix's smtpd sends 5.3.4 for
+	 * "Message size exceeds fixed limit" (src/smtpd/smtpd.c). */
+	{ "3.0", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "the receiving mail system failed", RFC3463_4 },
+	{ "4.3.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "the receiving mail system failed for now", RFC3463_4 },
+	{ "3.1", BV_CAUSE_SYSTEMFULL, BV_CODE_REUSED, "the receiving mail system is full", RFC3463_4 },
+	{ "3.2", BV_CAUSE_NOTACCEPT, BV_CODE_REUSED, "the receiving system does not accept messages", RFC3463_4 },
+	{ "3.3", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "the receiving system lacks a feature the message needs", RFC3463_4 },
+	{ "3.4", BV_CAUSE_MESGTOOBIG, BV_CODE_SPECIFIC, "the message is too big for the receiving system", RFC3463_4 },
+	{ "3.5", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "the receiving system is misconfigured", RFC3463_4 },
+	{ "3.6", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "the requested priority was changed", RFC6710 },
+
+	/* X.4.x: network and routing.  Postfix's smtp client sends 5.4.4
+	 * for a domain that does not exist, 4.4.4 when that may pass, 4.4.3
+	 * and 5.4.3 for a failing DNS lookup, 5.4.6 for a mail loop
+	 * (src/smtp/smtp_addr.c). */
+	{ "4.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "a network or routing problem", RFC3463_5 },
+	{ "5.4.0", BV_CAUSE_NETWORKERROR, BV_CODE_GENERIC, "a network or routing problem", RFC3463_5 },
+	{ "4.1", BV_CAUSE_EXPIRED, BV_CODE_GENERIC, "the receiving host did not answer", RFC3463_5 },
+	{ "5.4.1", BV_CAUSE_NETWORKERROR, BV_CODE_GENERIC, "the receiving host did not answer", RFC3463_5 },
+	{ "4.2", BV_CAUSE_NETWORKERROR, BV_CODE_GENERIC, "the connection broke off", RFC3463_5 },
+	{ "4.3", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "a directory server (DNS) failed", RFC3463_5 },
+	{ "4.4", BV_CAUSE_HOSTUNKNOWN, BV_CODE_REUSED, "no route to the recipient's domain", RFC3463_5 },
+	{ "4.4.4", BV_CAUSE_NETWORKERROR, BV_CODE_REUSED, "no route to the recipient's domain for now", RFC3463_5 },
+	{ "4.5", BV_CAUSE_SYSTEMFULL, BV_CODE_GENERIC, "the mail system is congested", RFC3463_5 },
+	{ "4.6", BV_CAUSE_NETWORKERROR, BV_CODE_SPECIFIC, "a routing loop was detected", RFC3463_5 },
+	{ "4.7", BV_CAUSE_EXPIRED, BV_CODE_GENERIC, "the delivery time expired", RFC3463_5 },
+
+	/* X.5.x: the SMTP dialogue.  Outlook.com answers an unknown address
+	 * with "550 5.5.0 Requested action not taken: mailbox unavailable",
+	 * and servers send 5.5.2 for content they refuse: only the words
+	 * say more. */
+	{ "5.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "an SMTP protocol problem", RFC3463_6 },
+	{ "5.1", BV_CAUSE_SYNTAXERROR, BV_CODE_GENERIC, "an SMTP command was not valid or came out of sequence", RFC3463_6 },
+	{ "5.2", BV_CAUSE_SYNTAXERROR, BV_CODE_REUSED, "an SMTP command had a syntax error", RFC3463_6 },
+	{ "5.3", BV_CAUSE_TOOMANYCONN, BV_CODE_SPECIFIC, "too many recipients for one transaction", RFC3463_6 },
+	{ "5.4", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "an SMTP command had invalid arguments", RFC3463_6 },
+	{ "5.5", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "wrong protocol version", RFC3463_6 },
+	{ "5.6", BV_CAUSE_SYNTAXERROR, BV_CODE_REUSED, "an authentication line was too long", RFC4954 },
+
+	/* X.6.x: the content's media and format. */
+	{ "6.0", BV_CAUSE_CONTENTERROR, BV_CODE_GENERIC, "something in the message content was refused", RFC3463_7 },
+	{ "6.1", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "a media type is not supported", RFC3463_7 },
+	{ "6.2", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "a needed conversion is prohibited", RFC3463_7 },
+	{ "6.3", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "a needed conversion is not supported", RFC3463_7 },
+	{ "6.4", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "the content was converted with loss", RFC3463_7 },
+	{ "6.5", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "a conversion failed", RFC3463_7 },
+	{ "6.6", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "message content is not available", "RFC 4468 (BURL)" IANA },
+	{ "6.7", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "non-ASCII addresses are not permitted", RFC6531 },
+	{ "6.8", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "a UTF-8 reply is required", RFC6531 },
+	{ "6.9", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "UTF-8 headers cannot be transferred", RFC6531 },
+
+	/* X.7.x: security and policy.  x.7.1 is the catch-all of every MTA:
+	 * Postfix's smtpd answers most access restrictions with 4.7.1/5.7.1
+	 * (src/smtpd/smtpd_check.c), Exchange sends 5.7.1 for "unable to
+	 * relay" and "not authorized": generic.  A temporary 4.7.1 is how
+	 * greylisting and temporary blocks are answered. */
+	{ "7.0", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "a security or policy check failed", RFC3463_8 },
+	{ "7.1", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "delivery is not authorized", RFC3463_8 },
+	{ "4.7.1", BV_CAUSE_BLOCKED, BV_CODE_REUSED, "delivery is not authorized for now (greylisting and temporary blocks use it)", RFC3463_8 },
+	{ "7.2", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "mailing list expansion is prohibited", RFC3463_8 },
+	{ "7.3", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "a security conversion is not possible", RFC3463_8 },
+	{ "7.4", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "security features are not supported", RFC3463_8 },
+	{ "7.5", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "a cryptographic operation failed", RFC3463_8 },
+	{ "7.6", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "a cryptographic algorithm is not supported", RFC3463_8 },
+	{ "7.7", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "the message integrity check failed", RFC3463_8 },
+	{ "7.8", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "the authentication credentials are invalid", RFC4954 },
+	{ "7.9", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "the authentication mechanism is too weak", RFC4954 },
+	{ "7.10", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "encryption is needed", RFC5248 },
+	{ "7.11", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "encryption is required for authentication", RFC4954 },
+	{ "7.12", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "a password transition is needed", RFC4954 },
+	/* Registered for an account that authenticated but is disabled;
+	 * servers send it for a disabled recipient too. */
+	{ "7.13", BV_CAUSE_SUSPEND, BV_CODE_REUSED, "the account is disabled", RFC5248 },
+	{ "7.14", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "a trust relationship is required", RFC5248 },
+	{ "7.15", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "the priority level is too low", RFC6710 },
+	{ "7.16", BV_CAUSE_MESGTOOBIG, BV_CODE_REUSED, "the message is too big for its priority", RFC6710 },
+	{ "7.17", BV_CAUSE_HASMOVED, BV_CODE_REUSED, "the mailbox owner has changed", RFC7293 },
+	{ "7.18", BV_CAUSE_HASMOVED, BV_CODE_REUSED, "the domain owner has changed", RFC7293 },
+	{ "7.19", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "an RRVS test could not be completed", RFC7293 },
+	{ "7.20", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "no passing DKIM signature was found", RFC7372 },
+	{ "7.21", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "no acceptable DKIM signature was found", RFC7372 },
+	{ "7.22", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "no author-matched DKIM signature was found", RFC7372 },
+	{ "7.23", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "SPF validation failed", RFC7372 },
+	{ "7.24", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "SPF validation returned an error", RFC7372 },
+	{ "7.25", BV_CAUSE_REQUIREPTR, BV_CODE_SPECIFIC, "the sending IP has no valid reverse DNS (PTR) record", RFC7372 },
+	{ "7.26", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "the message failed SPF, DKIM or DMARC checks", RFC7372 },
+	/* Registered for the sender's domain that says it sends no mail (the
+	 * sender's address is refused), unlike 5.1.10, the recipient's
+	 * domain; but servers also send it with "host does not accept mail"
+	 * for the recipient's null MX: the words say whose domain it is. */
+	{ "7.27", BV_CAUSE_REJECTED, BV_CODE_REUSED, "the sender's domain publishes a null MX", RFC7505 },
+	/* Gmail sends 4.7.28 when it rate-limits an IP for the spam it
+	 * sends: the words say whether it is the rate or the content. */
+	{ "7.28", BV_CAUSE_SPAMDETECTED, BV_CODE_REUSED, "the message looks like part of a mail flood", "IANA SMTP Enhanced Status Codes (X.7.28, registered without an RFC)" },
+	{ "7.29", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "ARC validation failed", "RFC 8617 (ARC)" IANA },
+	{ "7.30", BV_CAUSE_SECURITYERROR, BV_CODE_SPECIFIC, "the next server does not support REQUIRETLS", "RFC 8689 (REQUIRETLS)" IANA },
+
+	/* Microsoft's codes beyond the registry. */
+	{ "7.509", BV_CAUSE_AUTHFAILURE, BV_CODE_PROVIDER, "Microsoft: the sending domain fails DMARC and its policy is reject", MICROSOFT },
+	{ "7.510", BV_CAUSE_AUTHFAILURE, BV_CODE_PROVIDER, "Microsoft: the sending domain fails authentication", MICROSOFT },
+	{ "7.511", BV_CAUSE_BLOCKED, BV_CODE_PROVIDER, "Microsoft: the sender is banned", MICROSOFT },
+	{ "7.512", BV_CAUSE_BLOCKED, BV_CODE_PROVIDER, "Microsoft: the message is rejected for its sender", MICROSOFT },
+	{ "7.650", BV_CAUSE_BADREPUTATION, BV_CODE_PROVIDER, "Microsoft: mail from the IP is limited for its reputation", MICROSOFT },
+	{ "7.651", BV_CAUSE_BADREPUTATION, BV_CODE_PROVIDER, "Microsoft: mail from the IP is limited for its reputation", MICROSOFT },
 };
 /* clang-format on */
 
@@ -121,6 +209,8 @@ split_status (const char *status, int *cls, int *subject, int *detail)
 	return end != d && *end == '\0';
 }
 
+/* The row for @status: one for its class if there is one, else the one
+ * for its subject and detail. */
 static const BvCodeRule *
 code_rule (const char *status)
 {
@@ -128,10 +218,14 @@ code_rule (const char *status)
 	if (!split_status (status, &cls, &subject, &detail) || (cls != 4 && cls != 5))
 		return NULL;
 	const char *rest = strchr (status, '.') + 1;
-	for (gsize i = 0; i < G_N_ELEMENTS (code_rules); i++)
-		if (strcmp (code_rules[i].code, rest) == 0)
+	const BvCodeRule *any = NULL;
+	for (gsize i = 0; i < G_N_ELEMENTS (code_rules); i++) {
+		if (strcmp (code_rules[i].code, status) == 0)
 			return &code_rules[i];
-	return NULL;
+		if (any == NULL && strcmp (code_rules[i].code, rest) == 0)
+			any = &code_rules[i];
+	}
+	return any;
 }
 
 /* Microsoft's 5.7.606-649: the sending IP is banned. */
@@ -149,24 +243,7 @@ bv_status_cause (const char *status)
 	if (microsoft_banned (status))
 		return BV_CAUSE_BLOCKED;
 	const BvCodeRule *rule = code_rule (status);
-	if (rule == NULL)
-		return BV_CAUSE_UNDEFINED;
-	/* Some codes mean one thing when permanent and another when
-	 * temporary: 4.2.1 is a mailbox that refuses mail for now, 4.7.1 a
-	 * host that refuses the client for now. */
-	if (status[0] == '4' && (strcmp (status, "4.2.1") == 0 || strcmp (status, "4.7.1") == 0))
-		return BV_CAUSE_BLOCKED;
-	/* Generic temporary codes say only that the problem is passing. */
-	if (status[0] == '4' && (strcmp (status, "4.1.0") == 0 || strcmp (status, "4.3.0") == 0))
-		return BV_CAUSE_UNDEFINED;
-	if (status[0] == '4' && strcmp (status, "4.4.4") == 0)
-		return BV_CAUSE_NETWORKERROR;
-	if (status[0] == '5' && (strcmp (status, "5.4.1") == 0 || strcmp (status, "5.4.2") == 0 ||
-	                         strcmp (status, "5.4.6") == 0 || strcmp (status, "5.4.8") == 0))
-		return BV_CAUSE_NETWORKERROR;
-	if (status[0] == '5' && strcmp (status, "5.4.0") == 0)
-		return BV_CAUSE_NETWORKERROR;
-	return rule->cause;
+	return rule ? rule->cause : BV_CAUSE_UNDEFINED;
 }
 
 BvCodeStrength
@@ -175,13 +252,7 @@ bv_status_strength (const char *status)
 	if (microsoft_banned (status))
 		return BV_CODE_PROVIDER;
 	const BvCodeRule *rule = code_rule (status);
-	if (rule == NULL)
-		return BV_CODE_GENERIC;
-	/* A temporary 4.2.1 or 4.7.1 is how greylisting and temporary
-	 * blocks are answered: a broad code, whatever the table says. */
-	if (status[0] == '4' && (strcmp (status, "4.2.1") == 0 || strcmp (status, "4.7.1") == 0))
-		return BV_CODE_REUSED;
-	return rule->strength;
+	return rule ? rule->strength : BV_CODE_GENERIC;
 }
 
 const char *
@@ -191,6 +262,15 @@ bv_status_meaning (const char *status)
 		return "Microsoft: 5.7.606-649 mean the sending IP is banned";
 	const BvCodeRule *rule = code_rule (status);
 	return rule ? rule->meaning : NULL;
+}
+
+const char *
+bv_status_source (const char *status)
+{
+	if (microsoft_banned (status))
+		return MICROSOFT;
+	const BvCodeRule *rule = code_rule (status);
+	return rule ? rule->source : NULL;
 }
 
 const char *

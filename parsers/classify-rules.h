@@ -108,6 +108,10 @@ BvCodeStrength bv_status_strength (const char *status);
 /* A sentence that says what a status code means, or NULL. */
 const char *bv_status_meaning (const char *status);
 
+/* Where the meaning and strength of a status code come from (an RFC
+ * section, the registry, a provider's page), or NULL. */
+const char *bv_status_source (const char *status);
+
 G_END_DECLS
 
 #endif

@@ -444,10 +444,8 @@ collect_status (Candidates *cs, const Facts *f)
 	 * for this recipient" is about the size). */
 	if (tier == TIER_CODE && sibling_said (f, c))
 		tier = TIER_WORDING;
-	Candidate *k = add (cs, c, tier, "status",
-	                    strength == BV_CODE_PROVIDER
-	                            ? "Microsoft Exchange Online NDR reference (learn.microsoft.com)"
-	                            : rfc3463);
+	const char *source = bv_status_source (f->status);
+	Candidate *k = add (cs, c, tier, "status", source ? source : rfc3463);
 	if (k)
 		k->ev = EV_STATUS;
 }
@@ -528,12 +526,15 @@ collect_wording (Candidates *cs, const Facts *f)
 		const BvHit *h = &f->scan.text[c];
 		const BvPhrase *p = &bv_phrases[h->phrase];
 		Tier tier = (p->flags & BV_PHRASE_WRAPPER) ? TIER_PRIOR : TIER_WORDING;
-		/* At MAIL FROM an address or a domain that does not exist is
+		/* At MAIL FROM an address or a domain that does not exist, or
+		 * that accepts no mail (a null MX, RFC 7505 section 4.3), is
 		 * the sender's. */
-		if ((c == BV_CAUSE_USERUNKNOWN || c == BV_CAUSE_HOSTUNKNOWN) && command_is (f, "MAIL")) {
-			add_text (cs, f, BV_CAUSE_REJECTED, tier, h,
-			          "refused at MAIL FROM: the address or domain that does not exist is the "
-			          "sender's");
+		if ((c == BV_CAUSE_USERUNKNOWN || c == BV_CAUSE_HOSTUNKNOWN || c == BV_CAUSE_NOTACCEPT) &&
+		    command_is (f, "MAIL")) {
+			add_text (
+			        cs, f, BV_CAUSE_REJECTED, tier, h,
+			        "refused at MAIL FROM: the address or domain that does not exist or accepts "
+			        "no mail is the sender's");
 			continue;
 		}
 		switch (c) {

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "parsers/classify-rules.h"
 #include "parsers/classify.h"
 
 /* A recipient as the parsers hand it to the classifier. */
@@ -657,6 +658,23 @@ test_tiers (void)
 		{ "", "550", "MAIL", "", "550 Not today", BV_CAUSE_REJECTED },
 		/* At MAIL FROM an unknown domain is the sender's. */
 		{ "5.1.7", "550", "MAIL", "", "550 5.1.7 No such domain sender.example", BV_CAUSE_REJECTED },
+		/* Codes servers reuse give way to words of another cause:
+		 * Postfix's 5.1.6 is "the closest match" for a relocated user,
+		 * and 5.7.27 (the sender's null MX) comes with words about the
+		 * recipient's host. */
+		{ "5.1.6", "550", "RCPT", "", "550 5.1.6 <a@b.example>: user unknown", BV_CAUSE_USERUNKNOWN },
+		{ "5.1.6", "550", "RCPT", "", "550 5.1.6 User has moved to c@d.example", BV_CAUSE_HASMOVED },
+		{ "5.7.27", "550", "RCPT", "", "550 5.7.27 Host does not accept mail", BV_CAUSE_NOTACCEPT },
+		{ "5.7.27", "550", "MAIL", "", "550 5.7.27 sender domain has null MX", BV_CAUSE_REJECTED },
+		{ "5.7.27", "550", "", "", "550 5.7.27 go away", BV_CAUSE_REJECTED },
+		/* A specific code stands against words of another cause. */
+		{ "5.1.10", "550", "RCPT", "", "550 5.1.10 recipient unknown", BV_CAUSE_NOTACCEPT },
+		{ "5.7.23", "550", "DATA", "", "550 5.7.23 message blocked", BV_CAUSE_AUTHFAILURE },
+		/* Postfix's smtp client: 5.4.4 a domain that does not exist, 4.4.4
+		 * the same for now, 5.4.6 a loop (src/smtp/smtp_addr.c). */
+		{ "5.4.4", "", "", "", "delivery failed", BV_CAUSE_HOSTUNKNOWN },
+		{ "4.4.4", "", "", "", "delivery deferred", BV_CAUSE_NETWORKERROR },
+		{ "5.4.6", "", "", "", "delivery failed", BV_CAUSE_NETWORKERROR },
 		/* Postfix's clause structure names the family; the words pick
 		 * within it. */
 		{ "5.7.1", "554", "RCPT", "",
@@ -878,6 +896,132 @@ test_registry (void)
 	check_rows (rows, G_N_ELEMENTS (rows));
 }
 
+/* Every code of the IANA registry (RFC 3463 and the RFCs that added to
+ * it) has a row: the cause it names by itself (or none), how much it says
+ * (a code servers reuse for neighbouring refusals is not specific), and
+ * the RFC that defines it. */
+static void
+test_status_table (void)
+{
+	const struct {
+		const char *status;
+		BvCause cause;
+		BvCodeStrength strength;
+		const char *source; /* a part of the source the row must name */
+	} rows[] = {
+		{ "5.0.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.1.0", BV_CAUSE_USERUNKNOWN, BV_CODE_GENERIC, "RFC 3463 section 3.2" },
+		{ "4.1.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "RFC 3463 section 3.2" },
+		{ "5.1.1", BV_CAUSE_USERUNKNOWN, BV_CODE_REUSED, "RFC 3463 section 3.2" },
+		{ "5.1.2", BV_CAUSE_HOSTUNKNOWN, BV_CODE_REUSED, "RFC 3463" },
+		{ "5.1.3", BV_CAUSE_USERUNKNOWN, BV_CODE_REUSED, "RFC 3463" },
+		{ "5.1.4", BV_CAUSE_USERUNKNOWN, BV_CODE_REUSED, "RFC 3463" },
+		{ "2.1.5", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, NULL },
+		{ "5.1.6", BV_CAUSE_HASMOVED, BV_CODE_REUSED, "RFC 3463" },
+		{ "5.1.7", BV_CAUSE_REJECTED, BV_CODE_REUSED, "RFC 3463" },
+		{ "5.1.8", BV_CAUSE_REJECTED, BV_CODE_REUSED, "RFC 3463" },
+		{ "5.1.9", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "RFC 3886" },
+		{ "5.1.10", BV_CAUSE_NOTACCEPT, BV_CODE_SPECIFIC, "RFC 7505" },
+		{ "5.2.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "RFC 3463 section 3.3" },
+		{ "5.2.1", BV_CAUSE_FILTERED, BV_CODE_REUSED, "RFC 3463 section 3.3" },
+		{ "4.2.1", BV_CAUSE_BLOCKED, BV_CODE_REUSED, "RFC 3463 section 3.3" },
+		{ "5.2.2", BV_CAUSE_MAILBOXFULL, BV_CODE_SPECIFIC, "RFC 3463 section 3.3" },
+		{ "4.2.2", BV_CAUSE_MAILBOXFULL, BV_CODE_SPECIFIC, "RFC 3463 section 3.3" },
+		{ "5.2.3", BV_CAUSE_EXCEEDLIMIT, BV_CODE_SPECIFIC, "RFC 3463" },
+		{ "5.2.4", BV_CAUSE_FILTERED, BV_CODE_REUSED, "RFC 3463" },
+		{ "5.3.0", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "RFC 3463 section 3.4" },
+		{ "4.3.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "RFC 3463 section 3.4" },
+		{ "4.3.1", BV_CAUSE_SYSTEMFULL, BV_CODE_REUSED, "RFC 3463" },
+		{ "5.3.2", BV_CAUSE_NOTACCEPT, BV_CODE_REUSED, "RFC 3463" },
+		{ "5.3.3", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.3.4", BV_CAUSE_MESGTOOBIG, BV_CODE_SPECIFIC, "RFC 3463" },
+		{ "5.3.5", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "2.3.6", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, NULL },
+		{ "5.3.6", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "RFC 6710" },
+		{ "4.4.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "RFC 3463 section 3.5" },
+		{ "5.4.0", BV_CAUSE_NETWORKERROR, BV_CODE_GENERIC, "RFC 3463 section 3.5" },
+		{ "4.4.1", BV_CAUSE_EXPIRED, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.4.1", BV_CAUSE_NETWORKERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "4.4.2", BV_CAUSE_NETWORKERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.4.3", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.4.4", BV_CAUSE_HOSTUNKNOWN, BV_CODE_REUSED, "RFC 3463" },
+		{ "4.4.4", BV_CAUSE_NETWORKERROR, BV_CODE_REUSED, "RFC 3463" },
+		{ "4.4.5", BV_CAUSE_SYSTEMFULL, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.4.6", BV_CAUSE_NETWORKERROR, BV_CODE_SPECIFIC, "RFC 3463" },
+		{ "4.4.7", BV_CAUSE_EXPIRED, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.4.7", BV_CAUSE_EXPIRED, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.5.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "RFC 3463 section 3.6" },
+		{ "5.5.1", BV_CAUSE_SYNTAXERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.5.2", BV_CAUSE_SYNTAXERROR, BV_CODE_REUSED, "RFC 3463" },
+		{ "5.5.3", BV_CAUSE_TOOMANYCONN, BV_CODE_SPECIFIC, "RFC 3463" },
+		{ "5.5.4", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.5.5", BV_CAUSE_SYSTEMERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.5.6", BV_CAUSE_SYNTAXERROR, BV_CODE_REUSED, "RFC 4954" },
+		{ "5.6.0", BV_CAUSE_CONTENTERROR, BV_CODE_GENERIC, "RFC 3463 section 3.7" },
+		{ "5.6.1", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "RFC 3463" },
+		{ "5.6.2", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "RFC 3463" },
+		{ "5.6.3", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "RFC 3463" },
+		{ "2.6.4", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, NULL },
+		{ "5.6.5", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "RFC 3463" },
+		{ "5.6.6", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "RFC 4468" },
+		{ "5.6.7", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "RFC 6531" },
+		{ "5.6.8", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "RFC 6531" },
+		{ "5.6.9", BV_CAUSE_CONTENTERROR, BV_CODE_REUSED, "RFC 6531" },
+		{ "5.7.0", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 3463 section 3.8" },
+		{ "5.7.1", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 3463 section 3.8" },
+		{ "4.7.1", BV_CAUSE_BLOCKED, BV_CODE_REUSED, "RFC 3463 section 3.8" },
+		{ "5.7.2", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.7.3", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.7.4", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.7.5", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.7.6", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.7.7", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 3463" },
+		{ "5.7.8", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 4954" },
+		{ "5.7.9", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 4954" },
+		{ "5.7.10", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 5248" },
+		{ "5.7.11", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 4954" },
+		{ "4.7.12", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 4954" },
+		{ "5.7.13", BV_CAUSE_SUSPEND, BV_CODE_REUSED, "RFC 5248" },
+		{ "5.7.14", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 5248" },
+		{ "5.7.15", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 6710" },
+		{ "5.7.16", BV_CAUSE_MESGTOOBIG, BV_CODE_REUSED, "RFC 6710" },
+		{ "5.7.17", BV_CAUSE_HASMOVED, BV_CODE_REUSED, "RFC 7293" },
+		{ "5.7.18", BV_CAUSE_HASMOVED, BV_CODE_REUSED, "RFC 7293" },
+		{ "5.7.19", BV_CAUSE_SECURITYERROR, BV_CODE_GENERIC, "RFC 7293" },
+		{ "5.7.20", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "RFC 7372" },
+		{ "5.7.21", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "RFC 7372" },
+		{ "5.7.22", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "RFC 7372" },
+		{ "5.7.23", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "RFC 7372" },
+		{ "4.7.24", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "RFC 7372" },
+		{ "5.7.25", BV_CAUSE_REQUIREPTR, BV_CODE_SPECIFIC, "RFC 7372" },
+		{ "5.7.26", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "RFC 7372" },
+		{ "5.7.27", BV_CAUSE_REJECTED, BV_CODE_REUSED, "RFC 7505" },
+		{ "4.7.28", BV_CAUSE_SPAMDETECTED, BV_CODE_REUSED, "IANA" },
+		{ "5.7.29", BV_CAUSE_AUTHFAILURE, BV_CODE_SPECIFIC, "RFC 8617" },
+		{ "5.7.30", BV_CAUSE_SECURITYERROR, BV_CODE_SPECIFIC, "RFC 8689" },
+		/* Beyond the registry: Microsoft's own codes, and nothing for a
+		 * code nobody registered. */
+		{ "5.7.509", BV_CAUSE_AUTHFAILURE, BV_CODE_PROVIDER, "Microsoft" },
+		{ "5.7.606", BV_CAUSE_BLOCKED, BV_CODE_PROVIDER, "Microsoft" },
+		{ "5.4.8", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, NULL },
+		{ "5.9.9", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, NULL },
+		{ "55.1.1", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, NULL },
+		{ "5.1", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, NULL },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (rows); i++) {
+		g_test_message ("%s", rows[i].status);
+		assert_cause (bv_status_cause (rows[i].status), rows[i].cause);
+		g_assert_cmpint (bv_status_strength (rows[i].status), ==, rows[i].strength);
+		const char *source = bv_status_source (rows[i].status);
+		if (rows[i].source == NULL) {
+			g_assert_null (source);
+		} else {
+			g_assert_nonnull (source);
+			g_assert_nonnull (strstr (source, rows[i].source));
+		}
+	}
+}
+
 /* Registry entries read from primary sources: each is tried with the
  * source's own wording, with paraphrases another server would write
  * (casing, joined words, surrounding text) and with near misses that must
@@ -1050,6 +1194,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/normalised", test_normalised);
 	g_test_add_func ("/classify/vocabulary", test_vocabulary);
 	g_test_add_func ("/classify/registry", test_registry);
+	g_test_add_func ("/classify/status-table", test_status_table);
 	g_test_add_func ("/classify/primary-sources", test_primary_sources);
 	g_test_add_func ("/classify/local-agent", test_local_agent);
 	g_test_add_func ("/classify/mta-wordings", test_mta_wordings);

@@ -1,0 +1,104 @@
+"""What the MTA drivers share: the messages to send, sending them, waiting for
+the bounces, and storing them with their volatile fields masked."""
+import email
+import os
+import re
+import smtplib
+import time
+
+SENDER = "sender@origin.example.org"
+FIXED_DATE = "Mon, 7 Dec 2026 10:00:00 +0000"
+
+
+def jobs(scenarios, local):
+    """One job per message: its name, its recipients, the expected rows."""
+    out = []
+    for sc in scenarios.SCENARIOS:
+        if sc["stage"] in ("rcpt", "data"):
+            rcpt = f"{sc['id']}@mx.example.net"
+        else:
+            rcpt = f"someone@{sc['id']}.example.net"
+        out.append(dict(name=sc["id"], rcpts=[rcpt], rows=[dict(sc, rcpt=rcpt)]))
+    for group in scenarios.MULTI:
+        rows = [dict(scenarios.BY_ID[i], rcpt=f"{i}@mx.example.net") for i in group]
+        out.append(dict(name="multi-" + "-".join(group), rcpts=[r["rcpt"] for r in rows], rows=rows))
+    for sc in local:
+        out.append(dict(name=sc["id"], rcpts=[sc["rcpt"]],
+                        rows=[dict(sc, rcpt=sc.get("final", sc["rcpt"]))]))
+    return out
+
+
+def submit(host, port, job):
+    msg = (f"From: Sender <{SENDER}>\r\n"
+           f"To: {', '.join(job['rcpts'])}\r\n"
+           f"Subject: scenario {job['name']}\r\n"
+           f"Message-ID: <{job['name']}@origin.example.org>\r\n"
+           f"X-Scenario: {job['name']}\r\n"
+           f"Date: {FIXED_DATE}\r\n"
+           "\r\n"
+           "This message is a test of how a mail system reports a failure.\r\n")
+    with smtplib.SMTP(host, port, local_hostname="client.example.org") as s:
+        s.sendmail(SENDER, job["rcpts"], msg)
+
+
+def wait_for(sink, count, timeout):
+    end = time.time() + timeout
+    while time.time() < end:
+        if len(os.listdir(sink)) >= count:
+            return
+        time.sleep(1)
+
+
+def mask(text, ids=()):
+    """Dates, queue ids, ports and temporary paths become fixed values.
+
+    ids are patterns whose first group is a queue id: every occurrence of
+    each id found anywhere in the text becomes a fixed one of the same shape."""
+    found = []
+    for pattern in ids:
+        for m in re.finditer(pattern, text):
+            if m.group(1) not in found:
+                found.append(m.group(1))
+    for n, qid in enumerate(found):
+        fixed = ("QUEUEID%d" % n).ljust(len(qid), "0")[:len(qid)] if len(qid) >= 8 else qid
+        text = text.replace(qid, fixed)
+    text = re.sub(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), +\d{1,2} \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}",
+                  FIXED_DATE, text)
+    text = re.sub(r"127\.0\.0\.1\]:\d+", "192.0.2.10]:25", text)
+    text = text.replace("127.0.0.1", "192.0.2.10")
+    text = re.sub(r"/tmp/bv-[a-z]+-[A-Za-z0-9_]+", "/var/mail", text)
+    text = re.sub(r"\.\d{10}/", ".1796637600/", text)
+    text = re.sub(r"<\d{14}\.", "<20261207100000.", text)
+    return text
+
+
+def collect(sink, out, jobs, mta, ids=()):
+    """Store each bounce under the name of its scenario, with expected.tsv."""
+    os.makedirs(out, exist_ok=True)
+    names = {j["name"]: j for j in jobs}
+    found = {}
+    for f in sorted(os.listdir(sink)):
+        data = open(os.path.join(sink, f), encoding="utf-8", errors="replace").read()
+        m = re.search(r"^X-Scenario: (\S+)", data, re.M)
+        if not m or m.group(1) not in names:
+            print(f"{mta}: {f}: no scenario")
+            continue
+        name = m.group(1)
+        subject = email.message_from_string(data).get("Subject", "")
+        kind = "delayed" if "delay" in subject.lower() or "warning" in subject.lower() else "failed"
+        if kind == "delayed":
+            name += "-delayed"
+        found[name] = mask(data, ids)
+    for name, data in found.items():
+        with open(os.path.join(out, name + ".eml"), "w") as fh:
+            fh.write(data)
+    with open(os.path.join(out, "expected.tsv"), "w") as fh:
+        fh.write("# file\trecipient\tstatus\treply_code\tcommand\tcause\tkind\n")
+        for j in jobs:
+            if j["name"] not in found:
+                print(f"{mta}: {j['name']}: no bounce")
+                continue
+            for r in j["rows"]:
+                fh.write("\t".join([j["name"] + ".eml", r["rcpt"], r["status"], r["code"],
+                                    r["command"], r["cause"], "failed"]) + "\n")
+    print(f"{mta}: {len(found)} bounces of {len(jobs)} messages")

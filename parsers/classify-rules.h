@@ -40,6 +40,10 @@ enum {
 	/* The phrase is a head word ("spam", "UBE") that counts only as a
 	 * whole word, not inside a longer word, an address or a host name. */
 	BV_PHRASE_WORD = 1 << 6,
+	/* The row is a concept of classify-concepts.def (head words, with
+	 * the qualifiers there): matched by bv_concepts_scan(), not as a
+	 * phrase. */
+	BV_PHRASE_CONCEPT = 1 << 7,
 };
 
 typedef struct {

@@ -1477,6 +1477,10 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 	const char *t = folded->str;
 	gsize n = folded->len;
 	gssize unknown_at = -1;
+	/* Where the last give-up sentence of a relay ends: words inside it
+	 * ("timeout" in "retry timeout exceeded") are the sentence's, not a
+	 * reply it quotes. */
+	gsize wrapper_end = 0;
 	/* The providers the text names itself, looked for once, when a
 	 * scoped phrase first matches. */
 	gboolean text_scopes = FALSE;
@@ -1521,6 +1525,10 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 			 * negated statement of a state is no evidence of it. */
 			if (!(p->flags & (BV_PHRASE_PROVIDER | BV_PHRASE_WRAPPER)) &&
 			    (NEGATABLE & (G_GUINT64_CONSTANT (1) << p->cause)) && bv_negated_before (t, i))
+				continue;
+			if (p->flags & BV_PHRASE_WRAPPER)
+				wrapper_end = MAX (wrapper_end, i + end);
+			else if (i < wrapper_end && !(p->flags & BV_PHRASE_PROVIDER))
 				continue;
 			BvHit *h = (p->flags & BV_PHRASE_PROVIDER) ? &scan->provider[p->cause]
 			                                           : &scan->text[p->cause];

@@ -209,13 +209,43 @@ read_list (BvReport *report, const char *start)
 			continue;
 		}
 		if (g_ascii_strncasecmp (p, "(generated from", 15) == 0 ||
-		    g_ascii_strncasecmp (p, "(ultimately generated from", 26) == 0)
+		    g_ascii_strncasecmp (p, "(ultimately generated from", 26) == 0) {
+			/* The address the sender wrote, which an alias or a
+			 * forward turned into the one that failed. */
+			g_autofree char *g = bv_text_normalise (p, line.end - p);
+			g_autofree char *addr = bv_address_extract (strstr (g, "from ") + 5);
+			if (addr != NULL && !e.local)
+				bv_scrape_set (&e.g.cur->original_recipient, addr);
 			continue;
+		}
 		take_remote_host (e.g.cur, p, line.end);
 		bv_growing_add (&e.g, p, line.end - p);
 	}
 	entry_finish (&e);
 	bv_growing_clear (&e.g);
+}
+
+/* Exim's delivery-status part names the address the sender wrote as the
+ * Final-Recipient, while its text names the address an alias or a forward
+ * made of it, the one that failed, "(generated from" the former
+ * (src/src/deliver.c).  The failed address is the recipient, the other the
+ * original recipient, as RFC 3464 would have them. */
+static void
+take_generated (BvReport *report, guint from, const BvReport *text)
+{
+	GPtrArray *a = report->recipients;
+	for (guint i = from; i < a->len; i++) {
+		BvRecipient *r = a->pdata[i];
+		for (guint k = 0; k < text->recipients->len; k++) {
+			const BvRecipient *t = text->recipients->pdata[k];
+			if (t == NULL || t->original_recipient == NULL || t->original_recipient[0] == '\0' ||
+			    r->recipient == NULL || g_ascii_strcasecmp (r->recipient, t->original_recipient) != 0)
+				continue;
+			bv_scrape_set (&r->original_recipient, r->recipient);
+			bv_scrape_set (&r->recipient, t->recipient);
+			break;
+		}
+	}
 }
 
 static gboolean
@@ -244,7 +274,10 @@ exim_parse (BvMail *mail, BvReport *report)
 			break;
 		}
 	}
-	return bv_scrape_merge (mail, report, text) > 0;
+	guint before = report->recipients->len;
+	guint n = bv_scrape_merge (mail, report, text);
+	take_generated (report, before, text);
+	return n > 0;
 }
 
 const BvLhost bv_lhost_exim = { "exim", exim_parse };

@@ -43,8 +43,15 @@ bv_scrape_better_status (BvRecipient *r)
 	if (!bv_status_find (r->diagnostic, code, sizeof code) || g_str_has_suffix (code, ".0.0"))
 		return;
 	/* Keep the class the report gave: a 4.x.x temporary failure does not
-	 * become permanent because the remote text says 5.x.x. */
-	if (!empty (r->status))
+	 * become permanent because the remote text says 5.x.x.  The one
+	 * exception is a report's generic 5.0.0 over a server's 4xx reply
+	 * with its own 4.x.x code (Exim gives up on a deferral with "retry
+	 * timeout exceeded" and writes 5.0.0): 5.x.x would be a code nobody
+	 * sent, and the server's own says what happened. */
+	char reply[8];
+	gboolean own_temporary = code[0] == '4' && g_strcmp0 (r->status, "5.0.0") == 0 &&
+	                         bv_reply_find (r->diagnostic, reply, sizeof reply) && reply[0] == '4';
+	if (!empty (r->status) && !own_temporary)
 		code[0] = r->status[0];
 	bv_scrape_set (&r->status, code);
 }

@@ -219,6 +219,10 @@ static const struct {
 	{ "after ehlo", "EHLO" },
 	{ "after helo", "HELO" },
 	{ "after initial connection", "CONN" },
+	/* Exim src/src/transports/smtp.c writes "after pipelined " before
+	 * the command it sent: "MAIL FROM:<a>", "RCPT TO:<a>", "DATA". */
+	{ "after pipelined mail from", "MAIL" },
+	{ "after pipelined rcpt to", "RCPT" },
 	{ "after pipelined", "DATA" },
 	{ "our final data", "DATA" },
 	{ "our data", "DATA" },
@@ -240,6 +244,9 @@ static const struct {
 	{ "failed on data command", "DATA" },
 	{ "failed after i sent the message", "DATA" },
 	{ "greeting failed", "CONN" },
+	/* Postfix src/smtp/smtp_proto.c: a server that refuses the session
+	 * at its greeting (or at EHLO/HELO) "refused to talk to me". */
+	{ "refused to talk to me", "CONN" },
 	{ "sender was rejected", "MAIL" },
 	{ "my name was rejected", "HELO" },
 };

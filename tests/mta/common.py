@@ -10,7 +10,14 @@ SENDER = "sender@origin.example.org"
 FIXED_DATE = "Mon, 7 Dec 2026 10:00:00 +0000"
 
 
-def jobs(scenarios, local):
+def expect(sc, rcpt, mta):
+    """The expected row of scenario sc for mta."""
+    row = dict(sc, rcpt=rcpt)
+    row.update(sc.get(mta, {}))
+    return row
+
+
+def jobs(scenarios, local, mta):
     """One job per message: its name, its recipients, the expected rows."""
     out = []
     for sc in scenarios.SCENARIOS:
@@ -18,18 +25,18 @@ def jobs(scenarios, local):
             rcpt = f"{sc['id']}@mx.example.net"
         else:
             rcpt = f"someone@{sc['id']}.example.net"
-        out.append(dict(name=sc["id"], rcpts=[rcpt], rows=[dict(sc, rcpt=rcpt)]))
+        out.append(dict(name=sc["id"], rcpts=[rcpt], rows=[expect(sc, rcpt, mta)]))
     for group in scenarios.MULTI:
-        rows = [dict(scenarios.BY_ID[i], rcpt=f"{i}@mx.example.net") for i in group]
+        rows = [expect(scenarios.BY_ID[i], f"{i}@mx.example.net", mta) for i in group]
         out.append(dict(name="multi-" + "-".join(group), rcpts=[r["rcpt"] for r in rows], rows=rows))
     for sc in local:
         out.append(dict(name=sc["id"], rcpts=[sc["rcpt"]],
-                        rows=[dict(sc, rcpt=sc.get("final", sc["rcpt"]))]))
+                        rows=[expect(sc, sc.get("final", sc["rcpt"]), mta)]))
     return out
 
 
-def submit(host, port, job):
-    msg = (f"From: Sender <{SENDER}>\r\n"
+def message(job):
+    return (f"From: Sender <{SENDER}>\r\n"
            f"To: {', '.join(job['rcpts'])}\r\n"
            f"Subject: scenario {job['name']}\r\n"
            f"Message-ID: <{job['name']}@origin.example.org>\r\n"
@@ -37,6 +44,10 @@ def submit(host, port, job):
            f"Date: {FIXED_DATE}\r\n"
            "\r\n"
            "This message is a test of how a mail system reports a failure.\r\n")
+
+
+def submit(host, port, job):
+    msg = message(job)
     with smtplib.SMTP(host, port, local_hostname="client.example.org") as s:
         s.sendmail(SENDER, job["rcpts"], msg)
 
@@ -102,3 +113,21 @@ def collect(sink, out, jobs, mta, ids=()):
                 fh.write("\t".join([j["name"] + ".eml", r["rcpt"], r["status"], r["code"],
                                     r["command"], r["cause"], "failed"]) + "\n")
     print(f"{mta}: {len(found)} bounces of {len(jobs)} messages")
+
+
+def start_servers(scenarios, fakesmtp, sink):
+    """The fake servers: the shared port, the sink, one port per
+    session-level scenario (none listening for a refused connection)."""
+    shared = fakesmtp.free_port()
+    fakesmtp.start("127.0.0.1", shared)
+    sink_port = fakesmtp.free_port()
+    fakesmtp.start("127.0.0.1", sink_port, sink=sink)
+    ports = {}
+    for sc in scenarios.SCENARIOS:
+        if sc["stage"] in ("rcpt", "data"):
+            continue
+        port = fakesmtp.free_port()
+        if sc["stage"] != "refused":
+            fakesmtp.start("127.0.0.1", port, fixed=sc, silence=10)
+        ports[sc["id"]] = port
+    return shared, sink_port, ports

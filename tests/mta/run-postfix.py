@@ -151,7 +151,7 @@ def main():
         f.write(MASTER_CF.format(port=smtpd_port))
     subprocess.run(["script", "-qc", f"postfix -c {etc} start", "/dev/null"], check=True)
     try:
-        jobs = common.jobs(scenarios, LOCAL)
+        jobs = common.jobs(scenarios, LOCAL, "postfix")
         for job in jobs:
             common.submit("127.0.0.1", smtpd_port, job)
         common.wait_for(sink, len(jobs), timeout=90)

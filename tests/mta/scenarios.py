@@ -17,7 +17,9 @@ Expected fields (compared by check.py with `bounceview scan`):
   cause    in the vocabulary of shared/corpus/README.md and the decisions of
            parsers/README.md
 
-Replies are taken from primary sources, named in `source`.  ADDR in a reply is
+A key named after an MTA (postfix=dict(...)) overrides fields for that MTA,
+where its bounce cannot say more (Exim's "retry timeout exceeded" names no
+code).  Replies are taken from primary sources, named in `source`.  ADDR in a reply is
 replaced with the recipient address.  A 4xx reply becomes a bounce when the
 MTA's queue lifetime (set to zero or a few seconds) runs out.
 """
@@ -123,7 +125,10 @@ SCENARIOS = [
          source="RFC 5321 section 3.1 (554 greeting) and 4.2.3"),
     dict(id="helo-fqdn", stage="helo",
          reply="504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname",
-         status="5.5.2", code="504", command="HELO|EHLO", cause="blocked", source=POSTFIX_SMTPD),
+         status="5.5.2", code="504", command="HELO|EHLO", cause="blocked", source=POSTFIX_SMTPD,
+         # Postfix says "refused to talk to me" of a refused greeting and of
+         # a refused EHLO alike (src/smtp/smtp_proto.c).
+         postfix=dict(command="HELO|EHLO|CONN")),
     dict(id="sender-denied", stage="mail",
          reply="553 5.7.1 <sender@origin.example.org>: Sender address rejected: not owned by user sender",
          status="5.7.1", code="553", command="MAIL", cause="rejected", source=POSTFIX_SMTPD),
@@ -133,9 +138,12 @@ SCENARIOS = [
          source="Yahoo, Sender Hub SMTP error codes (postmaster.yahooinc.com/error-codes)"),
     dict(id="no-greeting", stage="silent", reply="",
          status="4.4.2", code="", command="CONN|", cause="expired",
+         # Exim says only "retry timeout exceeded", with Status: 5.0.0.
+         exim=dict(status="5.0.0|4.4.2"),
          source="RFC 5321 4.5.3.2 (initial 220 message timeout)"),
     dict(id="conn-refused", stage="refused", reply="",
          status="4.4.1", code="", command="CONN|", cause="expired",
+         exim=dict(status="5.0.0|4.4.1"),
          source="a closed port: connect() fails with ECONNREFUSED"),
 ]
 

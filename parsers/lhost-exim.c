@@ -239,7 +239,8 @@ take_generated (BvReport *report, guint from, const BvReport *text)
 		for (guint k = 0; k < text->recipients->len; k++) {
 			const BvRecipient *t = text->recipients->pdata[k];
 			if (t == NULL || t->original_recipient == NULL || t->original_recipient[0] == '\0' ||
-			    r->recipient == NULL || g_ascii_strcasecmp (r->recipient, t->original_recipient) != 0)
+			    r->recipient == NULL ||
+			    g_ascii_strcasecmp (r->recipient, t->original_recipient) != 0)
 				continue;
 			bv_scrape_set (&r->original_recipient, r->recipient);
 			bv_scrape_set (&r->recipient, t->recipient);

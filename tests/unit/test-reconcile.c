@@ -75,7 +75,8 @@ test_better_status (void)
 	check_status_rule (bv_scrape_better_status, "", "550 5.1.1 unknown", "5.1.1");
 	/* A generic 5.0.0 over the server's own temporary reply (an MTA that
 	 * gave up retrying) keeps the server's code. */
-	check_status_rule (bv_scrape_better_status, "5.0.0", "450 4.2.0 <a@example.com>: greylisted", "4.2.0");
+	check_status_rule (bv_scrape_better_status, "5.0.0", "450 4.2.0 <a@example.com>: greylisted",
+	                   "4.2.0");
 	check_status_rule (bv_scrape_better_status, "5.0.0", "550 4.2.0 odd", "5.2.0");
 	check_status_rule (bv_scrape_better_status, "5.1.0", "450 4.2.0 greylisted", "5.1.0");
 }

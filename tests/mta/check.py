@@ -74,7 +74,11 @@ def main():
     for (mta, name), rows in expected.items():
         have = got.get((mta, name), [])
         for i, want in enumerate(rows):
-            rec = have[i] if i < len(have) else {}
+            # A report may list its recipients in another order than they
+            # were sent (OpenSMTPD): pair by address, else by position.
+            rec = next((h for h in have if h.get("recipient", "").lower() == want["recipient"].lower()), None)
+            if rec is None:
+                rec = have[i] if i < len(have) else {}
             score[mta]["rows"] += 1
             for field in FIELDS:
                 value = rec.get(SCAN_KEY[field], "") if rec else "(missing)"

@@ -4,6 +4,7 @@ import email
 import os
 import re
 import smtplib
+import socket
 import time
 
 SENDER = "sender@origin.example.org"
@@ -52,10 +53,16 @@ def submit(host, port, job):
         s.sendmail(SENDER, job["rcpts"], msg)
 
 
-def wait_for(sink, count, timeout):
+def wait_for(sink, count, timeout, subject=""):
+    """Until count messages (with subject in their Subject) are in sink."""
     end = time.time() + timeout
     while time.time() < end:
-        if len(os.listdir(sink)) >= count:
+        n = 0
+        for f in os.listdir(sink):
+            head = open(os.path.join(sink, f), errors="replace").read().split("\n\n", 1)[0]
+            if re.search(r"^Subject:.*" + re.escape(subject), head, re.M | re.I):
+                n += 1
+        if n >= count:
             return
         time.sleep(1)
 
@@ -80,10 +87,12 @@ def mask(text, ids=()):
     text = re.sub(r"/tmp/bv-[a-z]+-[A-Za-z0-9_]+", "/var/mail", text)
     text = re.sub(r"\.\d{10}/", ".1796637600/", text)
     text = re.sub(r"<\d{14}\.", "<20261207100000.", text)
+    text = re.sub(r"@%s>" % re.escape(socket.gethostname()), "@mta.example.org>", text)
     return text
 
 
-def collect(sink, out, jobs, mta, ids=()):
+def collect(sink, out, jobs, mta, ids=(), delayed=None):
+    delayed = delayed or {}
     """Store each bounce under the name of its scenario, with expected.tsv."""
     os.makedirs(out, exist_ok=True)
     names = {j["name"]: j for j in jobs}
@@ -106,12 +115,18 @@ def collect(sink, out, jobs, mta, ids=()):
     with open(os.path.join(out, "expected.tsv"), "w") as fh:
         fh.write("# file\trecipient\tstatus\treply_code\tcommand\tcause\tkind\n")
         for j in jobs:
-            if j["name"] not in found:
-                print(f"{mta}: {j['name']}: no bounce")
-                continue
-            for r in j["rows"]:
-                fh.write("\t".join([j["name"] + ".eml", r["rcpt"], r["status"], r["code"],
-                                    r["command"], r["cause"], "failed"]) + "\n")
+            for suffix, kind in (("", "failed"), ("-delayed", "delayed")):
+                if j["name"] + suffix not in found:
+                    if not suffix:
+                        print(f"{mta}: {j['name']}: no bounce")
+                    continue
+                for r in j["rows"]:
+                    if kind == "delayed":
+                        # A delay warning quotes the last reply; an MTA that
+                        # says less overrides it (delayed=...).
+                        r = dict(r, **delayed)
+                    fh.write("\t".join([j["name"] + suffix + ".eml", r["rcpt"], r["status"], r["code"],
+                                        r["command"], r["cause"], kind]) + "\n")
     print(f"{mta}: {len(found)} bounces of {len(jobs)} messages")
 
 

@@ -18,10 +18,13 @@
 
 #include "parsers/classify-concepts.h"
 
-/* How far (in bytes of folded text) a qualifier may stand from its head
- * word: a few words, enough for "the mailbox you sent to has exceeded" or
- * "Превышен лимит почтового ящика". */
-#define WINDOW 64
+/* How far (in characters) a qualifier may stand after its head word: a
+ * few words, enough for "the mailbox you sent to has exceeded". */
+#define WINDOW 48
+/* A qualifier before its head word stands closer ("unknown user",
+ * "превышен лимит почтового ящика"): words further back speak of
+ * something else. */
+#define WINDOW_BEFORE 28
 
 typedef struct {
 	const char *heads, *quals, *vetoes;
@@ -84,14 +87,20 @@ parse_list (const char *spec, guint concept, GArray *out)
 		if (parts[i][0] == '\0')
 			continue;
 		Alt a = { 0 };
-		gsize len = strlen (parts[i]);
-		a.stem = parts[i][len - 1] == '*';
+		const char *word = parts[i];
+		/* A leading '*' is the end of a compound ("*domain" for
+		 * Zieldomain): no word boundary before it. */
+		gboolean suffix = word[0] == '*';
+		if (suffix)
+			word++;
+		gsize len = strlen (word);
+		a.stem = word[len - 1] == '*';
 		if (a.stem)
 			len--;
-		a.s = g_strndup (parts[i], len);
+		a.s = g_strndup (word, len);
 		a.len = len;
 		a.concept = concept;
-		a.edge_start = !unspaced ((const guchar *)a.s);
+		a.edge_start = !suffix && !unspaced ((const guchar *)a.s);
 		/* The last character: step back over continuation bytes. */
 		gsize last = len - 1;
 		while (last > 0 && ((guchar)a.s[last] & 0xc0) == 0x80)
@@ -246,10 +255,18 @@ static gboolean
 concept_at (const Concept *c, const char *t, gsize n, gsize hs, gsize he, gsize *start, gsize *end)
 {
 	gsize lo = hs, hi = he;
-	while (lo > 0 && hs - lo < WINDOW && !clause_end_at (t, n, lo - 1))
+	/* Count characters, not bytes: a window holds as many words of
+	 * Cyrillic or Chinese as of English. */
+	for (guint chars = 0; lo > 0 && chars < WINDOW_BEFORE && !clause_end_at (t, n, lo - 1);) {
 		lo--;
-	while (hi < n && hi - he < WINDOW && !clause_end_at (t, n, hi))
+		if (((guchar)t[lo] & 0xc0) != 0x80)
+			chars++;
+	}
+	for (guint chars = 0; hi < n && chars < WINDOW && !clause_end_at (t, n, hi);) {
 		hi++;
+		if (hi >= n || ((guchar)t[hi] & 0xc0) != 0x80)
+			chars++;
+	}
 	gsize qat, qlen;
 	/* A qualifier after the head word ("mailbox is full"), else one
 	 * before it ("unknown user", "превышен лимит почтового ящика"). */

@@ -29,7 +29,9 @@
 
 #include "parsers/classify-rules.h"
 #include "parsers/classify.h"
+#include "parsers/codes.h"
 #include "parsers/knowledge/systems.h"
+#include "parsers/scrape.h"
 
 /* What the decision rests on while it is being made. */
 typedef struct {
@@ -600,10 +602,62 @@ collect_wording (Candidates *cs, const Facts *f)
 	}
 }
 
+/* What a reply code says by itself, at the command it answered: RFC 5321
+ * section 4.2.2 and 4.2.3 list the replies, RFC 7504 adds 521 and 556.
+ * Most replies say little (550 is every refusal), so most rows are priors
+ * that count only when the status code names no cause; 521, 556 and 551
+ * name one thing and rank with the command.  553 ("mailbox name not
+ * allowed") has no row: qmail-smtpd answers a domain it does not relay
+ * for with "553 sorry, that domain isn't in my list of allowed rcpthosts"
+ * (qmail-smtpd.c), so it says nothing by itself. */
+typedef struct {
+	const char *reply;
+	const char *command; /* "" for any command */
+	BvCause cause;
+	Tier tier;
+	const char *detail;
+	const char *source;
+} ReplyRule;
+
+static const ReplyRule reply_rules[] = {
+	{ "521", "", BV_CAUSE_NOTACCEPT, TIER_COMMAND, "reply 521: the host does not accept mail",
+	  "RFC 7504 (SMTP 521 and 556 reply codes)" },
+	{ "556", "", BV_CAUSE_NOTACCEPT, TIER_COMMAND,
+	  "reply 556: the recipient's domain does not accept mail",
+	  "RFC 7504 (SMTP 521 and 556 reply codes)" },
+	{ "551", "RCPT", BV_CAUSE_HASMOVED, TIER_COMMAND,
+	  "reply 551: the user is not local here; the server names another address",
+	  "RFC 5321 section 3.4 and 4.2.2" },
+	{ "452", "RCPT", BV_CAUSE_TOOMANYCONN, TIER_PRIOR,
+	  "reply 452 to RCPT TO: too many recipients for one transaction", "RFC 5321 section 4.5.3.1.10" },
+	{ "452", "", BV_CAUSE_SYSTEMFULL, TIER_PRIOR, "reply 452: insufficient system storage",
+	  "RFC 5321 section 4.2.2" },
+	{ "552", "", BV_CAUSE_MAILBOXFULL, TIER_PRIOR, "reply 552: exceeded storage allocation",
+	  "RFC 5321 section 4.2.2" },
+	{ "451", "", BV_CAUSE_SYSTEMERROR, TIER_PRIOR, "reply 451: local error in processing",
+	  "RFC 5321 section 4.2.2" },
+	{ "421", "", BV_CAUSE_EXPIRED, TIER_PRIOR,
+	  "reply 421: the server closed the session, and the message was not delivered before the "
+	  "sender gave up",
+	  "RFC 5321 section 3.8 and 4.2.2" },
+};
+
 /* The SMTP command and reply code (RFC 5321). */
 static void
 collect_command (Candidates *cs, const Facts *f, BvRecipient *r, BvKind kind)
 {
+	for (gsize i = 0; i < G_N_ELEMENTS (reply_rules); i++) {
+		const ReplyRule *rr = &reply_rules[i];
+		if (strcmp (f->reply, rr->reply) != 0 || (rr->command[0] && !command_is (f, rr->command)))
+			continue;
+		/* A prior says what is true when nothing else does: not when
+		 * the status code names a cause, nor when the client was
+		 * refused at the greeting. */
+		if (rr->tier == TIER_PRIOR && (f->by_status != BV_CAUSE_UNDEFINED || at_greeting (f)))
+			break;
+		add_fixed (cs, rr->cause, rr->tier, "reply", rr->source, f->reply, G_MAXSIZE, rr->detail);
+		break;
+	}
 	if (at_greeting (f))
 		add_fixed (cs, BV_CAUSE_BLOCKED, TIER_COMMAND, "reply", rfc5321, f->command, G_MAXSIZE,
 		           "the server refused the connection at the greeting");
@@ -870,6 +924,46 @@ or_empty (const char *s)
 	return s ? s : "";
 }
 
+/* An outer relay or ESP that gives up ("retry timeout exceeded", "message
+ * expired", Exchange's 4.4.7 with the last attempt's reply) reports its own
+ * generic code; the remote server's reply it quotes says more.  When the
+ * report's status code is generic and the diagnostic quotes a code that
+ * names a cause, that code and the reply code before it become the
+ * recipient's.  The quoted code is not generic, so a second call keeps it. */
+static void
+take_quoted_codes (BvRecipient *r)
+{
+	const char *status = or_empty (r->status);
+	const char *diag = or_empty (r->diagnostic);
+	if (status[0] == '\0' || bv_status_strength (status) != BV_CODE_GENERIC)
+		return;
+	char code[16];
+	for (const char *p = diag; bv_status_find (p, code, sizeof code);) {
+		const char *at = strstr (p, code);
+		if (at == NULL)
+			return;
+		p = at + strlen (code);
+		/* The same class as the outer code: a permanent failure does
+		 * not quote a temporary reply as its reason, and the other way
+		 * round the quoted reply was not the last word. */
+		if (code[0] != status[0] || bv_status_strength (code) == BV_CODE_GENERIC ||
+		    bv_status_cause (code) == BV_CAUSE_UNDEFINED)
+			continue;
+		g_free (r->status);
+		r->status = g_strdup (code);
+		/* "552 5.2.2": the reply code that stands right before it. */
+		if (at - diag >= 4 && at[-1] == ' ') {
+			g_autofree char *reply = g_strndup (at - 4, 3);
+			if ((at - 4 == diag || !g_ascii_isdigit (at[-5])) && bv_reply_valid (reply) &&
+			    reply[0] == code[0]) {
+				g_free (r->reply_code);
+				r->reply_code = g_steal_pointer (&reply);
+			}
+		}
+		return;
+	}
+}
+
 void
 bv_classify (BvRecipient *r, BvKind kind)
 {
@@ -880,6 +974,7 @@ bv_classify (BvRecipient *r, BvKind kind)
 		r->status = g_strdup ("");
 		r->status_derived = FALSE;
 	}
+	take_quoted_codes (r);
 	const char *status = or_empty (r->status);
 	if (r->action == NULL)
 		r->action = g_strdup ("");
@@ -917,6 +1012,11 @@ bv_classify (BvRecipient *r, BvKind kind)
 		                 bv_scopes_of_host (f.remote_mta) | bv_scopes_of_host (r->reporting_mta);
 		bv_text_scan_in (f.diag, scopes, &f.scan);
 		f.command = r->command && r->command[0] ? r->command : f.scan.command;
+		/* The transcripts and lead-ins the format parsers know (">>>
+		 * RCPT To:", "after RCPT TO:", "SMTP:RCPT"), when the report
+		 * left the command to the text. */
+		if (f.command[0] == '\0')
+			f.command = bv_scrape_command (f.diag, -1);
 		f.command_by_form = !(r->command && r->command[0]) && f.scan.command_by_form;
 		/* At MAIL FROM an address code speaks of the sender's address. */
 		if (strcmp (f.command, "MAIL") == 0 &&

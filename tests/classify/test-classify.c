@@ -711,6 +711,133 @@ test_wrappers (void)
 	check_rows (rows, G_N_ELEMENTS (rows));
 }
 
+/* The reply code and the command as signals (RFC 5321 section 4.2, RFC
+ * 7504), each where nothing more specific is said, and next to words or a
+ * code that say more. */
+static void
+test_reply_codes (void)
+{
+	const Row rows[] = {
+		/* RFC 7504: the host or the domain accepts no mail at all. */
+		{ "", "521", "CONN", "", "521 mx.example.com does not accept mail", BV_CAUSE_NOTACCEPT },
+		{ "", "521", "", "", "521 Sorry, no mail here", BV_CAUSE_NOTACCEPT },
+		{ "", "556", "RCPT", "", "556 example.com: no such thing as mail", BV_CAUSE_NOTACCEPT },
+		{ "5.1.10", "556", "RCPT", "", "556 5.1.10 Recipient address has null MX",
+		  BV_CAUSE_NOTACCEPT },
+		/* 551: not local, try another address. */
+		{ "", "551", "RCPT", "", "551 User not local; please try <b@example.org>",
+		  BV_CAUSE_HASMOVED },
+		{ "", "551", "RCPT", "", "551 not here, write to c@example.net instead", BV_CAUSE_HASMOVED },
+		/* ... unless the words say it is a relay refusal. */
+		{ "", "551", "RCPT", "", "551 relaying denied", BV_CAUSE_NORELAYING },
+		/* 452 to RCPT TO is too many recipients (RFC 5321 4.5.3.1.10),
+		 * elsewhere a full system; a code that names a cause says more. */
+		{ "", "452", "RCPT", "", "452 Requested action not taken", BV_CAUSE_TOOMANYCONN },
+		{ "", "452", "DATA", "", "452 Requested action not taken", BV_CAUSE_SYSTEMFULL },
+		{ "4.2.2", "452", "RCPT", "", "452 4.2.2 Requested action not taken", BV_CAUSE_MAILBOXFULL },
+		/* 552: exceeded storage allocation, unless the words say size. */
+		{ "", "552", "RCPT", "", "552 Requested mail action aborted", BV_CAUSE_MAILBOXFULL },
+		{ "", "552", "DATA", "", "552 Message size exceeds fixed maximum message size",
+		  BV_CAUSE_MESGTOOBIG },
+		/* 451: a local error, unless the words say greylisting. */
+		{ "", "451", "DATA", "", "451 Requested action aborted, try again", BV_CAUSE_SYSTEMERROR },
+		{ "", "451", "RCPT", "", "451 Greylisted, come back in 5 minutes", BV_CAUSE_BLOCKED },
+		/* 421: refused at the greeting is the client; later the session
+		 * closed and the sender gave up; words of too many connections
+		 * say which refusal it was. */
+		{ "", "421", "CONN", "", "421 Service not available", BV_CAUSE_BLOCKED },
+		{ "", "421", "DATA", "", "421 mx.example.com closing connection", BV_CAUSE_EXPIRED },
+		{ "4.3.2", "421", "RCPT", "", "421 4.3.2 shutting down, try again later",
+		  BV_CAUSE_NOTACCEPT },
+		{ "", "421", "CONN", "", "421 Too many concurrent SMTP connections from this IP",
+		  BV_CAUSE_TOOMANYCONN },
+		/* 500-503: the command itself; refused at HELO or the greeting:
+		 * the client; at MAIL FROM: the sender. */
+		{ "", "502", "", "", "502 Command not implemented", BV_CAUSE_SYNTAXERROR },
+		{ "", "554", "HELO", "", "554 Go away", BV_CAUSE_BLOCKED },
+		{ "", "554", "EHLO", "", "554 Not welcome", BV_CAUSE_BLOCKED },
+		{ "", "553", "MAIL", "", "553 Not acceptable", BV_CAUSE_REJECTED },
+		/* Near misses: a reply that says little gives no cause of its
+		 * own (553 is qmail's relay refusal; 550 is every refusal). */
+		{ "", "553", "RCPT", "", "553 sorry, that domain isn't in my list of allowed rcpthosts",
+		  BV_CAUSE_NORELAYING },
+		{ "", "550", "RCPT", "", "550 Requested action not taken", BV_CAUSE_ONHOLD },
+		{ "", "554", "DATA", "", "554 Transaction failed", BV_CAUSE_ONHOLD },
+		/* The command named in the text, as transcripts and lead-ins
+		 * write it. */
+		{ "", "550", "", "", ">>> RCPT To:<a@example.com>\n<<< 550 User unknown",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "", "550", "", "", ">>> DATA\n<<< 550 User unknown", BV_CAUSE_FILTERED },
+		{ "", "550", "", "",
+		  "SMTP error from remote mail server after RCPT TO:<a@example.com>: 550 unknown user",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "", "550", "", "",
+		  "host mx.example.com said: 550 no such user (in reply to RCPT TO command)",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "", "550", "", "",
+		  "host mx.example.com said: 550 no such user (in reply to end of DATA command)",
+		  BV_CAUSE_FILTERED },
+		{ "", "", "", "",
+		  "Connected to 192.0.2.1 but sender was rejected. Remote host said: 553 go away",
+		  BV_CAUSE_REJECTED },
+		{ "", "", "", "", "Connected to 192.0.2.1 but greeting failed. Remote host said: 554 no",
+		  BV_CAUSE_BLOCKED },
+		/* A multi-line reply, unfolded as a Diagnostic-Code is: the
+		 * words across the continuation markers count. */
+		{ "", "550", "RCPT", "", "550-Sorry, the mailbox 550-of this user 550 is full",
+		  BV_CAUSE_MAILBOXFULL },
+		{ "", "550", "RCPT", "", "550-5.2.1 The account 550 5.2.1 has been disabled",
+		  BV_CAUSE_SUSPEND },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
+/* A relay's or an ESP's give-up wraps the remote server's reply: the
+ * quoted code becomes the recipient's status and reply when the relay's
+ * own code is generic, and the remote's words decide. */
+static void
+test_quoted_codes (void)
+{
+	const struct {
+		const char *status, *reply, *diag;
+		const char *want_status, *want_reply;
+		BvCause cause;
+	} cases[] = {
+		{ "4.4.7", "", "retry timeout exceeded; last error: 452 4.2.2 mailbox over quota", "4.2.2",
+		  "452", BV_CAUSE_MAILBOXFULL },
+		{ "5.4.7", "", "Message expired after 5 days. Remote said: 550 5.1.1 go away", "5.1.1", "550",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "5.0.0", "554", "554 5.0.0 Delivery failed: the server said 550 5.7.26 rejected", "5.7.26",
+		  "550", BV_CAUSE_AUTHFAILURE },
+		/* Exchange's expiry with the last attempt's reply. */
+		{ "4.4.7", "", "4.4.7 Message delayed. LastError: '451 4.7.1 Greylisted, try later'", "4.7.1",
+		  "451", BV_CAUSE_BLOCKED },
+		/* A quoted code of the other class is not the last word, and a
+		 * quoted generic code says nothing more. */
+		{ "5.4.7", "", "Unable to deliver for 5 days; last error: 451 4.7.1 try later", "5.4.7", "",
+		  BV_CAUSE_EXPIRED },
+		{ "4.4.7", "", "retry timeout exceeded; last error: 421 4.4.2 connection dropped", "4.4.7",
+		  "", BV_CAUSE_EXPIRED },
+		/* A specific outer code is kept whatever the text quotes. */
+		{ "5.2.2", "552", "552 5.2.2 over quota (was 550 5.1.1)", "5.2.2", "552",
+		  BV_CAUSE_MAILBOXFULL },
+		/* With nothing quoted, the give-up stands. */
+		{ "5.4.7", "", "retry timeout exceeded", "5.4.7", "", BV_CAUSE_EXPIRED },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_test_message ("%s", cases[i].diag);
+		g_autoptr (BvRecipient) r = make (cases[i].status, cases[i].reply, "", cases[i].diag);
+		bv_classify (r, BV_KIND_FAILED);
+		assert_cause (r->cause, cases[i].cause);
+		g_assert_cmpstr (r->status, ==, cases[i].want_status);
+		g_assert_cmpstr (r->reply_code, ==, cases[i].want_reply);
+		/* A second call decides the same. */
+		bv_classify (r, BV_KIND_FAILED);
+		assert_cause (r->cause, cases[i].cause);
+		g_assert_cmpstr (r->status, ==, cases[i].want_status);
+	}
+}
+
 static void
 test_normalised (void)
 {
@@ -1191,6 +1318,8 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/precedence", test_precedence);
 	g_test_add_func ("/classify/tiers", test_tiers);
 	g_test_add_func ("/classify/wrappers", test_wrappers);
+	g_test_add_func ("/classify/reply-codes", test_reply_codes);
+	g_test_add_func ("/classify/quoted-codes", test_quoted_codes);
 	g_test_add_func ("/classify/normalised", test_normalised);
 	g_test_add_func ("/classify/vocabulary", test_vocabulary);
 	g_test_add_func ("/classify/registry", test_registry);

@@ -181,7 +181,14 @@ automated (BvMail *mail)
 {
 	if (is_reply_subject (mail->subject))
 		return FALSE;
-	return bv_scrape_from_daemon (mail) || has_any (mail->subject, bounce_subjects);
+	if (bv_scrape_from_daemon (mail))
+		return TRUE;
+	/* A mailing list's or newsletter's post (RFC 2369 List-* headers)
+	 * whose subject speaks of undeliverable mail is an article about
+	 * bounces: a report goes to the envelope sender and carries none. */
+	if (bv_mail_header (mail, "List-Unsubscribe") != NULL || bv_mail_header (mail, "List-Id") != NULL)
+		return FALSE;
+	return has_any (mail->subject, bounce_subjects);
 }
 
 /* Words that a dashed marker line uses to announce the copy of the
@@ -262,17 +269,25 @@ line_is_error (const BvLine *line)
 	return bv_status_find (t, code, sizeof code) || bv_reply_find (t, code, sizeof code);
 }
 
+/* How many lines of error text an address line takes: hMailServer writes
+ * four under each address ("Error Type:", "Remote server (...) issued an
+ * error.", "hMailServer sent:", "Remote server replied:", from its
+ * SMTPClientConnection.cpp), CommuniGate Pro three. */
+#define GENERIC_ERROR_LINES 6
+
 /* The error text after an address-only line: the next few non-blank lines
- * that are neither addresses nor "-----" markers. */
+ * that are neither addresses nor "-----" markers.  With @any_address, a
+ * line that names an address anywhere also ends it unless it is indented:
+ * it opens the next recipient's entry. */
 static char *
-following_error (const char *from, const char *end)
+following_error (const char *from, const char *end, gboolean any_address)
 {
 	GString *out = g_string_new (NULL);
 	BvLines it;
 	BvLine line;
 	bv_lines_init (&it, from);
 	guint taken = 0;
-	while (taken < 3 && bv_lines_next (&it, &line) && line.start < end) {
+	while (taken < GENERIC_ERROR_LINES && bv_lines_next (&it, &line) && line.start < end) {
 		if (bv_line_blank (&line)) {
 			if (out->len > 0)
 				break;
@@ -281,6 +296,11 @@ following_error (const char *from, const char *end)
 		if (bv_line_starts (&line, "---") || bv_line_starts (&line, "==="))
 			continue;
 		g_autofree char *addr = bv_line_address (&line, NULL);
+		if (addr == NULL && any_address && !bv_line_indented (&line) &&
+		    memchr (line.start, '@', line.end - line.start) != NULL) {
+			g_autofree char *l = g_strndup (line.start, line.end - line.start);
+			addr = bv_scrape_address (l);
+		}
 		if (addr != NULL)
 			break;
 		g_string_append_len (out, line.start, line.end - line.start);
@@ -288,6 +308,59 @@ following_error (const char *from, const char *end)
 		taken++;
 	}
 	return g_string_free (out, FALSE);
+}
+
+/* Whether an error line carries no code: then the reason is on the lines
+ * below it ("Failed to deliver to '<a@b>'" and then "SMTP module(domain
+ * b) reports: host ... says: 550 ...", as CommuniGate Pro writes it; "Your
+ * message to <a@b> was automatically rejected:" and the reason, as
+ * Dovecot's mail-send.c writes a Sieve rejection). */
+static gboolean
+line_has_code (const BvLine *line)
+{
+	g_autofree char *t = g_strndup (line->start, line->end - line->start);
+	char code[16];
+	return bv_status_find (t, code, sizeof code) || bv_reply_find (t, code, sizeof code);
+}
+
+/* The address of a "Label: address" line whose label is short and whose
+ * address ends the line ("Failed Recipient: a@b" as SmarterMail writes
+ * it, "Recipient: [SMTP:a@b]" as MailEnable does, "Failed address: a@b"):
+ * the label names the recipient and the reason follows below.  A new
+ * string, or NULL. */
+static char *
+labelled_recipient (const BvLine *line)
+{
+	const char *colon = bv_line_find (line, ":");
+	if (colon == NULL || colon - line->start > 40 ||
+	    memchr (line->start, '@', colon - line->start) != NULL)
+		return NULL;
+	/* Header lines of an inline copy are not labels of a report. */
+	static const char *const headers[] = { "From:",        "To:",       "Cc:",          "Bcc:",
+		                               "Sender:",      "Reply-To:", "Return-Path:", "Delivered-To:",
+		                               "Envelope-To:", NULL };
+	const char *s = bv_line_skip_space (line);
+	for (const char *const *h = headers; *h; h++)
+		if (g_ascii_strncasecmp (s, *h, strlen (*h)) == 0)
+			return NULL;
+	const char *at = memchr (colon, '@', line->end - colon);
+	if (at == NULL)
+		return NULL;
+	/* After the address only closing brackets, quotes and spaces. */
+	const char *p = at + 1;
+	while (p < line->end && !g_ascii_isspace (*p) && strchr (">])'\"", *p) == NULL)
+		p++;
+	while (p < line->end && (g_ascii_isspace (*p) || strchr (">])'\".;,", *p) != NULL))
+		p++;
+	if (p != line->end)
+		return NULL;
+	g_autofree char *value = g_strndup (colon + 1, line->end - (colon + 1));
+	/* "[SMTP:a@b]": the address type is a second label. */
+	const char *v = value;
+	const char *inner = strchr (v, ':');
+	if (inner != NULL && inner < strchr (v, '@'))
+		v = inner + 1;
+	return bv_scrape_address (v);
 }
 
 /* Lines that pair an address with an error, or an address alone followed
@@ -309,14 +382,19 @@ scan_lines (BvMail *mail, BvReport *report, const char *text, const char *end)
 		    bv_scrape_find_recipient (report, 0, addr) != NULL)
 			continue;
 		g_autofree char *alone = bv_line_address (&line, NULL);
+		if (alone == NULL)
+			alone = labelled_recipient (&line);
 		if (line_is_error (&line)) {
 			BvRecipient *r = bv_scrape_add (report, addr);
-			bv_scrape_set_diagnostic (r, l, -1);
+			g_autofree char *more =
+			        line_has_code (&line) ? NULL : following_error (it.next, end, TRUE);
+			g_autofree char *diag = more && more[0] ? g_strconcat (l, " ", more, NULL) : NULL;
+			bv_scrape_set_diagnostic (r, diag ? diag : l, -1);
 		} else if (alone != NULL) {
-			g_autofree char *err = following_error (it.next, end);
+			g_autofree char *err = following_error (it.next, end, FALSE);
 			if (err[0] == '\0')
 				continue;
-			BvRecipient *r = bv_scrape_add (report, addr);
+			BvRecipient *r = bv_scrape_add (report, alone);
 			bv_scrape_set_diagnostic (r, err, -1);
 		}
 	}

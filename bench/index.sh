@@ -100,9 +100,10 @@ print(f"index, {n} messages ({bounces} bounced recipients, {groups} cause groups
 for t, name in (("nm", "cold notmuch new"), ("bv", "cold bounceview index")):
     w, c, kb = med[t]
     print(f"  {name:23} {w:8.2f} s wall  {c:8.2f} s cpu  peak {kb / 1024:6.1f} MiB  "
-          f"(walls: {', '.join(f'{x[0]:.1f}' for x in r[t])})")
+          f"(walls: {', '.join(f'{x[0]:.1f}' for x in r[t])}; cpus: {', '.join(f'{x[1]:.2f}' for x in r[t])})")
 print(f"  ratio bounceview/notmuch  {med['bv'][0] / med['nm'][0]:.2f}x wall, "
-      f"{med['bv'][1] / med['nm'][1]:.2f}x cpu (target <= 1.10x)")
+      f"{med['bv'][1] / med['nm'][1]:.2f}x cpu (target <= 1.10x; per round: "
+      f"{', '.join(f'{b[1] / a[1]:.2f}x' for a, b in zip(r['nm'], r['bv']))})")
 print(f"  warm bounceview index   {warm_s:8.3f} s   peak {warm_kb / 1024:6.1f} MiB")
 print(f"  first open after index  {first_s:8.3f} s   (no snapshot: every bounce read out of notmuch)")
 print(f"  first open after change {changed_s:8.3f} s   (1% new mail indexed; {changed_bounces} bounced "

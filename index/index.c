@@ -15,12 +15,18 @@
  * again.  "tmp" directories (mail being delivered) and ".notmuch" are
  * skipped; new messages get notmuch's new.tags, as `notmuch new` gives them.
  *
- * Then the bounce candidates (CANDIDATE_QUERY: report structure and the
- * senders and subjects mail systems use, and the files this walk added
- * whose head the engine's triage flagged) lacking a cache entry from this
- * parser version are read, triaged, parsed once and cached (cache.h) with
- * their tags, each message in one atomic section so that an interruption
- * leaves either no entry or a whole one.
+ * Each new file is indexed in one atomic section with its new.tags, its
+ * Maildir flags and, when the engine's triage flags its head, its parsed
+ * result (cache.h) and bounce tags, all in one update of its document.  A
+ * message that gains or loses a file loses its cache entry in the same
+ * section.  Then the triage phase marks the messages changed since the last
+ * run that the candidate query misses but the triage flags, and the parse
+ * phase reads, parses once and caches the bounce candidates (CANDIDATE_QUERY:
+ * report structure and the senders and subjects mail systems use, and the
+ * marked messages) still lacking a cache entry from this parser version,
+ * each message in one atomic section.  An interruption at any point leaves
+ * whole entries only, and the next run finishes the work: the same database
+ * as an uninterrupted run.
  *
  * Tags (unless turned off): "bounce" on every report with a recipient that
  * did not get the message, "bounce-hard" when one of them bounced hard,
@@ -40,6 +46,7 @@
 #include "parsers/bounce.h"
 #include "index/cache.h"
 #include "index/database.h"
+#include "index/guard.h"
 #include "index/index.h"
 #include "index/settings.h"
 
@@ -93,8 +100,11 @@ typedef struct {
 	GPtrArray *ignore_names;
 	GPtrArray *ignore_patterns; /* of GRegex */
 	GHashTable *visited;        /* "dev:ino" of the directories walked */
-	GHashTable *refiled;        /* ids of messages that gained or lost a file */
-	guint skipped;              /* directories that could not be listed */
+	/* Ids of the messages this run added whose head the triage read at
+	 * once and did not flag: the triage phase passes over them. */
+	GHashTable *triaged;
+	guint parsed_at_add; /* messages add_files() parsed and cached */
+	guint skipped;       /* directories that could not be listed */
 	GError *error;
 } Run;
 
@@ -398,80 +408,105 @@ delete_gone_dir (Run *run, const char *path)
 
 /* As `notmuch new` does when maildir.synchronize_flags is on (its
  * default): a file named ...:2,S is read mail, so it must not stay tagged
- * unread in the user's mail client. */
-static void
+ * unread in the user's mail client.  The caller has @msg frozen, so that
+ * notmuch's own freeze and thaw inside do not write the document. */
+static notmuch_status_t
 sync_maildir_flags (Run *run, notmuch_message_t *msg)
 {
 	notmuch_bool_t sync = TRUE;
 	if (msg == NULL || (notmuch_config_get_bool (run->db->db, NOTMUCH_CONFIG_SYNC_MAILDIR_FLAGS, &sync) ==
 	                            NOTMUCH_STATUS_SUCCESS &&
 	                    !sync))
-		return;
-	notmuch_message_maildir_flags_to_tags (msg);
+		return NOTMUCH_STATUS_SUCCESS;
+	return notmuch_message_maildir_flags_to_tags (msg);
 }
 
-/* Notes that @msg gained or lost a file (a copy, another report under the
- * same Message-ID, a rename): a cached result is parsed again from all its
- * files once they are synchronised. */
-static void
-refile (Run *run, notmuch_message_t *msg)
-{
-	if (msg != NULL)
-		g_hash_table_add (run->refiled, g_strdup (notmuch_message_get_message_id (msg)));
-}
-
-static void
+/* notmuch's new.tags on a new message (frozen by the caller). */
+static notmuch_status_t
 apply_new_tags (Run *run, notmuch_message_t *msg)
 {
 	notmuch_config_values_t *tags = notmuch_config_get_values (run->db->db, NOTMUCH_CONFIG_NEW_TAGS);
-	notmuch_message_freeze (msg);
-	for (; tags != NULL && notmuch_config_values_valid (tags);
+	notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
+	for (; st == NOTMUCH_STATUS_SUCCESS && tags != NULL && notmuch_config_values_valid (tags);
 	     notmuch_config_values_move_to_next (tags)) {
 		const char *t = notmuch_config_values_get (tags);
 		if (t != NULL && *t != '\0')
-			notmuch_message_add_tag (msg, t);
+			st = notmuch_message_add_tag (msg, t);
 	}
-	notmuch_message_thaw (msg);
 	if (tags != NULL)
 		notmuch_config_values_destroy (tags);
+	return st;
 }
 
+static notmuch_status_t parse_at_add (Run *run, notmuch_message_t *msg, const char *path);
+static notmuch_status_t drop_result (Run *run, notmuch_message_t *msg);
+
+/* The changes that follow notmuch's indexing of @path into @msg, all in one
+ * freeze: each thaw rewrites the message's whole document (notmuch keeps all
+ * its terms in one), and those rewrites were most of what a cold index spent
+ * beyond `notmuch new`.  A new message gets new.tags, its Maildir flags as
+ * tags and, when the triage flags its head, its cache entry and bounce tags;
+ * a message that gained a file (a copy, another report under its
+ * Message-ID, a rename) gets the flags and loses its cache entry, so that
+ * the parse phase reads it again from all its files, even after a kill. */
+static notmuch_status_t
+after_index (Run *run, notmuch_message_t *msg, const char *path, gboolean is_new)
+{
+	notmuch_status_t st = notmuch_message_freeze (msg);
+	if (st != NOTMUCH_STATUS_SUCCESS)
+		return st;
+	if (is_new)
+		st = apply_new_tags (run, msg);
+	if (st == NOTMUCH_STATUS_SUCCESS)
+		st = sync_maildir_flags (run, msg);
+	if (st == NOTMUCH_STATUS_SUCCESS)
+		st = is_new ? parse_at_add (run, msg, path) : drop_result (run, msg);
+	notmuch_status_t thaw = bv_nm_thaw (msg);
+	return st != NOTMUCH_STATUS_SUCCESS ? st : thaw;
+}
+
+/* Indexes the new files, each in one atomic section with everything
+ * after_index() writes: a kill leaves a file either not indexed or indexed
+ * with its tags and cache entry.  On a failure the section is left open:
+ * closing the database cancels it. */
 static gboolean
 add_files (Run *run, guint64 *duplicates)
 {
-	notmuch_indexopts_t *opts = notmuch_database_get_default_indexopts (run->db->db);
+	notmuch_database_t *db = run->db->db;
+	notmuch_indexopts_t *opts = notmuch_database_get_default_indexopts (db);
 	gboolean ok = TRUE;
 	for (guint i = 0; i < run->to_add->len && ok; i++) {
 		const char *path = run->to_add->pdata[i];
 		notmuch_message_t *msg = NULL;
-		notmuch_database_begin_atomic (run->db->db);
-		notmuch_status_t st = notmuch_database_index_file (run->db->db, path, opts, &msg);
+		notmuch_status_t st = notmuch_database_begin_atomic (db);
+		if (st != NOTMUCH_STATUS_SUCCESS) {
+			ok = bv_db_fail (run->db, &run->error, st, path);
+			break;
+		}
+		st = notmuch_database_index_file (db, path, opts, &msg);
 		switch (st) {
 		case NOTMUCH_STATUS_SUCCESS:
 			run->stats->files_added++;
-			/* One freeze for both: each thaw rewrites the whole
-			 * document, which cost an eighth of a cold index when
-			 * the flags were thawed apart from the new tags. */
-			notmuch_message_freeze (msg);
-			apply_new_tags (run, msg);
-			sync_maildir_flags (run, msg);
-			notmuch_message_thaw (msg);
+			st = after_index (run, msg, path, TRUE);
 			break;
 		case NOTMUCH_STATUS_DUPLICATE_MESSAGE_ID:
 			(*duplicates)++;
-			sync_maildir_flags (run, msg);
-			refile (run, msg);
+			st = after_index (run, msg, path, FALSE);
 			break;
 		case NOTMUCH_STATUS_FILE_NOT_EMAIL:
 		case NOTMUCH_STATUS_FILE_ERROR:
 			/* Not mail (an index file of another program) or gone
 			 * since the listing: like notmuch, pass over it. */
+			st = NOTMUCH_STATUS_SUCCESS;
 			break;
-		default: ok = bv_db_fail (run->db, &run->error, st, path);
+		default: break;
 		}
 		if (msg != NULL)
 			notmuch_message_destroy (msg);
-		notmuch_database_end_atomic (run->db->db);
+		if (st == NOTMUCH_STATUS_SUCCESS)
+			st = notmuch_database_end_atomic (db);
+		if (st != NOTMUCH_STATUS_SUCCESS)
+			ok = bv_db_fail (run->db, &run->error, st, path);
 		progress (run, "index", i + 1, run->to_add->len);
 	}
 	if (opts != NULL)
@@ -490,8 +525,9 @@ remove_file (Run *run, const char *path, guint64 *remaining)
 	notmuch_database_t *db = run->db->db;
 	notmuch_message_t *msg = NULL;
 	notmuch_status_t st = notmuch_database_begin_atomic (db);
-	if (st == NOTMUCH_STATUS_SUCCESS)
-		st = notmuch_database_find_message_by_filename (db, path, &msg);
+	if (st != NOTMUCH_STATUS_SUCCESS)
+		return st;
+	st = notmuch_database_find_message_by_filename (db, path, &msg);
 	if (st == NOTMUCH_STATUS_SUCCESS && msg != NULL && run->skipped > 0) {
 		notmuch_filenames_t *names = notmuch_message_get_filenames (msg);
 		guint n = 0;
@@ -500,27 +536,28 @@ remove_file (Run *run, const char *path, guint64 *remaining)
 			n++;
 		if (names != NULL)
 			notmuch_filenames_destroy (names);
-		if (n <= 1) {
-			notmuch_message_destroy (msg);
-			notmuch_database_end_atomic (db);
-			return NOTMUCH_STATUS_SUCCESS;
-		}
+		if (n <= 1)
+			g_clear_pointer (&msg, notmuch_message_destroy);
 	}
 	if (st == NOTMUCH_STATUS_SUCCESS && msg != NULL) {
-		st = notmuch_database_remove_message (db, path);
+		g_autofree char *id = g_strdup (notmuch_message_get_message_id (msg));
+		/* The message object read before the removal holds the old
+		 * document; what follows works on the message as it is now. */
+		g_clear_pointer (&msg, notmuch_message_destroy);
+		st = bv_nm_remove_message (db, path);
 		if (st == NOTMUCH_STATUS_SUCCESS) {
 			run->stats->files_removed++;
 		} else if (st == NOTMUCH_STATUS_DUPLICATE_MESSAGE_ID) {
 			(*remaining)++;
-			sync_maildir_flags (run, msg);
-			refile (run, msg);
-			st = NOTMUCH_STATUS_SUCCESS;
+			st = notmuch_database_find_message (db, id, &msg);
+			if (st == NOTMUCH_STATUS_SUCCESS && msg != NULL)
+				st = after_index (run, msg, path, FALSE);
 		}
 	}
 	if (msg != NULL)
 		notmuch_message_destroy (msg);
-	notmuch_status_t end = notmuch_database_end_atomic (db);
-	return st != NOTMUCH_STATUS_SUCCESS ? st : end;
+	/* On a failure the atomic section stays open (add_files()). */
+	return st != NOTMUCH_STATUS_SUCCESS ? st : notmuch_database_end_atomic (db);
 }
 
 static gboolean
@@ -702,28 +739,22 @@ set_tags (notmuch_message_t *msg, const BvReport *r)
 	return st;
 }
 
-/* Replaces the cache entry of @msg with @r (and its tags), atomically. */
+/* The cache entry of @msg replaced by @r, and its tags set; the caller has
+ * @msg frozen inside an atomic section. */
 static notmuch_status_t
-store_result (Run *run, notmuch_message_t *msg, const BvReport *r)
+write_result (Run *run, notmuch_message_t *msg, const BvReport *r)
 {
-	notmuch_database_t *db = run->db->db;
-	notmuch_status_t st = notmuch_database_begin_atomic (db);
-	if (st != NOTMUCH_STATUS_SUCCESS)
-		return st;
-	/* Frozen, every change below is written to the document once, at the
-	 * thaw: a message's document holds all its terms, and rewriting it
-	 * for each property made the parse phase ten times slower. */
-	notmuch_message_freeze (msg);
+	notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
 	/* The old entry goes; the candidate mark stays, so that a later parser
 	 * version finds the message again. */
 	const char *keys[] = { BV_CACHE_KEY_VERSION, BV_CACHE_KEY_KIND, BV_CACHE_KEY_BOUNCED,
 		               BV_CACHE_KEY_DATA };
-	for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-		notmuch_message_remove_all_properties (msg, keys[i]);
+	for (guint i = 0; i < G_N_ELEMENTS (keys) && st == NOTMUCH_STATUS_SUCCESS; i++)
+		st = notmuch_message_remove_all_properties (msg, keys[i]);
 	gboolean bounced = FALSE;
 	for (guint i = 0; i < r->recipients->len; i++)
 		bounced |= bv_recipient_bounced (r->recipients->pdata[i]);
-	if (r->kind != BV_KIND_NONE) {
+	if (st == NOTMUCH_STATUS_SUCCESS && r->kind != BV_KIND_NONE) {
 		g_autofree char *text = bv_cache_serialize (r);
 		g_autoptr (GPtrArray) chunks = bv_cache_chunk (text);
 		for (guint i = 0; i < chunks->len && st == NOTMUCH_STATUS_SUCCESS; i++)
@@ -739,11 +770,103 @@ store_result (Run *run, notmuch_message_t *msg, const BvReport *r)
 		                                   G_STRINGIFY (BV_PARSER_VERSION));
 	if (st == NOTMUCH_STATUS_SUCCESS && run->tags)
 		st = set_tags (msg, r);
-	notmuch_status_t thaw = notmuch_message_thaw (msg);
-	notmuch_status_t end = notmuch_database_end_atomic (db);
+	return st;
+}
+
+/* Counts @r in the run's statistics. */
+static void
+count_result (Run *run, const BvReport *r)
+{
+	run->stats->parsed++;
+	if (r->kind != BV_KIND_NONE)
+		run->stats->reports++;
+	for (guint j = 0; j < r->recipients->len; j++)
+		run->stats->bounces += bv_recipient_bounced (r->recipients->pdata[j]);
+}
+
+/* Replaces the cache entry of @msg with @r (and its tags), atomically.  On
+ * a failure the atomic section stays open (add_files()). */
+static notmuch_status_t
+store_result (Run *run, notmuch_message_t *msg, const BvReport *r)
+{
+	notmuch_database_t *db = run->db->db;
+	notmuch_status_t st = notmuch_database_begin_atomic (db);
+	if (st != NOTMUCH_STATUS_SUCCESS)
+		return st;
+	/* Frozen, every change below is written to the document once, at the
+	 * thaw: a message's document holds all its terms, and rewriting it
+	 * for each property made the parse phase ten times slower. */
+	st = notmuch_message_freeze (msg);
+	if (st != NOTMUCH_STATUS_SUCCESS)
+		return st;
+	st = write_result (run, msg, r);
+	notmuch_status_t thaw = bv_nm_thaw (msg);
 	if (st == NOTMUCH_STATUS_SUCCESS)
 		st = thaw;
-	return st != NOTMUCH_STATUS_SUCCESS ? st : end;
+	return st != NOTMUCH_STATUS_SUCCESS ? st : notmuch_database_end_atomic (db);
+}
+
+/* Whether @msg has a cache entry of this parser version. */
+static gboolean
+cached (notmuch_message_t *msg)
+{
+	const char *version = NULL;
+	return notmuch_message_get_property (msg, BV_CACHE_KEY_VERSION, &version) == NOTMUCH_STATUS_SUCCESS &&
+	       g_strcmp0 (version, G_STRINGIFY (BV_PARSER_VERSION)) == 0;
+}
+
+/* A new message (frozen by add_files() inside its atomic section, right
+ * after notmuch indexed @path: the file is in the page cache) whose head the
+ * triage flags is parsed now, and its cache entry and tags written in the
+ * same document update as its new.tags: the triage and parse phases would
+ * have rewritten the document twice more.  The candidate mark is not set
+ * here: it belongs only on a message the candidate query misses, which the
+ * triage phase tells once the document is written (it passes over the
+ * messages recorded in run->triaged, whose head did not flag). */
+static notmuch_status_t
+parse_at_add (Run *run, notmuch_message_t *msg, const char *path)
+{
+	g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+	const char *data = file != NULL ? g_mapped_file_get_contents (file) : NULL;
+	gsize len = file != NULL ? g_mapped_file_get_length (file) : 0;
+	/* The head as head_may_be_report() reads it, then the whole file as
+	 * parse_file() reads it.  An unreadable file is left to the triage
+	 * phase, as an empty one (no contents) is. */
+	if (file == NULL)
+		return NOTMUCH_STATUS_SUCCESS;
+	if (data == NULL || !bv_triage (data, MIN (len, HEAD_BYTES))) {
+		g_hash_table_add (run->triaged, g_strdup (notmuch_message_get_message_id (msg)));
+		return NOTMUCH_STATUS_SUCCESS;
+	}
+	g_autoptr (BvReport) r = bv_triage (data, len) ? bv_report_parse (data, len) : bv_report_new ();
+	count_result (run, r);
+	run->parsed_at_add++;
+	return write_result (run, msg, r);
+}
+
+/* Drops the cache entry of @msg (frozen by the caller) and the bounce tags
+ * bounceview put on it, when it gained or lost a file: the entry was made
+ * from the files it had.  A candidate is parsed again in the parse phase; a
+ * message only the triage made one is triaged again first.  Done in the
+ * atomic section of the file change, so that a kill cannot leave an entry
+ * that misses a file. */
+static notmuch_status_t
+drop_result (Run *run, notmuch_message_t *msg)
+{
+	/* Its head may now be another file's. */
+	g_hash_table_remove (run->triaged, notmuch_message_get_message_id (msg));
+	if (!cached (msg))
+		return NOTMUCH_STATUS_SUCCESS;
+	const char *keys[] = { BV_CACHE_KEY_VERSION, BV_CACHE_KEY_KIND, BV_CACHE_KEY_BOUNCED,
+		               BV_CACHE_KEY_DATA };
+	notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
+	for (guint i = 0; i < G_N_ELEMENTS (keys) && st == NOTMUCH_STATUS_SUCCESS; i++)
+		st = notmuch_message_remove_all_properties (msg, keys[i]);
+	if (st == NOTMUCH_STATUS_SUCCESS && run->tags) {
+		g_autoptr (BvReport) none = bv_report_new ();
+		st = set_tags (msg, none);
+	}
+	return st;
 }
 
 static guint
@@ -778,11 +901,12 @@ head_may_be_report (notmuch_message_t *msg)
 /* Runs @fn on every message of @query_string (scoped to the Maildir), by
  * id: the ids are collected first and the work done after, because
  * changing messages while a query's results are walked is what notmuch
- * warns against.  Stops at the first failure. */
+ * warns against.  The ids in @skip (NULL: none) are passed over, counted in
+ * the progress all the same.  Stops at the first failure. */
 typedef notmuch_status_t (*MessageFunc) (Run *run, notmuch_message_t *msg, guint i, guint n);
 
 static gboolean
-for_each_message (Run *run, const char *query_string, MessageFunc fn)
+for_each_message (Run *run, const char *query_string, GHashTable *skip, MessageFunc fn)
 {
 	g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
 	g_autofree char *scoped = bv_db_scoped_query (run->db, query_string);
@@ -797,6 +921,10 @@ for_each_message (Run *run, const char *query_string, MessageFunc fn)
 	}
 	notmuch_query_destroy (query);
 	for (guint i = 0; i < ids->len; i++) {
+		if (skip != NULL && g_hash_table_contains (skip, ids->pdata[i])) {
+			progress (run, "triage", i + 1, ids->len);
+			continue;
+		}
 		notmuch_message_t *msg = NULL;
 		notmuch_status_t st = notmuch_database_find_message (run->db->db, ids->pdata[i], &msg);
 		if (st == NOTMUCH_STATUS_SUCCESS && msg != NULL) {
@@ -815,7 +943,14 @@ triage_one (Run *run, notmuch_message_t *msg, guint i, guint n)
 	progress (run, "triage", i + 1, n);
 	if (!head_may_be_report (msg))
 		return NOTMUCH_STATUS_SUCCESS;
-	return notmuch_message_add_property (msg, BV_CACHE_KEY_CANDIDATE, "1");
+	/* Frozen, so that the document is written by a thaw that cannot let
+	 * a Xapian exception out (guard.h). */
+	notmuch_status_t st = notmuch_message_freeze (msg);
+	if (st != NOTMUCH_STATUS_SUCCESS)
+		return st;
+	st = notmuch_message_add_property (msg, BV_CACHE_KEY_CANDIDATE, "1");
+	notmuch_status_t thaw = bv_nm_thaw (msg);
+	return st != NOTMUCH_STATUS_SUCCESS ? st : thaw;
 }
 
 /* Marks as candidates the messages changed since the last run (by whatever
@@ -823,7 +958,13 @@ triage_one (Run *run, notmuch_message_t *msg, guint i, guint n)
  * engine's triage flags: it knows signs notmuch does not index, such as a
  * null Return-Path, Auto-Submitted, or an auto-reply in any language.  The
  * database revision reached is kept in notmuch's own configuration; an
- * interrupted run leaves the old one, and the next run looks again. */
+ * interrupted run leaves the old one, and the next run looks again.
+ *
+ * Messages cached already are triaged too: add_files() parses a new message
+ * whose head the triage flags at once, and such a message gets its mark
+ * here, where the candidate query tells whether it needs one, even when a
+ * kill came in between (the revision was not recorded then).  Its own new
+ * messages whose head did not flag (run->triaged) it passes over. */
 static gboolean
 triage_changed (Run *run)
 {
@@ -838,11 +979,9 @@ triage_changed (Run *run)
 		since = g_strdup_printf ("lastmod:%s..", colon + 1);
 	/* notmuch's parser takes a query that starts with "not", but not "*"
 	 * joined to anything. */
-	g_autofree char *q =
-	        g_strdup_printf ("%s%snot (%s) and not property:%s=%s", since != NULL ? since : "",
-	                         since != NULL ? " and " : "", CANDIDATE_QUERY, BV_CACHE_KEY_VERSION,
-	                         G_STRINGIFY (BV_PARSER_VERSION));
-	return for_each_message (run, q, triage_one);
+	g_autofree char *q = g_strdup_printf ("%s%snot (%s)", since != NULL ? since : "",
+	                                      since != NULL ? " and " : "", CANDIDATE_QUERY);
+	return for_each_message (run, q, run->triaged, triage_one);
 }
 
 static gboolean
@@ -861,44 +1000,11 @@ parse_one (Run *run, notmuch_message_t *msg, guint i, guint n)
 	g_autoptr (BvReport) r = parse_message (msg);
 	notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
 	if (r != NULL) {
-		run->stats->parsed++;
-		if (r->kind != BV_KIND_NONE)
-			run->stats->reports++;
-		for (guint j = 0; j < r->recipients->len; j++)
-			run->stats->bounces += bv_recipient_bounced (r->recipients->pdata[j]);
+		count_result (run, r);
 		st = store_result (run, msg, r);
 	}
 	progress (run, "parse", i + 1, n);
 	return st;
-}
-
-/* Parses again the cached messages whose files changed in this run (the
- * stale ones among them were parsed already). */
-static gboolean
-parse_refiled (Run *run)
-{
-	GHashTableIter it;
-	gpointer id;
-	guint i = 0, n = g_hash_table_size (run->refiled);
-	g_hash_table_iter_init (&it, run->refiled);
-	while (g_hash_table_iter_next (&it, &id, NULL)) {
-		notmuch_message_t *msg = NULL;
-		const char *version = NULL;
-		notmuch_status_t st = notmuch_database_find_message (run->db->db, id, &msg);
-		if (st == NOTMUCH_STATUS_SUCCESS && msg != NULL &&
-		    notmuch_message_get_property (msg, BV_CACHE_KEY_VERSION, &version) ==
-		            NOTMUCH_STATUS_SUCCESS &&
-		    g_strcmp0 (version, G_STRINGIFY (BV_PARSER_VERSION)) == 0) {
-			run->stats->cached--;
-			st = parse_one (run, msg, i, n);
-		}
-		if (msg != NULL)
-			notmuch_message_destroy (msg);
-		if (st != NOTMUCH_STATUS_SUCCESS)
-			return bv_db_fail (run->db, &run->error, st, id);
-		i++;
-	}
-	return TRUE;
 }
 
 static gboolean
@@ -907,8 +1013,10 @@ parse_candidates (Run *run)
 	const char *version = "property:" BV_CACHE_KEY_VERSION "=" G_STRINGIFY (BV_PARSER_VERSION);
 	g_autofree char *current = g_strdup_printf ("(%s) and %s", CANDIDATE_QUERY, version);
 	g_autofree char *stale = g_strdup_printf ("(%s) and not %s", CANDIDATE_QUERY, version);
-	run->stats->cached = count (run, current);
-	return parse_refiled (run) && for_each_message (run, stale, parse_one);
+	/* What add_files() parsed is cached by now but was not before. */
+	guint cached = count (run, current);
+	run->stats->cached = cached > run->parsed_at_add ? cached - run->parsed_at_add : 0;
+	return for_each_message (run, stale, NULL, parse_one);
 }
 
 gboolean
@@ -942,7 +1050,7 @@ bv_index_update (const BvIndexOptions *options, BvIndexStats *stats, GError **er
 	run.dir_paths = g_ptr_array_new_with_free_func (g_free);
 	run.dir_mtimes = g_array_new (FALSE, FALSE, sizeof (time_t));
 	run.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-	run.refiled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+	run.triaged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 	gboolean ok = load_ignore (&run) && sync_files (&run) && triage_changed (&run) &&
 	              parse_candidates (&run) && record_triaged_revision (&run);
 	g_ptr_array_unref (run.to_add);
@@ -953,7 +1061,7 @@ bv_index_update (const BvIndexOptions *options, BvIndexStats *stats, GError **er
 	g_clear_pointer (&run.ignore_names, g_ptr_array_unref);
 	g_clear_pointer (&run.ignore_patterns, g_ptr_array_unref);
 	g_hash_table_unref (run.visited);
-	g_hash_table_unref (run.refiled);
+	g_hash_table_unref (run.triaged);
 	if (!ok) {
 		g_propagate_error (error, run.error);
 		bv_db_free (run.db);

@@ -27,15 +27,58 @@ PHASES = {"looking for new files": "scan", "indexing": "index", "looking for rep
           "parsing reports": "parse"}
 
 
-class Home:
-    """A temporary home holding Maildir/ (N synthetic messages, 10% bounces)."""
+def add_triage_only_mail(maildir, every=10):
+    """Adds to a make-maildir.py Maildir the mail that takes the other paths
+    of an index, spread among its files (names sort next to theirs):
 
-    def __init__(self, messages=0, seed=7):
+    - mailing-list mail and German out-of-office replies, which the
+      candidate query misses and only the engine's triage flags (they get
+      the candidate mark, which must be set exactly as when `notmuch new`
+      added them);
+    - a second copy, under another name in new/, of every fifth bounce, so
+      that a cached message gains a file and is parsed again from both.
+    """
+    cur = os.path.join(maildir, "cur")
+    names = sorted(os.listdir(cur))
+    for k, name in enumerate(names[::every]):
+        stamp = name.split(".")[0]
+        if k % 4 == 3:
+            text = ("Return-Path: <erika.%d@example.de>\nFrom: Erika Muster <erika.%d@example.de>\n"
+                    "To: me@example.com\nSubject: Abwesenheitsnotiz: Projekt %d\n"
+                    "Date: Tue, 2 Jan 2024 10:00:00 +0000\nMessage-ID: <ooo.%d@example.de>\n"
+                    "Auto-Submitted: auto-replied\nContent-Type: text/plain; charset=utf-8\n\n"
+                    "Ich bin bis zum 15. Januar nicht im Haus und lese keine Mail.\n" % (k, k, k, k))
+        else:
+            text = ("Return-Path: <project-bounces@lists.example.org>\n"
+                    "From: Project list <project@lists.example.org>\nTo: project@lists.example.org\n"
+                    "Subject: [project] weekly notes %d\nDate: Tue, 2 Jan 2024 09:00:00 +0000\n"
+                    "Message-ID: <list.%d@lists.example.org>\nPrecedence: list\n"
+                    "List-Id: <project.lists.example.org>\nContent-Type: text/plain\n\n"
+                    "Notes of the week %d: the release plan moves by a week.\n" % (k, k, k))
+        with open(os.path.join(cur, "%s.L%dP1.list:2," % (stamp, k)), "w") as f:
+            f.write(text)
+    def is_bounce(name):
+        with open(os.path.join(cur, name), errors="replace") as f:
+            head = f.read(400)
+        return "MAILER-DAEMON" in head or "Mail Delivery" in head
+
+    bounces = [n for n in names if is_bounce(n)]
+    for n in bounces[::5]:
+        shutil.copyfile(os.path.join(cur, n), os.path.join(maildir, "new", n.split(":")[0] + ".copy"))
+
+
+class Home:
+    """A temporary home holding Maildir/ (N synthetic messages, 10% bounces;
+    with EXTRA, the mail of add_triage_only_mail() too)."""
+
+    def __init__(self, messages=0, seed=7, extra=False):
         self.root = tempfile.mkdtemp(prefix="bv-crash-")
         self.maildir = os.path.join(self.root, "Maildir")
         if messages > 0:
             subprocess.run([sys.executable, MAKE_MAILDIR, self.maildir, str(messages), "--seed", str(seed)],
                            check=True, stdout=subprocess.DEVNULL)
+            if extra:
+                add_triage_only_mail(self.maildir)
         else:
             for d in ("cur", "new", "tmp"):
                 os.makedirs(os.path.join(self.maildir, d))

@@ -39,7 +39,7 @@ def wait_for_lock(h, proc, seconds=30):
 class NotmuchNewTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.h = Home(MESSAGES, seed=21)
+        cls.h = Home(MESSAGES, seed=21, extra=True)
         cls.h.index()
         cls.clean = cls.h.state()
 

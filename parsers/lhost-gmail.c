@@ -9,7 +9,9 @@
  * with the reply code doubled and a "(state N)" note that tells which SMTP
  * step failed.  The inline copy follows "----- Original message -----".
  * Newer notices are multipart/report: the delivery-status part is read and
- * completed from "The response from the remote server was:" in the text. */
+ * completed from "The response from the remote server was:" in the text;
+ * without that part, the "** Headline **" and the sentence under it name
+ * the recipient. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -160,13 +162,69 @@ read_response (BvMail *mail, BvReport *out)
 	return 1;
 }
 
+/* The headline of Gmail's newer notices ("** Address not found **",
+ * "** Message blocked **", "** Delivery incomplete **", "** Message not
+ * delivered **"): a line that starts and ends with two asterisks. */
+static gboolean
+headline (const BvLine *line)
+{
+	const char *p = bv_line_skip_space (line);
+	const char *e = line->end;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
+		e--;
+	return e - p > 6 && strncmp (p, "** ", 3) == 0 && strncmp (e - 3, " **", 3) == 0;
+}
+
+/* Gmail's newer notices when they come without the delivery-status part
+ * (a relay or an archive dropped it): after the headline, the sentence
+ * that names the recipient -- "Your message wasn't delivered to a@b
+ * because ...", "Your message to a@b has been blocked.", "There was a
+ * temporary problem delivering your message to a@b. Gmail will retry for
+ * 46 more hours." -- and the reply after "The response from the remote
+ * server was:" or "The response was:".  The wording is that of Gmail's
+ * notices as public mailing-list archives quote them (qemu-devel, 2023:
+ * "** Message blocked **" with "The response from the remote server
+ * was:").  Returns the number of recipients. */
+static guint
+read_headline (BvMail *mail, BvReport *out)
+{
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, mail->body->str);
+	gboolean seen = FALSE;
+	g_autofree char *sentence = NULL;
+	while (bv_lines_next (&it, &line)) {
+		if (!seen) {
+			seen = headline (&line);
+			continue;
+		}
+		if (bv_line_blank (&line))
+			continue;
+		sentence = bv_line_dup (&line);
+		break;
+	}
+	if (sentence == NULL)
+		return 0;
+	g_autofree char *addr = bv_scrape_address (sentence);
+	if (addr == NULL)
+		return 0;
+	gboolean delayed = bv_text_find_ci (sentence, "temporary problem") != NULL ||
+	                   bv_text_find_ci (sentence, "will retry") != NULL;
+	if (read_response (mail, out) == 0)
+		bv_scrape_set_diagnostic (bv_scrape_add (out, ""), sentence, -1);
+	BvRecipient *r = out->recipients->pdata[out->recipients->len - 1];
+	bv_scrape_set (&r->recipient, addr);
+	bv_scrape_set (&r->action, delayed ? "delayed" : "failed");
+	return out->recipients->len;
+}
+
 static gboolean
 gmail_parse (BvMail *mail, BvReport *report)
 {
 	if (!is_gmail (mail) || bv_scrape_forwarded (mail))
 		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();
-	if (read_text (mail, text) == 0 && mail->dsn->len == 0)
+	if (read_text (mail, text) == 0 && mail->dsn->len == 0 && read_headline (mail, text) == 0)
 		return FALSE;
 	if (mail->dsn->len > 0 && text->recipients->len == 0)
 		read_response (mail, text);

@@ -9,6 +9,8 @@
  * still the only place that names the failed SMTP command. */
 #include "config.h"
 
+#include <string.h>
+
 #include "parsers/lhost.h"
 #include "parsers/scrape.h"
 #include "parsers/text.h"
@@ -28,6 +30,35 @@ is_postfix (BvMail *mail, const char *body)
 	    bv_text_find_ci (body, "This is the Postfix program at host ") != NULL)
 		return TRUE;
 	return bv_text_find_ci (mail->dsn->str, "X-Postfix-Queue-ID:") != NULL;
+}
+
+/* A local delivery agent's failure (Diagnostic-Code type x-unix) carries
+ * only the command's output or the errno text in the delivery-status part;
+ * the paragraph says what the agent made of it first: "permission denied.
+ * Command output: ..." (pipe(8) and local(8) with src/global/sys_exits.c),
+ * "cannot append message to file ...: File too large".  The paragraph,
+ * which holds the part's words, becomes the diagnostic. */
+static void
+take_agent_summary (BvReport *report, guint from, const BvReport *text)
+{
+	GPtrArray *a = report->recipients;
+	for (guint i = from; i < a->len; i++) {
+		BvRecipient *r = a->pdata[i];
+		if (g_ascii_strcasecmp (r->diagnostic_type, "x-unix") != 0 || r->diagnostic[0] == '\0')
+			continue;
+		for (guint k = 0; k < text->recipients->len; k++) {
+			const BvRecipient *t = text->recipients->pdata[k];
+			if (t == NULL || g_ascii_strcasecmp (t->recipient, r->recipient) != 0)
+				continue;
+			g_autofree char *line = bv_text_normalise (t->diagnostic, -1);
+			/* The paragraph opens with "<a@b>: "; its words follow. */
+			const char *p =
+			        line[0] == '<' && strstr (line, ">: ") ? strstr (line, ">: ") + 3 : line;
+			if (strlen (p) > strlen (r->diagnostic) && bv_text_find_ci (p, r->diagnostic) != NULL)
+				bv_scrape_set (&r->diagnostic, p);
+			break;
+		}
+	}
 }
 
 static gboolean
@@ -54,8 +85,12 @@ postfix_parse (BvMail *mail, BvReport *report)
 		"--- ",
 		NULL,
 	};
-	guint n = bv_scrape_dsn_and_blocks (mail, report, start, stops,
-	                                    BV_BLOCKS_ANGLE | BV_BLOCKS_INDENTED | BV_BLOCKS_BLANK_ENDS);
+	g_autoptr (BvReport) text = bv_report_new ();
+	bv_scrape_blocks (text, start, stops, BV_BLOCKS_ANGLE | BV_BLOCKS_INDENTED | BV_BLOCKS_BLANK_ENDS,
+	                  NULL);
+	guint before = report->recipients->len;
+	guint n = bv_scrape_merge (mail, report, text);
+	take_agent_summary (report, before, text);
 	return n > 0;
 }
 

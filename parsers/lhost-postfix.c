@@ -54,7 +54,11 @@ take_agent_summary (BvReport *report, guint from, const BvReport *text)
 			/* The paragraph opens with "<a@b>: "; its words follow. */
 			const char *p =
 			        line[0] == '<' && strstr (line, ">: ") ? strstr (line, ">: ") + 3 : line;
-			if (strlen (p) > strlen (r->diagnostic) && bv_text_find_ci (p, r->diagnostic) != NULL)
+			/* "host mx[ip] said: ..." quotes a server, not a local
+			 * agent: its words are the part's already. */
+			if (strlen (p) > strlen (r->diagnostic) &&
+			    bv_text_find_ci (p, r->diagnostic) != NULL &&
+			    bv_text_find_ci (p, " said: ") == NULL)
 				bv_scrape_set (&r->diagnostic, p);
 			break;
 		}

@@ -12,7 +12,11 @@
  *
  * The table is scanned once per diagnostic: the text is folded to lower
  * case into one buffer, and every position looks up only the phrases that
- * begin with its two bytes (an index built once, on first use).
+ * begin with its two bytes (an index built once, on first use).  Then the
+ * concepts (classify-concepts.def: a head word and a qualifier near it,
+ * "the recipient's inbox is out of space") add the causes no phrase named.
+ * A phrase of a cause that states a condition counts only when no negation
+ * stands before it ("is not spam").
  */
 #include "config.h"
 

@@ -231,8 +231,6 @@ test_providers (void)
 		  BV_CAUSE_SYSTEMERROR, "Orange" },
 		{ "5.5.0", "550 5.5.0 Le compte du destinataire est bloque. LPN007_426", BV_CAUSE_SUSPEND,
 		  "Orange" },
-		{ "", "451 4.7.650 rate limited due to IP reputation (S3113)", BV_CAUSE_BADREPUTATION,
-		  "Outlook" },
 	};
 	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
 		g_autoptr (BvRecipient) r = make (cases[i].status, "", "", cases[i].text);

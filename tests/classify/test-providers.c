@@ -60,6 +60,159 @@ check (const Case *cases, gsize n)
 	}
 }
 
+/* One wording of a provider's page, with the host that writes it. */
+typedef struct {
+	const char *status;
+	const char *reply;
+	const char *text; /* as the page gives it (a reply or its text) */
+	BvCause cause;
+} Wording;
+
+static void
+check_one (const char *status, const char *reply, const char *text, const char *remote, BvCause cause,
+           const char *source_has)
+{
+	Case c = { status, reply, "", "", remote, text, cause, source_has };
+	check (&c, 1);
+}
+
+/* Each wording as its provider writes it, and as other relays and
+ * servers would hand it on: upper case, spaces doubled, quoted in a
+ * Postfix "host X said:" line and in an Exim "SMTP error from remote mail
+ * server" line, with the provider's host named there and nowhere else. */
+static void
+check_wordings (const Wording *w, gsize n, const char *host, const char *source_has)
+{
+	for (gsize i = 0; i < n; i++) {
+		check_one (w[i].status, w[i].reply, w[i].text, host, w[i].cause, source_has);
+		g_autofree char *upper = g_ascii_strup (w[i].text, -1);
+		check_one (w[i].status, w[i].reply, upper, host, w[i].cause, source_has);
+		g_auto (GStrv) words = g_strsplit (w[i].text, " ", -1);
+		g_autofree char *spaced = g_strjoinv ("  ", words);
+		check_one (w[i].status, w[i].reply, spaced, host, w[i].cause, source_has);
+		g_autofree char *postfix =
+		        g_strdup_printf ("host %s[192.0.2.25] said: %s %s (in reply to RCPT TO command)",
+		                         host, w[i].reply[0] ? w[i].reply : "550", w[i].text);
+		check_one (w[i].status, w[i].reply, postfix, "", w[i].cause, source_has);
+		g_autofree char *exim = g_strdup_printf (
+		        "SMTP error from remote mail server after RCPT TO:<user@example.com>:\n"
+		        "host %s [192.0.2.25]: %s %s",
+		        host, w[i].reply[0] ? w[i].reply : "550", w[i].text);
+		check_one (w[i].status, w[i].reply, exim, "", w[i].cause, source_has);
+	}
+}
+
+/* Exchange Online's NDR table (non-delivery-reports-in-exchange-online). */
+static void
+test_microsoft (void)
+{
+	static const Wording page[] = {
+		{ "4.3.2", "432", "4.3.2 STOREDRV.Deliver; recipient thread limit exceeded",
+		  BV_CAUSE_SPEEDING },
+		{ "4.4.316", "", "Connection refused [Message=Socket error code 10061]",
+		  BV_CAUSE_NETWORKERROR },
+		{ "4.4.8", "", "MX hosts of example.org failed MTA-STS validation", BV_CAUSE_SECURITYERROR },
+		{ "4.7.26", "",
+		  "Access denied, a message sent over IPv6 [2001:db8::1] must pass either SPF or "
+		  "DKIM validation, this message is not signed",
+		  BV_CAUSE_AUTHFAILURE },
+		{ "4.7.321", "",
+		  "starttls-not-supported: Destination mail server must support TLS to receive "
+		  "mail.",
+		  BV_CAUSE_SECURITYERROR },
+		{ "4.7.322", "", "certificate-expired: Destination mail server's certificate is expired.",
+		  BV_CAUSE_SECURITYERROR },
+		{ "4.7.323", "", "tlsa-invalid: The domain failed DANE validation.", BV_CAUSE_SECURITYERROR },
+		{ "4.7.324", "", "dnssec-invalid: Destination domain returned invalid DNSSEC records",
+		  BV_CAUSE_SECURITYERROR },
+		{ "4.7.500", "451", "4.7.500 Access denied, please try again later", BV_CAUSE_BLOCKED },
+		{ "5.0.350", "550", "5.0.350 Requested action not taken: policy violation detected (AS345)",
+		  BV_CAUSE_CONTENTERROR },
+		{ "5.1.1", "550", "5.1.1 Bad destination mailbox address", BV_CAUSE_USERUNKNOWN },
+		{ "5.1.8", "550", "5.1.8 Access denied, bad outbound sender", BV_CAUSE_BLOCKED },
+		{ "5.1.10", "550",
+		  "5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP "
+		  "address lookup",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "5.1.90", "550",
+		  "5.1.90 Your message can't be sent because you've reached your daily limit "
+		  "for message recipients",
+		  BV_CAUSE_SPEEDING },
+		/* 5.2.2 is a full mailbox elsewhere: the words decide. */
+		{ "5.2.2", "554", "5.2.2 Submission quota exceeded", BV_CAUSE_SPEEDING },
+		{ "5.2.121", "550",
+		  "5.2.121 Recipient's per hour message receive limit from specific sender "
+		  "exceeded",
+		  BV_CAUSE_SPEEDING },
+		{ "5.2.122", "550", "5.2.122 Recipient's per hour message receive limit exceeded",
+		  BV_CAUSE_SPEEDING },
+		{ "5.4.1", "550", "5.4.1 Recipient address rejected: Access denied", BV_CAUSE_USERUNKNOWN },
+		{ "5.4.14", "554", "5.4.14 Routing loop detected", BV_CAUSE_NETWORKERROR },
+		{ "5.7.57", "530",
+		  "5.7.57 Client was not authenticated to send anonymous mail during MAIL "
+		  "FROM",
+		  BV_CAUSE_SECURITYERROR },
+		{ "5.7.133", "550", "5.7.133 Sender not authenticated for group", BV_CAUSE_SECURITYERROR },
+		{ "5.7.134", "550", "5.7.134 Sender was not authenticated for mailbox",
+		  BV_CAUSE_SECURITYERROR },
+		{ "5.7.23", "550",
+		  "5.7.23 The message was rejected because of Sender Policy Framework "
+		  "violation",
+		  BV_CAUSE_AUTHFAILURE },
+		{ "5.7.124", "550", "5.7.124 Sender not in allowed-senders list", BV_CAUSE_REJECTED },
+		{ "5.7.25", "550",
+		  "5.7.25 Access denied, the sending IPv6 address [2001:db8::1] must have a "
+		  "reverse DNS record",
+		  BV_CAUSE_REQUIREPTR },
+		{ "5.7.501", "550", "5.7.501 Access denied, spam abuse detected", BV_CAUSE_BLOCKED },
+		{ "5.7.511", "550", "5.7.511 Access denied, banned sender", BV_CAUSE_BLOCKED },
+		{ "5.7.505", "550", "5.7.505 Access denied, banned recipient", BV_CAUSE_USERUNKNOWN },
+		{ "5.7.506", "550", "5.7.506 Access Denied, Bad HELO", BV_CAUSE_BLOCKED },
+		{ "5.7.507", "550", "5.7.507 Access denied, rejected by recipient", BV_CAUSE_BLOCKED },
+		{ "5.7.508", "550",
+		  "5.7.508 Access denied, [2001:db8::1] has exceeded permitted limits within "
+		  "2001:db8::/48 range",
+		  BV_CAUSE_SPEEDING },
+		{ "5.7.509", "550",
+		  "5.7.509 Access denied, sending domain [example.org] does not pass DMARC "
+		  "verification and has a DMARC policy of reject.",
+		  BV_CAUSE_AUTHFAILURE },
+		{ "5.7.510", "550", "5.7.510 Access denied, [example.com] does not accept email over IPv6",
+		  BV_CAUSE_NETWORKERROR },
+		{ "5.7.512", "550", "5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant",
+		  BV_CAUSE_NOTCOMPLIANTRFC },
+		{ "5.7.513", "550",
+		  "5.7.513 Service unavailable, Client host [192.0.2.1] blocked by "
+		  "example.com using Customer Block list (AS16012607)",
+		  BV_CAUSE_BLOCKED },
+		{ "5.7.606", "550", "5.7.606 Access denied, banned sending IP [192.0.2.1]",
+		  BV_CAUSE_BLOCKED },
+		{ "5.7.705", "550", "5.7.705 Access denied, tenant has exceeded threshold",
+		  BV_CAUSE_BLOCKED },
+		{ "5.7.708", "550", "5.7.708 Access denied, traffic not accepted from this IP",
+		  BV_CAUSE_BLOCKED },
+		{ "5.7.750", "550",
+		  "5.7.750 Service unavailable. Client blocked from sending from unregistered "
+		  "domains",
+		  BV_CAUSE_REJECTED },
+	};
+	check_wordings (page, G_N_ELEMENTS (page), "example-com.mail.protection.outlook.com",
+	                "Exchange Online");
+	/* Near misses: a relay's own "try again later", and a Postfix access
+	 * table's default text, neither from Microsoft. */
+	static const Case near[] = {
+		{ "4.3.0", "451", "", "postfix", "mx.example.net",
+		  "host mx.example.net[192.0.2.8] said: 451 4.3.0 Access denied, please try again later "
+		  "(in reply to RCPT TO command)",
+		  MISS, "Exchange Online" },
+		{ "5.7.1", "554", "RCPT", "", "",
+		  "<bob@outlook.com>: Recipient address rejected: Access denied", MISS, "Exchange Online" },
+		{ "5.0.0", "550", "", "", "", "550 policy violation detected (AS3450)", MISS,
+		  "Exchange Online" },
+	};
+	check (near, G_N_ELEMENTS (near));
+}
+
 /* Codes count as whole tokens only. */
 static void
 test_tokens (void)
@@ -113,6 +266,7 @@ main (int argc, char **argv)
 {
 	g_test_init (&argc, &argv, NULL);
 	g_test_add_func ("/providers/tokens", test_tokens);
+	g_test_add_func ("/providers/microsoft", test_microsoft);
 	g_test_add_func ("/providers/scopes", test_scopes);
 	return g_test_run ();
 }

@@ -1457,7 +1457,7 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 	GString *folded = g_string_sized_new (len + 1);
 	g_autofree guint32 *map = g_new (guint32, len + 1);
 	for (gsize i = 0; i < len;) {
-		gboolean boundary = i == 0 || s[i - 1] == ' ';
+		gboolean boundary = i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n';
 		gsize skip = boundary ? continuation_len (s + i, i == 0) : 0;
 		if (skip > 0) {
 			i += skip;

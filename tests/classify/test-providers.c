@@ -46,7 +46,8 @@ check (const Case *cases, gsize n)
 		r->mta = g_strdup (c->mta);
 		r->remote_mta = g_strdup (c->remote_mta);
 		bv_classify (r, BV_KIND_FAILED);
-		g_test_message ("case %" G_GSIZE_FORMAT ": %s", i, c->text);
+		g_test_message ("case %" G_GSIZE_FORMAT ": %s -> %s (%s: %s)", i, c->text,
+		                bv_cause_id (r->cause), r->evidence.rule, r->evidence.matched);
 		if (c->cause == MISS) {
 			/* The provider's page is not what decided. */
 			g_assert_true (r->evidence.source == NULL ||
@@ -213,6 +214,130 @@ test_microsoft (void)
 	check (near, G_N_ELEMENTS (near));
 }
 
+/* Google's SMTP errors page (support.google.com/a/answer/3726730) and
+ * Gmail's own notices. */
+static void
+test_google (void)
+{
+	static const Wording page[] = {
+		{ "4.7.0", "421", "4.7.0 IP not in whitelist for RCPT domain, closing connection. - gsmtp",
+		  BV_CAUSE_BLOCKED },
+		{ "4.7.0", "421",
+		  "4.7.0 Our system has detected an unusual rate of unsolicited mail "
+		  "originating from your IP address. To protect our users from spam, mail sent from your IP "
+		  "address has been temporarily blocked. - gsmtp",
+		  BV_CAUSE_BLOCKED },
+		{ "4.7.0", "421", "4.7.0 TLS required for RCPT domain, closing connection. - gsmtp",
+		  BV_CAUSE_SECURITYERROR },
+		{ "4.2.1", "450",
+		  "4.2.1 The user you are trying to contact is receiving mail too quickly. "
+		  "Please resend your message at a later time. - gsmtp",
+		  BV_CAUSE_SPEEDING },
+		/* 5.2.1 is a disabled mailbox elsewhere: the words decide. */
+		{ "5.2.1", "550",
+		  "5.2.1 The user you are trying to contact is receiving mail at a rate that "
+		  "prevents additional messages from being delivered. - gsmtp",
+		  BV_CAUSE_SPEEDING },
+		{ "4.2.1", "450", "4.2.1 Peak SMTP relay limit exceeded for customer. - gsmtp",
+		  BV_CAUSE_SPEEDING },
+		{ "4.3.0", "451",
+		  "4.3.0 Multiple destination domains per transaction is unsupported. Please "
+		  "try again. - gsmtp",
+		  BV_CAUSE_TOOMANYCONN },
+		{ "4.5.0", "451", "4.5.0 SMTP protocol violation, see RFC 2821. - gsmtp",
+		  BV_CAUSE_SYNTAXERROR },
+		{ "4.2.2", "452", "4.2.2 The email account that you tried to reach is over quota. - gsmtp",
+		  BV_CAUSE_MAILBOXFULL },
+		{ "4.5.3", "452",
+		  "4.5.3 Domain policy size per transaction exceeded, please try this "
+		  "recipient in a separate transaction. - gsmtp",
+		  BV_CAUSE_TOOMANYCONN },
+		{ "4.5.3", "452", "4.5.3 Your message has too many recipients. - gsmtp",
+		  BV_CAUSE_TOOMANYCONN },
+		{ "5.5.1", "502", "5.5.1 Too many unrecognized commands, goodbye. - gsmtp",
+		  BV_CAUSE_SYNTAXERROR },
+		{ "5.2.1", "550", "5.2.1 The email account that you tried to reach is disabled. - gsmtp",
+		  BV_CAUSE_SUSPEND },
+		{ "5.4.5", "550", "5.4.5 Daily sending quota exceeded. - gsmtp", BV_CAUSE_SPEEDING },
+		{ "5.4.5", "550", "5.4.5 Daily SMTP relay limit exceeded for user. - gsmtp",
+		  BV_CAUSE_SPEEDING },
+		{ "5.7.0", "550", "5.7.0 Mail relay denied. - gsmtp", BV_CAUSE_NORELAYING },
+		{ "5.7.1", "550", "5.7.1 Invalid credentials for relay. - gsmtp", BV_CAUSE_SECURITYERROR },
+		{ "5.7.1", "550",
+		  "5.7.1 [192.0.2.1 12] Our system has detected that this message is likely "
+		  "unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been "
+		  "blocked. - gsmtp",
+		  BV_CAUSE_SPAMDETECTED },
+		{ "5.7.1", "550",
+		  "5.7.1 Our system has detected that this message is likely suspicious due "
+		  "to the very low reputation of the sending IP address. - gsmtp",
+		  BV_CAUSE_BADREPUTATION },
+		{ "5.7.1", "550",
+		  "5.7.1 The IP you're using to send mail is not authorized to send email "
+		  "directly to our servers. Please use the SMTP relay at your service provider instead. - "
+		  "gsmtp",
+		  BV_CAUSE_BLOCKED },
+		{ "5.7.1", "550",
+		  "5.7.1 The user or domain that you are sending to (or from) has a policy "
+		  "that prohibited the mail that you sent. - gsmtp",
+		  BV_CAUSE_POLICYVIOLATION },
+		{ "5.7.26", "550",
+		  "5.7.26 This message does not have authentication information or fails to "
+		  "pass authentication checks (SPF or DKIM). - gsmtp",
+		  BV_CAUSE_AUTHFAILURE },
+		{ "5.7.26", "550",
+		  "5.7.26 This message fails to pass SPF checks for an SPF record with a hard "
+		  "fail policy (-all). - gsmtp",
+		  BV_CAUSE_AUTHFAILURE },
+		{ "5.7.26", "550",
+		  "5.7.26 Unauthenticated email from example.org is not accepted due to "
+		  "domain's DMARC policy. - gsmtp",
+		  BV_CAUSE_AUTHFAILURE },
+		{ "5.2.3", "552", "5.2.3 Your message exceeded Google's message size limits. - gsmtp",
+		  BV_CAUSE_MESGTOOBIG },
+		{ "5.1.2", "553",
+		  "5.1.2 We weren't able to find the recipient domain. Please check for any "
+		  "spelling errors. - gsmtp",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "5.6.0", "554", "5.6.0 Mail message is malformed. Not accepted. - gsmtp",
+		  BV_CAUSE_CONTENTERROR },
+		{ "5.6.0", "554", "5.6.0 Message exceeded 50 hops, this may indicate a mail loop. - gsmtp",
+		  BV_CAUSE_NETWORKERROR },
+		{ "5.7.0", "554",
+		  "5.7.0 This message was blocked because its content presents a potential "
+		  "security issue. - gsmtp",
+		  BV_CAUSE_SECURITYERROR },
+	};
+	check_wordings (page, G_N_ELEMENTS (page), "gmail-smtp-in.l.google.com", "support.google.com");
+	static const Case cases[] = {
+		/* A long reply as Google writes it, the code repeated on every
+		 * line, as a report keeps its lines. */
+		{ "5.7.1", "550", "DATA", "", "",
+		  "550-5.7.1 [192.0.2.1 12] Our system has detected that this message is\n"
+		  "550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail,\n"
+		  "550-5.7.1 this message has been blocked. - gsmtp",
+		  BV_CAUSE_SPAMDETECTED, "support.google.com" },
+		/* Gmail's own notices. */
+		{ "5.0.0", "", "", "gmail", "",
+		  "Your message wasn't delivered to bob@example.org because the address couldn't be found, "
+		  "or is unable to receive mail.",
+		  BV_CAUSE_USERUNKNOWN, "support.google.com" },
+		{ "4.0.0", "", "", "gmail", "",
+		  "DNS Error: 1234 DNS type 'mx' lookup of example.org responded with code NXDOMAIN Domain "
+		  "name not found: example.org",
+		  BV_CAUSE_NETWORKERROR, "support.google.com" },
+		{ "5.1.10", "", "", "gmail", "",
+		  "The domain example.org doesn't receive email according to the administrator: returned "
+		  "Null MX",
+		  BV_CAUSE_NOTACCEPT, "support.google.com" },
+		/* Near misses: the words inside longer ones. */
+		{ "4.7.0", "421", "", "", "", "421 4.7.0 TLS required for RCPT domains listed below", MISS,
+		  "support.google.com" },
+		{ "5.7.0", "550", "", "", "", "550 5.7.0 Email relay denied", MISS, "support.google.com" },
+	};
+	check (cases, G_N_ELEMENTS (cases));
+}
+
 /* Codes count as whole tokens only. */
 static void
 test_tokens (void)
@@ -267,6 +392,7 @@ main (int argc, char **argv)
 	g_test_init (&argc, &argv, NULL);
 	g_test_add_func ("/providers/tokens", test_tokens);
 	g_test_add_func ("/providers/microsoft", test_microsoft);
+	g_test_add_func ("/providers/google", test_google);
 	g_test_add_func ("/providers/scopes", test_scopes);
 	return g_test_run ();
 }

@@ -338,6 +338,57 @@ test_google (void)
 	check (cases, G_N_ELEMENTS (cases));
 }
 
+/* Yahoo's Sender Hub page and help pages, and AOL's postmaster pages. */
+static void
+test_yahoo (void)
+{
+	static const Wording page[] = {
+		{ "4.7.0", "421",
+		  "4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to "
+		  "unexpected volume or user complaints - 4.16.55.1; see "
+		  "https://postmaster.yahooinc.com/error-codes",
+		  BV_CAUSE_BADREPUTATION },
+		{ "4.7.0", "421",
+		  "4.7.0 [TS02] Messages from 192.0.2.1 temporarily deferred due to user "
+		  "complaints - 4.16.56.1",
+		  BV_CAUSE_BADREPUTATION },
+		{ "4.7.1", "421",
+		  "4.7.1 [TS03] All messages from 192.0.2.1 permanently deferred; Retrying "
+		  "will NOT succeed.",
+		  BV_CAUSE_BLOCKED },
+		{ "", "553", "VS99-IP1 deferred", BV_CAUSE_BLOCKED },
+		{ "4.1.8", "451", "VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)",
+		  BV_CAUSE_BLOCKED },
+		{ "", "554",
+		  "delivery error: dd This user doesn't have a yahoo.com account "
+		  "(bob@yahoo.com) [-5] - mta123.mail.mud.yahoo.com",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "", "421", "Resources temporarily unavailable. Please try again later",
+		  BV_CAUSE_SYSTEMERROR },
+		{ "5.7.9", "554",
+		  "5.7.9 Message not accepted for policy reasons.  See "
+		  "https://help.yahoo.com/kb/postmaster/SLN7253.html",
+		  BV_CAUSE_AUTHFAILURE },
+	};
+	check_wordings (page, G_N_ELEMENTS (page), "mta7.am0.yahoodns.net", "Yahoo");
+	static const Case cases[] = {
+		{ "", "554", "", "", "", "554 RLY:B1 http://postmaster.info.aol.com/errors/554rlyb1.html",
+		  BV_CAUSE_BLOCKED, "AOL" },
+		{ "", "554", "DATA", "", "mailin-01.mx.aol.com",
+		  "554 HVU:B1 http://postmaster.info.aol.com/errors/554hvub1.html", BV_CAUSE_SPAMDETECTED,
+		  "AOL" },
+		/* Near misses: the scoped words from another server. */
+		{ "5.7.1", "554", "", "postfix", "mx.example.net",
+		  "host mx.example.net[192.0.2.8] said: 554 5.7.1 Message not accepted for policy reasons",
+		  MISS, "Yahoo" },
+		{ "4.3.0", "421", "", "", "mx.example.org",
+		  "421 4.3.0 Resources temporarily unavailable. Please try again later", MISS, "Yahoo" },
+		{ "", "421", "", "", "", "421 see [TS03X] for details", MISS, "Yahoo" },
+		{ "", "554", "", "", "", "554 error ARLY:B12", MISS, "AOL" },
+	};
+	check (cases, G_N_ELEMENTS (cases));
+}
+
 /* Codes count as whole tokens only. */
 static void
 test_tokens (void)
@@ -393,6 +444,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/providers/tokens", test_tokens);
 	g_test_add_func ("/providers/microsoft", test_microsoft);
 	g_test_add_func ("/providers/google", test_google);
+	g_test_add_func ("/providers/yahoo", test_yahoo);
 	g_test_add_func ("/providers/scopes", test_scopes);
 	return g_test_run ();
 }

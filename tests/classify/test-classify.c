@@ -223,7 +223,7 @@ test_providers (void)
 		{ "5.1.0", "550 5.1.0 <a@b.example> sender rejected. AUP#CDRBL", BV_CAUSE_BLOCKED, "Cox" },
 		{ "", "550 Connection frequency limited. http://service.mail.qq.com/", BV_CAUSE_TOOMANYCONN,
 		  "Tencent" },
-		{ "", "550 MI:SPM mail content judged as spam (NetEase)", BV_CAUSE_SPAMDETECTED, "NetEase" },
+		{ "", "554 DT:SPM 163 mx14,QMCowEDp; mail content judged as spam", BV_CAUSE_SPAMDETECTED, "NetEase" },
 		{ "5.1.1",
 		  "550 5.1.1 <a@b.example> - 192.0.2.1 has sent to too many recipients this hour. IB607",
 		  BV_CAUSE_SPEEDING, "GoDaddy" },

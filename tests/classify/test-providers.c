@@ -389,6 +389,121 @@ test_yahoo (void)
 	check (cases, G_N_ELEMENTS (cases));
 }
 
+/* The other providers: iCloud, GoDaddy, Cox, Tencent, NetEase, Facebook,
+ * Mimecast, each with its page's wording, its codes quoted by a relay,
+ * and near misses. */
+static void
+test_others (void)
+{
+	static const Wording icloud[] = {
+		{ "5.7.1", "550",
+		  "5.7.1 [CS01] Message rejected due to local policy. Please visit "
+		  "https://support.apple.com/en-us/HT204137",
+		  BV_CAUSE_POLICYVIOLATION },
+		{ "5.7.1", "554", "5.7.1 [HM08] Message rejected due to local policy.",
+		  BV_CAUSE_POLICYVIOLATION },
+	};
+	check_wordings (icloud, G_N_ELEMENTS (icloud), "mx01.mail.icloud.com", "support.apple.com");
+	static const Wording godaddy[] = {
+		{ "", "421", "Server temporarily unavailable. Try again later. IB101", BV_CAUSE_SYSTEMERROR },
+		{ "", "421", "Temporarily rejected. Reverse DNS for this IP failed. IB108",
+		  BV_CAUSE_REQUIREPTR },
+		{ "", "550", "From: Domain is invalid. Please provide a valid From: IB506",
+		  BV_CAUSE_REJECTED },
+		{ "", "550",
+		  "bob@example.com Invalid SPF record. Please inspect your SPF settings, and try "
+		  "again. IB508",
+		  BV_CAUSE_AUTHFAILURE },
+		{ "", "452",
+		  "This message contains too many recipients Please reduce the number of "
+		  "recipients and retry. IB605",
+		  BV_CAUSE_TOOMANYCONN },
+	};
+	check_wordings (godaddy, G_N_ELEMENTS (godaddy), "smtp.secureserver.net", "GoDaddy");
+	static const Wording cox[] = {
+		{ "5.1.0", "550",
+		  "5.1.0 <a@example.org> sender rejected. Refer to Error Codes section at "
+		  "https://www.cox.com/internet/support/email-error-codes.html for more information. "
+		  "AUP#CXBL",
+		  BV_CAUSE_BLOCKED },
+		{ "", "421", "cmsmtp blocked. Refer to Error Codes section for more information. AUP#CDRBL",
+		  BV_CAUSE_BLOCKED },
+		{ "", "554", "cmsmtp 192.0.2.1 blocked. AUP#IPBL0001", BV_CAUSE_BLOCKED },
+		{ "", "421", "cmsmtp blocked. Refer to Error Codes section for more information. AUP#CXCNCT",
+		  BV_CAUSE_TOOMANYCONN },
+		{ "", "452", "cmsmtp message rejected. AUP#CXMXRT", BV_CAUSE_SPEEDING },
+		{ "", "550",
+		  "message rejected. Refer to Error Codes section for more information. AUP#CXSNDR",
+		  BV_CAUSE_AUTHFAILURE },
+	};
+	check_wordings (cox, G_N_ELEMENTS (cox), "cxr.mx.a.cox.net", "Cox");
+	static const Wording tencent[] = {
+		{ "", "550",
+		  "Mailbox unavailable or access denied [MMBFsvBOHhm] "
+		  "http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728",
+		  BV_CAUSE_SPEEDING },
+		{ "", "550",
+		  "Ip frequency limited. "
+		  "http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000725",
+		  BV_CAUSE_SPEEDING },
+		{ "", "550", "Domain frequency limited", BV_CAUSE_SPEEDING },
+		{ "", "550", "Sender frequency limited", BV_CAUSE_SPEEDING },
+		{ "", "550", "Connection frequency limited", BV_CAUSE_TOOMANYCONN },
+	};
+	check_wordings (tencent, G_N_ELEMENTS (tencent), "mx3.qq.com", "QQ Mail");
+	static const Wording netease[] = {
+		{ "", "451", "DT:SPM 163 smtp14,EsCowAD5; please try again", BV_CAUSE_SPAMDETECTED },
+		{ "", "450", "DT:RBL 126 mx3", BV_CAUSE_BLOCKED },
+		{ "", "421", "HL:REP 163 smtp4,DtGowAC", BV_CAUSE_BLOCKED },
+		{ "", "421", "HL:ICC 163 smtp10,Ds9kCg", BV_CAUSE_TOOMANYCONN },
+		{ "", "421", "HL:IFC 126 mx", BV_CAUSE_SPEEDING },
+		{ "", "450", "MI:CEL 163 smtp", BV_CAUSE_SYNTAXERROR },
+		{ "", "451", "MI:DMC 163 smtp", BV_CAUSE_TOOMANYCONN },
+		{ "", "451", "MI:SFQ 163 smtp", BV_CAUSE_SPEEDING },
+		{ "", "450", "WM:BLU 163 mx", BV_CAUSE_REJECTED },
+	};
+	check_wordings (netease, G_N_ELEMENTS (netease), "163mx01.mxmail.netease.com", "NetEase");
+	static const Wording facebook[] = {
+		{ "5.1.1", "550",
+		  "5.1.1 RCP-P1 http://postmaster.facebook.com/response_codes?ip=192.0.2.1#rcp",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "5.7.1", "550", "5.7.1 RCP-P2 http://postmaster.facebook.com/response_codes#rcp",
+		  BV_CAUSE_FILTERED },
+		{ "4.1.1", "451", "4.1.1 RCP-T1 http://postmaster.facebook.com/response_codes#rcp",
+		  BV_CAUSE_SYSTEMERROR },
+		{ "5.1.8", "550", "5.1.8 DNS-P1 http://postmaster.facebook.com/response_codes#dns",
+		  BV_CAUSE_REJECTED },
+		{ "5.7.1", "550", "5.7.1 DNS-P3 http://postmaster.facebook.com/response_codes#dns",
+		  BV_CAUSE_REQUIREPTR },
+		{ "5.3.4", "552", "5.3.4 MSG-P1 http://postmaster.facebook.com/response_codes#msg",
+		  BV_CAUSE_MESGTOOBIG },
+	};
+	check_wordings (facebook, G_N_ELEMENTS (facebook), "mx-out.facebook.com", "Facebook");
+	static const Wording mimecast[] = {
+		{ "", "550", "Rejected by header based Anti-Spoofing policy: bob@example.org",
+		  BV_CAUSE_POLICYVIOLATION },
+		{ "", "550", "Rejected by header based Blocked Senders - Block policy for Header From",
+		  BV_CAUSE_REJECTED },
+		{ "", "451",
+		  "Internal resource temporarily unavailable - "
+		  "https://community.mimecast.com/docs/DOC-1369#451",
+		  BV_CAUSE_BLOCKED },
+	};
+	check_wordings (mimecast, G_N_ELEMENTS (mimecast), "eu-smtp-inbound-1.mimecast.com", "Mimecast");
+	static const Case near[] = {
+		/* Tencent's wording from another server means an unknown
+		 * mailbox, not a receiving rate. */
+		{ "5.1.1", "550", "RCPT", "", "mx.example.net",
+		  "550 5.1.1 <bob@example.net>: Mailbox unavailable or access denied", MISS, "QQ Mail" },
+		/* Codes inside longer tokens. */
+		{ "", "550", "", "", "", "550 error XIB108 in module", MISS, "GoDaddy" },
+		{ "", "550", "", "", "", "550 see AUP#CXBLX", MISS, "Cox" },
+		{ "", "550", "", "", "", "550 MSG-P10 unrelated", MISS, "Facebook" },
+		{ "", "550", "", "", "", "550 [CS012] unrelated", MISS, "support.apple.com" },
+	};
+	check (near, G_N_ELEMENTS (near));
+}
+
 /* Codes count as whole tokens only. */
 static void
 test_tokens (void)
@@ -445,6 +560,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/providers/microsoft", test_microsoft);
 	g_test_add_func ("/providers/google", test_google);
 	g_test_add_func ("/providers/yahoo", test_yahoo);
+	g_test_add_func ("/providers/others", test_others);
 	g_test_add_func ("/providers/scopes", test_scopes);
 	return g_test_run ();
 }

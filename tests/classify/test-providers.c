@@ -488,6 +488,9 @@ test_others (void)
 		  "Internal resource temporarily unavailable - "
 		  "https://community.mimecast.com/docs/DOC-1369#451",
 		  BV_CAUSE_BLOCKED },
+		{ "", "421", "Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421",
+		  BV_CAUSE_BLOCKED },
+		{ "", "421", "Unable to process connection at this time", BV_CAUSE_SYSTEMERROR },
 	};
 	check_wordings (mimecast, G_N_ELEMENTS (mimecast), "eu-smtp-inbound-1.mimecast.com", "Mimecast");
 	static const Case near[] = {
@@ -495,6 +498,9 @@ test_others (void)
 		 * mailbox, not a receiving rate. */
 		{ "5.1.1", "550", "RCPT", "", "mx.example.net",
 		  "550 5.1.1 <bob@example.net>: Mailbox unavailable or access denied", MISS, "QQ Mail" },
+		/* Mimecast's common words from another server. */
+		{ "", "421", "", "postfix", "mx.example.org", "421 Unable to process connection at this time",
+		  MISS, "Mimecast" },
 		/* Codes inside longer tokens. */
 		{ "", "550", "", "", "", "550 error XIB108 in module", MISS, "GoDaddy" },
 		{ "", "550", "", "", "", "550 see AUP#CXBLX", MISS, "Cox" },

@@ -78,9 +78,11 @@ static const BvCodeRule code_rules[] = {
 
 	/* X.2.x: the mailbox. */
 	{ "2.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "something about the recipient's mailbox is wrong", RFC3463_3 },
-	/* "Mailbox disabled" is also how servers refuse a full mailbox or a
-	 * sender the mailbox refuses: a reused code. */
-	{ "2.1", BV_CAUSE_FILTERED, BV_CODE_REUSED, "the mailbox is disabled and does not accept messages", RFC3463_3 },
+	/* "Mailbox disabled, not accepting messages": Gmail's "550 5.2.1 The
+	 * email account that you tried to reach is disabled".  Servers also
+	 * send it for a full mailbox or a sender the mailbox refuses: a
+	 * reused code. */
+	{ "2.1", BV_CAUSE_SUSPEND, BV_CODE_REUSED, "the mailbox is disabled and does not accept messages", RFC3463_3 },
 	{ "4.2.1", BV_CAUSE_BLOCKED, BV_CODE_REUSED, "the mailbox refuses mail for now (greylisting and temporary blocks use it)", RFC3463_3 },
 	{ "2.2", BV_CAUSE_MAILBOXFULL, BV_CODE_SPECIFIC, "the recipient's mailbox is full", RFC3463_3 },
 	{ "2.3", BV_CAUSE_EXCEEDLIMIT, BV_CODE_SPECIFIC, "the message exceeds a limit the recipient set", RFC3463_3 },

@@ -257,6 +257,7 @@ typedef struct {
 	const char *matched; /* EV_FIXED: static or owned by Facts */
 	gsize matched_len;   /* EV_FIXED: G_MAXSIZE for NUL-terminated */
 	const char *detail;  /* static, or NULL */
+	const char *note;    /* the written rule that set its tier, or NULL */
 } Candidate;
 
 #define MAX_CANDIDATES 64
@@ -344,7 +345,52 @@ better (const Candidate *a, const Candidate *b)
 	return a->order < b->order;
 }
 
-/* Writes the evidence of @c; @why_lost (may be NULL) is the runner-up. */
+/* What a candidate rests on, for the runner-up sentence: "the code
+ * 5.2.1", "the words \"Mailbox full\"", "the reply 552". */
+static char *
+describe (const Facts *f, const Candidate *c)
+{
+	switch (c->ev) {
+	case EV_STATUS: return g_strdup_printf ("the code %s", f->status);
+	case EV_TEXT: {
+		g_autofree char *m = hit_text (f, c->hit);
+		return g_strdup_printf ("the words \"%s\"", m);
+	}
+	case EV_FIXED: break;
+	}
+	g_autofree char *m = c->matched_len == G_MAXSIZE ? g_strdup (c->matched ? c->matched : "")
+	                                                 : g_strndup (c->matched, c->matched_len);
+	if (g_strcmp0 (c->rule, "reply") == 0)
+		return g_strdup_printf ("the reply %s", m);
+	if (g_strcmp0 (c->rule, "kind") == 0)
+		return g_strdup ("the report kind");
+	if (g_strcmp0 (c->rule, "status") == 0)
+		return g_strdup_printf ("the code %s", m);
+	return g_strdup_printf ("\"%s\"", m);
+}
+
+/* Why @runner lost to @c, in so many words: "the code 5.2.1 said
+ * filtered, but the words "Mailbox full" say mailboxfull: a detail code
+ * servers reuse ranks below the server's wording". */
+static char *
+runner_up_why (const Facts *f, const Candidate *c, const Candidate *runner)
+{
+	g_autofree char *lost = describe (f, runner);
+	g_autofree char *won = describe (f, c);
+	g_autofree char *reason = NULL;
+	if (runner->tier < c->tier)
+		reason = g_strdup_printf ("%s ranks below %s", tier_names[runner->tier], tier_names[c->tier]);
+	else
+		reason = g_strdup_printf ("both are %s; %s comes first in the order of causes",
+		                          tier_names[c->tier], bv_cause_id (c->cause));
+	const char *note = runner->note ? runner->note : c->note;
+	return g_strdup_printf ("%s said %s, but %s %s %s: %s%s%s", lost, bv_cause_id (runner->cause), won,
+	                        c->ev == EV_TEXT ? "say" : "says", bv_cause_id (c->cause), reason,
+	                        note ? "; " : "", note ? note : "");
+}
+
+/* Writes the evidence of @c; @runner (may be NULL) is the strongest
+ * candidate of another cause. */
 static void
 emit (BvRecipient *r, const Facts *f, const Candidate *c, const Candidate *runner)
 {
@@ -382,13 +428,7 @@ emit (BvRecipient *r, const Facts *f, const Candidate *c, const Candidate *runne
 	g_free (r->evidence.runner_up_why);
 	if (runner) {
 		r->evidence.runner_up = g_strdup (bv_cause_id (runner->cause));
-		if (runner->tier < c->tier)
-			r->evidence.runner_up_why = g_strdup_printf (
-			        "%s ranks below %s", tier_names[runner->tier], tier_names[c->tier]);
-		else
-			r->evidence.runner_up_why =
-			        g_strdup_printf ("both are %s; %s comes first in the order of causes",
-			                         tier_names[c->tier], bv_cause_id (c->cause));
+		r->evidence.runner_up_why = runner_up_why (f, c, runner);
 	} else {
 		r->evidence.runner_up = g_strdup ("");
 		r->evidence.runner_up_why = g_strdup ("");
@@ -428,28 +468,39 @@ collect_status (Candidates *cs, const Facts *f)
 	            : strength == BV_CODE_REUSED   ? TIER_REUSED
 	                                           : TIER_PRIOR;
 	BvCause c = f->by_status;
+	const char *note = NULL;
 	/* 5.4.4 covers DNS failures too: network wording wins unless the
 	 * text also says the host is unknown, and a domain that exists but
 	 * names no mail server accepts no mail. */
 	if (c == BV_CAUSE_HOSTUNKNOWN &&
-	    ((said (f, BV_CAUSE_NETWORKERROR) && !said (f, c)) || said (f, BV_CAUSE_NOTACCEPT)))
+	    ((said (f, BV_CAUSE_NETWORKERROR) && !said (f, c)) || said (f, BV_CAUSE_NOTACCEPT))) {
 		tier = TIER_PRIOR;
+		note = "an unknown-host code also covers DNS failures and domains without a mail server, so "
+		       "the words say which";
+	}
 	/* Two independent signals that agree: a reused code whose cause the
 	 * server's words also name ("550 5.1.1 ... user unknown") stands with
 	 * the wording, whatever the command; the order of causes then lets a
 	 * narrower cause's words win ("4.7.1 Access denied, cannot find your
 	 * hostname" is about reverse DNS). */
-	if (tier == TIER_REUSED && said (f, c))
+	if (tier == TIER_REUSED && said (f, c)) {
 		tier = TIER_WORDING;
+		note = "the code and the server's words name the same cause";
+	}
 	/* A specific code and wording of a sibling cause: the code names
 	 * the family, the words the member ("552 5.2.3 message too large
 	 * for this recipient" is about the size). */
-	if (tier == TIER_CODE && sibling_said (f, c))
+	if (tier == TIER_CODE && sibling_said (f, c)) {
 		tier = TIER_WORDING;
+		note = "RFC 3463 codes do not keep a full mailbox, a size and a limit apart, so the words "
+		       "say which";
+	}
 	const char *source = bv_status_source (f->status);
 	Candidate *k = add (cs, c, tier, "status", source ? source : rfc3463);
-	if (k)
+	if (k) {
 		k->ev = EV_STATUS;
+		k->note = note;
+	}
 }
 
 /* The family a Postfix-style clause names, and the causes the wording
@@ -528,6 +579,7 @@ collect_wording (Candidates *cs, const Facts *f)
 		const BvHit *h = &f->scan.text[c];
 		const BvPhrase *p = &bv_phrases[h->phrase];
 		Tier tier = (p->flags & BV_PHRASE_WRAPPER) ? TIER_PRIOR : TIER_WORDING;
+		guint first = cs->n;
 		/* At MAIL FROM an address or a domain that does not exist, or
 		 * that accepts no mail (a null MX, RFC 7505 section 4.3), is
 		 * the sender's. */
@@ -599,6 +651,13 @@ collect_wording (Candidates *cs, const Facts *f)
 			break;
 		default: add_text (cs, f, c, tier, h, NULL); break;
 		}
+		/* Written rule: a wrapper's give-up counts only when the
+		 * reply it quotes names no cause. */
+		if (p->flags & BV_PHRASE_WRAPPER)
+			for (guint k = first; k < cs->n; k++)
+				cs->c[k].note =
+				        "an outer relay's give-up sentence counts only when the reply it "
+				        "quotes names no cause";
 	}
 }
 

@@ -992,8 +992,11 @@ test_registry (void)
 	g_autoptr (BvRecipient) a = make ("5.2.1", "550", "RCPT", "550 5.2.1 Mailbox full");
 	bv_classify (a, BV_KIND_FAILED);
 	assert_cause (a->cause, BV_CAUSE_MAILBOXFULL);
-	g_assert_cmpstr (a->evidence.runner_up, ==, "filtered");
+	g_assert_cmpstr (a->evidence.runner_up, ==, "suspend");
 	g_assert_nonnull (strstr (a->evidence.runner_up_why, "ranks below"));
+	/* It says what lost and what won, in the report's own terms. */
+	g_assert_nonnull (strstr (a->evidence.runner_up_why, "the code 5.2.1 said suspend"));
+	g_assert_nonnull (strstr (a->evidence.runner_up_why, "\"Mailbox full\" say mailboxfull"));
 
 	g_autoptr (BvRecipient) b =
 	        make ("5.7.1", "554", "RCPT", "554 5.7.1 Client host rejected: Access denied");
@@ -1020,6 +1023,119 @@ test_registry (void)
 		  BV_CAUSE_SPEEDING },
 	};
 	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
+/* Each kind of conflict the written rules settle shows, in the evidence,
+ * the winner, where it comes from, and the runner-up with why it lost. */
+static void
+test_conflict_evidence (void)
+{
+	const struct {
+		const char *status, *reply, *command, *diag;
+		BvCause cause, runner;
+		const char *source; /* part of the winner's source */
+		const char *why[3]; /* parts of runner_up_why */
+	} cases[] = {
+		/* A reused code loses to specific words. */
+		{ "5.2.1",
+		  "550",
+		  "RCPT",
+		  "550 5.2.1 user is over quota",
+		  BV_CAUSE_MAILBOXFULL,
+		  BV_CAUSE_SUSPEND,
+		  "phrase table",
+		  { "the code 5.2.1 said suspend", "say mailboxfull", "ranks below" } },
+		/* A specific code beats words of another cause. */
+		{ "5.7.26",
+		  "550",
+		  "DATA",
+		  "550 5.7.26 unauthenticated mail is treated as spam",
+		  BV_CAUSE_AUTHFAILURE,
+		  BV_CAUSE_SPAMDETECTED,
+		  "RFC 7372",
+		  { "said spamdetected", "the code 5.7.26 says authfailure",
+		    "ranks below a specific detail code" } },
+		/* A specific code and a sibling's words: the words decide. */
+		{ "5.2.3",
+		  "552",
+		  "DATA",
+		  "552 5.2.3 message too large for this recipient",
+		  BV_CAUSE_MESGTOOBIG,
+		  BV_CAUSE_EXCEEDLIMIT,
+		  "",
+		  { "the code 5.2.3 said exceedlimit", "say mesgtoobig", "words say which" } },
+		/* A generic code is a prior: Exchange's 5.7.1 for "unable to
+		 * relay". */
+		{ "5.7.1",
+		  "550",
+		  "RCPT",
+		  "550 5.7.1 Unable to relay",
+		  BV_CAUSE_NORELAYING,
+		  BV_CAUSE_SECURITYERROR,
+		  "",
+		  { "the code 5.7.1 said securityerror", "a generic code", NULL } },
+		/* Two causes' words: the order of causes, narrow first. */
+		{ "5.7.1",
+		  "554",
+		  "RCPT",
+		  "554 5.7.1 <a@example.com>: Relay access denied",
+		  BV_CAUSE_NORELAYING,
+		  BV_CAUSE_BLOCKED,
+		  "",
+		  { "said blocked", "norelaying comes first in the order of causes", NULL } },
+		/* An outer relay's give-up loses to the reply it quotes. */
+		{ "",
+		  "",
+		  "",
+		  "Message expired; the remote server said: mailbox is full",
+		  BV_CAUSE_MAILBOXFULL,
+		  BV_CAUSE_EXPIRED,
+		  "",
+		  { "said expired", "give-up sentence counts only", NULL } },
+		/* At MAIL FROM an unknown address is the sender's; the reply
+		 * code's own reading ranks lower. */
+		{ "",
+		  "550",
+		  "MAIL",
+		  "550 No such user here",
+		  BV_CAUSE_REJECTED,
+		  BV_CAUSE_UNDEFINED,
+		  "",
+		  { NULL } },
+		/* A reply code that says little loses to words. */
+		{ "",
+		  "452",
+		  "RCPT",
+		  "452 Mailbox full",
+		  BV_CAUSE_MAILBOXFULL,
+		  BV_CAUSE_TOOMANYCONN,
+		  "",
+		  { "the reply 452 said toomanyconn", "say mailboxfull", NULL } },
+		/* RFC 7504's reply code against a generic code. */
+		{ "5.0.0",
+		  "556",
+		  "RCPT",
+		  "556 5.0.0 nope",
+		  BV_CAUSE_NOTACCEPT,
+		  BV_CAUSE_UNDEFINED,
+		  "RFC 7504",
+		  { NULL } },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_test_message ("%s", cases[i].diag);
+		g_autoptr (BvRecipient) r =
+		        make (cases[i].status, cases[i].reply, cases[i].command, cases[i].diag);
+		bv_classify (r, BV_KIND_FAILED);
+		assert_cause (r->cause, cases[i].cause);
+		g_assert_nonnull (strstr (r->evidence.source, cases[i].source));
+		g_assert_cmpstr (r->evidence.runner_up, ==,
+		                 cases[i].runner == BV_CAUSE_UNDEFINED ? "" : bv_cause_id (cases[i].runner));
+		for (gsize k = 0; k < G_N_ELEMENTS (cases[i].why) && cases[i].why[k]; k++) {
+			if (strstr (r->evidence.runner_up_why, cases[i].why[k]) == NULL)
+				g_test_message ("why: %s", r->evidence.runner_up_why);
+			g_assert_nonnull (strstr (r->evidence.runner_up_why, cases[i].why[k]));
+		}
+	}
 }
 
 /* Every code of the IANA registry (RFC 3463 and the RFCs that added to
@@ -1049,7 +1165,7 @@ test_status_table (void)
 		{ "5.1.9", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "RFC 3886" },
 		{ "5.1.10", BV_CAUSE_NOTACCEPT, BV_CODE_SPECIFIC, "RFC 7505" },
 		{ "5.2.0", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, "RFC 3463 section 3.3" },
-		{ "5.2.1", BV_CAUSE_FILTERED, BV_CODE_REUSED, "RFC 3463 section 3.3" },
+		{ "5.2.1", BV_CAUSE_SUSPEND, BV_CODE_REUSED, "RFC 3463 section 3.3" },
 		{ "4.2.1", BV_CAUSE_BLOCKED, BV_CODE_REUSED, "RFC 3463 section 3.3" },
 		{ "5.2.2", BV_CAUSE_MAILBOXFULL, BV_CODE_SPECIFIC, "RFC 3463 section 3.3" },
 		{ "4.2.2", BV_CAUSE_MAILBOXFULL, BV_CODE_SPECIFIC, "RFC 3463 section 3.3" },
@@ -1323,6 +1439,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/vocabulary", test_vocabulary);
 	g_test_add_func ("/classify/registry", test_registry);
 	g_test_add_func ("/classify/status-table", test_status_table);
+	g_test_add_func ("/classify/conflict-evidence", test_conflict_evidence);
 	g_test_add_func ("/classify/primary-sources", test_primary_sources);
 	g_test_add_func ("/classify/local-agent", test_local_agent);
 	g_test_add_func ("/classify/mta-wordings", test_mta_wordings);

@@ -807,7 +807,6 @@ const BvPhrase bv_phrases[] = {
 	P ("access denied, banned", BLOCKED),
 	P ("refused to talk to me", BLOCKED),
 	P ("not accepting connections", BLOCKED),
-	P ("service not available", BLOCKED),
 	P ("may not be mail exchanger", BLOCKED),
 	P ("dynamic ip", BLOCKED),
 	P ("dynamic address", BLOCKED),
@@ -884,7 +883,11 @@ const BvPhrase bv_phrases[] = {
 	P ("local configuration error", SYSTEMERROR),
 	P ("mail system configuration error", SYSTEMERROR),
 	P ("service currently unavailable", SYSTEMERROR),
-	P ("service unavailable", SYSTEMERROR),
+	/* "Service unavailable" and "Service not available" are not here: they
+	 * are RFC 5321's stock texts for 554 and 421 (section 4.2.3) and the
+	 * lead-in of Postfix's block list reply ("Service unavailable; Client host
+	 * [...] blocked using ...", smtpd_check.c), so they say nothing of the
+	 * cause; the code, the command and the words after them decide. */
 	P ("too many hops", NETWORKERROR),
 	/* Mailing-list managers (fml) refuse a Message-ID they have already
 	 * distributed: it breaks mail loops. */

@@ -193,7 +193,7 @@ def tmux(cmd, *args, check=True):
                           check=check)
 
 
-def wait_for(text, timeout=10.0):
+def wait_for(text, timeout=30.0):
     import time
     deadline = time.time() + timeout
     screen = ""
@@ -205,7 +205,7 @@ def wait_for(text, timeout=10.0):
     fail("tmux: %r never appeared; the screen was:\n%s" % (text, screen))
 
 
-def wait_exit(timeout=10.0):
+def wait_exit(timeout=30.0):
     """The exit status the wrapper shell printed once bounceview ended."""
     screen = wait_for("EXIT=", timeout)
     m = re.search(r"EXIT=(\d+)", screen)
@@ -350,11 +350,15 @@ def tmux_daily_workflow(tmp, env):
     wait_for("› eve@example.com › 2024-05-07")
     # The mail client runs on the terminal and the UI comes back.
     tmux(["send-keys", "-t", "bv", "E"])
-    for _ in range(100):
-        if os.path.exists(opened):
+    # The shell creates the file for its redirection before echo writes
+    # to it: wait for the line itself, not only for the file.
+    def mailer_ran():
+        return os.path.exists(opened) and "id:tui-test-6@mail.shop.example.org" in open(opened).read()
+    for _ in range(300):
+        if mailer_ran():
             break
         __import__("time").sleep(0.1)
-    if not os.path.exists(opened) or "id:tui-test-6@mail.shop.example.org" not in open(opened).read():
+    if not mailer_ran():
         fail("tmux: $BOUNCEVIEW_MAILER was not run with the report's id: query")
     wait_for("› eve@example.com › 2024-05-07")
     tmux(["send-keys", "-t", "bv", "m"])

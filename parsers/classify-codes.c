@@ -187,9 +187,9 @@ static const BvCodeRule code_rules[] = {
 
 	/* Microsoft's codes beyond the registry. */
 	{ "7.509", BV_CAUSE_AUTHFAILURE, BV_CODE_PROVIDER, "Microsoft: the sending domain fails DMARC and its policy is reject", MICROSOFT },
-	{ "7.510", BV_CAUSE_AUTHFAILURE, BV_CODE_PROVIDER, "Microsoft: the sending domain fails authentication", MICROSOFT },
+	{ "7.510", BV_CAUSE_NETWORKERROR, BV_CODE_PROVIDER, "Microsoft: the recipient does not accept mail over IPv6 (deliver over IPv4)", MICROSOFT },
 	{ "7.511", BV_CAUSE_BLOCKED, BV_CODE_PROVIDER, "Microsoft: the sender is banned", MICROSOFT },
-	{ "7.512", BV_CAUSE_BLOCKED, BV_CODE_PROVIDER, "Microsoft: the message is rejected for its sender", MICROSOFT },
+	{ "7.512", BV_CAUSE_NOTCOMPLIANTRFC, BV_CODE_PROVIDER, "Microsoft: the message has no valid From: address (RFC 5322 section 3.6.2)", MICROSOFT },
 	{ "7.650", BV_CAUSE_BADREPUTATION, BV_CODE_PROVIDER, "Microsoft: mail from the IP is limited for its reputation", MICROSOFT },
 	{ "7.651", BV_CAUSE_BADREPUTATION, BV_CODE_PROVIDER, "Microsoft: mail from the IP is limited for its reputation", MICROSOFT },
 };

@@ -147,6 +147,24 @@ test_text_nothing (void)
 	assert_cause (bv_classify_text ("", NULL), BV_CAUSE_UNDEFINED);
 }
 
+/* A multi-line reply whose last line repeats the code without an enhanced
+ * code: the words run across the lines (RFC 5321 section 4.2.1). */
+static void
+test_multiline_reply (void)
+{
+	assert_cause (classify ("", "550", "RCPT", "550-The account of this user\n550 has been disabled"),
+	              BV_CAUSE_SUSPEND);
+	assert_cause (
+	        classify ("", "552", "RCPT", "552-Requested mail action aborted: the\n552 mailbox is full"),
+	        BV_CAUSE_MAILBOXFULL);
+	assert_cause (classify ("", "550", "RCPT",
+	                        "550-The email account that you tried to reach does\n550 not exist."),
+	              BV_CAUSE_USERUNKNOWN);
+	assert_cause (
+	        classify ("", "550", "DATA", "550-Our system has detected that this message is\n550 spam."),
+	        BV_CAUSE_SPAMDETECTED);
+}
+
 static void
 test_precedence (void)
 {
@@ -1244,6 +1262,10 @@ test_status_table (void)
 		/* Beyond the registry: Microsoft's own codes, and nothing for a
 		 * code nobody registered. */
 		{ "5.7.509", BV_CAUSE_AUTHFAILURE, BV_CODE_PROVIDER, "Microsoft" },
+		/* Microsoft's page: 5.7.510 is IPv6 delivery refused, 5.7.512 a
+		 * From: address that is not RFC 5322 compliant. */
+		{ "5.7.510", BV_CAUSE_NETWORKERROR, BV_CODE_PROVIDER, "Microsoft" },
+		{ "5.7.512", BV_CAUSE_NOTCOMPLIANTRFC, BV_CODE_PROVIDER, "Microsoft" },
 		{ "5.7.606", BV_CAUSE_BLOCKED, BV_CODE_PROVIDER, "Microsoft" },
 		{ "5.4.8", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, NULL },
 		{ "5.9.9", BV_CAUSE_UNDEFINED, BV_CODE_GENERIC, NULL },
@@ -1439,6 +1461,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/vocabulary", test_vocabulary);
 	g_test_add_func ("/classify/registry", test_registry);
 	g_test_add_func ("/classify/status-table", test_status_table);
+	g_test_add_func ("/classify/multiline-reply", test_multiline_reply);
 	g_test_add_func ("/classify/conflict-evidence", test_conflict_evidence);
 	g_test_add_func ("/classify/primary-sources", test_primary_sources);
 	g_test_add_func ("/classify/local-agent", test_local_agent);

@@ -614,6 +614,15 @@ sync_files (Run *run)
 	return record_dir_times (run);
 }
 
+/* Parses a file's contents @data (NULL when the file is empty). */
+static BvReport *
+parse_contents (const char *data, gsize len)
+{
+	if (data != NULL && bv_triage (data, len))
+		return bv_report_parse (data, len);
+	return bv_report_new ();
+}
+
 /* Parses the file @path; NULL when it cannot be read. */
 static BvReport *
 parse_file (const char *path)
@@ -621,12 +630,8 @@ parse_file (const char *path)
 	g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
 	if (file == NULL)
 		return NULL;
-	const char *data = g_mapped_file_get_contents (file);
-	gsize len = g_mapped_file_get_length (file);
 	/* An empty file maps to NULL contents. */
-	if (data != NULL && bv_triage (data, len))
-		return bv_report_parse (data, len);
-	return bv_report_new ();
+	return parse_contents (g_mapped_file_get_contents (file), g_mapped_file_get_length (file));
 }
 
 static gboolean
@@ -739,18 +744,25 @@ set_tags (notmuch_message_t *msg, const BvReport *r)
 	return st;
 }
 
+/* Removes the cache entry of @msg (frozen by the caller).  The candidate
+ * mark stays, so that a later parser version finds the message again. */
+static notmuch_status_t
+remove_entry (notmuch_message_t *msg)
+{
+	const char *keys[] = { BV_CACHE_KEY_VERSION, BV_CACHE_KEY_KIND, BV_CACHE_KEY_BOUNCED,
+		               BV_CACHE_KEY_DATA };
+	notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
+	for (guint i = 0; i < G_N_ELEMENTS (keys) && st == NOTMUCH_STATUS_SUCCESS; i++)
+		st = notmuch_message_remove_all_properties (msg, keys[i]);
+	return st;
+}
+
 /* The cache entry of @msg replaced by @r, and its tags set; the caller has
  * @msg frozen inside an atomic section. */
 static notmuch_status_t
 write_result (Run *run, notmuch_message_t *msg, const BvReport *r)
 {
-	notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
-	/* The old entry goes; the candidate mark stays, so that a later parser
-	 * version finds the message again. */
-	const char *keys[] = { BV_CACHE_KEY_VERSION, BV_CACHE_KEY_KIND, BV_CACHE_KEY_BOUNCED,
-		               BV_CACHE_KEY_DATA };
-	for (guint i = 0; i < G_N_ELEMENTS (keys) && st == NOTMUCH_STATUS_SUCCESS; i++)
-		st = notmuch_message_remove_all_properties (msg, keys[i]);
+	notmuch_status_t st = remove_entry (msg);
 	gboolean bounced = FALSE;
 	for (guint i = 0; i < r->recipients->len; i++)
 		bounced |= bv_recipient_bounced (r->recipients->pdata[i]);
@@ -827,18 +839,18 @@ static notmuch_status_t
 parse_at_add (Run *run, notmuch_message_t *msg, const char *path)
 {
 	g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
-	const char *data = file != NULL ? g_mapped_file_get_contents (file) : NULL;
-	gsize len = file != NULL ? g_mapped_file_get_length (file) : 0;
 	/* The head as head_may_be_report() reads it, then the whole file as
 	 * parse_file() reads it.  An unreadable file is left to the triage
 	 * phase, as an empty one (no contents) is. */
 	if (file == NULL)
 		return NOTMUCH_STATUS_SUCCESS;
+	const char *data = g_mapped_file_get_contents (file);
+	gsize len = g_mapped_file_get_length (file);
 	if (data == NULL || !bv_triage (data, MIN (len, HEAD_BYTES))) {
 		g_hash_table_add (run->triaged, g_strdup (notmuch_message_get_message_id (msg)));
 		return NOTMUCH_STATUS_SUCCESS;
 	}
-	g_autoptr (BvReport) r = bv_triage (data, len) ? bv_report_parse (data, len) : bv_report_new ();
+	g_autoptr (BvReport) r = parse_contents (data, len);
 	count_result (run, r);
 	run->parsed_at_add++;
 	return write_result (run, msg, r);
@@ -857,11 +869,7 @@ drop_result (Run *run, notmuch_message_t *msg)
 	g_hash_table_remove (run->triaged, notmuch_message_get_message_id (msg));
 	if (!cached (msg))
 		return NOTMUCH_STATUS_SUCCESS;
-	const char *keys[] = { BV_CACHE_KEY_VERSION, BV_CACHE_KEY_KIND, BV_CACHE_KEY_BOUNCED,
-		               BV_CACHE_KEY_DATA };
-	notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
-	for (guint i = 0; i < G_N_ELEMENTS (keys) && st == NOTMUCH_STATUS_SUCCESS; i++)
-		st = notmuch_message_remove_all_properties (msg, keys[i]);
+	notmuch_status_t st = remove_entry (msg);
 	if (st == NOTMUCH_STATUS_SUCCESS && run->tags) {
 		g_autoptr (BvReport) none = bv_report_new ();
 		st = set_tags (msg, none);

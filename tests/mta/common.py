@@ -11,6 +11,11 @@ SENDER = "sender@origin.example.org"
 FIXED_DATE = "Mon, 7 Dec 2026 10:00:00 +0000"
 
 
+def out_dir(mta):
+    """Where the committed bounces of mta live: bounces/MTA next to this file."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "bounces", mta)
+
+
 def expect(sc, rcpt, mta):
     """The expected row of scenario sc for mta."""
     row = dict(sc, rcpt=rcpt)

@@ -142,7 +142,7 @@ LOCAL = [
 
 def main():
     exim = os.environ.get("EXIM", "exim4")
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bounces", "exim")
+    out = common.out_dir("exim")
     # Exim keeps root privilege with -C only for a configuration listed in
     # its TRUSTED_CONFIG_LIST (Debian: /etc/exim4/trusted_configs); without
     # it, local deliveries fail for want of privilege.  So the run directory

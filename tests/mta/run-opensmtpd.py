@@ -52,11 +52,11 @@ def collect(sink, out, jobs):
 def main():
     if len(sys.argv) > 1:
         # Collect again from a kept run directory.
-        out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bounces", "opensmtpd")
+        out = common.out_dir("opensmtpd")
         collect(os.path.join(sys.argv[1], "sink"), out, expected_jobs())
         return
     smtpd = os.environ.get("SMTPD", "smtpd")
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bounces", "opensmtpd")
+    out = common.out_dir("opensmtpd")
     run = tempfile.mkdtemp(prefix="bv-opensmtpd-")
     os.chmod(run, 0o755)
     sink = os.path.join(run, "sink")

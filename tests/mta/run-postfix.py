@@ -108,7 +108,7 @@ LOCAL = [
 
 
 def main():
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bounces", "postfix")
+    out = common.out_dir("postfix")
     run = tempfile.mkdtemp(prefix="bv-postfix-")
     os.chmod(run, 0o755)
     etc, sink = os.path.join(run, "etc"), os.path.join(run, "sink")
@@ -118,22 +118,12 @@ def main():
         os.makedirs(os.path.join(run, d))
     shutil.chown(os.path.join(run, "data"), "postfix", "postfix")
 
-    servers = []
-    shared = fakesmtp.free_port()
-    servers.append(fakesmtp.start("127.0.0.1", shared))
-    sink_port = fakesmtp.free_port()
-    servers.append(fakesmtp.start("127.0.0.1", sink_port, sink=sink))
+    shared, sink_port, ports = common.start_servers(scenarios, fakesmtp, sink)
     transport = [f"origin.example.org smtp:[127.0.0.1]:{sink_port}",
                  f"mx.example.net smtp:[127.0.0.1]:{shared}",
                  "pipe67.example.org pipe67:", "pipe75.example.org pipe75:",
                  "pipe77.example.org pipe77:"]
-    for sc in scenarios.SCENARIOS:
-        if sc["stage"] in ("rcpt", "data"):
-            continue
-        port = fakesmtp.free_port()
-        if sc["stage"] != "refused":
-            servers.append(fakesmtp.start("127.0.0.1", port, fixed=sc, silence=10))
-        transport.append(f"{sc['id']}.example.net smtp:[127.0.0.1]:{port}")
+    transport += [f"{i}.example.net smtp:[127.0.0.1]:{p}" for i, p in ports.items()]
     with open(os.path.join(etc, "transport"), "w") as f:
         f.write("\n".join(transport) + "\n")
     quota = os.path.join(run, "quota.mbox")

@@ -258,15 +258,24 @@ excluded (BvMail *mail, const char *addr)
 	       (from_addr && g_ascii_strcasecmp (from_addr, addr) == 0);
 }
 
+/* Whether a line carries an SMTP status or reply code.  An error line
+ * without one has its reason on the lines below it ("Failed to deliver to '<a@b>'" and then "SMTP module(domain
+ * b) reports: host ... says: 550 ...", as CommuniGate Pro writes it; "Your
+ * message to <a@b> was automatically rejected:" and the reason, as
+ * Dovecot's mail-send.c writes a Sieve rejection). */
+static gboolean
+line_has_code (const BvLine *line)
+{
+	g_autofree char *t = g_strndup (line->start, line->end - line->start);
+	char code[16];
+	return bv_status_find (t, code, sizeof code) || bv_reply_find (t, code, sizeof code);
+}
+
 /* Whether a line carries an error: a failure phrase or an SMTP code. */
 static gboolean
 line_is_error (const BvLine *line)
 {
-	if (line_has_any (line, failure_phrases))
-		return TRUE;
-	g_autofree char *t = g_strndup (line->start, line->end - line->start);
-	char code[16];
-	return bv_status_find (t, code, sizeof code) || bv_reply_find (t, code, sizeof code);
+	return line_has_any (line, failure_phrases) || line_has_code (line);
 }
 
 /* How many lines of error text an address line takes: hMailServer writes
@@ -308,19 +317,6 @@ following_error (const char *from, const char *end, gboolean any_address)
 		taken++;
 	}
 	return g_string_free (out, FALSE);
-}
-
-/* Whether an error line carries no code: then the reason is on the lines
- * below it ("Failed to deliver to '<a@b>'" and then "SMTP module(domain
- * b) reports: host ... says: 550 ...", as CommuniGate Pro writes it; "Your
- * message to <a@b> was automatically rejected:" and the reason, as
- * Dovecot's mail-send.c writes a Sieve rejection). */
-static gboolean
-line_has_code (const BvLine *line)
-{
-	g_autofree char *t = g_strndup (line->start, line->end - line->start);
-	char code[16];
-	return bv_status_find (t, code, sizeof code) || bv_reply_find (t, code, sizeof code);
 }
 
 /* The address of a "Label: address" line whose label is short and whose

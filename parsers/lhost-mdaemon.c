@@ -59,13 +59,11 @@ after_stamp (const BvLine *line)
 /* What one transcript says: the addresses it was sent to, the failed
  * one, the command that failed and the reply or note that says why. */
 typedef struct {
-	BvReport *text;     /* recipients found */
-	GString *reply;     /* the error reply being read */
-	char command[8];    /* the command last sent */
-	GString *note;      /* MDaemon's last note of its own */
-	GPtrArray *to;      /* "*  To:" addresses, the original's envelope */
-	gboolean reply_for; /* the reply belongs to the last RCPT's address */
-	char *rcpt;         /* that address */
+	BvReport *text;  /* recipients found */
+	GString *reply;  /* the error reply being read */
+	char command[8]; /* the command last sent */
+	GPtrArray *to;   /* "*  To:" addresses, the original's envelope */
+	char *rcpt;      /* the address of the last RCPT sent */
 } Transcript;
 
 static void
@@ -116,7 +114,7 @@ mdaemon_parse (BvMail *mail, BvReport *report)
 	g_autoptr (GString) reply = g_string_new (NULL);
 	g_autoptr (GString) note = g_string_new (NULL);
 	g_autoptr (GPtrArray) to = g_ptr_array_new_with_free_func (g_free);
-	Transcript t = { text, reply, "", note, to, FALSE, NULL };
+	Transcript t = { text, reply, "", to, NULL };
 	BvLines it;
 	BvLine line;
 	/* SecurityGateway names the failed address before the transcript. */

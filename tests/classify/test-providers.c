@@ -437,6 +437,17 @@ test_others (void)
 		  BV_CAUSE_AUTHFAILURE },
 	};
 	check_wordings (cox, G_N_ELEMENTS (cox), "cxr.mx.a.cox.net", "Cox");
+	/* Spectrum: 1020 as its employee explains it on Spectrum's forum, and
+	 * 1310, kept marked as unverified. */
+	static const Wording spectrum[] = {
+		{ "", "554",
+		  "impin004.msg.chrl.nc.charter.net cmsmtp 192.0.2.1 blocked. Please see "
+		  "https://www.spectrum.net/support/internet/understanding-email-error-codes for more "
+		  "information. AUP#In-1020",
+		  BV_CAUSE_BLOCKED },
+		{ "", "421", "cmsmtp 192.0.2.1 blocked. AUP#In-1310", BV_CAUSE_TOOMANYCONN },
+	};
+	check_wordings (spectrum, G_N_ELEMENTS (spectrum), "mx0.charter.net", "Spectrum");
 	static const Wording tencent[] = {
 		{ "", "550",
 		  "Mailbox unavailable or access denied [MMBFsvBOHhm] "
@@ -506,6 +517,10 @@ test_others (void)
 		{ "", "550", "", "", "", "550 see AUP#CXBLX", MISS, "Cox" },
 		{ "", "550", "", "", "", "550 MSG-P10 unrelated", MISS, "Facebook" },
 		{ "", "550", "", "", "", "550 [CS012] unrelated", MISS, "support.apple.com" },
+		{ "", "554", "", "", "", "554 cmsmtp blocked. AUP#In-10200", MISS, "Spectrum" },
+		/* Spectrum's codes that no page of Spectrum's explains decide nothing. */
+		{ "", "554", "", "", "mx0.charter.net", "554 cmsmtp 192.0.2.1 blocked. AUP#In-1090", MISS,
+		  "Spectrum" },
 	};
 	check (near, G_N_ELEMENTS (near));
 }

@@ -1072,13 +1072,16 @@ const BvPhrase bv_phrases[] = {
 #undef BV_CLAUSE
 
 	/* ==== Provider conventions: codes and wording one provider uses
-	 * (parsers/knowledge/google.def, microsoft.def, yahoo.def and
-	 * providers.def for the others). ==== */
+	 * (parsers/knowledge/google.def, microsoft.def, yahoo.def, one file
+	 * per other provider or family, and providers.def for the rest). ==== */
 #define BV_PROVIDER(s, c, scope, d, src) { s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d, src, BV_SCOPE_##scope },
 #include "parsers/knowledge/google.def"
 #include "parsers/knowledge/microsoft.def"
 #include "parsers/knowledge/yahoo.def"
 #include "parsers/knowledge/providers.def"
+#include "parsers/knowledge/comcast.def"
+#include "parsers/knowledge/att.def"
+#include "parsers/knowledge/yandex.def"
 #undef BV_PROVIDER
 
 	/* ==== Concepts: head words and qualifiers (classify-concepts.def),

@@ -97,6 +97,15 @@ static const Scope scopes[BV_SCOPE_COUNT] = {
 	[BV_SCOPE_MIMECAST] = { "Mimecast", LIST ("mimecast.com", "mimecast.co.za", "mimecast-offshore.com"),
 	                        SYSTEMS (BV_SYSTEM_NONE), NULL },
 	[BV_SCOPE_IUA] = { "i.ua", LIST ("i.ua"), SYSTEMS (BV_SYSTEM_NONE), NULL },
+	[BV_SCOPE_COMCAST] = { "Comcast", LIST ("comcast.net", "comcast.com", "xfinity.com"),
+	                       SYSTEMS (BV_SYSTEM_NONE), NULL },
+	/* AT&T's mail hosts and pages: att.net (Worldnet), bellsouth.net,
+	 * sbcglobal.net, prodigy.net. */
+	[BV_SCOPE_ATT] = { "AT&T",
+	                   LIST ("att.net", "att.com", "bellsouth.net", "sbcglobal.net", "prodigy.net"),
+	                   SYSTEMS (BV_SYSTEM_NONE), NULL },
+	[BV_SCOPE_YANDEX] = { "Yandex", LIST ("yandex.ru", "yandex.net", "yandex.com", "ya.ru"),
+	                      SYSTEMS (BV_SYSTEM_bv_lhost_yandex), NULL },
 };
 
 const char *

@@ -1,6 +1,7 @@
 /* test-providers.c: what a user checks about a bounce whose cause a
  * provider's own code or wording decides (parsers/knowledge/google.def,
- * microsoft.def, yahoo.def, providers.def).
+ * microsoft.def, yahoo.def, providers.def, comcast.def, att.def,
+ * yandex.def).
  *
  * Copyright 2026 the bounceview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -472,6 +473,8 @@ test_others (void)
 		{ "", "451", "MI:DMC 163 smtp", BV_CAUSE_TOOMANYCONN },
 		{ "", "451", "MI:SFQ 163 smtp", BV_CAUSE_SPEEDING },
 		{ "", "450", "WM:BLU 163 mx", BV_CAUSE_REJECTED },
+		{ "", "450", "MI:CCL 163 smtp2,C8CowAB", BV_CAUSE_TOOMANYCONN },
+		{ "", "450", "RP:CCL 126 smtp7", BV_CAUSE_TOOMANYCONN },
 	};
 	check_wordings (netease, G_N_ELEMENTS (netease), "163mx01.mxmail.netease.com", "NetEase");
 	static const Wording facebook[] = {
@@ -523,6 +526,83 @@ test_others (void)
 		  "Spectrum" },
 	};
 	check (near, G_N_ELEMENTS (near));
+}
+
+/* Comcast's, AT&T's and Yandex's pages (parsers/knowledge/comcast.def,
+ * att.def, yandex.def). */
+static void
+test_isps (void)
+{
+	static const Wording comcast[] = {
+		{ "5.7.1", "554",
+		  "resimta-po-20v.sys.comcast.net comcast 192.0.2.1 found on one or more DNSBLs, see "
+		  "http://postmaster.comcast.net/smtp-error-codes.php#BL000001",
+		  BV_CAUSE_BLOCKED },
+		{ "", "554",
+		  "comcast 192.0.2.1 Comcast block for spam. Please see "
+		  "http://postmaster.comcast.net/smtp-error-codes.php#BL000000",
+		  BV_CAUSE_BLOCKED },
+		{ "", "554", "comcast 192.0.2.1 Dynamic IP space. ES000010", BV_CAUSE_BLOCKED },
+		{ "", "554", "comcast 192.0.2.1 Comcast dynamic IP. ES000001", BV_CAUSE_BLOCKED },
+		{ "", "554", "192.0.2.1 listed. BL000010", BV_CAUSE_BLOCKED },
+		{ "", "554", "192.0.2.1 listed. BL000011", BV_CAUSE_BLOCKED },
+		{ "", "554", "192.0.2.1 listed. BL000100", BV_CAUSE_BLOCKED },
+		{ "", "554", "192.0.2.1 listed. BL000101", BV_CAUSE_BLOCKED },
+		{ "", "554", "192.0.2.1 listed. BL000110", BV_CAUSE_BLOCKED },
+		{ "", "554", "192.0.2.1 listed. BL000111", BV_CAUSE_BLOCKED },
+		{ "", "550", "Comcast BL006 Please see http://www.comcast.net/help/faq/", BV_CAUSE_BLOCKED },
+		{ "", "550", "Comcast BL007 Please see http://www.comcast.net/help/faq/", BV_CAUSE_BLOCKED },
+		{ "4.7.0", "421", "Too many sessions opened", BV_CAUSE_TOOMANYCONN },
+		{ "4.7.1", "421", "Reverse DNS failure : Try again later", BV_CAUSE_REQUIREPTR },
+	};
+	check_wordings (comcast, G_N_ELEMENTS (comcast), "mx1.comcast.net", "Comcast");
+	static const Wording att[] = {
+		{ "", "550", "<192.0.2.1> blocked by ldap:ou=rblmx,dc=bellsouth,dc=net", BV_CAUSE_BLOCKED },
+		{ "", "550", "[SUSPEND] Mailbox currently suspended--Please contact correspondent directly.",
+		  BV_CAUSE_SUSPEND },
+		{ "", "550", "[PERMFAIL] bellsouth.net requires valid sender domain", BV_CAUSE_REJECTED },
+		{ "", "550", "unauthorized interface for <192.0.2.1>", BV_CAUSE_BLOCKED },
+		{ "", "550", "Error. Blocked for abuse", BV_CAUSE_BLOCKED },
+		{ "", "550", "Error. Blocked for status: <unknown sender>", BV_CAUSE_REQUIREPTR },
+	};
+	check_wordings (att, G_N_ELEMENTS (att), "ff-ip4-mx-vip1.prodigy.net", "AT&T");
+	static const Wording yandex[] = {
+		{ "5.7.1", "554",
+		  "5.7.1 Message rejected under suspicion of SPAM; https://ya.cc/1IrBc "
+		  "1700000000-AbCdEfGh",
+		  BV_CAUSE_SPAMDETECTED },
+		{ "5.7.1", "554", "5.7.1 [2] Blocked by spam statistics \xe2\x80\x94 see https://ya.cc/1IrBc",
+		  BV_CAUSE_BLOCKED },
+		{ "5.7.1", "550", "5.7.1 Policy rejection on the target address", BV_CAUSE_SUSPEND },
+	};
+	check_wordings (yandex, G_N_ELEMENTS (yandex), "mx.yandex.ru", "Yandex");
+	static const Case cases[] = {
+		/* A relay that wraps the reply across lines, and one that
+		 * quotes it in its own sentence. */
+		{ "5.0.0", "554", "DATA", "", "",
+		  "The remote server said: 554 5.7.1 Message rejected under\n    suspicion of SPAM",
+		  BV_CAUSE_SPAMDETECTED, "Yandex" },
+		{ "5.0.0", "554", "", "", "",
+		  "Delivery failed; remote reply was \"554 comcast 192.0.2.1 see\n"
+		  "http://postmaster.comcast.net/smtp-error-codes.php#BL000001\"",
+		  BV_CAUSE_BLOCKED, "Comcast" },
+		/* Codes inside longer tokens. */
+		{ "", "554", "", "", "", "554 error BL0000011 in filter", MISS, "Comcast" },
+		{ "", "554", "", "", "", "554 see XES000001", MISS, "Comcast" },
+		{ "", "550", "", "", "", "550 blocked by ldap:ou=rblmxx", MISS, "AT&T" },
+		{ "", "550", "", "", "", "550 5.7.1 Policy rejection on the target addresses", MISS,
+		  "Yandex" },
+		/* The common words from another system. */
+		{ "4.7.0", "421", "", "postfix", "mx.example.net",
+		  "host mx.example.net[192.0.2.8] said: 421 4.7.0 Too many sessions opened", MISS,
+		  "Comcast" },
+		{ "", "550", "", "", "mx.example.org", "550 BL006 rule matched", MISS, "Comcast" },
+		{ "5.2.1", "550", "RCPT", "", "mx.example.org",
+		  "550 5.2.1 <bob@att.net>: Mailbox currently suspended", MISS, "AT&T" },
+		{ "5.7.1", "550", "", "", "mx.example.org", "550 5.7.1 Blocked for abuse of the service",
+		  MISS, "AT&T" },
+	};
+	check (cases, G_N_ELEMENTS (cases));
 }
 
 /* Codes count as whole tokens only. */
@@ -582,6 +662,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/providers/google", test_google);
 	g_test_add_func ("/providers/yahoo", test_yahoo);
 	g_test_add_func ("/providers/others", test_others);
+	g_test_add_func ("/providers/isps", test_isps);
 	g_test_add_func ("/providers/scopes", test_scopes);
 	return g_test_run ();
 }

@@ -87,11 +87,15 @@ def mask(text, ids=()):
         text = text.replace(qid, fixed)
     text = re.sub(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), +\d{1,2} \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}",
                   FIXED_DATE, text)
+    # Sendmail writes its dates in GMT.
+    text = re.sub(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), +\d{1,2} \w{3} \d{4} \d\d:\d\d:\d\d GMT",
+                  FIXED_DATE.rsplit(" ", 1)[0] + " GMT", text)
     text = re.sub(r"127\.0\.0\.1\]:\d+", "192.0.2.10]:25", text)
     text = text.replace("127.0.0.1", "192.0.2.10")
     text = re.sub(r"/tmp/bv-[a-z]+-[A-Za-z0-9_]+", "/var/mail", text)
     text = re.sub(r"\.\d{10}/", ".1796637600/", text)
     text = re.sub(r"<\d{14}\.", "<20261207100000.", text)
+    text = re.sub(r"<\d{12}\.", "<202612071000.", text)  # Sendmail's Message-Id
     text = re.sub(r"@%s>" % re.escape(socket.gethostname()), "@mta.example.org>", text)
     return text
 

@@ -96,6 +96,8 @@ SCENARIOS = [
                "550-Unrouteable address\n"
                "550 Sender verify failed",
          status="5.0.0|5.1.7|5.1.8", code="550", command="RCPT", cause="rejected",
+         # Sendmail's Status for any 550 to RCPT is 5.1.1 (its "User unknown").
+         sendmail=dict(status="5.0.0|5.1.1|5.1.7|5.1.8"),
          source="Exim src/src/acl.c and verify.c (sender verification failure)"),
     # --- refused after DATA -------------------------------------------------
     dict(id="gmail-dmarc", stage="data",
@@ -143,10 +145,13 @@ SCENARIOS = [
          status="4.4.2", code="", command="CONN|", cause="expired",
          # Exim says only "retry timeout exceeded", with Status: 5.0.0.
          exim=dict(status="5.0.0|4.4.2"),
+         # Sendmail: "451 4.4.1 reply: read error", Status 4.4.7 (expired).
+         sendmail=dict(status="4.4.7|4.4.1|4.4.2"),
          source="RFC 5321 4.5.3.2 (initial 220 message timeout)"),
     dict(id="conn-refused", stage="refused", reply="",
          status="4.4.1", code="", command="CONN|", cause="expired",
          exim=dict(status="5.0.0|4.4.1"),
+         sendmail=dict(status="4.4.7|4.4.1"),
          source="a closed port: connect() fails with ECONNREFUSED"),
 ]
 

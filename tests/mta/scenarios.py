@@ -147,11 +147,16 @@ SCENARIOS = [
          exim=dict(status="5.0.0|4.4.2"),
          # Sendmail: "451 4.4.1 reply: read error", Status 4.4.7 (expired).
          sendmail=dict(status="4.4.7|4.4.1|4.4.2"),
+         # Courier's report names the recipient and nothing else: no reply,
+         # no reason, Status 5.0.0 (courier/module.esmtp: a timeout before
+         # the greeting); a reader cannot tell why.
+         courier=dict(status="5.0.0|4.4.2", cause="undefined|expired"),
          source="RFC 5321 4.5.3.2 (initial 220 message timeout)"),
     dict(id="conn-refused", stage="refused", reply="",
          status="4.4.1", code="", command="CONN|", cause="expired",
          exim=dict(status="5.0.0|4.4.1"),
          sendmail=dict(status="4.4.7|4.4.1"),
+         courier=dict(status="5.0.0|4.4.1"),
          source="a closed port: connect() fails with ECONNREFUSED"),
 ]
 

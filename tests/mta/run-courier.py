@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Generate the Courier bounces of the scenario table.
+
+Runs the Courier mail server 1.0 (Debian's courier-mta and courier-base,
+unpacked with dpkg -x) against the fake SMTP server of fakesmtp.py and stores
+the bounces (Courier's own DSNs, courierdsn) in bounces/courier/.  Courier's
+paths are compiled in (/etc/courier, /usr/lib/courier, /var/lib/courier), and
+its package conflicts with the system's MTA, so the run happens in a mount
+namespace of its own: overlays on /etc, /usr/lib and /var/lib whose upper
+layers (under a temporary directory) hold the unpacked files, a `courier`
+user and the private configuration.  Nothing outside the namespace changes.
+Needs root, unshare (util-linux) and overlayfs.
+
+    apt-get download courier-mta courier-base courier-authlib courier-authdaemon \\
+        courier-authlib-userdb libcourier-unicode4 libgamin0
+    for d in *.deb; do dpkg -x $d root; done
+    sudo COURIER_ROOT=$PWD/root python3 tests/mta/run-courier.py
+
+Routing: esmtproutes sends each domain to the fake server's port
+([127.0.0.1],PORT); queuetime is 40 s with retries every 10 s, so that a 4xx
+reply is returned as undeliverable within the run.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import common
+import fakesmtp
+import scenarios
+
+# Failures of Courier itself.
+LOCAL = [
+    dict(id="nodomain", rcpt="someone@no-such-domain.invalid", status="5.1.2|5.4.4|4.4.3|5.0.0", code="",
+         command="", cause="hostunknown",
+         source="Courier courier/module.esmtp/esmtpclient.c (no such domain)"),
+]
+
+COURIERD = """\
+prefix="/usr"
+exec_prefix="/usr"
+PATH=/usr/bin:/bin
+SHELL=/bin/sh
+DSNTOAUTHADDR=0
+DYNAMICDELIVERIES=0
+DEFAULTDELIVERY=./Maildir
+ESMTP_CORK=0
+ESMTP_USE_STARTTLS=0
+ESMTP_TLS_VERIFY_DOMAIN=0
+ESMTP_PREFER_IPV6_MX=0
+TLS_VERIFYPEER=NONE
+"""
+
+
+def sh(*argv, **kw):
+    return subprocess.run(list(argv), check=True, **kw)
+
+
+def overlay(run, target, files=None):
+    """Mount an overlay on target whose upper layer starts with files."""
+    name = target.strip("/").replace("/", "-")
+    upper, work = os.path.join(run, "ov", name, "u"), os.path.join(run, "ov", name, "w")
+    os.makedirs(work)
+    if files is not None and os.path.isdir(files):
+        shutil.copytree(files, upper, symlinks=True)
+    else:
+        os.makedirs(upper)
+    sh("mount", "-t", "overlay", "overlay", "-o",
+       f"lowerdir={target},upperdir={upper},workdir={work}", target)
+
+
+def main():
+    if "--inside" not in sys.argv:
+        # A mount namespace and a host name of its own for the whole run.
+        os.execvp("unshare", ["unshare", "-m", "--uts", "--propagation", "private",
+                              sys.executable, os.path.abspath(__file__), "--inside"])
+    root = os.environ["COURIER_ROOT"]
+    out = common.out_dir("courier")
+    run = tempfile.mkdtemp(prefix="bv-courier-")
+    os.chmod(run, 0o755)
+    sh("hostname", "mta.example.org")
+    overlay(run, "/etc")
+    overlay(run, "/usr/lib", os.path.join(root, "usr/lib"))
+    overlay(run, "/var/lib")
+    overlay(run, "/usr/sbin")
+    overlay(run, "/usr/bin")
+    sh("mount", "-t", "tmpfs", "tmpfs", "/run")
+    for sub in ("etc/courier", "var/lib/courier"):
+        shutil.copytree(os.path.join(root, sub), "/" + sub, symlinks=True, dirs_exist_ok=True)
+    for sub in ("usr/sbin", "usr/bin"):
+        for f in os.listdir(os.path.join(root, sub)):
+            src, dst = os.path.join(root, sub, f), os.path.join("/", sub, f)
+            if os.path.lexists(dst):
+                os.remove(dst)
+            shutil.copy2(src, dst, follow_symlinks=False)
+    if "courier" not in open("/etc/passwd").read():
+        with open("/etc/group", "a") as f:
+            f.write("courier:x:9990:\n")
+        with open("/etc/passwd", "a") as f:
+            f.write("courier:x:9990:9990:Courier:/var/lib/courier:/usr/sbin/nologin\n")
+    os.makedirs("/run/courier/authdaemon", exist_ok=True)
+    sh("chown", "-R", "courier:courier", "/var/lib/courier", "/run/courier")
+
+    sink = os.path.join(run, "sink")
+    os.makedirs(sink)
+    shared, sink_port, ports = common.start_servers(scenarios, fakesmtp, sink)
+    routes = [f"origin.example.org: [127.0.0.1],{sink_port}", f"mx.example.net: [127.0.0.1],{shared}"]
+    routes += [f"{i}.example.net: [127.0.0.1],{p}" for i, p in ports.items()]
+    conf = "/etc/courier"
+    files = {
+        "esmtproutes": "\n".join(routes) + "\n",
+        "me": "mta.example.org\n",
+        "defaultdomain": "origin.example.org\n",
+        "locals": "local.example.org\nlocalhost\n",
+        "queuetime": "40s\n",
+        "warntime": "1h\n",
+        "retryalpha": "10s\n",
+        "retrybeta": "3\n",
+        "retrygamma": "10s\n",
+        "retrymaxdelta": "1\n",
+        "esmtpdelay": "1\n",
+        "esmtptimeoutconnect": "2\n",
+        "esmtptimeouthelo": "5\n",
+        "esmtptimeoutkeepalive": "1\n",
+        "courierd": COURIERD,
+    }
+    for name, text in files.items():
+        with open(os.path.join(conf, name), "w") as f:
+            f.write(text)
+    subprocess.run(["/usr/sbin/makealiases"], check=False)
+    log = open(os.path.join(run, "courier.log"), "w")
+    sh("/usr/sbin/courier", "start", stdout=log, stderr=log)
+    try:
+        time.sleep(2)
+        jobs = common.jobs(scenarios, LOCAL, "courier")
+        for job in jobs:
+            msg = common.message(job)
+            subprocess.run(["/usr/sbin/sendmail", "-f", common.SENDER] + job["rcpts"],
+                           input=msg.encode(), stdout=log, stderr=log, timeout=30)
+        common.wait_for(sink, len(jobs), timeout=150)
+    finally:
+        subprocess.run(["/usr/sbin/courier", "stop"], stdout=log, stderr=log)
+    common.collect(sink, out, jobs, "courier",
+                   ids=[r"\bid ([0-9A-F]{16}\.[0-9A-F]{16}\.[0-9A-F]{8})", r"<courier\.([0-9A-F]{16}\.[0-9A-F]{8})@"])
+    print(f"run directory kept: {run}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

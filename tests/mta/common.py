@@ -96,6 +96,9 @@ def mask(text, ids=()):
     text = re.sub(r"\.\d{10}/", ".1796637600/", text)
     text = re.sub(r"<\d{14}\.", "<20261207100000.", text)
     text = re.sub(r"<\d{12}\.", "<202612071000.", text)  # Sendmail's Message-Id
+    # qmail: dates without a weekday, in -0000, and process ids in Received.
+    text = re.sub(r"\b\d{1,2} \w{3} \d{4} \d\d:\d\d:\d\d -0000", "7 Dec 2026 10:00:00 -0000", text)
+    text = re.sub(r"\(qmail \d+ invoked", "(qmail 12345 invoked", text)
     text = re.sub(r"@%s>" % re.escape(socket.gethostname()), "@mta.example.org>", text)
     return text
 

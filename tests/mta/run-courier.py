@@ -12,7 +12,7 @@ user and the private configuration.  Nothing outside the namespace changes.
 Needs root, unshare (util-linux) and overlayfs.
 
     apt-get download courier-mta courier-base courier-authlib courier-authdaemon \\
-        courier-authlib-userdb libcourier-unicode4 libgamin0
+        courier-authlib-userdb libcourier-unicode4 libgamin0 libltdl7
     for d in *.deb; do dpkg -x $d root; done
     sudo COURIER_ROOT=$PWD/root python3 tests/mta/run-courier.py
 
@@ -31,8 +31,31 @@ import common
 import fakesmtp
 import scenarios
 
-# Failures of Courier itself.
+# Failures of Courier itself: local addresses (authdaemond with authpam
+# finds no account; aliasdir's .courier files pipe to programs), an alias,
+# DNS.  Courier's Final-Recipient of an alias is its target.
 LOCAL = [
+    # Courier gives its own reply code (550) and no command: by the
+    # decisions of parsers/README.md that is "filtered", while a reader
+    # knows it is an unknown local user.
+    dict(id="local-unknown", rcpt="nobody-here@local.example.org", status="5.1.1|5.0.0", code="|550",
+         command="", cause="filtered|userunknown",
+         source="Courier courier/module.local (\"User <...> unknown\")"),
+    # A program's failure is reported with the program's output alone
+    # (" <<< no such mailbox here", Status 5.0.0): the reader takes the cause
+    # from the program's words.
+    dict(id="alias-pipe67", rcpt="pipe67@local.example.org", status="5.0.0|5.1.1", code="",
+         command="", cause="userunknown|mailererror",
+         source="Courier courier/module.local: a program exiting EX_NOUSER (67)"),
+    dict(id="alias-pipe75", rcpt="pipe75@local.example.org", status="4.0.0|4.3.0|5.0.0", code="",
+         command="", cause="mailererror|systemerror",
+         source="Courier courier/module.local: a program exiting EX_TEMPFAIL (75)"),
+    dict(id="alias-pipe77", rcpt="pipe77@local.example.org", status="5.0.0|5.3.0", code="",
+         command="", cause="mailererror|systemerror",
+         source="Courier courier/module.local: a program exiting EX_NOPERM (77)"),
+    dict(id="alias-forward", rcpt="forwarded@local.example.org", final="gmail-nouser@mx.example.net",
+         status="5.1.1", code="550", command="RCPT", cause="userunknown",
+         source="an alias to a remote address the remote server refuses"),
     dict(id="nodomain", rcpt="someone@no-such-domain.invalid", status="5.1.2|5.4.4|4.4.3|5.0.0", code="",
          command="", cause="hostunknown",
          source="Courier courier/module.esmtp/esmtpclient.c (no such domain)"),
@@ -71,13 +94,21 @@ def overlay(run, target, files=None):
        f"lowerdir={target},upperdir={upper},workdir={work}", target)
 
 
+def collect(sink):
+    common.collect(sink, common.out_dir("courier"), common.jobs(scenarios, LOCAL, "courier"), "courier",
+                   ids=[r"\bid ([0-9A-F]{16}\.[0-9A-F]{16}\.[0-9A-F]{8})", r"<courier\.([0-9A-F]{16}\.[0-9A-F]{8})@"])
+
+
 def main():
+    if len(sys.argv) > 1 and os.path.isdir(sys.argv[1]):
+        # Collect again from a kept run directory.
+        collect(os.path.join(sys.argv[1], "sink"))
+        return
     if "--inside" not in sys.argv:
         # A mount namespace and a host name of its own for the whole run.
         os.execvp("unshare", ["unshare", "-m", "--uts", "--propagation", "private",
                               sys.executable, os.path.abspath(__file__), "--inside"])
     root = os.environ["COURIER_ROOT"]
-    out = common.out_dir("courier")
     run = tempfile.mkdtemp(prefix="bv-courier-")
     os.chmod(run, 0o755)
     sh("hostname", "mta.example.org")
@@ -129,7 +160,19 @@ def main():
     for name, text in files.items():
         with open(os.path.join(conf, name), "w") as f:
             f.write(text)
+    for name, code, text in (("pipe67", 67, "no such mailbox here"),
+                             ("pipe75", 75, "mailbox temporarily locked"),
+                             ("pipe77", 77, "cannot open mailbox")):
+        path = os.path.join(conf, "aliasdir", ".courier-" + name)
+        with open(path, "w") as f:
+            f.write(f"|cat >/dev/null; echo {text}; exit {code}\n")
+        shutil.chown(path, "courier", "courier")
+    with open(os.path.join(conf, "aliases", "system"), "a") as f:
+        f.write("forwarded: gmail-nouser@mx.example.net\n")
+    with open(os.path.join(conf, "authdaemonrc"), "a") as f:
+        f.write('authmodulelist="authpam"\n')
     subprocess.run(["/usr/sbin/makealiases"], check=False)
+    subprocess.run(["/usr/sbin/authdaemond", "start"], check=False)
     log = open(os.path.join(run, "courier.log"), "w")
     sh("/usr/sbin/courier", "start", stdout=log, stderr=log)
     try:
@@ -142,8 +185,8 @@ def main():
         common.wait_for(sink, len(jobs), timeout=150)
     finally:
         subprocess.run(["/usr/sbin/courier", "stop"], stdout=log, stderr=log)
-    common.collect(sink, out, jobs, "courier",
-                   ids=[r"\bid ([0-9A-F]{16}\.[0-9A-F]{16}\.[0-9A-F]{8})", r"<courier\.([0-9A-F]{16}\.[0-9A-F]{8})@"])
+        subprocess.run(["/usr/sbin/authdaemond", "stop"], stdout=log, stderr=log)
+    collect(sink)
     print(f"run directory kept: {run}", file=sys.stderr)
 
 

@@ -66,6 +66,12 @@
 		s, BV_CAUSE_##c, BV_PHRASE_WRAPPER, NULL \
 	}
 
+/* Where Exim's "Unrouteable address" comes from. */
+#define UNROUTEABLE_SOURCE                                                                   \
+	"Exim src/src/route.c (\"Unrouteable address\" when no router accepts an address), " \
+	"src/src/acl.c and verify.c (verify = recipient answers RCPT TO with it), "          \
+	"src/src/routers/dnslookup.c (a domain the DNS does not know is declined)"
+
 /* What the Domino directory phrases mean. */
 #define DOMINO "Lotus Domino: the reporting server found no such recipient in its own directory"
 
@@ -249,8 +255,10 @@ const BvPhrase bv_phrases[] = {
 	P ("no such domain", HOSTUNKNOWN),
 	P ("unknown domain", HOSTUNKNOWN),
 	P ("invalid domain", HOSTUNKNOWN),
-	P ("unrouteable address", HOSTUNKNOWN),
-	P ("unroutable address", HOSTUNKNOWN),
+	/* Exim's "no router accepted the address": its meaning depends on
+	 * who wrote it (classify.c, unrouteable()). */
+	SRC ("unrouteable address", HOSTUNKNOWN, NULL, UNROUTEABLE_SOURCE),
+	SRC ("unroutable address", HOSTUNKNOWN, NULL, UNROUTEABLE_SOURCE),
 	P ("domain is not reachable", HOSTUNKNOWN),
 	P ("name or service not known", HOSTUNKNOWN),
 	P ("recipient domain must exist", HOSTUNKNOWN),

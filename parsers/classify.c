@@ -39,10 +39,11 @@ typedef struct {
 	const char *status;
 	const char *command;
 	const char *reply;
-	const char *mta;        /* mail system that wrote the report */
-	const char *remote_mta; /* server that refused, as the report names it */
-	const char *domain;     /* the recipient's domain */
-	const char *dtype;      /* the Diagnostic-Code's type, lower case */
+	const char *mta;           /* mail system that wrote the report */
+	const char *remote_mta;    /* server that refused, as the report names it */
+	const char *reporting_mta; /* server that wrote the report */
+	const char *domain;        /* the recipient's domain */
+	const char *dtype;         /* the Diagnostic-Code's type, lower case */
 	BvCause by_status;
 	BvTextScan scan;
 	gboolean bare_address;    /* the diagnostic held only addresses */
@@ -567,6 +568,101 @@ collect_structure (Candidates *cs, const Facts *f)
 	c->detail = p->detail;
 }
 
+/* Whether @phrase is Exim's "Unrouteable address" (route.c), or its
+ * American spelling. */
+static gboolean
+unrouteable (const BvPhrase *p)
+{
+	return strcmp (p->phrase, "unrouteable address") == 0 ||
+	       strcmp (p->phrase, "unroutable address") == 0;
+}
+
+/* Whether the domain @parent (a host's parent) may be an organisation's
+ * own domain rather than a registry's suffix shared by strangers: it has
+ * two labels at least, and is not of the "co.uk", "ne.jp", "com.au" form
+ * (a short label under a two-letter country code), which is read as a
+ * registry's. */
+static gboolean
+organisation_parent (const char *parent)
+{
+	const char *dot = strchr (parent, '.');
+	if (dot == NULL || dot == parent || dot[1] == '\0')
+		return FALSE;
+	gsize first = (gsize)(dot - parent);
+	const char *last = strrchr (parent, '.') + 1;
+	return !(dot == strrchr (parent, '.') && first <= 3 && strlen (last) == 2);
+}
+
+/* Whether the report shows the recipient's domain to be the reporting
+ * host's own: the host's name itself (Exim's default local_domains is
+ * "@", its primary_hostname, which it writes as Reporting-MTA), a domain
+ * the host stands under (mta.example.org under example.org), or a sibling
+ * of the host under an organisation's domain (local.example.org beside
+ * mta.example.org). */
+static gboolean
+domain_of_reporter (const char *domain, const char *reporting_mta)
+{
+	if (domain[0] == '\0' || reporting_mta[0] == '\0')
+		return FALSE;
+	if (g_ascii_strcasecmp (domain, reporting_mta) == 0 || host_in_domain (reporting_mta, domain))
+		return TRUE;
+	const char *dp = strchr (domain, '.');
+	const char *hp = strchr (reporting_mta, '.');
+	return dp && hp && g_ascii_strcasecmp (dp + 1, hp + 1) == 0 && organisation_parent (hp + 1);
+}
+
+/* Exim writes "Unrouteable address" when no router accepted an address
+ * (src/src/route.c).  As a server, in reply to RCPT TO, it is recipient
+ * verification failing (acl.c "verify = recipient", verify.c): the
+ * recipient does not exist there.  In Exim's own report it is either a
+ * domain the DNS does not know (the dnslookup router declines it without
+ * a message, routers/dnslookup.c) or a local part no router of a local
+ * domain accepts.  Decides which from what the report carries; @h is the
+ * hit, @tier its tier. */
+static void
+collect_unrouteable (Candidates *cs, const Facts *f, const BvHit *h, Tier tier)
+{
+	/* "Verification failed for <sender> / Unrouteable address / Sender
+	 * verify failed": the address that cannot be routed is the
+	 * sender's. */
+	if (said (f, BV_CAUSE_REJECTED)) {
+		add_text (cs, f, BV_CAUSE_REJECTED, tier, h,
+		          "a sender verification failed: the address that cannot be routed is the sender's");
+		return;
+	}
+	/* A code of an unknown host (5.1.2), or DNS failure text beside
+	 * it, says the domain is the trouble. */
+	g_autofree char *rest = g_strdup (f->diag);
+	memset (rest + h->start, ' ', h->end - h->start);
+	BvTextScan other;
+	bv_text_scan (rest, &other);
+	if (f->by_status == BV_CAUSE_HOSTUNKNOWN || other.text[BV_CAUSE_HOSTUNKNOWN].phrase >= 0) {
+		add_text (cs, f, BV_CAUSE_HOSTUNKNOWN, tier, h,
+		          "the address cannot be routed, and the code or the text says its domain does "
+		          "not exist");
+		return;
+	}
+	/* A DNS lookup that did not complete, or a domain that accepts no
+	 * mail: those words decide by themselves. */
+	if (other.text[BV_CAUSE_NETWORKERROR].phrase >= 0 || other.text[BV_CAUSE_NOTACCEPT].phrase >= 0)
+		return;
+	if (f->reply[0] != '\0' || f->command[0] != '\0' || f->remote_mta[0] != '\0') {
+		add_text (cs, f, BV_CAUSE_USERUNKNOWN, tier, h,
+		          "a server's reply to the recipient: its recipient verification found no route "
+		          "for the address, so the recipient does not exist there");
+		return;
+	}
+	if (domain_of_reporter (f->domain, f->reporting_mta)) {
+		add_text (cs, f, BV_CAUSE_USERUNKNOWN, tier, h,
+		          "the reporting host's own report for a domain of its own: no router accepted "
+		          "the local part, so the recipient does not exist");
+		return;
+	}
+	add_text (cs, f, BV_CAUSE_HOSTUNKNOWN, tier, h,
+	          "the reporting host's own report for another domain: its DNS lookup router declines "
+	          "a domain the DNS does not know, so the domain does not exist");
+}
+
 /* Wording: every cause the text names, with the conditions some causes
  * need (the command for unknown users, the sender clause...). */
 static void
@@ -629,6 +725,10 @@ collect_wording (Candidates *cs, const Facts *f)
 			add_text (cs, f, c, tier, h, NULL);
 			break;
 		case BV_CAUSE_HOSTUNKNOWN:
+			if (unrouteable (p)) {
+				collect_unrouteable (cs, f, h, tier);
+				break;
+			}
 			/* "Invalid domain" in reply to HELO is the client's name. */
 			add_text (cs, f, c, at_greeting (f) ? TIER_PRIOR : tier, h, NULL);
 			break;
@@ -1061,6 +1161,7 @@ bv_classify (BvRecipient *r, BvKind kind)
 		f.reply = or_empty (r->reply_code);
 		f.mta = or_empty (r->mta);
 		f.remote_mta = or_empty (r->remote_mta);
+		f.reporting_mta = or_empty (r->reporting_mta);
 		f.dtype = or_empty (r->diagnostic_type);
 		const char *at = strrchr (or_empty (r->recipient), '@');
 		f.domain = at ? at + 1 : "";

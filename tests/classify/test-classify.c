@@ -1003,6 +1003,85 @@ test_local_agent (void)
 	              BV_CAUSE_SYSTEMERROR);
 }
 
+/* Exim's "Unrouteable address" (src/src/route.c): no router accepted the
+ * address.  In a server's reply to RCPT TO it is recipient verification
+ * failing (acl.c, verify.c); in Exim's own report the domain decides. */
+static void
+test_unrouteable (void)
+{
+	const struct {
+		const char *status, *reply, *command, *remote, *diag;
+		BvCause cause;
+	} replies[] = {
+		/* A remote server's reply, as Exim, Postfix and OpenSMTPD
+		 * quote it, and paraphrases. */
+		{ "5.0.0", "550", "RCPT", "192.0.2.10", "550 Unrouteable address", BV_CAUSE_USERUNKNOWN },
+		{ "5.0.0", "550", "", "",
+		  "host 192.0.2.10[192.0.2.10] said: 550 Unrouteable address (in reply to RCPT TO command)",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "5.0.0", "550", "", "", "550 UNROUTABLE ADDRESS", BV_CAUSE_USERUNKNOWN },
+		{ "", "550", "RCPT", "", "550 <bob@example.net>: unrouteable address, sorry",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "5.1.1", "550", "RCPT", "", "550 5.1.1 Unrouteable address", BV_CAUSE_USERUNKNOWN },
+		/* A sender verification: the unrouteable address is the sender's. */
+		{ "5.0.0", "550", "RCPT", "",
+		  "550-Verification failed for <a@example.org> 550-Unrouteable address 550 Sender verify "
+		  "failed",
+		  BV_CAUSE_REJECTED },
+		/* At MAIL FROM it is the sender's too. */
+		{ "5.0.0", "550", "MAIL", "", "550 Unrouteable address", BV_CAUSE_REJECTED },
+		/* DNS failure text beside it: the domain is the trouble. */
+		{ "5.0.0", "550", "RCPT", "", "550 Unrouteable address: domain example.net not found",
+		  BV_CAUSE_HOSTUNKNOWN },
+		/* A code that names the unknown host still decides. */
+		{ "5.1.2", "550", "RCPT", "", "550 5.1.2 Unrouteable address", BV_CAUSE_HOSTUNKNOWN },
+		/* Near miss: routing words that are no refusal of an address. */
+		{ "5.0.0", "550", "RCPT", "", "550 Unroutable", BV_CAUSE_ONHOLD },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (replies); i++) {
+		g_autoptr (BvRecipient) r =
+		        make (replies[i].status, replies[i].reply, replies[i].command, replies[i].diag);
+		g_free (r->remote_mta);
+		r->remote_mta = g_strdup (replies[i].remote);
+		bv_classify (r, BV_KIND_FAILED);
+		g_test_message ("%s", replies[i].diag);
+		assert_cause (r->cause, replies[i].cause);
+	}
+	/* Exim's own report, with no reply: a domain of the reporting host
+	 * is a local part no router accepted; another domain is one the DNS
+	 * does not know. */
+	const struct {
+		const char *recipient, *reporting, *diag;
+		BvCause cause;
+	} own[] = {
+		{ "nobody@local.example.org", "mta.example.org", "Unrouteable address",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "nobody@example.org", "mta.example.org", "Unrouteable address", BV_CAUSE_USERUNKNOWN },
+		{ "nobody@mta.example.org", "mta.example.org", "unroutable address", BV_CAUSE_USERUNKNOWN },
+		{ "someone@no-such-domain.example", "mta.example.org", "Unrouteable address",
+		  BV_CAUSE_HOSTUNKNOWN },
+		{ "someone@other.example.net", "mta.example.org", "  Unrouteable Address  ",
+		  BV_CAUSE_HOSTUNKNOWN },
+		/* "co.uk" is a registry's suffix, not an organisation. */
+		{ "someone@stranger.co.uk", "mybox.co.uk", "Unrouteable address", BV_CAUSE_HOSTUNKNOWN },
+		/* DNS text beside it names the domain even for a local one. */
+		{ "nobody@local.example.org", "mta.example.org",
+		  "Unrouteable address (host lookup did not complete)", BV_CAUSE_NETWORKERROR },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (own); i++) {
+		g_autoptr (BvRecipient) r = make ("5.0.0", "", "", own[i].diag);
+		g_free (r->recipient);
+		r->recipient = g_strdup (own[i].recipient);
+		g_free (r->reporting_mta);
+		r->reporting_mta = g_strdup (own[i].reporting);
+		bv_classify (r, BV_KIND_FAILED);
+		g_test_message ("%s for %s by %s", own[i].diag, own[i].recipient, own[i].reporting);
+		assert_cause (r->cause, own[i].cause);
+		if (own[i].cause != BV_CAUSE_NETWORKERROR)
+			g_assert_nonnull (strstr (r->evidence.source, "route.c"));
+	}
+}
+
 static void
 test_registry (void)
 {
@@ -1465,6 +1544,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/conflict-evidence", test_conflict_evidence);
 	g_test_add_func ("/classify/primary-sources", test_primary_sources);
 	g_test_add_func ("/classify/local-agent", test_local_agent);
+	g_test_add_func ("/classify/unrouteable", test_unrouteable);
 	g_test_add_func ("/classify/mta-wordings", test_mta_wordings);
 	g_test_add_func ("/classify/providers", test_providers);
 	g_test_add_func ("/classify/mail-systems", test_mail_systems);

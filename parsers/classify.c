@@ -548,6 +548,19 @@ collect_structure (Candidates *cs, const Facts *f)
 		        "x-unix", G_MAXSIZE,
 		        "the Diagnostic-Code type x-unix reports a local delivery program's exit status or "
 		        "system error");
+	/* A message disposition notification that reports an automatic
+	 * deletion (parse.c reads only those as failures, mta "rfc8098") is
+	 * the recipient's own filter refusing the message: a Sieve "reject"
+	 * sends one when it does not refuse in the SMTP session.  Its
+	 * reason is the user's or the filter's words, not a server's. */
+	if (strcmp (f->mta, "rfc8098") == 0)
+		add_fixed (cs, BV_CAUSE_FILTERED, TIER_STRUCTURE, "mta",
+		           "RFC 5429 section 2.1 and RFC 3028 section 4.2 (Sieve reject by MDN); RFC 8098 "
+		           "section 3.2.6 (Disposition: "
+		           "automatic-action/MDN-sent-automatically; deleted)",
+		           "automatic-action; deleted", G_MAXSIZE,
+		           "a disposition notification says the recipient's system deleted the message "
+		           "by itself: the recipient's filter refused it");
 	const BvHit *h = &f->scan.structure;
 	if (h->phrase < 0)
 		return;

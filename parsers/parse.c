@@ -350,6 +350,114 @@ parse_autoreply (BvMail *mail, BvReport *report)
 	return TRUE;
 }
 
+/* The decoded content of a leaf part, at most @limit bytes, as UTF-8.
+ * New string, never NULL. */
+static char *
+leaf_text (GMimePart *part, gsize limit)
+{
+	GMimeDataWrapper *content = g_mime_part_get_content (part);
+	if (content == NULL)
+		return g_strdup ("");
+	GMimeStream *mem = g_mime_stream_mem_new ();
+	g_mime_data_wrapper_write_to_stream (content, mem);
+	GByteArray *bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
+	char *text = g_utf8_make_valid ((const char *)bytes->data, MIN (bytes->len, limit));
+	g_object_unref (mem);
+	return text;
+}
+
+/* The fields of the message/disposition-notification part of an MDN
+ * (RFC 8098, formerly RFC 3798): a part of the top-level multipart/report.
+ * New string, or NULL when there is none. */
+static char *
+mdn_fields (BvMail *mail)
+{
+	GMimeObject *top = mail->message ? g_mime_message_get_mime_part (mail->message) : NULL;
+	if (top == NULL || !GMIME_IS_MULTIPART (top))
+		return NULL;
+	GMimeMultipart *mp = GMIME_MULTIPART (top);
+	for (int i = 0; i < g_mime_multipart_get_count (mp); i++) {
+		GMimeObject *part = g_mime_multipart_get_part (mp, i);
+		GMimeContentType *ct = g_mime_object_get_content_type (part);
+		if (GMIME_IS_PART (part) && ct != NULL &&
+		    g_mime_content_type_is_type (ct, "message", "disposition-notification")) {
+			char *t = leaf_text (GMIME_PART (part), 64 * 1024);
+			/* Header-style fields: LF line ends for the field
+			 * reader, which a bare CR never needs. */
+			char *w = t;
+			for (const char *q = t; *q; q++)
+				if (*q != '\r')
+					*w++ = *q;
+			*w = '\0';
+			return t;
+		}
+	}
+	return NULL;
+}
+
+/* Whether an MDN's Disposition field (RFC 8098 section 3.2.6: action-mode
+ * "/" sending-mode ";" disposition-type) says that the recipient's system
+ * deleted the message by itself: action mode automatic-action and
+ * disposition type deleted.  That is how a Sieve "reject" refuses a
+ * message it does not refuse in the SMTP session (RFC 5429 section 2.1,
+ * RFC 3028 section 4.2: the MDN's Disposition is "automatic-action/
+ * MDN-sent-automatically; deleted" and its human-readable part gives the
+ * reason).  A person's
+ * deletion (manual-action) or a read receipt is no refusal. */
+static gboolean
+mdn_automatic_deletion (const char *disposition)
+{
+	g_autofree char *d = g_ascii_strdown (disposition, -1);
+	g_strstrip (d);
+	if (!g_str_has_prefix (d, "automatic-action"))
+		return FALSE;
+	const char *semi = strchr (d, ';');
+	if (semi == NULL)
+		return FALSE;
+	semi++;
+	while (*semi == ' ' || *semi == '\t')
+		semi++;
+	/* The type, before any "/modifier". */
+	gsize n = strcspn (semi, " \t/");
+	return n == 7 && strncmp (semi, "deleted", 7) == 0;
+}
+
+/* Reads an MDN that reports an automatic deletion (RFC 5429 reject, RFC
+ * 8098): one failed recipient, Final-Recipient, with the reason of the
+ * human-readable part as its diagnostic. */
+static gboolean
+parse_mdn (BvMail *mail, BvReport *report)
+{
+	if (g_strcmp0 (mail->report_type, "disposition-notification") != 0)
+		return FALSE;
+	g_autofree char *fields = mdn_fields (mail);
+	if (fields == NULL)
+		return FALSE;
+	g_autofree char *disposition = bv_header_block_get (fields, "Disposition");
+	g_autofree char *final = bv_header_block_get (fields, "Final-Recipient");
+	if (disposition == NULL || final == NULL || !mdn_automatic_deletion (disposition))
+		return FALSE;
+	g_autofree char *address = bv_dsn_strip_type (final);
+	g_autofree char *original = bv_header_block_get (fields, "Original-Recipient");
+	g_autofree char *ua = bv_header_block_get (fields, "Reporting-UA");
+	BvRecipient *r = bv_recipient_new ();
+	r->recipient = g_strdup (address);
+	r->original_recipient = original ? bv_dsn_strip_type (original) : g_strdup ("");
+	/* "Reporting-UA: mail.example.net; Dovecot Mail Delivery Agent": the
+	 * host, then the product. */
+	r->reporting_mta = ua ? g_strstrip (g_strndup (ua, strcspn (ua, ";"))) : g_strdup ("");
+	r->action = g_strdup ("failed");
+	/* The human-readable part holds the reason; a long one is cut at a
+	 * character's start. */
+	const char *text = mail->text;
+	gsize len = strlen (text);
+	if (len > 1000)
+		len = (gsize)(g_utf8_find_prev_char (text, text + 1001) - text);
+	r->diagnostic = bv_text_normalise (text, (gssize)len);
+	g_ptr_array_add (report->recipients, r);
+	return TRUE;
+}
+
 /* How many recipients of one report get their diagnostic looked up in
  * the human-readable text. */
 #define BODY_LOOKUPS 100
@@ -562,6 +670,11 @@ parse_at_depth (const char *data, gsize len, guint depth)
 			g_free (report->mta);
 			report->mta = g_strdup ("rfc3464");
 		}
+	}
+	if (!found && parse_mdn (mail, report)) {
+		found = TRUE;
+		g_free (report->mta);
+		report->mta = g_strdup ("rfc8098");
 	}
 	if (!found)
 		found = parse_autoreply (mail, report);

@@ -1082,6 +1082,90 @@ test_unrouteable (void)
 	}
 }
 
+/* An MDN (RFC 8098) as a Sieve "reject" writes it (RFC 5429 section 2.1,
+ * RFC 3028 section 4.2): @disposition is the Disposition field's value,
+ * @text the human-readable part. */
+static BvReport *
+parse_mdn (const char *disposition, const char *text)
+{
+	g_autofree char *msg =
+	        g_strdup_printf ("From: Mail Delivery Subsystem <postmaster@example.net>\n"
+	                         "To: <alice@example.org>\n"
+	                         "Subject: Automatically rejected mail\n"
+	                         "MIME-Version: 1.0\n"
+	                         "Content-Type: multipart/report; report-type=disposition-notification;\n"
+	                         "\tboundary=\"b1\"\n"
+	                         "\n"
+	                         "--b1\n"
+	                         "Content-Type: text/plain; charset=utf-8\n"
+	                         "\n"
+	                         "%s\n"
+	                         "\n"
+	                         "--b1\n"
+	                         "Content-Type: message/disposition-notification\n"
+	                         "\n"
+	                         "Reporting-UA: mx.example.net; Sieve filter\n"
+	                         "Final-Recipient: rfc822; bob@example.net\n"
+	                         "Original-Message-ID: <orig@example.org>\n"
+	                         "Disposition: %s\n"
+	                         "\n"
+	                         "--b1--\n",
+	                         text, disposition);
+	return bv_report_parse (msg, strlen (msg));
+}
+
+/* A Sieve reject by MDN is the recipient's filter refusing: what tells it
+ * is the Disposition field (automatic action, type deleted), not the
+ * reason's words, which are the user's. */
+static void
+test_sieve_reject_mdn (void)
+{
+	const struct {
+		const char *disposition, *text;
+	} rejects[] = {
+		/* Dovecot Pigeonhole (src/lib-sieve/plugins/reject) and Cyrus
+		 * (sieve/sieve.c send_rejection) as they word it. */
+		{ "automatic-action/MDN-sent-automatically; deleted",
+		  "Your message to <bob@example.net> was automatically rejected:\nNot wanted here." },
+		{ "automatic-action/MDN-sent-automatically; deleted",
+		  "Your message was automatically rejected by Sieve, a mail filtering language.\n\n"
+		  "The following reason was given:\nI am not taking mail from you." },
+		/* Other casing, spacing, a modifier, a folded field. */
+		{ "Automatic-Action/MDN-Sent-Automatically;Deleted", "Rejected." },
+		{ "automatic-action/MDN-sent-automatically;\n  deleted/error", "Nachricht abgelehnt." },
+		/* A reason in words of another cause is still the filter's. */
+		{ "automatic-action/MDN-sent-automatically; deleted", "Sorry, my mailbox is full of spam." },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (rejects); i++) {
+		g_autoptr (BvReport) report = parse_mdn (rejects[i].disposition, rejects[i].text);
+		g_test_message ("%s", rejects[i].disposition);
+		g_assert_cmpint (report->kind, ==, BV_KIND_FAILED);
+		g_assert_cmpuint (report->recipients->len, ==, 1);
+		BvRecipient *r = report->recipients->pdata[0];
+		g_assert_cmpstr (r->recipient, ==, "bob@example.net");
+		g_assert_cmpstr (r->reporting_mta, ==, "mx.example.net");
+		assert_cause (r->cause, BV_CAUSE_FILTERED);
+		g_assert_false (r->hard);
+		g_assert_nonnull (strstr (r->evidence.source, "RFC 5429"));
+	}
+	/* Near misses: a person deleting the message, and a read receipt,
+	 * are no refusal. */
+	const char *const others[] = {
+		"manual-action/MDN-sent-manually; deleted",
+		"automatic-action/MDN-sent-automatically; displayed",
+		"manual-action/MDN-sent-automatically; processed",
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (others); i++) {
+		g_autoptr (BvReport) report =
+		        parse_mdn (others[i], "This is a receipt for the mail you sent.");
+		g_test_message ("%s", others[i]);
+		for (guint k = 0; k < report->recipients->len; k++)
+			g_assert_cmpstr (bv_cause_id (((BvRecipient *)report->recipients->pdata[k])->cause),
+			                 !=, "filtered");
+		g_assert_cmpint (report->kind, !=, BV_KIND_FAILED);
+	}
+}
+
 static void
 test_registry (void)
 {
@@ -1545,6 +1629,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/primary-sources", test_primary_sources);
 	g_test_add_func ("/classify/local-agent", test_local_agent);
 	g_test_add_func ("/classify/unrouteable", test_unrouteable);
+	g_test_add_func ("/classify/sieve-reject-mdn", test_sieve_reject_mdn);
 	g_test_add_func ("/classify/mta-wordings", test_mta_wordings);
 	g_test_add_func ("/classify/providers", test_providers);
 	g_test_add_func ("/classify/mail-systems", test_mail_systems);

@@ -263,7 +263,18 @@ const BvPhrase bv_phrases[] = {
 	P ("name or service not known", HOSTUNKNOWN),
 	P ("recipient domain must exist", HOSTUNKNOWN),
 	P ("recipient address rejected: unknown domain", HOSTUNKNOWN),
-	P ("no mx or a record", HOSTUNKNOWN),
+	/* MX records whose hosts have no address: the domain has no
+	 * reachable mail host, as if it did not exist (parsers/README.md,
+	 * vocabulary decisions); Exim's own sentence is in wordings.def. */
+	SRC ("none of the mx records", HOSTUNKNOWN, "none of the domain's MX hosts has an address",
+	     "hMailServer (\"None of the MX records for %s could be resolved\"); Exim src/src/routers/dnslookup.c"),
+	P ("mx records point to", HOSTUNKNOWN),
+	P ("mx records * point to", HOSTUNKNOWN),
+	P ("mx host does not resolve", HOSTUNKNOWN),
+	P ("mx host * does not resolve", HOSTUNKNOWN),
+	P ("mx hosts do not resolve", HOSTUNKNOWN),
+	P ("mx hosts * do not resolve", HOSTUNKNOWN),
+	P ("mx records do not resolve", HOSTUNKNOWN),
 	P ("nxdomain", HOSTUNKNOWN),
 	P ("the domain name does not exist", HOSTUNKNOWN),
 	P ("domain name not found", HOSTUNKNOWN),
@@ -929,9 +940,13 @@ const BvPhrase bv_phrases[] = {
 	P ("doesn't receive email", NOTACCEPT),
 	P ("does not receive email", NOTACCEPT),
 	P ("accepts no mail", NOTACCEPT),
+	/* No MX and no address record (RFC 5321 section 5.1: no implicit
+	 * MX either): the domain exists but names no mail host, so it
+	 * receives no mail, which RFC 7505's null MX says explicitly. */
 	P ("no mx record", NOTACCEPT),
+	P ("no mx or a record", NOTACCEPT),
+	P ("no mx and no a record", NOTACCEPT),
 	P ("not accepting mail", NOTACCEPT),
-	P ("mx records point to", NOTACCEPT),
 	/* qmail: the name exists but has neither MX nor address records
 	 * (#5.4.4); a name that does not exist is "couldn't find any host". */
 	PD ("couldn't find a mail exchanger or ip address", NOTACCEPT,

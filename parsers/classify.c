@@ -742,6 +742,11 @@ collect_wording (Candidates *cs, const Facts *f)
 				collect_unrouteable (cs, f, h, tier);
 				break;
 			}
+			/* A null MX (RFC 7505) said beside it is the domain's
+			 * own statement that it accepts no mail. */
+			if (said (f, BV_CAUSE_NOTACCEPT) &&
+			    strstr (bv_phrases[f->scan.text[BV_CAUSE_NOTACCEPT].phrase].phrase, "null"))
+				break;
 			/* "Invalid domain" in reply to HELO is the client's name. */
 			add_text (cs, f, c, at_greeting (f) ? TIER_PRIOR : tier, h, NULL);
 			break;

@@ -1105,6 +1105,8 @@ const BvPhrase bv_phrases[] = {
 #include "parsers/knowledge/comcast.def"
 #include "parsers/knowledge/att.def"
 #include "parsers/knowledge/yandex.def"
+#include "parsers/knowledge/trendmicro.def"
+#include "parsers/knowledge/cisco.def"
 #undef BV_PROVIDER
 
 	/* ==== Concepts: head words and qualifiers (classify-concepts.def),

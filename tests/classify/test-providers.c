@@ -1,7 +1,7 @@
 /* test-providers.c: what a user checks about a bounce whose cause a
  * provider's own code or wording decides (parsers/knowledge/google.def,
  * microsoft.def, yahoo.def, providers.def, comcast.def, att.def,
- * yandex.def).
+ * yandex.def, trendmicro.def, cisco.def).
  *
  * Copyright 2026 the bounceview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -605,6 +605,40 @@ test_isps (void)
 	check (cases, G_N_ELEMENTS (cases));
 }
 
+/* Mail gateways' default replies (parsers/knowledge/trendmicro.def,
+ * cisco.def). */
+static void
+test_gateways (void)
+{
+	static const Wording trendmicro[] = {
+		{ "4.7.1", "421", "Block temporarily (Sender Filtering/Authentication)", BV_CAUSE_BLOCKED },
+		{ "5.7.1", "521", "Block permanently (Sender Filtering/Authentication)", BV_CAUSE_BLOCKED },
+		{ "4.7.1", "450", "Temporary denial of connection (450) for Zombie matches (ERS)",
+		  BV_CAUSE_BLOCKED },
+		{ "5.7.1", "550", "Permanent denial of connection (550) for RBL+ matches (ERS)",
+		  BV_CAUSE_BLOCKED },
+	};
+	check_wordings (trendmicro, G_N_ELEMENTS (trendmicro), "ddei.example.org", "Trend Micro");
+	static const Wording cisco[] = {
+		{ "5.7.1", "550", "#5.7.1 SPF unauthorized mail is prohibited.", BV_CAUSE_AUTHFAILURE },
+	};
+	check_wordings (cisco, G_N_ELEMENTS (cisco), "esa1.example.org", "AsyncOS");
+	static const Case cases[] = {
+		/* Wrapped by a relay, other casing. */
+		{ "5.0.0", "550", "", "", "",
+		  "remote server replied: 550 permanent denial of connection (550)\n  for rbl+ matches (ers)",
+		  BV_CAUSE_BLOCKED, "Trend Micro" },
+		{ "5.7.1", "550", "MAIL", "", "", "550 5.7.1 spf  unauthorized  mail is prohibited",
+		  BV_CAUSE_AUTHFAILURE, "AsyncOS" },
+		/* Near misses: the words inside others. */
+		{ "5.7.1", "550", "", "", "", "550 no zombie matches found, rejected for policy", MISS,
+		  "Trend Micro" },
+		{ "5.7.1", "550", "", "", "", "550 5.7.1 SPF unauthorized mail is prohibitedly slow", MISS,
+		  "AsyncOS" },
+	};
+	check (cases, G_N_ELEMENTS (cases));
+}
+
 /* Codes count as whole tokens only. */
 static void
 test_tokens (void)
@@ -663,6 +697,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/providers/yahoo", test_yahoo);
 	g_test_add_func ("/providers/others", test_others);
 	g_test_add_func ("/providers/isps", test_isps);
+	g_test_add_func ("/providers/gateways", test_gateways);
 	g_test_add_func ("/providers/scopes", test_scopes);
 	return g_test_run ();
 }

@@ -1107,6 +1107,7 @@ const BvPhrase bv_phrases[] = {
 #include "parsers/knowledge/yandex.def"
 #include "parsers/knowledge/trendmicro.def"
 #include "parsers/knowledge/cisco.def"
+#include "parsers/knowledge/aliyun.def"
 #undef BV_PROVIDER
 
 	/* ==== Concepts: head words and qualifiers (classify-concepts.def),

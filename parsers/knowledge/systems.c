@@ -106,6 +106,9 @@ static const Scope scopes[BV_SCOPE_COUNT] = {
 	                   SYSTEMS (BV_SYSTEM_NONE), NULL },
 	[BV_SCOPE_YANDEX] = { "Yandex", LIST ("yandex.ru", "yandex.net", "yandex.com", "ya.ru"),
 	                      SYSTEMS (BV_SYSTEM_bv_lhost_yandex), NULL },
+	[BV_SCOPE_ALIYUN] = { "Alibaba Mail",
+	                      LIST ("mxhichina.com", "aliyun.com", "alibaba.com", "alibabacloud.com"),
+	                      SYSTEMS (BV_SYSTEM_NONE), NULL },
 };
 
 const char *

@@ -1,7 +1,7 @@
 /* test-providers.c: what a user checks about a bounce whose cause a
  * provider's own code or wording decides (parsers/knowledge/google.def,
  * microsoft.def, yahoo.def, providers.def, comcast.def, att.def,
- * yandex.def, trendmicro.def, cisco.def).
+ * yandex.def, trendmicro.def, cisco.def, aliyun.def).
  *
  * Copyright 2026 the bounceview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -639,6 +639,50 @@ test_gateways (void)
 	check (cases, G_N_ELEMENTS (cases));
 }
 
+/* Alibaba Mail's and DirectMail's replies (parsers/knowledge/aliyun.def),
+ * and Seznam's (providers.def). */
+static void
+test_asia_europe (void)
+{
+	static const Wording aliyun[] = {
+		{ "", "554", "spamed by local spam engine", BV_CAUSE_SPAMDETECTED },
+		{ "", "454",
+		  "Transient reject by behaviour spam at DATA State (Connection IP address:192.0.2.1) "
+		  "ANTISPAM_BAT[01201311R5167S531, r41g03022]: currently unexpected sending",
+		  BV_CAUSE_BADREPUTATION },
+		{ "", "503", "Rcptto account isn't a local account", BV_CAUSE_USERUNKNOWN },
+		{ "", "504", "the number of RCPT attempts is achieved the maximum threshold",
+		  BV_CAUSE_SPEEDING },
+		{ "", "505", "the total of RCPTs is achieved the maximum threshold", BV_CAUSE_SPEEDING },
+		{ "", "510", "The length of DATA content is achieved the maximum threshold",
+		  BV_CAUSE_MESGTOOBIG },
+		{ "", "510", "The length of Attach is achieved the maximum threshold", BV_CAUSE_MESGTOOBIG },
+		{ "", "556", "The number of RCPTs is over size", BV_CAUSE_TOOMANYCONN },
+		{ "", "554", "Reject by content spam", BV_CAUSE_SPAMDETECTED },
+		{ "", "559", "Invalid rcptto", BV_CAUSE_USERUNKNOWN },
+	};
+	check_wordings (aliyun, G_N_ELEMENTS (aliyun), "mxw.mxhichina.com", "Alibaba");
+	static const Wording seznam[] = {
+		{ "5.1.1", "550", "5.1.1 szn; User hasn't got the service mapped", BV_CAUSE_USERUNKNOWN },
+	};
+	check_wordings (seznam, G_N_ELEMENTS (seznam), "mx1.seznam.cz", "Seznam");
+	static const Case cases[] = {
+		/* The typographic apostrophe and a wrapped line. */
+		{ "5.1.1", "550", "", "", "",
+		  "550 5.1.1 szn; User hasn\xe2\x80\x99t got the\n service mapped", BV_CAUSE_USERUNKNOWN,
+		  "Seznam" },
+		{ "", "503", "RCPT", "", "",
+		  "host mxw.mxhichina.com[192.0.2.9] said: 503 Rcptto account isn\xe2\x80\x99t a local "
+		  "account (in reply to RCPT TO command)",
+		  BV_CAUSE_USERUNKNOWN, "Alibaba" },
+		/* Near misses: the scoped words elsewhere, and words inside
+		 * others. */
+		{ "5.1.1", "550", "RCPT", "", "mx.example.org", "550 5.1.1 Invalid rcptto", MISS, "Alibaba" },
+		{ "", "554", "", "", "", "554 spamed by local spam engines disabled", MISS, "Alibaba" },
+	};
+	check (cases, G_N_ELEMENTS (cases));
+}
+
 /* Codes count as whole tokens only. */
 static void
 test_tokens (void)
@@ -698,6 +742,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/providers/others", test_others);
 	g_test_add_func ("/providers/isps", test_isps);
 	g_test_add_func ("/providers/gateways", test_gateways);
+	g_test_add_func ("/providers/asia-europe", test_asia_europe);
 	g_test_add_func ("/providers/scopes", test_scopes);
 	return g_test_run ();
 }

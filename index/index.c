@@ -103,6 +103,11 @@ typedef struct {
 	/* Ids of the messages this run added whose head the triage read at
 	 * once and did not flag: the triage phase passes over them. */
 	GHashTable *triaged;
+	/* notmuch's new.tags and maildir.synchronize_flags, read once per run
+	 * (load_new_settings()): the configuration does not change while the
+	 * run holds the write lock. */
+	GPtrArray *new_tags;
+	gboolean sync_flags;
 	guint parsed_at_add; /* messages add_files() parsed and cached */
 	guint skipped;       /* directories that could not be listed */
 	GError *error;
@@ -406,6 +411,28 @@ delete_gone_dir (Run *run, const char *path)
 	}
 }
 
+/* Reads new.tags and maildir.synchronize_flags once for the run, as
+ * `notmuch new` does: asking libnotmuch for them again for every file added
+ * copied and split the tag list each time. */
+static void
+load_new_settings (Run *run)
+{
+	run->new_tags = g_ptr_array_new_with_free_func (g_free);
+	notmuch_config_values_t *tags = notmuch_config_get_values (run->db->db, NOTMUCH_CONFIG_NEW_TAGS);
+	for (; tags != NULL && notmuch_config_values_valid (tags);
+	     notmuch_config_values_move_to_next (tags)) {
+		const char *t = notmuch_config_values_get (tags);
+		if (t != NULL && *t != '\0')
+			g_ptr_array_add (run->new_tags, g_strdup (t));
+	}
+	if (tags != NULL)
+		notmuch_config_values_destroy (tags);
+	notmuch_bool_t sync = TRUE;
+	run->sync_flags = notmuch_config_get_bool (run->db->db, NOTMUCH_CONFIG_SYNC_MAILDIR_FLAGS, &sync) !=
+	                          NOTMUCH_STATUS_SUCCESS ||
+	                  sync;
+}
+
 /* As `notmuch new` does when maildir.synchronize_flags is on (its
  * default): a file named ...:2,S is read mail, so it must not stay tagged
  * unread in the user's mail client.  The caller has @msg frozen, so that
@@ -413,10 +440,7 @@ delete_gone_dir (Run *run, const char *path)
 static notmuch_status_t
 sync_maildir_flags (Run *run, notmuch_message_t *msg)
 {
-	notmuch_bool_t sync = TRUE;
-	if (msg == NULL || (notmuch_config_get_bool (run->db->db, NOTMUCH_CONFIG_SYNC_MAILDIR_FLAGS, &sync) ==
-	                            NOTMUCH_STATUS_SUCCESS &&
-	                    !sync))
+	if (msg == NULL || !run->sync_flags)
 		return NOTMUCH_STATUS_SUCCESS;
 	return notmuch_message_maildir_flags_to_tags (msg);
 }
@@ -425,16 +449,9 @@ sync_maildir_flags (Run *run, notmuch_message_t *msg)
 static notmuch_status_t
 apply_new_tags (Run *run, notmuch_message_t *msg)
 {
-	notmuch_config_values_t *tags = notmuch_config_get_values (run->db->db, NOTMUCH_CONFIG_NEW_TAGS);
 	notmuch_status_t st = NOTMUCH_STATUS_SUCCESS;
-	for (; st == NOTMUCH_STATUS_SUCCESS && tags != NULL && notmuch_config_values_valid (tags);
-	     notmuch_config_values_move_to_next (tags)) {
-		const char *t = notmuch_config_values_get (tags);
-		if (t != NULL && *t != '\0')
-			st = notmuch_message_add_tag (msg, t);
-	}
-	if (tags != NULL)
-		notmuch_config_values_destroy (tags);
+	for (guint i = 0; i < run->new_tags->len && st == NOTMUCH_STATUS_SUCCESS; i++)
+		st = notmuch_message_add_tag (msg, run->new_tags->pdata[i]);
 	return st;
 }
 
@@ -1059,6 +1076,7 @@ bv_index_update (const BvIndexOptions *options, BvIndexStats *stats, GError **er
 	run.dir_mtimes = g_array_new (FALSE, FALSE, sizeof (time_t));
 	run.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 	run.triaged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+	load_new_settings (&run);
 	gboolean ok = load_ignore (&run) && sync_files (&run) && triage_changed (&run) &&
 	              parse_candidates (&run) && record_triaged_revision (&run);
 	g_ptr_array_unref (run.to_add);
@@ -1070,6 +1088,7 @@ bv_index_update (const BvIndexOptions *options, BvIndexStats *stats, GError **er
 	g_clear_pointer (&run.ignore_patterns, g_ptr_array_unref);
 	g_hash_table_unref (run.visited);
 	g_hash_table_unref (run.triaged);
+	g_ptr_array_unref (run.new_tags);
 	if (!ok) {
 		g_propagate_error (error, run.error);
 		bv_db_free (run.db);

@@ -580,9 +580,8 @@ bv_db_free (BvDb *d)
 	g_free (d);
 }
 
-/* Quotes @s for notmuch's query parser: double quotes doubled. */
-static char *
-quote_term (const char *s)
+char *
+bv_db_quote_term (const char *s)
 {
 	g_autofree char *escaped = NULL;
 	g_auto (GStrv) parts = g_strsplit (s, "\"", -1);
@@ -598,7 +597,7 @@ bv_db_scoped_query (BvDb *d, const char *query)
 	/* "path:DIR/" followed by two stars matches the messages with a file
 	 * anywhere under DIR. */
 	g_autofree char *rel = g_strconcat (d->relative, "/**", NULL);
-	g_autofree char *term = quote_term (rel);
+	g_autofree char *term = bv_db_quote_term (rel);
 	return g_strdup_printf ("(%s) and path:%s", query, term);
 }
 

@@ -75,6 +75,10 @@ gboolean bv_db_close (BvDb *db, GError **error);
 void bv_db_free (BvDb *db);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvDb, bv_db_free)
 
+/* @s quoted as one term for notmuch's query parser ("..." with double
+ * quotes doubled; new string). */
+char *bv_db_quote_term (const char *s);
+
 /* @query restricted to the Maildir (new string). */
 char *bv_db_scoped_query (BvDb *db, const char *query);
 

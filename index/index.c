@@ -19,8 +19,11 @@
  * Maildir flags and, when the engine's triage flags its head, its parsed
  * result (cache.h) and bounce tags, all in one update of its document.  A
  * message that gains or loses a file loses its cache entry in the same
- * section.  Then the triage phase marks the messages changed since the last
- * run that the candidate query misses but the triage flags, and the parse
+ * section.  Then the triage phase marks the messages that the candidate
+ * query misses but the triage flags: those changed since the last run
+ * (listed before this run changes anything) and those of this run's files
+ * whose head flagged; a new file whose head did not flag was triaged at
+ * add and is not looked at again.  Then the parse
  * phase reads, parses once and caches the bounce candidates (CANDIDATE_QUERY:
  * report structure and the senders and subjects mail systems use, and the
  * marked messages) still lacking a cache entry from this parser version,
@@ -100,9 +103,15 @@ typedef struct {
 	GPtrArray *ignore_names;
 	GPtrArray *ignore_patterns; /* of GRegex */
 	GHashTable *visited;        /* "dev:ino" of the directories walked */
-	/* Ids of the messages this run added whose head the triage read at
-	 * once and did not flag: the triage phase passes over them. */
-	GHashTable *triaged;
+	/* The triage phase's work (triage_changed()).  @prior: ids of the
+	 * messages changed since the last complete triage that the candidate
+	 * query missed, listed before this run changes anything.  @recheck:
+	 * ids of the messages this run changed whose mark is still to be
+	 * decided: a new file whose head the triage flagged (parsed at once),
+	 * a message that gained or lost a file.  This run's other new
+	 * messages were triaged at add and are not looked at again. */
+	GPtrArray *prior;
+	GHashTable *recheck;
 	/* notmuch's new.tags and maildir.synchronize_flags, read once per run
 	 * (load_new_settings()): the configuration does not change while the
 	 * run holds the write lock. */
@@ -850,23 +859,27 @@ cached (notmuch_message_t *msg)
  * same document update as its new.tags: the triage and parse phases would
  * have rewritten the document twice more.  The candidate mark is not set
  * here: it belongs only on a message the candidate query misses, which the
- * triage phase tells once the document is written (it passes over the
- * messages recorded in run->triaged, whose head did not flag). */
+ * triage phase tells once the document is written (run->recheck).  A head
+ * the triage does not flag needs nothing more: the triage phase does not
+ * look at the message again. */
 static notmuch_status_t
 parse_at_add (Run *run, notmuch_message_t *msg, const char *path)
 {
 	g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
 	/* The head as head_may_be_report() reads it, then the whole file as
-	 * parse_file() reads it.  An unreadable file is left to the triage
-	 * phase, as an empty one (no contents) is. */
-	if (file == NULL)
-		return NOTMUCH_STATUS_SUCCESS;
-	const char *data = g_mapped_file_get_contents (file);
-	gsize len = g_mapped_file_get_length (file);
-	if (data == NULL || !bv_triage (data, MIN (len, HEAD_BYTES))) {
-		g_hash_table_add (run->triaged, g_strdup (notmuch_message_get_message_id (msg)));
+	 * parse_file() reads it.  A file that cannot be read now (gone since
+	 * notmuch read it) is left to the triage phase, which reads the head
+	 * of the message's first readable file; an empty one (no contents)
+	 * does not flag. */
+	if (file == NULL) {
+		g_hash_table_add (run->recheck, g_strdup (notmuch_message_get_message_id (msg)));
 		return NOTMUCH_STATUS_SUCCESS;
 	}
+	const char *data = g_mapped_file_get_contents (file);
+	gsize len = g_mapped_file_get_length (file);
+	if (data == NULL || !bv_triage (data, MIN (len, HEAD_BYTES)))
+		return NOTMUCH_STATUS_SUCCESS;
+	g_hash_table_add (run->recheck, g_strdup (notmuch_message_get_message_id (msg)));
 	g_autoptr (BvReport) r = parse_contents (data, len);
 	count_result (run, r);
 	run->parsed_at_add++;
@@ -882,8 +895,9 @@ parse_at_add (Run *run, notmuch_message_t *msg, const char *path)
 static notmuch_status_t
 drop_result (Run *run, notmuch_message_t *msg)
 {
-	/* Its head may now be another file's. */
-	g_hash_table_remove (run->triaged, notmuch_message_get_message_id (msg));
+	/* Its head may now be another file's, and its terms another file's
+	 * too: the triage phase decides its mark again. */
+	g_hash_table_add (run->recheck, g_strdup (notmuch_message_get_message_id (msg)));
 	if (!cached (msg))
 		return NOTMUCH_STATUS_SUCCESS;
 	notmuch_status_t st = remove_entry (msg);
@@ -923,17 +937,11 @@ head_may_be_report (notmuch_message_t *msg)
 	return maybe;
 }
 
-/* Runs @fn on every message of @query_string (scoped to the Maildir), by
- * id: the ids are collected first and the work done after, because
- * changing messages while a query's results are walked is what notmuch
- * warns against.  The ids in @skip (NULL: none) are passed over, counted in
- * the progress all the same.  Stops at the first failure. */
-typedef notmuch_status_t (*MessageFunc) (Run *run, notmuch_message_t *msg, guint i, guint n);
-
+/* Appends to @ids the ids of the messages of @query_string (scoped to the
+ * Maildir). */
 static gboolean
-for_each_message (Run *run, const char *query_string, GHashTable *skip, MessageFunc fn)
+collect_ids (Run *run, const char *query_string, GPtrArray *ids)
 {
-	g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
 	g_autofree char *scoped = bv_db_scoped_query (run->db, query_string);
 	notmuch_query_t *query = NULL;
 	notmuch_messages_t *msgs = bv_db_search (run->db, scoped, &query, &run->error);
@@ -945,11 +953,19 @@ for_each_message (Run *run, const char *query_string, GHashTable *skip, MessageF
 		notmuch_message_destroy (m);
 	}
 	notmuch_query_destroy (query);
+	return TRUE;
+}
+
+/* Runs @fn on every message of @ids (one gone since is passed over): the
+ * ids are collected first and the work done after, because changing
+ * messages while a query's results are walked is what notmuch warns
+ * against.  Stops at the first failure. */
+typedef notmuch_status_t (*MessageFunc) (Run *run, notmuch_message_t *msg, guint i, guint n);
+
+static gboolean
+for_each_id (Run *run, GPtrArray *ids, MessageFunc fn)
+{
 	for (guint i = 0; i < ids->len; i++) {
-		if (skip != NULL && g_hash_table_contains (skip, ids->pdata[i])) {
-			progress (run, "triage", i + 1, ids->len);
-			continue;
-		}
 		notmuch_message_t *msg = NULL;
 		notmuch_status_t st = notmuch_database_find_message (run->db->db, ids->pdata[i], &msg);
 		if (st == NOTMUCH_STATUS_SUCCESS && msg != NULL) {
@@ -960,6 +976,14 @@ for_each_message (Run *run, const char *query_string, GHashTable *skip, MessageF
 			return bv_db_fail (run->db, &run->error, st, ids->pdata[i]);
 	}
 	return TRUE;
+}
+
+/* Runs @fn on every message of @query_string (scoped to the Maildir). */
+static gboolean
+for_each_message (Run *run, const char *query_string, MessageFunc fn)
+{
+	g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+	return collect_ids (run, query_string, ids) && for_each_id (run, ids, fn);
 }
 
 static notmuch_status_t
@@ -978,20 +1002,20 @@ triage_one (Run *run, notmuch_message_t *msg, guint i, guint n)
 	return st != NOTMUCH_STATUS_SUCCESS ? st : thaw;
 }
 
-/* Marks as candidates the messages changed since the last run (by whatever
- * program: this one, `notmuch new`) that the candidate query misses but the
- * engine's triage flags: it knows signs notmuch does not index, such as a
- * null Return-Path, Auto-Submitted, or an auto-reply in any language.  The
- * database revision reached is kept in notmuch's own configuration; an
- * interrupted run leaves the old one, and the next run looks again.
+/* The messages changed since the last complete triage (by whatever
+ * program: an earlier run, `notmuch new`) that the candidate query misses,
+ * listed before this run changes anything (run->prior).  The database
+ * revision up to which messages were triaged is kept in notmuch's own
+ * configuration; an interrupted run leaves the old one, and the next run
+ * looks again.  Messages cached already are listed too: an earlier run
+ * killed between parsing a new message at add and its triage phase left
+ * it without its mark.
  *
- * Messages cached already are triaged too: add_files() parses a new message
- * whose head the triage flags at once, and such a message gets its mark
- * here, where the candidate query tells whether it needs one, even when a
- * kill came in between (the revision was not recorded then).  Its own new
- * messages whose head did not flag (run->triaged) it passes over. */
+ * Listed before the files are synced, so that this run's own new messages,
+ * which add_files() triaged at once, are not among them: walking every
+ * message of a cold index read each one's whole term list for its id. */
 static gboolean
-triage_changed (Run *run)
+list_changed (Run *run)
 {
 	const char *uuid = NULL;
 	g_autofree char *last = NULL;
@@ -1006,7 +1030,60 @@ triage_changed (Run *run)
 	 * joined to anything. */
 	g_autofree char *q = g_strdup_printf ("%s%snot (%s)", since != NULL ? since : "",
 	                                      since != NULL ? " and " : "", CANDIDATE_QUERY);
-	return for_each_message (run, q, run->triaged, triage_one);
+	return collect_ids (run, q, run->prior);
+}
+
+/* How many ids one query of recheck_misses() names. */
+#define RECHECK_BATCH 256
+
+/* Appends to @out the ids in run->recheck that the candidate query misses
+ * now that their documents are written, asking notmuch for them in batches
+ * ("(id:... or id:...) and not (CANDIDATE_QUERY)"). */
+static gboolean
+recheck_misses (Run *run, GPtrArray *out)
+{
+	GHashTableIter iter;
+	gpointer id;
+	g_autoptr (GString) ids = g_string_new (NULL);
+	guint n = 0, left = g_hash_table_size (run->recheck);
+	g_hash_table_iter_init (&iter, run->recheck);
+	while (g_hash_table_iter_next (&iter, &id, NULL)) {
+		g_autofree char *term = bv_db_quote_term (id);
+		g_string_append_printf (ids, "%sid:%s", n > 0 ? " or " : "", term);
+		n++;
+		left--;
+		if (n < RECHECK_BATCH && left > 0)
+			continue;
+		g_autofree char *q = g_strdup_printf ("(%s) and not (%s)", ids->str, CANDIDATE_QUERY);
+		if (!collect_ids (run, q, out))
+			return FALSE;
+		g_string_truncate (ids, 0);
+		n = 0;
+	}
+	return TRUE;
+}
+
+/* Marks as candidates the messages that the candidate query misses but the
+ * engine's triage flags: it knows signs notmuch does not index, such as a
+ * null Return-Path, Auto-Submitted, or an auto-reply in any language.
+ * Those are the messages list_changed() listed, except the ones this run
+ * changed since, and the ones in run->recheck that the candidate query
+ * misses now.  A message this run added whose head did not flag is in
+ * neither: add_files() triaged it.  Nor is a message that this run changed
+ * otherwise (a thread merged by a new reply): its files, and so its head
+ * and its mark, are what they were at its last triage. */
+static gboolean
+triage_changed (Run *run)
+{
+	g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+	for (guint i = 0; i < run->prior->len; i++)
+		if (!g_hash_table_contains (run->recheck, run->prior->pdata[i]))
+			g_ptr_array_add (ids, g_strdup (run->prior->pdata[i]));
+	if (!recheck_misses (run, ids))
+		return FALSE;
+	/* In the order of the ids, whatever order the hash table gave. */
+	g_ptr_array_sort (ids, compare_strings);
+	return for_each_id (run, ids, triage_one);
 }
 
 static gboolean
@@ -1041,7 +1118,7 @@ parse_candidates (Run *run)
 	/* What add_files() parsed is cached by now but was not before. */
 	guint cached = count (run, current);
 	run->stats->cached = cached > run->parsed_at_add ? cached - run->parsed_at_add : 0;
-	return for_each_message (run, stale, NULL, parse_one);
+	return for_each_message (run, stale, parse_one);
 }
 
 gboolean
@@ -1075,10 +1152,11 @@ bv_index_update (const BvIndexOptions *options, BvIndexStats *stats, GError **er
 	run.dir_paths = g_ptr_array_new_with_free_func (g_free);
 	run.dir_mtimes = g_array_new (FALSE, FALSE, sizeof (time_t));
 	run.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-	run.triaged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+	run.prior = g_ptr_array_new_with_free_func (g_free);
+	run.recheck = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 	load_new_settings (&run);
-	gboolean ok = load_ignore (&run) && sync_files (&run) && triage_changed (&run) &&
-	              parse_candidates (&run) && record_triaged_revision (&run);
+	gboolean ok = load_ignore (&run) && list_changed (&run) && sync_files (&run) &&
+	              triage_changed (&run) && parse_candidates (&run) && record_triaged_revision (&run);
 	g_ptr_array_unref (run.to_add);
 	g_ptr_array_unref (run.to_remove);
 	g_ptr_array_unref (run.gone_dirs);
@@ -1087,7 +1165,8 @@ bv_index_update (const BvIndexOptions *options, BvIndexStats *stats, GError **er
 	g_clear_pointer (&run.ignore_names, g_ptr_array_unref);
 	g_clear_pointer (&run.ignore_patterns, g_ptr_array_unref);
 	g_hash_table_unref (run.visited);
-	g_hash_table_unref (run.triaged);
+	g_ptr_array_unref (run.prior);
+	g_hash_table_unref (run.recheck);
 	g_ptr_array_unref (run.new_tags);
 	if (!ok) {
 		g_propagate_error (error, run.error);

@@ -782,6 +782,46 @@ class LikeNotmuchNewTest(unittest.TestCase):
         self.e.index()
         self.assertNotIn("unread", tags())
 
+    def test_triage_marks_as_after_notmuch_new(self):
+        # Auto-replies the candidate query misses (only the engine's triage
+        # flags them), with Message-IDs that need quoting in a query or
+        # none at all: indexed cold by bounceview alone, and by `notmuch new`
+        # first, they get the same candidate marks, cache entries and tags;
+        # so do later ones, a reply in their thread and a second copy.
+        def auto_reply(k, mid, reply_to=""):
+            return ("From: Hans <hans%d@example.de>\nTo: me@example.com\nSubject: Abwesend %d\n%s%s"
+                    "Auto-Submitted: auto-replied\nDate: Tue, 2 Jan 2024 10:00:00 +0000\n\n"
+                    "Ich bin bis Montag nicht im Haus.\n" % (k, k, "Message-ID: %s\n" % mid if mid else "",
+                                                             "In-Reply-To: %s\n" % reply_to if reply_to else ""))
+
+        ids = ['<q"uote@example.com>', "plain id with spaces", "<%s@example.com>" % ("y" * 300),
+               "<paren)(x@example.com>", "<a@b> <c@d>", ""]
+        alone, first = self.e, Env()
+        try:
+            dumps = []
+            for e, notmuch_first in ((alone, False), (first, True)):
+                cur = os.path.join(e.maildir, "cur")
+                for k, mid in enumerate(ids):
+                    with open(os.path.join(cur, "1700000200.M%dP1.auto:2,S" % k), "w") as f:
+                        f.write(auto_reply(k, mid))
+                if notmuch_first:
+                    env = dict(e.env, NOTMUCH_CONFIG=e.nm_config)
+                    subprocess.run([NOTMUCH, "new", "--quiet"], env=env, check=True, timeout=120)
+                e.index()
+                time.sleep(1.1)
+                shutil.copy(os.path.join(cur, "1700000200.M0P1.auto:2,S"), os.path.join(e.maildir, "new", "copy"))
+                with open(os.path.join(e.maildir, "new", "later"), "w") as f:
+                    f.write(auto_reply(9, '<later."x"@example.org>', "plain id with spaces"))
+                if notmuch_first:
+                    subprocess.run([NOTMUCH, "new", "--quiet"], env=env, check=True, timeout=120)
+                e.index()
+                dumps.append(e.notmuch("dump", "--include=tags", "--include=properties"))
+                marked = e.notmuch("count", "property:bounceview.candidate=1 and subject:abwesend").strip()
+                self.assertEqual(marked, str(len(ids) + 1))
+            self.assertEqual(sorted(dumps[0].splitlines()), sorted(dumps[1].splitlines()))
+        finally:
+            first.cleanup()
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

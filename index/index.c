@@ -39,12 +39,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "parsers/bounce.h"
 #include "index/cache.h"
@@ -112,6 +114,7 @@ typedef struct {
 	 * messages were triaged at add and are not looked at again. */
 	GPtrArray *prior;
 	GHashTable *recheck;
+	GByteArray *file; /* the file parse_at_add() reads */
 	/* notmuch's new.tags and maildir.synchronize_flags, read once per run
 	 * (load_new_settings()): the configuration does not change while the
 	 * run holds the write lock. */
@@ -853,6 +856,59 @@ cached (notmuch_message_t *msg)
 	       g_strcmp0 (version, G_STRINGIFY (BV_PARSER_VERSION)) == 0;
 }
 
+/* Reads up to @n bytes of @fd into @p; the count read (less at the end of
+ * the file), or -1 on an error. */
+static gssize
+read_up_to (int fd, guint8 *p, gsize n)
+{
+	gsize got = 0;
+	while (got < n) {
+		ssize_t r = read (fd, p + got, n - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (gsize)r;
+	}
+	return (gssize)got;
+}
+
+/* Reads the file @path into run->file for parse_at_add(): its first
+ * HEAD_BYTES, then, when the engine's triage flags them (*flagged), the
+ * rest.  With
+ * read(2) into one buffer kept for the run, a file costs an open, a read
+ * and a close; mapping it (g_mapped_file_new()) cost an fstat, an mmap and
+ * an munmap besides, and page faults.  Returns the length (the contents
+ * are followed by a NUL, as `scan` reads them), or -1 when the file cannot
+ * be read. */
+static gssize
+read_for_add (Run *run, const char *path, gboolean *flagged)
+{
+	*flagged = FALSE;
+	/* O_NONBLOCK: a FIFO put in the file's place must not block. */
+	int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return -1;
+	GByteArray *buf = run->file;
+	g_byte_array_set_size (buf, HEAD_BYTES + 1);
+	gssize len = read_up_to (fd, buf->data, HEAD_BYTES);
+	if (len > 0 && bv_triage ((const char *)buf->data, (gsize)len)) {
+		*flagged = TRUE;
+		/* The rest, until a short read or the end. */
+		while (len >= 0 && (gsize)len == buf->len - 1) {
+			g_byte_array_set_size (buf, buf->len * 2);
+			gssize more = read_up_to (fd, buf->data + len, buf->len - 1 - (gsize)len);
+			len = more < 0 ? -1 : len + more;
+		}
+	}
+	close (fd);
+	if (len >= 0)
+		buf->data[len] = '\0';
+	return len;
+}
+
 /* A new message (frozen by add_files() inside its atomic section, right
  * after notmuch indexed @path: the file is in the page cache) whose head the
  * triage flags is parsed now, and its cache entry and tags written in the
@@ -865,25 +921,30 @@ cached (notmuch_message_t *msg)
 static notmuch_status_t
 parse_at_add (Run *run, notmuch_message_t *msg, const char *path)
 {
-	g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
 	/* The head as head_may_be_report() reads it, then the whole file as
 	 * parse_file() reads it.  A file that cannot be read now (gone since
 	 * notmuch read it) is left to the triage phase, which reads the head
-	 * of the message's first readable file; an empty one (no contents)
-	 * does not flag. */
-	if (file == NULL) {
+	 * of the message's first readable file; an empty one does not flag. */
+	gboolean flagged;
+	gssize len = read_for_add (run, path, &flagged);
+	if (len < 0) {
 		g_hash_table_add (run->recheck, g_strdup (notmuch_message_get_message_id (msg)));
 		return NOTMUCH_STATUS_SUCCESS;
 	}
-	const char *data = g_mapped_file_get_contents (file);
-	gsize len = g_mapped_file_get_length (file);
-	if (data == NULL || !bv_triage (data, MIN (len, HEAD_BYTES)))
+	if (!flagged)
 		return NOTMUCH_STATUS_SUCCESS;
 	g_hash_table_add (run->recheck, g_strdup (notmuch_message_get_message_id (msg)));
-	g_autoptr (BvReport) r = parse_contents (data, len);
+	g_autoptr (BvReport) r = parse_contents ((const char *)run->file->data, (gsize)len);
 	count_result (run, r);
 	run->parsed_at_add++;
-	return write_result (run, msg, r);
+	notmuch_status_t st = write_result (run, msg, r);
+	/* A large report's buffer is not kept for the rest of the run
+	 * (g_byte_array_set_size() would keep the memory). */
+	if (run->file->len > 1024 * 1024) {
+		g_byte_array_unref (run->file);
+		run->file = g_byte_array_new ();
+	}
+	return st;
 }
 
 /* Drops the cache entry of @msg (frozen by the caller) and the bounce tags
@@ -1154,6 +1215,7 @@ bv_index_update (const BvIndexOptions *options, BvIndexStats *stats, GError **er
 	run.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 	run.prior = g_ptr_array_new_with_free_func (g_free);
 	run.recheck = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+	run.file = g_byte_array_new ();
 	load_new_settings (&run);
 	gboolean ok = load_ignore (&run) && list_changed (&run) && sync_files (&run) &&
 	              triage_changed (&run) && parse_candidates (&run) && record_triaged_revision (&run);
@@ -1167,6 +1229,7 @@ bv_index_update (const BvIndexOptions *options, BvIndexStats *stats, GError **er
 	g_hash_table_unref (run.visited);
 	g_ptr_array_unref (run.prior);
 	g_hash_table_unref (run.recheck);
+	g_byte_array_unref (run.file);
 	g_ptr_array_unref (run.new_tags);
 	if (!ok) {
 		g_propagate_error (error, run.error);

@@ -1,42 +1,186 @@
 /* lhost-courier.c: the Courier mail server.
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * "This is a delivery status notification from H, running the Courier
- * mail server, version V.", "Your message to the following recipients
- * cannot be delivered:", then per recipient "<a@b>:", the host, and the
- * SMTP dialogue (">>> RCPT TO:<a@b>", "<<< 550 ..."); a delivery-status
- * part follows.  The dialogue alone says which command failed. */
+ * Courier's module.dsn (courier/module.dsn/dsn.C) writes every notice the
+ * same way: a text part made of the templates dsnheader.txt ("This is a
+ * delivery status notification from H, running the Courier mail server,
+ * version V."), then dsnfailed.txt ("UNDELIVERABLE MAIL"), dsndelayed.txt
+ * ("DELAYS IN DELIVERING YOUR MESSAGE"), dsnrelayed.txt or
+ * dsndelivered.txt, one block per recipient, and dsnfooter.txt; then a
+ * delivery-status part whose Status is only the class (5.0.0, 4.0.0) and
+ * which, in a delay notice, carries no Diagnostic-Code at all.
+ *
+ * A recipient's block is written by format_del_info():
+ *
+ *     <a@b>:
+ *          mx.example.net [192.0.2.1]:      the peer
+ *      >>> RCPT TO:<a@b>                    a command sent
+ *      <<< 550 5.1.1 User unknown           each line of the reply
+ *      *** Connection timed out             a connection error
+ *
+ * The templates are files in Courier's configuration directory that sites
+ * translate, so the greeting is not the only marker: the MIME boundary
+ * "=_courier_N" (dsn.C), together with such a block, is Courier's too. */
 #include "config.h"
+
+#include <string.h>
 
 #include "parsers/lhost.h"
 #include "parsers/scrape.h"
 #include "parsers/text.h"
 
-#include <string.h>
+/* Where the templates' section titles put a recipient: the action of the
+ * blocks that follow, from dsnfailed.txt, dsndelayed.txt, dsnrelayed.txt
+ * and dsndelivered.txt. */
+static const struct {
+	const char *title;
+	const char *action;
+} sections[] = {
+	{ "UNDELIVERABLE MAIL", "failed" },
+	{ "DELAYS IN DELIVERING YOUR MESSAGE", "delayed" },
+	{ "MESSAGE DELIVERED TO A MAIL GATEWAY", "relayed" },
+	{ "MESSAGE DELIVERED SUCCESSFULLY", "delivered" },
+};
+
+/* What one recipient's block has said so far. */
+typedef struct {
+	BvRecipient *r;   /* the open recipient, owned by the scratch report */
+	GString *reply;   /* the "<<<" lines of the last reply, joined */
+	GString *neterr;  /* the "***" lines */
+	gboolean replied; /* a "<<<" line came since the last ">>>" */
+} Block;
+
+static void
+block_close (Block *b)
+{
+	if (b->r == NULL)
+		return;
+	if (b->reply->len > 0)
+		bv_scrape_set_diagnostic (b->r, b->reply->str, -1);
+	else if (b->neterr->len > 0)
+		bv_scrape_set_diagnostic (b->r, b->neterr->str, -1);
+	if (b->reply->len > 0 && b->r->remote_mta[0] != '\0')
+		bv_scrape_set (&b->r->diagnostic_type, "smtp");
+	b->r = NULL;
+	g_string_truncate (b->reply, 0);
+	g_string_truncate (b->neterr, 0);
+	b->replied = FALSE;
+}
+
+/* The text after a transcript marker (" >>> ", " <<< ", " *** ") of
+ * @line, or NULL when the line has none. */
+static const char *
+marked (const BvLine *line, const char *marker)
+{
+	const char *p = bv_line_skip_space (line);
+	if (line->end - p < 4 || strncmp (p, marker, 3) != 0 || p[3] != ' ')
+		return NULL;
+	return p + 4;
+}
+
+static void
+block_line (Block *b, const BvLine *line)
+{
+	g_autofree char *text = g_strndup (line->start, line->end - line->start);
+	g_strchomp (text);
+	BvLine l = { text, text + strlen (text) };
+	const char *v;
+	if ((v = marked (&l, ">>>")) != NULL) {
+		/* A new command: the reply that matters is the one to it. */
+		if (b->replied)
+			g_string_truncate (b->reply, 0);
+		b->replied = FALSE;
+		bv_scrape_set (&b->r->command, bv_scrape_command (text, -1));
+		if (b->r->command[0] == '\0') {
+			g_autofree char *word = g_ascii_strup (v, strcspn (v, " :"));
+			bv_scrape_set (&b->r->command, word);
+		}
+	} else if ((v = marked (&l, "<<<")) != NULL) {
+		if (b->reply->len > 0)
+			g_string_append_c (b->reply, ' ');
+		g_string_append (b->reply, v);
+		b->replied = TRUE;
+	} else if ((v = marked (&l, "***")) != NULL) {
+		if (b->neterr->len > 0)
+			g_string_append_c (b->neterr, ' ');
+		g_string_append (b->neterr, v);
+	} else if (bv_line_indented (&l) && l.end > l.start && l.end[-1] == ':' &&
+	           b->r->remote_mta[0] == '\0') {
+		/* The peer: "     mx.example.net [192.0.2.1]:". */
+		const char *h = bv_line_skip_space (&l);
+		g_autofree char *host = g_strndup (h, l.end - 1 - h);
+		bv_scrape_set (&b->r->remote_mta, host);
+	}
+}
+
+/* Reads the recipients' blocks of the text from @start into @out. */
+static void
+read_blocks (const char *start, BvReport *out)
+{
+	const char *action = "failed";
+	Block b = { NULL, g_string_new (NULL), g_string_new (NULL), FALSE };
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, start);
+	while (bv_lines_next (&it, &line)) {
+		if (bv_line_blank (&line)) {
+			block_close (&b);
+			continue;
+		}
+		for (gsize i = 0; i < G_N_ELEMENTS (sections); i++)
+			if (bv_line_find (&line, sections[i].title) != NULL)
+				action = sections[i].action;
+		/* A recipient's line: "<a@b>:" at the start of the line. */
+		g_autofree char *addr =
+		        *line.start == '<' && line.end[-1] == ':' ? bv_line_address (&line, NULL) : NULL;
+		if (addr != NULL) {
+			block_close (&b);
+			b.r = bv_scrape_add (out, addr);
+			bv_scrape_set (&b.r->action, action);
+		} else if (b.r != NULL) {
+			block_line (&b, &line);
+		}
+	}
+	block_close (&b);
+	g_string_free (b.reply, TRUE);
+	g_string_free (b.neterr, TRUE);
+}
+
+/* Whether @mail's MIME boundary is the one dsn.C makes ("=_courier_N"). */
+static gboolean
+courier_boundary (BvMail *mail)
+{
+	if (mail->message == NULL)
+		return FALSE;
+	GMimeObject *top = g_mime_message_get_mime_part (mail->message);
+	const char *b = top ? g_mime_object_get_content_type_parameter (top, "boundary") : NULL;
+	return b != NULL && g_str_has_prefix (b, "=_courier_");
+}
 
 static gboolean
 courier_parse (BvMail *mail, BvReport *report)
 {
 	const char *body = mail->text;
-	const char *intro = bv_text_find_ci (body, "running the Courier mail server");
-	if (intro == NULL)
-		return FALSE;
-	/* Courier frames the list of recipients with rules of dashes (as
-	 * Courier 1.0.16 writes it: tests/mta/bounces/courier/): one under the arrival line, one after the
-	 * last recipient.  Reading from the first rule on, the second ends
-	 * the list; reading from the intro, the first would end it before
-	 * any recipient, and the dialogue (the failed command) would be
-	 * lost. */
-	const char *start = intro;
-	const char *rule = strstr (intro, "\n-----");
-	if (rule != NULL) {
-		const char *eol = strchr (rule + 1, '\n');
-		if (eol != NULL)
-			start = eol + 1;
+	const char *start = bv_text_find_ci (body, "running the Courier mail server");
+	gboolean translated = start == NULL;
+	if (translated) {
+		if (!courier_boundary (mail) || !bv_scrape_from_daemon (mail) || bv_scrape_forwarded (mail))
+			return FALSE;
+		start = body;
 	}
-	static const char *const stops[] = { "-----", "If your message was also sent", NULL };
+	g_autoptr (BvReport) text = bv_report_new ();
+	read_blocks (start, text);
+	/* Without the greeting, only blocks that hold what format_del_info()
+	 * writes under an address make the mail Courier's. */
+	if (translated) {
+		gboolean explained = FALSE;
+		for (guint i = 0; i < text->recipients->len && !explained; i++)
+			explained = ((BvRecipient *)text->recipients->pdata[i])->diagnostic[0] != '\0';
+		if (!explained)
+			return FALSE;
+	}
 	guint before = report->recipients->len;
-	bv_scrape_dsn_and_blocks (mail, report, start, stops, BV_BLOCKS_ANGLE | BV_BLOCKS_BLANK_ENDS);
+	bv_scrape_merge (mail, report, text);
 	return report->recipients->len > before;
 }
 

@@ -1,0 +1,208 @@
+/* test-oss.c: format parsers of open-source mail servers (Courier, ...)
+ * on hand-written reports in each server's layout, with near misses.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "tests/lhost/lhost-test.h"
+
+/* A Courier delay notice (module.dsn/dsn.C): its delivery-status part has
+ * neither a Diagnostic-Code nor a Remote-MTA, so the peer, the command and
+ * the reply come from the block format_del_info() writes. */
+static const char courier_delayed[] = "Return-Path: <>\n"
+                                      "From: \"Courier mail server at mail.example.org\" <@>\n"
+                                      "To: alice@example.org\n"
+                                      "Subject: WARNING: delayed mail.\n"
+                                      "Content-Type: multipart/report; report-type=delivery-status;\n"
+                                      "    boundary=\"=_courier_1\"\n"
+                                      "\n"
+                                      "--=_courier_1\n"
+                                      "Content-Type: text/plain; charset=\"utf-8\"\n"
+                                      "\n"
+                                      "This is a delivery status notification from mail.example.org,\n"
+                                      "running the Courier mail server, version 1.4.1.\n"
+                                      "\n"
+                                      "                     DELAYS IN DELIVERING YOUR MESSAGE\n"
+                                      "\n"
+                                      "<bob@example.net>:\n"
+                                      "     mx.example.net [192.0.2.7]:\n"
+                                      " >>> MAIL FROM:<alice@example.org>\n"
+                                      " <<< 250 2.1.0 Ok\n"
+                                      " >>> RCPT TO:<bob@example.net>\n"
+                                      " <<< 452-4.2.2 The mailbox is\n"
+                                      " <<< 452 4.2.2 over quota\n"
+                                      "\n"
+                                      "<carol@example.com>:\n"
+                                      " *** Connection refused\n"
+                                      "\n"
+                                      "--=_courier_1\n"
+                                      "Content-Type: message/delivery-status\n"
+                                      "\n"
+                                      "Reporting-MTA: dns; mail.example.org\n"
+                                      "\n"
+                                      "Final-Recipient: rfc822; bob@example.net\n"
+                                      "Action: delayed\n"
+                                      "Status: 4.0.0\n"
+                                      "\n"
+                                      "Final-Recipient: rfc822; carol@example.com\n"
+                                      "Action: delayed\n"
+                                      "Status: 4.0.0\n"
+                                      "\n"
+                                      "--=_courier_1--\n";
+
+static void
+test_courier_delayed (void)
+{
+	g_autoptr (BvReport) r = parse (courier_delayed);
+	g_assert_cmpstr (r->mta, ==, "courier");
+	g_assert_cmpuint (r->recipients->len, ==, 2);
+	g_assert_cmpstr (nth (r, 0)->action, ==, "delayed");
+	g_assert_cmpstr (nth (r, 0)->command, ==, "RCPT");
+	g_assert_cmpstr (nth (r, 0)->remote_mta, ==, "mx.example.net [192.0.2.7]");
+	g_assert_cmpstr (nth (r, 0)->reply_code, ==, "452");
+	g_assert_cmpstr (nth (r, 0)->status, ==, "4.2.2");
+	/* The reply to MAIL FROM is not the recipient's: only the reply to the
+	 * last command counts, all its lines. */
+	g_assert_cmpstr (nth (r, 0)->diagnostic, ==, "452-4.2.2 The mailbox is 452 4.2.2 over quota");
+	g_assert_cmpstr (nth (r, 1)->diagnostic, ==, "Connection refused");
+	g_assert_cmpstr (nth (r, 1)->command, ==, "");
+}
+
+/* Courier's templates are configuration files that sites translate: the
+ * boundary dsn.C makes and the blocks under each address still say it is
+ * Courier's. */
+static void
+test_courier_translated (void)
+{
+	g_autoptr (BvReport) r = parse ("Return-Path: <>\n"
+	                                "From: \"Serveur de courrier\" <@>\n"
+	                                "To: alice@example.org\n"
+	                                "Subject: AVIS : etat de distribution du courrier.\n"
+	                                "Content-Type: multipart/report; report-type=delivery-status;\n"
+	                                "    boundary=\"=_courier_0\"\n"
+	                                "\n"
+	                                "--=_courier_0\n"
+	                                "Content-Type: text/plain; charset=\"utf-8\"\n"
+	                                "\n"
+	                                "Votre message n'a pas pu etre remis :\n"
+	                                "\n"
+	                                "<bob@example.net>:\n"
+	                                "     mx.example.net [192.0.2.7]:\n"
+	                                " >>> DATA\n"
+	                                " <<< 554 5.7.1 Rejected as spam\n"
+	                                "\n"
+	                                "--=_courier_0--\n");
+	g_assert_cmpstr (r->mta, ==, "courier");
+	g_assert_cmpuint (r->recipients->len, ==, 1);
+	g_assert_cmpstr (nth (r, 0)->command, ==, "DATA");
+	g_assert_cmpstr (nth (r, 0)->reply_code, ==, "554");
+	g_assert_cmpstr (nth (r, 0)->action, ==, "failed");
+}
+
+/* A person's mail that happens to use such a boundary and to start a line
+ * with an address is not a notice. */
+static void
+test_courier_near_miss (void)
+{
+	g_autoptr (BvReport) r = parse ("From: Carol <carol@example.com>\n"
+	                                "To: alice@example.org\n"
+	                                "Subject: addresses\n"
+	                                "Content-Type: multipart/mixed; boundary=\"=_courier_0\"\n"
+	                                "\n"
+	                                "--=_courier_0\n"
+	                                "Content-Type: text/plain\n"
+	                                "\n"
+	                                "<bob@example.net>:\n"
+	                                " <<< 550 this is how the old notice looked\n"
+	                                "\n"
+	                                "--=_courier_0--\n");
+	g_assert_cmpstr (r->mta, !=, "courier");
+}
+
+/* chasquid (internal/queue/dsn.go): the error of each recipient, with the
+ * server's reply quoted as Go quotes a string, read back as the server
+ * wrote it; the stage "DATA closing" names the command. */
+static const char chasquid[] =
+        "From: Mail Delivery System <postmaster-dsn@mail.example.org>\n"
+        "To: <alice@example.org>\n"
+        "Subject: Mail delivery failed: returning message to sender\n"
+        "Auto-Submitted: auto-replied\n"
+        "\n"
+        "Delivery of your message to the following recipient(s) failed permanently:\n"
+        "\n"
+        "  - bob@example.net\n"
+        "  - carol@example.com\n"
+        "\n"
+        "\n"
+        "Technical details:\n"
+        "- \"bob@example.net\" (EMAIL) failed permanently with error:\n"
+        "    MAIL+RCPT 550 \"5.1.1 No such\\n5.1.1 \\\"user\\\"\"\n"
+        "- \"carol@example.com\" (EMAIL) failed repeatedly and timed out, last error:\n"
+        "    all MXs returned transient failures (last: DATA closing 452 \"4.3.1 Disk full\")\n";
+
+static void
+test_chasquid_details (void)
+{
+	g_autoptr (BvReport) r = parse (chasquid);
+	g_assert_cmpstr (r->mta, ==, "chasquid");
+	g_assert_cmpuint (r->recipients->len, ==, 2);
+	g_assert_cmpstr (nth (r, 0)->diagnostic, ==, "MAIL+RCPT 550 5.1.1 No such 5.1.1 \"user\"");
+	g_assert_cmpstr (nth (r, 0)->status, ==, "5.1.1");
+	g_assert_cmpstr (nth (r, 0)->reply_code, ==, "550");
+	g_assert_cmpstr (nth (r, 0)->command, ==, "");
+	g_assert_cmpstr (nth (r, 1)->diagnostic, ==,
+	                 "all MXs returned transient failures (last: DATA closing 452 4.3.1 Disk full)");
+	g_assert_cmpstr (nth (r, 1)->action, ==, "failed");
+	g_assert_cmpstr (nth (r, 1)->reply_code, ==, "452");
+}
+
+/* A person quoting the first sentence is not chasquid. */
+static void
+test_chasquid_near_miss (void)
+{
+	g_autoptr (BvReport) r =
+	        parse ("From: Carol <carol@example.com>\n"
+	               "To: alice@example.org\n"
+	               "Subject: that error\n"
+	               "\n"
+	               "Delivery of your message to the following recipient(s) failed permanently:\n"
+	               "  - bob@example.net\n"
+	               "What does it mean?\n");
+	g_assert_cmpstr (r->mta, !=, "chasquid");
+}
+
+static const LhostExpected courier_delayed_expected[] = {
+	{ "bob@example.net", "4.2.2", "452", "RCPT" },
+	{ "carol@example.com", "4.0.0", "", "" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+static const LhostExpected chasquid_expected[] = {
+	{ "bob@example.net", "5.1.1", "550", "" },
+	{ "carol@example.com", "4.3.1", "452", "" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+static const LhostSample samples[] = {
+	{ courier_delayed, "courier", courier_delayed_expected },
+	{ chasquid, "chasquid", chasquid_expected },
+};
+
+static void
+test_prefixes (void)
+{
+	assert_prefixes_parse (samples, G_N_ELEMENTS (samples), 7);
+}
+
+int
+main (int argc, char **argv)
+{
+	g_test_init (&argc, &argv, NULL);
+	bv_init ();
+	g_test_add_func ("/oss/courier/delayed", test_courier_delayed);
+	g_test_add_func ("/oss/courier/translated", test_courier_translated);
+	g_test_add_func ("/oss/courier/near-miss", test_courier_near_miss);
+	g_test_add_func ("/oss/chasquid/details", test_chasquid_details);
+	g_test_add_func ("/oss/chasquid/near-miss", test_chasquid_near_miss);
+	g_test_add_func ("/oss/prefixes", test_prefixes);
+	return run_lhost_tests ();
+}

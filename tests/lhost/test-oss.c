@@ -170,6 +170,95 @@ test_chasquid_near_miss (void)
 	g_assert_cmpstr (r->mta, !=, "chasquid");
 }
 
+/* Stalwart (crates/smtp/src/queue/dsn.rs): the lines of the text give the
+ * command, the reply and the enhanced code; a Status that only repeats the
+ * reply code's digits is dropped, a real one is kept. */
+static const char stalwart[] =
+        "From: \"Mail Delivery Subsystem\" <MAILER-DAEMON@mail.example.org>\n"
+        "To: alice@example.org\n"
+        "Subject: Failed to deliver message\n"
+        "Content-Type: multipart/report; report-type=\"delivery-status\"; boundary=\"b\"\n"
+        "\n"
+        "--b\n"
+        "Content-Type: text/plain\n"
+        "\n"
+        "Your message could not be delivered to the following recipients:\n"
+        "\n"
+        "<bob@example.net> (host 'mx.example.net' rejected command 'RCPT "
+        "TO:<bob@example.net>' with code 554 (5.5.4) 'isn't allowed here')\n"
+        "<carol@example.net> (host 'mx.example.net' rejected command 'DATA' with code 554 "
+        "(5.7.1) 'spam')\n"
+        "<dave@example.com> (TLS error from 'mx.example.com': certificate expired)\n"
+        "\n"
+        "--b\n"
+        "Content-Type: message/delivery-status\n"
+        "\n"
+        "Reporting-MTA: dns;mail.example.org\n"
+        "\n"
+        "Final-Recipient: rfc822;bob@example.net\n"
+        "Action: failed\n"
+        "Status: 5.5.4\n"
+        "Diagnostic-Code: smtp;554 isn't allowed here\n"
+        "\n"
+        "Final-Recipient: rfc822;carol@example.net\n"
+        "Action: failed\n"
+        "Status: 5.7.1\n"
+        "Diagnostic-Code: smtp;554 spam\n"
+        "\n"
+        "Final-Recipient: rfc822;dave@example.com\n"
+        "Action: failed\n"
+        "Status: 5.0.0\n"
+        "Remote-MTA: dns;mx.example.com\n"
+        "\n"
+        "--b--\n";
+
+static void
+test_stalwart_lines (void)
+{
+	g_autoptr (BvReport) r = parse (stalwart);
+	g_assert_cmpstr (r->mta, ==, "stalwart");
+	g_assert_cmpuint (r->recipients->len, ==, 3);
+	g_assert_cmpstr (nth (r, 0)->command, ==, "RCPT");
+	g_assert_cmpstr (nth (r, 0)->reply_code, ==, "554");
+	g_assert_true (nth (r, 0)->status_derived || nth (r, 0)->status[0] == '\0');
+	g_assert_cmpstr (nth (r, 1)->command, ==, "DATA");
+	g_assert_cmpstr (nth (r, 1)->status, ==, "5.7.1");
+	g_assert_false (nth (r, 1)->status_derived);
+	g_assert_cmpstr (nth (r, 2)->diagnostic, ==, "TLS error from 'mx.example.com': certificate expired");
+	g_assert_cmpstr (nth (r, 2)->remote_mta, ==, "mx.example.com");
+}
+
+/* Another server's DSN whose status happens to repeat the reply code keeps
+ * it: only Stalwart writes the digits for a missing code. */
+static void
+test_stalwart_near_miss (void)
+{
+	g_autoptr (BvReport) r =
+	        parse ("From: MAILER-DAEMON@mail.example.org\n"
+	               "To: alice@example.org\n"
+	               "Subject: Undelivered Mail Returned to Sender\n"
+	               "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
+	               "\n"
+	               "--b\n"
+	               "Content-Type: text/plain\n"
+	               "\n"
+	               "Your message could not be delivered.\n"
+	               "\n"
+	               "--b\n"
+	               "Content-Type: message/delivery-status\n"
+	               "\n"
+	               "Reporting-MTA: dns;mail.example.org\n"
+	               "\n"
+	               "Final-Recipient: rfc822;bob@example.net\n"
+	               "Action: failed\n"
+	               "Status: 5.5.4\n"
+	               "Diagnostic-Code: smtp;554 5.5.4 Invalid command arguments\n"
+	               "\n"
+	               "--b--\n");
+	g_assert_cmpstr (r->mta, !=, "stalwart");
+	g_assert_cmpstr (nth (r, 0)->status, ==, "5.5.4");
+}
+
 static const LhostExpected courier_delayed_expected[] = {
 	{ "bob@example.net", "4.2.2", "452", "RCPT" },
 	{ "carol@example.com", "4.0.0", "", "" },
@@ -182,9 +271,17 @@ static const LhostExpected chasquid_expected[] = {
 	{ NULL, NULL, NULL, NULL },
 };
 
+static const LhostExpected stalwart_expected[] = {
+	{ "bob@example.net", "", "554", "RCPT" },
+	{ "carol@example.net", "5.7.1", "554", "DATA" },
+	{ "dave@example.com", "5.0.0", "", "" },
+	{ NULL, NULL, NULL, NULL },
+};
+
 static const LhostSample samples[] = {
 	{ courier_delayed, "courier", courier_delayed_expected },
 	{ chasquid, "chasquid", chasquid_expected },
+	{ stalwart, "stalwart", stalwart_expected },
 };
 
 static void
@@ -203,6 +300,8 @@ main (int argc, char **argv)
 	g_test_add_func ("/oss/courier/near-miss", test_courier_near_miss);
 	g_test_add_func ("/oss/chasquid/details", test_chasquid_details);
 	g_test_add_func ("/oss/chasquid/near-miss", test_chasquid_near_miss);
+	g_test_add_func ("/oss/stalwart/lines", test_stalwart_lines);
+	g_test_add_func ("/oss/stalwart/near-miss", test_stalwart_near_miss);
 	g_test_add_func ("/oss/prefixes", test_prefixes);
 	return run_lhost_tests ();
 }

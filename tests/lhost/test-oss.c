@@ -259,6 +259,118 @@ test_stalwart_near_miss (void)
 	g_assert_cmpstr (nth (r, 0)->status, ==, "5.5.4");
 }
 
+/* Haraka (outbound/hmail.js): a failure Haraka decided itself has its
+ * reply in the comment of the Status field and no Diagnostic-Code. */
+static const char haraka[] = "Received: (Haraka 4121 invoked for bounce); Mon, 07 Dec 2026 10:15:02 +0000\n"
+                             "From: MAILER-DAEMON@out.example.org\n"
+                             "To: <alice@example.org>\n"
+                             "Subject: failure notice\n"
+                             "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
+                             "\n"
+                             "--b\n"
+                             "Content-Type: text/plain\n"
+                             "\n"
+                             "Hallo. Ihre Nachricht konnte nicht zugestellt werden.\n"
+                             "\n"
+                             "Empfaenger: <bob@nomx.example.net>\n"
+                             "\n"
+                             "--b\n"
+                             "Content-type: message/delivery-status\n"
+                             "\n"
+                             "Reporting-MTA: dns;out.example.org\n"
+                             "\n"
+                             "Final-Recipient: rfc822;bob@nomx.example.net\n"
+                             "Action: failed\n"
+                             "Status: 5.1.2 (550 No MX for nomx.example.net)\n"
+                             "\n"
+                             "--b--\n";
+
+static void
+test_haraka_status_comment (void)
+{
+	g_autoptr (BvReport) r = parse (haraka);
+	g_assert_cmpstr (r->mta, ==, "haraka");
+	g_assert_cmpuint (r->recipients->len, ==, 1);
+	g_assert_cmpstr (nth (r, 0)->status, ==, "5.1.2");
+	g_assert_cmpstr (nth (r, 0)->reply_code, ==, "550");
+	g_assert_cmpstr (nth (r, 0)->diagnostic, ==, "550 No MX for nomx.example.net");
+}
+
+/* The same DSN from a relay that is not Haraka: no Received line of
+ * Haraka's, no greeting. */
+static void
+test_haraka_near_miss (void)
+{
+	const char *start = strstr (haraka, "From:");
+	g_autoptr (BvReport) r = parse (start);
+	g_assert_cmpstr (r->mta, !=, "haraka");
+}
+
+/* maddy (internal/dsn/dsn.go): its groups end with Final-Recipient, the
+ * remote server is named in the text, not in a Remote-MTA field. */
+static const char maddy[] =
+        "Subject: Undelivered Mail Returned to Sender\n"
+        "From: MAILER-DAEMON@mx.example.org\n"
+        "To: alice@example.org\n"
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n"
+        "\n"
+        "--b\n"
+        "Content-Type: text/plain; charset=\"utf-8\"\n"
+        "\n"
+        "This is the mail delivery system at mx.example.org.\n"
+        "\n"
+        "Delivery to bob@example.net failed with error: SMTP error 550: mx.example.net said: "
+        "No such user\n"
+        "\n"
+        "--b\n"
+        "Content-Type: message/delivery-status\n"
+        "\n"
+        "X-Maddy-Sender: rfc822; alice@example.org\n"
+        "Reporting-Mta: dns; mx.example.org\n"
+        "\n"
+        "Diagnostic-Code: smtp; 550 5.1.1 mx.example.net said: No such user\n"
+        "Status: 5.1.1\n"
+        "Action: failed\n"
+        "Final-Recipient: rfc822; bob@example.net\n"
+        "\n"
+        "--b--\n";
+
+static void
+test_maddy_groups (void)
+{
+	g_autoptr (BvReport) r = parse (maddy);
+	g_assert_cmpstr (r->mta, ==, "maddy");
+	g_assert_cmpuint (r->recipients->len, ==, 1);
+	g_assert_cmpstr (nth (r, 0)->recipient, ==, "bob@example.net");
+	g_assert_cmpstr (nth (r, 0)->remote_mta, ==, "mx.example.net");
+	g_assert_cmpstr (nth (r, 0)->status, ==, "5.1.1");
+}
+
+/* Postal (app/models/bounce_message.rb): the recipient is the "Rcpt To:"
+ * line, not the message id or the sender above it. */
+static void
+test_postal_rcpt_to (void)
+{
+	g_autoptr (BvReport) r = parse (
+	        "From: Mail Delivery Service <support@example.com>\n"
+	        "To: client@example.org\n"
+	        "Subject: Mail Delivery Failed (Question)\n"
+	        "\n"
+	        "This is the mail delivery service responsible for delivering mail to support@example.com.\n"
+	        "\n"
+	        "The message you've sent cannot be delivered. Your original message is attached to this "
+	        "message.\n"
+	        "\n"
+	        "Message Token: abc@def\n"
+	        "Orginal Message ID: <q-1@example.org>\n"
+	        "Mail from: client@example.org\n"
+	        "Rcpt To: support@example.com\n");
+	g_assert_cmpstr (r->mta, ==, "postal");
+	g_assert_cmpuint (r->recipients->len, ==, 1);
+	g_assert_cmpstr (nth (r, 0)->recipient, ==, "support@example.com");
+	g_assert_cmpstr (nth (r, 0)->action, ==, "failed");
+}
+
 static const LhostExpected courier_delayed_expected[] = {
 	{ "bob@example.net", "4.2.2", "452", "RCPT" },
 	{ "carol@example.com", "4.0.0", "", "" },
@@ -278,10 +390,22 @@ static const LhostExpected stalwart_expected[] = {
 	{ NULL, NULL, NULL, NULL },
 };
 
+static const LhostExpected haraka_expected[] = {
+	{ "bob@nomx.example.net", "5.1.2", "550", "" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+static const LhostExpected maddy_expected[] = {
+	{ "bob@example.net", "5.1.1", "550", "" },
+	{ NULL, NULL, NULL, NULL },
+};
+
 static const LhostSample samples[] = {
 	{ courier_delayed, "courier", courier_delayed_expected },
 	{ chasquid, "chasquid", chasquid_expected },
 	{ stalwart, "stalwart", stalwart_expected },
+	{ haraka, "haraka", haraka_expected },
+	{ maddy, "maddy", maddy_expected },
 };
 
 static void
@@ -302,6 +426,10 @@ main (int argc, char **argv)
 	g_test_add_func ("/oss/chasquid/near-miss", test_chasquid_near_miss);
 	g_test_add_func ("/oss/stalwart/lines", test_stalwart_lines);
 	g_test_add_func ("/oss/stalwart/near-miss", test_stalwart_near_miss);
+	g_test_add_func ("/oss/haraka/status-comment", test_haraka_status_comment);
+	g_test_add_func ("/oss/haraka/near-miss", test_haraka_near_miss);
+	g_test_add_func ("/oss/maddy/groups", test_maddy_groups);
+	g_test_add_func ("/oss/postal/rcpt-to", test_postal_rcpt_to);
 	g_test_add_func ("/oss/prefixes", test_prefixes);
 	return run_lhost_tests ();
 }

@@ -78,6 +78,23 @@ marked (const BvLine *line, const char *marker)
 	return p + 4;
 }
 
+/* The SMTP command of what libesmtp.C logs as sent (log_sent): "(initial
+ * greeting)" is the connection, "EHLO h", "MAIL FROM:<...>", "RCPT
+ * TO:<...>", "DATA" the commands; STARTTLS, AUTH and Courier's own notes
+ * are none of the commands a report names. */
+static const char *
+sent_command (const char *sent)
+{
+	static const char *const commands[] = { "EHLO", "HELO", "MAIL", "RCPT", "DATA", NULL };
+	if (g_ascii_strncasecmp (sent, "(initial greeting)", 18) == 0)
+		return "CONN";
+	gsize n = strcspn (sent, " :");
+	for (const char *const *c = commands; *c; c++)
+		if (n == strlen (*c) && g_ascii_strncasecmp (sent, *c, n) == 0)
+			return *c;
+	return "";
+}
+
 static void
 block_line (Block *b, const BvLine *line)
 {
@@ -85,16 +102,13 @@ block_line (Block *b, const BvLine *line)
 	g_strchomp (text);
 	BvLine l = { text, text + strlen (text) };
 	const char *v;
-	if ((v = marked (&l, ">>>")) != NULL) {
-		/* A new command: the reply that matters is the one to it. */
+	if ((v = marked (&l, ">>>")) != NULL && g_ascii_strncasecmp (v, "RSET", 4) != 0) {
+		/* A new command: the reply that matters is the one to it (an RSET
+		 * after the failure is not what failed). */
 		if (b->replied)
 			g_string_truncate (b->reply, 0);
 		b->replied = FALSE;
-		bv_scrape_set (&b->r->command, bv_scrape_command (text, -1));
-		if (b->r->command[0] == '\0') {
-			g_autofree char *word = g_ascii_strup (v, strcspn (v, " :"));
-			bv_scrape_set (&b->r->command, word);
-		}
+		bv_scrape_set (&b->r->command, sent_command (v));
 	} else if ((v = marked (&l, "<<<")) != NULL) {
 		if (b->reply->len > 0)
 			g_string_append_c (b->reply, ' ');

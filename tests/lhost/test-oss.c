@@ -98,6 +98,34 @@ test_courier_translated (void)
 	g_assert_cmpstr (nth (r, 0)->action, ==, "failed");
 }
 
+/* libesmtp.C logs the wait for the greeting as "(initial greeting)": a
+ * refusal there is at the connection; an RSET sent after the refusal is
+ * not what failed. */
+static void
+test_courier_greeting (void)
+{
+	g_autoptr (BvReport) r = parse ("Return-Path: <>\n"
+	                                "From: \"Courier mail server at mail.example.org\" <@>\n"
+	                                "To: alice@example.org\n"
+	                                "Subject: NOTICE: mail delivery status.\n"
+	                                "\n"
+	                                "This is a delivery status notification from mail.example.org,\n"
+	                                "running the Courier mail server, version 1.0.16.\n"
+	                                "\n"
+	                                "                           UNDELIVERABLE MAIL\n"
+	                                "\n"
+	                                "<bob@example.net>:\n"
+	                                "     mx.example.net [192.0.2.7]:\n"
+	                                " >>> (initial greeting)\n"
+	                                " <<< 554 5.7.1 Service unavailable; client [192.0.2.25] blocked\n"
+	                                " >>> RSET\n"
+	                                "\n");
+	g_assert_cmpstr (r->mta, ==, "courier");
+	g_assert_cmpuint (r->recipients->len, ==, 1);
+	g_assert_cmpstr (nth (r, 0)->command, ==, "CONN");
+	g_assert_cmpstr (nth (r, 0)->reply_code, ==, "554");
+}
+
 /* A person's mail that happens to use such a boundary and to start a line
  * with an address is not a notice. */
 static void
@@ -421,6 +449,7 @@ main (int argc, char **argv)
 	bv_init ();
 	g_test_add_func ("/oss/courier/delayed", test_courier_delayed);
 	g_test_add_func ("/oss/courier/translated", test_courier_translated);
+	g_test_add_func ("/oss/courier/greeting", test_courier_greeting);
 	g_test_add_func ("/oss/courier/near-miss", test_courier_near_miss);
 	g_test_add_func ("/oss/chasquid/details", test_chasquid_details);
 	g_test_add_func ("/oss/chasquid/near-miss", test_chasquid_near_miss);

@@ -160,6 +160,28 @@ read_blocks (const char *start, BvReport *out)
 	g_string_free (b.neterr, TRUE);
 }
 
+/* dsn.C writes a recipient's group as Final-Recipient, Action, then
+ * Original-Recipient (an alias's own address), Status and the rest; the
+ * delivery-status reader takes the Original-Recipient line for the start
+ * of another recipient.  Joins such a pair from index @from: a bare
+ * Final-Recipient and Action, followed by the rest under the alias. */
+static void
+join_original (BvReport *report, guint from)
+{
+	GPtrArray *a = report->recipients;
+	for (guint i = from; i + 1 < a->len; i++) {
+		BvRecipient *x = a->pdata[i], *y = a->pdata[i + 1];
+		if (x->status[0] != '\0' || x->diagnostic[0] != '\0' || y->original_recipient[0] == '\0' ||
+		    g_ascii_strcasecmp (y->recipient, y->original_recipient) != 0 ||
+		    g_ascii_strcasecmp (x->recipient, y->recipient) == 0)
+			continue;
+		bv_scrape_set (&x->original_recipient, y->original_recipient);
+		bv_scrape_complete (x, y);
+		/* The array frees what it removes. */
+		g_ptr_array_remove_index (a, i + 1);
+	}
+}
+
 /* Whether @mail's MIME boundary is the one dsn.C makes ("=_courier_N"). */
 static gboolean
 courier_boundary (BvMail *mail)
@@ -195,6 +217,7 @@ courier_parse (BvMail *mail, BvReport *report)
 	}
 	guint before = report->recipients->len;
 	bv_scrape_merge (mail, report, text);
+	join_original (report, before);
 	return report->recipients->len > before;
 }
 

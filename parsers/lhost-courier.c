@@ -124,6 +124,12 @@ block_line (Block *b, const BvLine *line)
 		const char *h = bv_line_skip_space (&l);
 		g_autofree char *host = g_strndup (h, l.end - 1 - h);
 		bv_scrape_set (&b->r->remote_mta, host);
+	} else if (bv_line_indented (&l) && l.end > l.start && l.end[-1] != ':') {
+		/* An unmarked line under the address (an older or edited
+		 * template): the text of the failure, like a connection error. */
+		if (b->neterr->len > 0)
+			g_string_append_c (b->neterr, ' ');
+		g_string_append (b->neterr, bv_line_skip_space (&l));
 	}
 }
 

@@ -835,7 +835,14 @@ collect_command (Candidates *cs, const Facts *f, BvRecipient *r, BvKind kind)
 		add_fixed (cs, rr->cause, rr->tier, "reply", rr->source, f->reply, G_MAXSIZE, rr->detail);
 		break;
 	}
-	if (at_greeting (f))
+	gboolean delayed = kind == BV_KIND_DELAYED || g_str_has_prefix (r->action, "delay") ||
+	                   g_str_has_prefix (r->action, "expire");
+	/* A temporary reply at the greeting (Sendmail's "Deferred: 421") in a
+	 * report that is still being retried, or whose sender gave up on time
+	 * (x.4.7, RFC 3463), says the session failed for now: the kind or
+	 * the code decides unless the words say more. */
+	gboolean on_time = delayed || (f->status[0] && strcmp (f->status + 1, ".4.7") == 0);
+	if (at_greeting (f) && !(on_time && f->reply[0] == '4'))
 		add_fixed (cs, BV_CAUSE_BLOCKED, TIER_COMMAND, "reply", rfc5321, f->command, G_MAXSIZE,
 		           "the server refused the connection at the greeting");
 	else if (command_is (f, "MAIL"))
@@ -848,8 +855,7 @@ collect_command (Candidates *cs, const Facts *f, BvRecipient *r, BvKind kind)
 		add_fixed (cs, BV_CAUSE_SYNTAXERROR, TIER_COMMAND, "reply", rfc5321, f->reply, G_MAXSIZE,
 		           "reply codes 500-503: the server did not understand a command or its "
 		           "arguments, or they came out of sequence");
-	if (kind == BV_KIND_DELAYED || g_str_has_prefix (r->action, "delay") ||
-	    g_str_has_prefix (r->action, "expire"))
+	if (delayed)
 		add_fixed (cs, BV_CAUSE_EXPIRED, TIER_PRIOR, "kind",
 		           "RFC 3464 section 2.3.3 (Action: delayed)", "delayed", G_MAXSIZE,
 		           "the report says delivery is still being retried");

@@ -70,12 +70,31 @@ read_reasons (const char *start, BvReport *out)
 	}
 }
 
-/* What the text says of @r: the transcript's recipient for its address
- * (or the only one), else the "(reason: ...)" line, else the transcript's
- * last error that named no address.  The whole multi-line reply of the
- * transcript wins over a reason line that quotes it. */
+/* The transcript's reply that @why, a "(reason: ...)" line, quotes:
+ * Sendmail copies the first line of the remote reply (q_rstatus, the
+ * SmtpReplyBuffer of usersmtp.c) into it, so the reply starts with it. */
 static const BvRecipient *
-text_for (BvReport *text, BvReport *reasons, const BvRecipient *fallback, const BvRecipient *r, gboolean lone)
+quoted_reply (BvReport *replies, const BvRecipient *why)
+{
+	gsize n = strlen (why->diagnostic);
+	if (n == 0)
+		return NULL;
+	for (guint i = 0; i < replies->recipients->len; i++) {
+		const BvRecipient *rep = replies->recipients->pdata[i];
+		if (strncmp (rep->diagnostic, why->diagnostic, n) == 0)
+			return rep;
+	}
+	return NULL;
+}
+
+/* What the text says of @r: the transcript's recipient for its address
+ * (or the only one), else the transcript's reply its "(reason: ...)" line
+ * quotes, else that line, else the transcript's last error that named no
+ * address.  The whole multi-line reply of the transcript wins over a reason
+ * line that quotes it. */
+static const BvRecipient *
+text_for (BvReport *text, BvReport *reasons, BvReport *replies, const BvRecipient *fallback,
+          const BvRecipient *r, gboolean lone)
 {
 	const BvRecipient *t = bv_scrape_find_recipient (text, 0, r->recipient);
 	if (t == NULL && text->recipients->len == 1 && lone)
@@ -85,6 +104,9 @@ text_for (BvReport *text, BvReport *reasons, const BvRecipient *fallback, const 
 	const BvRecipient *why = bv_scrape_find_recipient (reasons, 0, r->recipient);
 	if (why == NULL && reasons->recipients->len == 1 && lone)
 		why = reasons->recipients->pdata[0];
+	const BvRecipient *rep = why != NULL ? quoted_reply (replies, why) : NULL;
+	if (rep != NULL)
+		return rep;
 	/* Sendmail shortens a long reason ("...") and copies the last line
 	 * of a multi-line reply: the same reply code says it is the same. */
 	if (why != NULL && fallback != NULL && why->reply_code[0] != '\0' &&
@@ -140,15 +162,18 @@ sendmail_parse (BvMail *mail, BvReport *report)
 		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();
 	g_autoptr (BvReport) reasons = bv_report_new ();
+	g_autoptr (BvReport) replies = bv_report_new ();
 	g_autoptr (BvRecipient) fallback = NULL;
-	if (transcript != NULL)
+	if (transcript != NULL) {
 		bv_scrape_transcript (text, bv_scrape_next_line (transcript), &fallback);
+		bv_scrape_transcript_replies (replies, bv_scrape_next_line (transcript));
+	}
 	if (fatal != NULL)
 		read_reasons (bv_scrape_next_line (fatal), reasons);
 	gboolean lone = report->recipients->len - before == 1;
 	for (guint i = before; i < report->recipients->len; i++) {
 		BvRecipient *r = report->recipients->pdata[i];
-		const BvRecipient *t = text_for (text, reasons, fallback, r, lone);
+		const BvRecipient *t = text_for (text, reasons, replies, fallback, r, lone);
 		if (t != NULL)
 			complete (r, t);
 		/* Sendmail copies the remote server's enhanced code into

@@ -604,7 +604,47 @@ typedef struct {
 	GString *orphan;      /* the last error that named no address */
 	gboolean orphan_smtp; /* ... and it is a remote server's "<<<" reply */
 	gboolean continues;   /* the last reply line was "NNN-": more follows */
+	gboolean sent;        /* a command was logged since "... while talking to" */
+	guint group_from;     /* the first recipient read since the last ">>>" line */
+	guint group_replies;  /* the whole replies read since the last ">>>" line */
+	BvReport *replies;    /* when not NULL, every whole reply, see bv_scrape_transcript_replies() */
+	guint replies_from;   /* the first of @replies read since the last ">>>" line */
+	GString *whole;       /* the "<<<" reply being read, all its lines */
 } Session;
+
+/* Sendmail logs only the last command it wrote before a failed reply
+ * (usersmtp.c, reply(): ">>> " SmtpMsgBuffer, then cleared, then "<<< "
+ * and the reply).  With PIPELINING (RFC 2920) smtpdata() writes DATA
+ * before it reads the replies to the RCPT TO commands of the same group
+ * (smtprcptstat()), so every reply of such a group appears under
+ * ">>> DATA", in the order of the commands (RFC 2920 3.1): when another
+ * whole reply follows, the earlier ones answered RCPT TO, and only the last
+ * one answered DATA.  Marks the recipients and replies read so far in the
+ * group as answers to RCPT. */
+static void
+pipelined_rcpt (Session *ss, BvReport *report)
+{
+	if (strcmp (ss->command, "DATA") != 0 || ss->group_replies == 0)
+		return;
+	for (guint i = ss->group_from; i < report->recipients->len; i++)
+		bv_scrape_set (&((BvRecipient *)report->recipients->pdata[i])->command, "RCPT");
+	for (guint i = ss->replies_from; ss->replies != NULL && i < ss->replies->recipients->len; i++)
+		bv_scrape_set (&((BvRecipient *)ss->replies->recipients->pdata[i])->command, "RCPT");
+}
+
+/* A whole reply was read: keeps it in @ss->replies when asked. */
+static void
+reply_done (Session *ss)
+{
+	ss->group_replies++;
+	if (ss->replies == NULL)
+		return;
+	BvRecipient *r = bv_scrape_add (ss->replies, "");
+	bv_scrape_set_diagnostic (r, ss->whole->str, ss->whole->len);
+	bv_scrape_set (&r->diagnostic_type, "smtp");
+	bv_scrape_set (&r->command, ss->command);
+	bv_scrape_set (&r->remote_mta, ss->host);
+}
 
 static void
 session_line (Session *ss, BvReport *report, const BvLine *line)
@@ -624,6 +664,9 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 		ss->host = g_strndup (h, e - h);
 		g_string_truncate (ss->reply, 0);
 		ss->command[0] = '\0';
+		ss->sent = FALSE;
+		ss->group_from = report->recipients->len;
+		ss->group_replies = 0;
 		return;
 	}
 	if (end - p > 4 && strncmp (p, ">>> ", 4) == 0) {
@@ -632,22 +675,40 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 		     c++)
 			ss->command[i++] = g_ascii_toupper (*c);
 		ss->command[i] = '\0';
+		/* A QUIT may be the stale buffer of an earlier connection. */
+		ss->sent = ss->sent || strcmp (ss->command, "QUIT") != 0;
 		if (strcmp (ss->command, "QUIT") == 0 || strcmp (ss->command, "RSET") == 0)
 			ss->command[0] = '\0';
 		else if (i == 0 && p[4] == '.')
 			strcpy (ss->command, "DATA");
+		ss->group_from = report->recipients->len;
+		ss->group_replies = 0;
+		ss->replies_from = ss->replies != NULL ? ss->replies->recipients->len : 0;
 		return;
 	}
 	if (end - p > 4 && strncmp (p, "<<< ", 4) == 0) {
 		/* Multi-line replies ("550-...") come as several lines. */
-		if (!ss->continues)
+		if (!ss->continues) {
 			g_string_truncate (ss->reply, 0);
+			g_string_truncate (ss->whole, 0);
+			pipelined_rcpt (ss, report);
+			/* A reply before any command was logged is the
+			 * greeting's (usersmtp.c, smtpinit(): "client
+			 * greeting" is read before EHLO is written). */
+			if (!ss->sent && ss->command[0] == '\0')
+				strcpy (ss->command, "CONN");
+		}
 		ss->continues = end - p > 7 && p[7] == '-';
 		if (ss->reply->len > 0)
 			g_string_append_c (ss->reply, ' ');
 		g_string_append_len (ss->reply, p + 4, end - p - 4);
+		if (ss->whole->len > 0)
+			g_string_append_c (ss->whole, ' ');
+		g_string_append_len (ss->whole, p + 4, end - p - 4);
 		g_string_assign (ss->orphan, ss->reply->str);
 		ss->orphan_smtp = TRUE;
+		if (!ss->continues)
+			reply_done (ss);
 		return;
 	}
 	/* "550 5.1.1 <a@b>... User unknown" or "<a@b>... Deferred: 421". */
@@ -710,11 +771,16 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 	bv_scrape_set (&r->remote_mta, ss->host);
 }
 
-guint
-bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallback)
+static guint
+read_transcript (BvReport *report, const char *start, BvRecipient **fallback, BvReport *replies)
 {
 	guint before = report->recipients->len;
-	Session ss = { g_string_new (NULL), "", NULL, g_string_new (NULL), FALSE, FALSE };
+	Session ss = { .reply = g_string_new (NULL),
+		       .orphan = g_string_new (NULL),
+		       .group_from = before,
+		       .replies = replies,
+		       .replies_from = replies != NULL ? replies->recipients->len : 0,
+		       .whole = g_string_new (NULL) };
 	BvLines it;
 	BvLine line;
 	bv_lines_init (&it, start);
@@ -736,8 +802,24 @@ bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallbac
 	}
 	g_string_free (ss.reply, TRUE);
 	g_string_free (ss.orphan, TRUE);
+	g_string_free (ss.whole, TRUE);
 	g_free (ss.host);
 	return report->recipients->len - before;
+}
+
+guint
+bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallback)
+{
+	return read_transcript (report, start, fallback, NULL);
+}
+
+guint
+bv_scrape_transcript_replies (BvReport *replies, const char *start)
+{
+	g_autoptr (BvReport) scratch = bv_report_new ();
+	guint before = replies->recipients->len;
+	read_transcript (scratch, start, NULL, replies);
+	return replies->recipients->len - before;
 }
 
 guint

@@ -155,6 +155,16 @@ guint bv_scrape_merge (BvMail *mail, BvReport *report, BvReport *from_text);
  * Returns the number of recipients appended. */
 guint bv_scrape_transcript (BvReport *report, const char *start, BvRecipient **fallback);
 
+/* Reads the same transcript and appends to @replies one recipient with an
+ * empty address per whole remote reply ("<<<" lines, a multi-line reply
+ * joined), in order: the reply as diagnostic (type "smtp"), the command it
+ * answered and the host.  A reply logged before any command answered the
+ * greeting ("CONN"); of several replies logged under one ">>> DATA" all but
+ * the last answered the pipelined RCPT TO commands (RFC 2920; Sendmail
+ * usersmtp.c logs only the last command written).  bv_scrape_transcript()
+ * gives its recipients the same commands.  Returns the number appended. */
+guint bv_scrape_transcript_replies (BvReport *replies, const char *start);
+
 /* The qmail layout, which several systems share: "<addr>:" paragraphs
  * from @start up to a "--- " marker line, and at @copy (a marker line, or
  * NULL) the inline copy of the original.  Without @copy the mail must come

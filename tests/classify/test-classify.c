@@ -768,6 +768,18 @@ test_reply_codes (void)
 		  BV_CAUSE_NOTACCEPT },
 		{ "", "421", "CONN", "", "421 Too many concurrent SMTP connections from this IP",
 		  BV_CAUSE_TOOMANYCONN },
+		/* A temporary reply at the greeting of a message the sender gave
+		 * up on in time (x.4.7; Sendmail "Deferred: 421" then "Message
+		 * could not be delivered for 8 hours") expired; a refusal (5xx)
+		 * or the words still say more. */
+		{ "4.4.7", "421", "CONN", "", "421", BV_CAUSE_EXPIRED },
+		{ "4.4.7", "421", "CONN", "", "421 mx.example.com Service not available, closing channel",
+		  BV_CAUSE_EXPIRED },
+		{ "5.4.7", "451", "CONN", "", "451 try again later", BV_CAUSE_EXPIRED },
+		{ "4.4.7", "421", "CONN", "", "421 4.7.0 Too many concurrent SMTP connections from this IP",
+		  BV_CAUSE_TOOMANYCONN },
+		{ "5.0.0", "554", "CONN", "", "554 mx.example.com", BV_CAUSE_BLOCKED },
+		{ "4.0.0", "421", "CONN", "", "421 mx.example.com", BV_CAUSE_BLOCKED },
 		/* 500-503: the command itself; refused at HELO or the greeting:
 		 * the client; at MAIL FROM: the sender. */
 		{ "", "502", "", "", "502 Command not implemented", BV_CAUSE_SYNTAXERROR },

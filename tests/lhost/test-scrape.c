@@ -130,6 +130,15 @@ test_command (void)
 	g_assert_cmpstr (bv_scrape_command ("after initial connection: 554 go away", -1), ==, "CONN");
 	g_assert_cmpstr (bv_scrape_command (">>> DATA\n<<< 550 no", -1), ==, "DATA");
 	g_assert_cmpstr (bv_scrape_command ("did not like our final DATA:", -1), ==, "DATA");
+	/* Other MTAs name the command of a pipelined group themselves. */
+	g_assert_cmpstr (bv_scrape_command ("SMTP error from remote mail server after pipelined RCPT "
+	                                    "TO:<a@example.com>: 550 5.1.1 unknown",
+	                                    -1),
+	                 ==, "RCPT");
+	g_assert_cmpstr (bv_scrape_command ("host mx.example.com[192.0.2.1] said: 550 5.1.1 <a@example.com>: "
+	                                    "User unknown (in reply to RCPT TO command)",
+	                                    -1),
+	                 ==, "RCPT");
 	g_assert_cmpstr (bv_scrape_command ("Mailbox full", -1), ==, "");
 	g_assert_cmpstr (bv_scrape_command (NULL, -1), ==, "");
 	/* The length bounds the search. */
@@ -194,6 +203,101 @@ test_transcript (void)
 	g_assert_nonnull (fallback);
 	g_assert_cmpstr (fallback->reply_code, ==, "421");
 	g_assert_cmpstr (fallback->status, ==, "4.7.0");
+}
+
+/* Sendmail logs only the last command it wrote (usersmtp.c, reply()); with
+ * PIPELINING the replies to RCPT TO come under ">>> DATA", and only the last
+ * reply of the group answered DATA (RFC 2920 3.1). */
+static void
+test_transcript_pipelined (void)
+{
+	const char *text = "... while talking to mx.example.net.:\n"
+	                   ">>> DATA\n"
+	                   "<<< 550-5.1.1 The account <a@example.net> does not exist. Please\n"
+	                   "<<< 550 5.1.1 check the address\n"
+	                   "550 5.1.1 a@example.net... User unknown\n"
+	                   "<<< 552 5.2.2 <b@example.net>: user is over quota\n"
+	                   "554 5.0.0 Service unavailable\n"
+	                   "<<< 554 5.5.1 Error: no valid recipients\n";
+	g_autoptr (BvReport) report = bv_report_new ();
+	g_assert_cmpuint (bv_scrape_transcript (report, text, NULL), ==, 1);
+	BvRecipient *a = report->recipients->pdata[0];
+	g_assert_cmpstr (a->recipient, ==, "a@example.net");
+	g_assert_cmpstr (a->command, ==, "RCPT");
+	g_autoptr (BvReport) replies = bv_report_new ();
+	g_assert_cmpuint (bv_scrape_transcript_replies (replies, text), ==, 3);
+	BvRecipient *r0 = replies->recipients->pdata[0], *r1 = replies->recipients->pdata[1],
+	            *r2 = replies->recipients->pdata[2];
+	g_assert_cmpstr (r0->reply_code, ==, "550");
+	g_assert_true (strstr (r0->diagnostic, "check the address") != NULL);
+	g_assert_cmpstr (r0->command, ==, "RCPT");
+	g_assert_cmpstr (r1->reply_code, ==, "552");
+	g_assert_cmpstr (r1->command, ==, "RCPT");
+	g_assert_cmpstr (r1->remote_mta, ==, "mx.example.net");
+	g_assert_cmpstr (r2->reply_code, ==, "554");
+	g_assert_cmpstr (r2->command, ==, "DATA");
+
+	/* Near miss: one reply under ">>> DATA" answered DATA, also when
+	 * Sendmail names the recipients after it. */
+	g_autoptr (BvReport) one = bv_report_new ();
+	bv_scrape_transcript (one,
+	                      "... while talking to mx.example.net.:\n"
+	                      ">>> DATA\n"
+	                      "<<< 550 5.7.1 Message looks like spam\n"
+	                      "554 5.0.0 c@example.net... Service unavailable\n",
+	                      NULL);
+	g_assert_cmpstr (((BvRecipient *)one->recipients->pdata[0])->command, ==, "DATA");
+
+	/* A pipelined RCPT refused, then the end of data refused: the
+	 * second recipient was named after the last reply. */
+	g_autoptr (BvReport) two = bv_report_new ();
+	bv_scrape_transcript (two,
+	                      "... while talking to mx.example.net.:\n"
+	                      ">>> DATA\n"
+	                      "<<< 550 5.1.1 <d@example.net>... User unknown\n"
+	                      "550 5.1.1 <d@example.net>... User unknown\n"
+	                      "<<< 554 5.7.1 Message refused\n"
+	                      "554 5.0.0 <e@example.net>... Service unavailable\n",
+	                      NULL);
+	g_assert_cmpuint (two->recipients->len, ==, 2);
+	g_assert_cmpstr (((BvRecipient *)two->recipients->pdata[0])->command, ==, "RCPT");
+	g_assert_cmpstr (((BvRecipient *)two->recipients->pdata[1])->command, ==, "DATA");
+}
+
+/* A reply logged before any command answered the greeting (usersmtp.c,
+ * smtpinit() reads it before EHLO is written). */
+static void
+test_transcript_greeting (void)
+{
+	g_autoptr (BvReport) report = bv_report_new ();
+	g_autoptr (BvRecipient) fallback = NULL;
+	bv_scrape_transcript (
+	        report,
+	        "... while talking to [192.0.2.10]:\n"
+	        "<<< 554 5.7.1 mx.example.net Service unavailable; client [192.0.2.25] blocked\n"
+	        "554 5.0.0 Service unavailable\n",
+	        &fallback);
+	g_assert_nonnull (fallback);
+	g_assert_cmpstr (fallback->command, ==, "CONN");
+	g_assert_cmpstr (fallback->reply_code, ==, "554");
+	/* Near miss: a reply after a logged command answered that command;
+	 * a stale QUIT of an earlier connection is no command of this one. */
+	g_autoptr (BvReport) helo = bv_report_new ();
+	g_autoptr (BvRecipient) helo_fb = NULL;
+	bv_scrape_transcript (helo,
+	                      "... while talking to [192.0.2.10]:\n"
+	                      ">>> HELO mta.example.org\n"
+	                      "<<< 550 5.7.1 go away\n",
+	                      &helo_fb);
+	g_assert_cmpstr (helo_fb->command, ==, "HELO");
+	g_autoptr (BvReport) quit = bv_report_new ();
+	g_autoptr (BvRecipient) quit_fb = NULL;
+	bv_scrape_transcript (quit,
+	                      "... while talking to [192.0.2.11]:\n"
+	                      ">>> QUIT\n"
+	                      "<<< 421 4.3.2 try later\n",
+	                      &quit_fb);
+	g_assert_cmpstr (quit_fb->command, ==, "CONN");
 }
 
 static void
@@ -420,6 +524,8 @@ main (int argc, char **argv)
 	g_test_add_func ("/scrape/command", test_command);
 	g_test_add_func ("/scrape/blocks", test_blocks);
 	g_test_add_func ("/scrape/transcript", test_transcript);
+	g_test_add_func ("/scrape/transcript-pipelined", test_transcript_pipelined);
+	g_test_add_func ("/scrape/transcript-greeting", test_transcript_greeting);
 	g_test_add_func ("/scrape/take-original", test_take_original);
 	g_test_add_func ("/classic/postfix-text-only", test_postfix_text_only);
 	g_test_add_func ("/classic/qmail-original", test_qmail_original);

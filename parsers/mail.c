@@ -37,10 +37,8 @@ normalise_newlines (const char *data, gsize len, gsize *out_len)
 	return out;
 }
 
-/* Decodes a leaf part's content (transfer encoding and charset) to UTF-8
- * with LF line ends.  New string, never NULL. */
-static char *
-part_text (GMimePart *part, gsize limit)
+char *
+bv_mail_part_text (GMimePart *part, gsize limit)
 {
 	GMimeDataWrapper *content = g_mime_part_get_content (part);
 	if (content == NULL)
@@ -237,11 +235,11 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 
 	if (is_message && (g_ascii_strcasecmp (sub, "delivery-status") == 0 ||
 	                   g_ascii_strcasecmp (sub, "global-delivery-status") == 0)) {
-		g_autofree char *t = part_text (part, MAIL_MAX_TEXT);
+		g_autofree char *t = bv_mail_part_text (part, MAIL_MAX_TEXT);
 		append_limited (mail->dsn, t, &mail->truncated);
 		g_string_append_c (mail->dsn, '\n');
 	} else if (is_message && g_ascii_strcasecmp (sub, "feedback-report") == 0) {
-		g_autofree char *t = part_text (part, MAIL_MAX_TEXT);
+		g_autofree char *t = bv_mail_part_text (part, MAIL_MAX_TEXT);
 		append_limited (mail->feedback, t, &mail->truncated);
 	} else if ((is_text || is_message) && (g_ascii_strcasecmp (sub, "rfc822-headers") == 0 ||
 	                                       g_ascii_strcasecmp (sub, "rfc822-header") == 0 ||
@@ -249,11 +247,11 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 	                                       g_ascii_strcasecmp (sub, "global-headers") == 0)) {
 		mail->has_original_part = TRUE;
 		if (mail->original->len == 0) {
-			g_autofree char *t = part_text (part, MAIL_MAX_TEXT);
+			g_autofree char *t = bv_mail_part_text (part, MAIL_MAX_TEXT);
 			append_limited (mail->original, t, &mail->truncated);
 		}
 	} else if (is_text && g_ascii_strcasecmp (sub, "html") == 0) {
-		g_autofree char *t = part_text (part, MAIL_MAX_TEXT);
+		g_autofree char *t = bv_mail_part_text (part, MAIL_MAX_TEXT);
 		g_autofree char *plain = html_to_text (t);
 		append_limited (w->html, plain, &mail->truncated);
 	} else if (is_text) {
@@ -262,7 +260,7 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 		if (g_mime_part_get_filename (part) != NULL && g_mime_object_get_disposition (obj) != NULL &&
 		    g_ascii_strcasecmp (g_mime_object_get_disposition (obj), "attachment") == 0 && depth > 0)
 			return;
-		g_autofree char *t = part_text (part, MAIL_MAX_TEXT);
+		g_autofree char *t = bv_mail_part_text (part, MAIL_MAX_TEXT);
 		append_limited (mail->body, t, &mail->truncated);
 	}
 }

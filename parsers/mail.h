@@ -52,6 +52,10 @@ const char *bv_mail_header (BvMail *mail, const char *name);
  * unfolded, trimmed value, or NULL.  Case-insensitive; first match wins. */
 char *bv_header_block_get (const char *block, const char *name);
 
+/* Decodes a leaf part's content (transfer encoding and charset) to UTF-8
+ * with LF line ends, at most @limit bytes of it.  New string, never NULL. */
+char *bv_mail_part_text (GMimePart *part, gsize limit);
+
 G_END_DECLS
 
 #endif

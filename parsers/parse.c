@@ -350,22 +350,6 @@ parse_autoreply (BvMail *mail, BvReport *report)
 	return TRUE;
 }
 
-/* The decoded content of a leaf part, at most @limit bytes, as UTF-8.
- * New string, never NULL. */
-static char *
-leaf_text (GMimePart *part, gsize limit)
-{
-	GMimeDataWrapper *content = g_mime_part_get_content (part);
-	if (content == NULL)
-		return g_strdup ("");
-	GMimeStream *mem = g_mime_stream_mem_new ();
-	g_mime_data_wrapper_write_to_stream (content, mem);
-	GByteArray *bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
-	char *text = g_utf8_make_valid ((const char *)bytes->data, MIN (bytes->len, limit));
-	g_object_unref (mem);
-	return text;
-}
-
 /* The fields of the message/disposition-notification part of an MDN
  * (RFC 8098, formerly RFC 3798): a part of the top-level multipart/report.
  * New string, or NULL when there is none. */
@@ -381,15 +365,8 @@ mdn_fields (BvMail *mail)
 		GMimeContentType *ct = g_mime_object_get_content_type (part);
 		if (GMIME_IS_PART (part) && ct != NULL &&
 		    g_mime_content_type_is_type (ct, "message", "disposition-notification")) {
-			char *t = leaf_text (GMIME_PART (part), 64 * 1024);
-			/* Header-style fields: LF line ends for the field
-			 * reader, which a bare CR never needs. */
-			char *w = t;
-			for (const char *q = t; *q; q++)
-				if (*q != '\r')
-					*w++ = *q;
-			*w = '\0';
-			return t;
+			/* LF line ends, as the field reader wants them. */
+			return bv_mail_part_text (GMIME_PART (part), 64 * 1024);
 		}
 	}
 	return NULL;

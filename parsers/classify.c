@@ -27,6 +27,7 @@
 
 #include <string.h>
 
+#include "parsers/classify-local.h"
 #include "parsers/classify-rules.h"
 #include "parsers/classify.h"
 #include "parsers/codes.h"
@@ -533,21 +534,46 @@ family_said (const Facts *f, BvCause family)
 	return FALSE;
 }
 
+/* Vocabulary decision: a Diagnostic-Code of type x-unix is the exit
+ * status or errno of a local delivery agent (Postfix's local(8) writing a
+ * mailbox, pipe(8) running a command, Sendmail's local and prog mailers),
+ * and so is a program's exit the text names ("Command died with status
+ * 67", "exit code 77").  The exit status decides (knowledge/sysexits.def):
+ * the host's permissions, system or configuration are systemerror, the
+ * local agent finding no such user userunknown, anything else a program
+ * reports mailererror, whatever the program's own words say.  A specific
+ * code (5.2.2 for a full disk quota) still says more. */
+static void
+collect_local (Candidates *cs, const Facts *f)
+{
+	gboolean x_unix = strcmp (f->dtype, "x-unix") == 0;
+	BvLocalExit lx;
+	bv_local_read (f->diag, x_unix, &lx);
+	if (!x_unix && lx.code < 0)
+		return;
+	BvCause c = lx.code >= 0 ? bv_local_cause (lx.code, lx.program) : BV_CAUSE_MAILERERROR;
+	/* A program's failure that names nothing of the host: the words of a
+	 * narrower member of the family (EDQUOT a full mailbox, ENOSPC a
+	 * full disk, EACCES a system error) say which. */
+	if (c == BV_CAUSE_MAILERERROR && family_said (f, BV_CAUSE_MAILERERROR))
+		return;
+	if (lx.code < 0) {
+		add_fixed (cs, BV_CAUSE_MAILERERROR, TIER_STRUCTURE, "text",
+		           "Postfix src/global/dsn_buf.h (DSB_DTYPE_UNIX), src/global/pipe_command.c and "
+		           "mail_copy.c; RFC 3464 section 2.3.6",
+		           "x-unix", G_MAXSIZE,
+		           "the Diagnostic-Code type x-unix reports a local delivery program's exit status or "
+		           "system error");
+		return;
+	}
+	add_fixed (cs, c, TIER_STRUCTURE, "text", lx.source, f->diag + lx.start, lx.end - lx.start,
+	           bv_local_detail (lx.code));
+}
+
 static void
 collect_structure (Candidates *cs, const Facts *f)
 {
-	/* Vocabulary decision: a Diagnostic-Code of type x-unix is the exit
-	 * status or errno of a local delivery agent (Postfix's local(8)
-	 * writing a mailbox, pipe(8) running a command): the mailer failed.
-	 * A specific code (5.2.2 for a full disk quota) still says more. */
-	if (strcmp (f->dtype, "x-unix") == 0 && !family_said (f, BV_CAUSE_MAILERERROR))
-		add_fixed (
-		        cs, BV_CAUSE_MAILERERROR, TIER_STRUCTURE, "text",
-		        "Postfix src/global/dsn_buf.h (DSB_DTYPE_UNIX), src/global/pipe_command.c and "
-		        "mail_copy.c; RFC 3464 section 2.3.6",
-		        "x-unix", G_MAXSIZE,
-		        "the Diagnostic-Code type x-unix reports a local delivery program's exit status or "
-		        "system error");
+	collect_local (cs, f);
 	/* A message disposition notification that reports an automatic
 	 * deletion (parse.c reads only those as failures, mta "rfc8098") is
 	 * the recipient's own filter refusing the message: a Sieve "reject"

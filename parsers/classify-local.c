@@ -86,8 +86,14 @@ bv_local_detail (int code)
  * program address ("\"|cmd\"..."), Exim src/src/transports/pipe.c ("Child
  * process of T transport returned N", "pipe to |cmd"). */
 static const char *const program_marks[] = {
-	"command output:", "command died with", "command time limit exceeded", "command failed:",
-	"\"|",             "transport returned", "pipe to |",                  NULL,
+	"command output:",
+	"command died with",
+	"command time limit exceeded",
+	"command failed:",
+	"\"|",
+	"transport returned",
+	"pipe to |",
+	NULL,
 };
 
 /* Words before an exit status: the MTAs' ("Command died with status 67",

@@ -24,8 +24,8 @@ typedef struct {
 	/* The text alone says a local delivery failed (a program's exit, as
 	 * above): with a Diagnostic-Code type x-unix the report says so. */
 	gboolean local;
-	int code;          /* the sysexits status found, -1 for none */
-	gsize start, end;  /* where its words or number stand in the text */
+	int code;           /* the sysexits status found, -1 for none */
+	gsize start, end;   /* where its words or number stand in the text */
 	const char *source; /* where the words come from, or NULL */
 } BvLocalExit;
 

@@ -558,12 +558,13 @@ collect_local (Candidates *cs, const Facts *f)
 	if (c == BV_CAUSE_MAILERERROR && family_said (f, BV_CAUSE_MAILERERROR))
 		return;
 	if (lx.code < 0) {
-		add_fixed (cs, BV_CAUSE_MAILERERROR, TIER_STRUCTURE, "text",
-		           "Postfix src/global/dsn_buf.h (DSB_DTYPE_UNIX), src/global/pipe_command.c and "
-		           "mail_copy.c; RFC 3464 section 2.3.6",
-		           "x-unix", G_MAXSIZE,
-		           "the Diagnostic-Code type x-unix reports a local delivery program's exit status or "
-		           "system error");
+		add_fixed (
+		        cs, BV_CAUSE_MAILERERROR, TIER_STRUCTURE, "text",
+		        "Postfix src/global/dsn_buf.h (DSB_DTYPE_UNIX), src/global/pipe_command.c and "
+		        "mail_copy.c; RFC 3464 section 2.3.6",
+		        "x-unix", G_MAXSIZE,
+		        "the Diagnostic-Code type x-unix reports a local delivery program's exit status or "
+		        "system error");
 		return;
 	}
 	add_fixed (cs, c, TIER_STRUCTURE, "text", lx.source, f->diag + lx.start, lx.end - lx.start,

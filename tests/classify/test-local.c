@@ -79,7 +79,8 @@ test_exit_status (void)
 		/* Sendmail deliver.c giveresponse(): the program address, then
 		 * libsm/strexit.c's text; the command line is not read. */
 		{ "5.0.0", "550", "x-unix", "sendmail",
-		  "550 5.0.0 \"|/usr/bin/filter; exit 75\"... Insufficient permission", BV_CAUSE_SYSTEMERROR },
+		  "550 5.0.0 \"|/usr/bin/filter; exit 75\"... Insufficient permission",
+		  BV_CAUSE_SYSTEMERROR },
 		{ "5.1.1", "550", "x-unix", "sendmail",
 		  "550 5.1.1 \"|/usr/local/bin/deliver --user\"... User unknown", BV_CAUSE_MAILERERROR },
 		{ "4.4.7", "", "x-unix", "sendmail", "75", BV_CAUSE_MAILERERROR },
@@ -122,8 +123,8 @@ test_local_user (void)
 {
 	static const Row rows[] = {
 		{ "5.1.1", "550", "x-unix", "sendmail", "550 5.1.1 User unknown", BV_CAUSE_USERUNKNOWN },
-		{ "5.1.1", "550", "x-unix", "sendmail", "550 5.1.1 <nobody@local.example.org>... User unknown",
-		  BV_CAUSE_USERUNKNOWN },
+		{ "5.1.1", "550", "x-unix", "sendmail",
+		  "550 5.1.1 <nobody@local.example.org>... User unknown", BV_CAUSE_USERUNKNOWN },
 		{ "5.0.0", "", "x-unix", "", "user unknown", BV_CAUSE_USERUNKNOWN },
 		{ "5.0.0", "", "x-unix", "", "Benutzer unbekannt", BV_CAUSE_USERUNKNOWN },
 		/* Courier deliver.C: "Unknown user." before exit EX_NOUSER. */
@@ -146,7 +147,8 @@ test_near_misses (void)
 		  "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown in local recipient "
 		  "table",
 		  BV_CAUSE_USERUNKNOWN },
-		{ "5.7.1", "550", "smtp", "", "550 5.7.1 Permission denied: local policy", BV_CAUSE_POLICYVIOLATION },
+		{ "5.7.1", "550", "smtp", "", "550 5.7.1 Permission denied: local policy",
+		  BV_CAUSE_POLICYVIOLATION },
 		{ "5.0.0", "554", "smtp", "", "554 5.0.0 Service unavailable; exit status 250 of filter",
 		  BV_CAUSE_ONHOLD },
 		{ "5.2.2", "552", "smtp", "", "552 5.2.2 local mailbox full, exit 77 not reached",

@@ -194,7 +194,9 @@ courier_boundary (BvMail *mail)
 {
 	if (mail->message == NULL)
 		return FALSE;
-	GMimeObject *top = g_mime_message_get_mime_part (mail->message);
+	/* The report itself, when a list or a gateway wrapped it. */
+	GMimeObject *top =
+	        mail->report_part ? mail->report_part : g_mime_message_get_mime_part (mail->message);
 	const char *b = top ? g_mime_object_get_content_type_parameter (top, "boundary") : NULL;
 	return b != NULL && g_str_has_prefix (b, "=_courier_");
 }

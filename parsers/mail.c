@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "parsers/bounce.h"
 #include "parsers/mail.h"
 #include "parsers/text.h"
 
@@ -180,6 +181,18 @@ take_original_headers (Walk *w, GMimeObject *msg)
 		append_limited (w->mail->original, headers, &w->mail->truncated);
 }
 
+/* Whether the header of the attached message @inner is one bv_triage()
+ * passes: most bounces are not multipart/report (qmail, Exim's and
+ * Courier's older formats, many providers' plain-text notices), and a
+ * person who forwards one as an attachment forwards it whole, header and
+ * all.  The full parse of it decides, as it would for the bounce alone. */
+static gboolean
+attached_header_triages (GMimeMessage *inner)
+{
+	g_autofree char *headers = g_mime_object_get_headers (GMIME_OBJECT (inner), NULL);
+	return headers != NULL && bv_triage (headers, strlen (headers));
+}
+
 static void
 walk (Walk *w, GMimeObject *obj, guint depth)
 {
@@ -221,8 +234,9 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 			GMimeObject *inner_body = g_mime_message_get_mime_part (inner);
 			GMimeContentType *ict =
 			        inner_body ? g_mime_object_get_content_type (inner_body) : NULL;
-			if (mail->attached_report == NULL && ict != NULL &&
-			    g_mime_content_type_is_type (ict, "multipart", "report"))
+			if (mail->attached_report == NULL &&
+			    ((ict != NULL && g_mime_content_type_is_type (ict, "multipart", "report")) ||
+			     attached_header_triages (inner)))
 				mail->attached_report = inner;
 		}
 		return;
@@ -263,6 +277,28 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 		g_autofree char *t = bv_mail_part_text (part, MAIL_MAX_TEXT);
 		append_limited (mail->body, t, &mail->truncated);
 	}
+}
+
+/* The multipart/report in the multipart tree of @obj, not looking into
+ * attached messages (a forwarded report is the parser's to follow, as
+ * @attached_report).  @budget bounds the parts looked at. */
+static GMimeObject *
+find_report (GMimeObject *obj, guint depth, guint *budget)
+{
+	if (obj == NULL || !GMIME_IS_MULTIPART (obj) || depth > MAIL_MAX_DEPTH || *budget == 0)
+		return NULL;
+	(*budget)--;
+	GMimeContentType *ct = g_mime_object_get_content_type (obj);
+	if (ct != NULL && g_mime_content_type_is_type (ct, "multipart", "report"))
+		return obj;
+	GMimeMultipart *mp = GMIME_MULTIPART (obj);
+	int n = g_mime_multipart_get_count (mp);
+	for (int i = 0; i < n; i++) {
+		GMimeObject *found = find_report (g_mime_multipart_get_part (mp, i), depth + 1, budget);
+		if (found != NULL)
+			return found;
+	}
+	return NULL;
 }
 
 /* GMime grows its header buffer line by line, so a header block of many
@@ -351,6 +387,13 @@ bv_mail_new (const char *data, gsize len)
 	mail->from = header_or_empty (top, "From");
 	mail->subject = header_or_empty (top, "Subject");
 	GMimeObject *body = g_mime_message_get_mime_part (mail->message);
+	/* A list that adds a footer to a report, or a gateway that adds a
+	 * banner, wraps it into a multipart/mixed: the report is what it
+	 * wraps, and the footer's or banner's text is no part of it. */
+	guint budget = MAIL_MAX_PARTS;
+	mail->report_part = find_report (body, 0, &budget);
+	if (mail->report_part != NULL)
+		body = mail->report_part;
 	GMimeContentType *ct = body ? g_mime_object_get_content_type (body) : NULL;
 	if (ct != NULL) {
 		g_autofree char *mime_type = g_mime_content_type_get_mime_type (ct);

@@ -33,9 +33,15 @@ typedef struct {
 	gboolean has_original_part; /* a message/rfc822 or text/rfc822-headers part */
 	gboolean truncated;         /* limits were hit while walking the MIME tree */
 	/* The first attached message (message/rfc822) that is itself a
-	 * multipart/report: a report someone forwarded as an attachment.
-	 * Owned by @message; NULL when there is none. */
+	 * multipart/report, or whose header bv_triage() takes for a report's
+	 * (a bounce written as plain text): a report someone forwarded as an
+	 * attachment.  Owned by @message; NULL when there is none. */
 	GMimeMessage *attached_report;
+	/* The multipart/report the report's parts come from: the top-level
+	 * part, or the one a mailing list or a mail gateway wrapped into a
+	 * multipart/mixed with its footer or banner.  Owned by @message; NULL
+	 * when the mail has none. */
+	GMimeObject *report_part;
 } BvMail;
 
 /* Parses @data (any line endings).  Never NULL. */

@@ -236,6 +236,10 @@ is_legacy_complaint (BvMail *mail)
 {
 	static const char *const subjects[] = { "complaint about message", "abuse report", "spam report",
 		                                "fbl report", NULL };
+	/* A person who forwards a report as an attachment quotes its subject:
+	 * the attached report is the complaint, not the forward. */
+	if (mail->attached_report != NULL && bv_scrape_forwarded (mail))
+		return FALSE;
 	return mail->has_original_part && bv_text_find_any_ci (mail->subject, subjects) != NULL;
 }
 
@@ -331,7 +335,10 @@ parse_autoreply (BvMail *mail, BvReport *report)
 	const char *prec = bv_mail_header (mail, "Precedence");
 	if (prec != NULL && bv_text_find_ci (prec, "auto_reply"))
 		is_auto = TRUE;
-	if (!is_auto && bv_text_find_any_ci (mail->subject, bv_autoreply_subjects) != NULL)
+	/* A person's forward quotes the subject of what it forwards: that
+	 * may be an automatic reply, attached or quoted, not the forward. */
+	if (!is_auto && bv_text_find_any_ci (mail->subject, bv_autoreply_subjects) != NULL &&
+	    !bv_scrape_forwarded (mail))
 		is_auto = as == NULL || bv_text_find_ci (as, "no") == NULL;
 	/* Exchange marks the replies of its inbox rules (the out-of-office
 	 * assistant among them) with both of these. */
@@ -351,12 +358,12 @@ parse_autoreply (BvMail *mail, BvReport *report)
 }
 
 /* The fields of the message/disposition-notification part of an MDN
- * (RFC 8098, formerly RFC 3798): a part of the top-level multipart/report.
+ * (RFC 8098, formerly RFC 3798): a part of the mail's multipart/report.
  * New string, or NULL when there is none. */
 static char *
 mdn_fields (BvMail *mail)
 {
-	GMimeObject *top = mail->message ? g_mime_message_get_mime_part (mail->message) : NULL;
+	GMimeObject *top = mail->report_part;
 	if (top == NULL || !GMIME_IS_MULTIPART (top))
 		return NULL;
 	GMimeMultipart *mp = GMIME_MULTIPART (top);

@@ -487,7 +487,7 @@ bv_scrape_from_provider (BvMail *mail, const char *mailbox, const char *const *d
 /* Subject prefixes of a forward, as mail clients write them in several
  * languages: English, German (WG), French (TR), Spanish (RV), Italian (I),
  * Dutch (Doorst), Nordic (VS, VB), Portuguese (ENC), Chinese (转发). */
-static const char *const forward_subjects[] = {
+const char *const bv_forward_subjects[] = {
 	"fwd:", "fw:", "wg:", "tr:", "rv:", "i:", "doorst:", "vs:", "vb:", "enc:", "\xe8\xbd\xac\xe5\x8f\x91",
 	NULL,
 };
@@ -547,7 +547,7 @@ bv_scrape_forwarded (BvMail *mail)
 	const char *subject = mail->subject ? mail->subject : "";
 	while (*subject == ' ' || *subject == '\t')
 		subject++;
-	for (const char *const *f = forward_subjects; *f; f++)
+	for (const char *const *f = bv_forward_subjects; *f; f++)
 		if (g_ascii_strncasecmp (subject, *f, strlen (*f)) == 0)
 			return TRUE;
 	BvLines it;

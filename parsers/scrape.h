@@ -195,6 +195,8 @@ gboolean bv_scrape_from_provider (BvMail *mail, const char *mailbox, const char 
  * the report inside answered another message, and whoever forwarded it
  * did not receive it as a bounce.  One pass over the text. */
 gboolean bv_scrape_forwarded (BvMail *mail);
+/* The prefixes of a forward's subject, lower case, NULL-terminated. */
+extern const char *const bv_forward_subjects[];
 
 G_END_DECLS
 

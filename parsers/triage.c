@@ -10,6 +10,7 @@
 
 #include "parsers/autoreply.h"
 #include "parsers/bounce.h"
+#include "parsers/scrape.h"
 #include "parsers/text.h"
 
 /* The header block ends at the first empty line; never look past 256 KiB. */
@@ -149,6 +150,26 @@ has_any (const char *p, const char *end, const char *const *words)
 	return FALSE;
 }
 
+/* Whether [@p, @end) is a "Subject:" line that names a forward ("Fwd:",
+ * "WG:" ...).  A person forwards a bounce as an attachment under such a
+ * subject, and its header has nothing else that tells: forwards are few,
+ * and a false hit costs only a parse. */
+static gboolean
+forward_subject (const char *p, const char *end)
+{
+	if (end - p < 8 || g_ascii_strncasecmp (p, "Subject:", 8) != 0)
+		return FALSE;
+	p += 8;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	for (const char *const *f = bv_forward_subjects; *f; f++) {
+		gsize n = strlen (*f);
+		if ((gsize)(end - p) >= n && g_ascii_strncasecmp (p, *f, n) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
 gboolean
 bv_triage (const char *data, gsize len)
 {
@@ -225,7 +246,7 @@ bv_triage (const char *data, gsize len)
 				return TRUE;
 			break;
 		case SUBJECT:
-			if (has_any (line, stop, subject_words) ||
+			if (forward_subject (line, stop) || has_any (line, stop, subject_words) ||
 			    has_any (line, stop, bv_autoreply_subjects))
 				return TRUE;
 			break;

@@ -528,6 +528,9 @@ def leading_spaces(msg):
 
 
 def forward_as_attachment(msg):
+    # A mail client attaches the message it parsed: without the blank
+    # lines an archive may have put before its header.
+    msg = re.sub(rb"^(?:[ \t]*\n)+", b"", msg)
     root = parse(msg)
     subject = root.value(b"subject") or "returned mail"
     return (
@@ -590,7 +593,6 @@ def wrap_mixed(banner_first):
             )
             parts = [content, footer]
         head = b"".join(l + b"\n" for f in outer for l in f)
-        head += b"List-Id: <team.lists.example.org>\n" if not banner_first else b"X-Gateway: scanned\n"
         head += b"MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"=_bv-wrap_=\"\n\n"
         body = b"".join(b"--=_bv-wrap_=\n" + p + (b"" if p.endswith(b"\n") else b"\n") + b"\n" for p in parts)
         return head + body + b"--=_bv-wrap_=--\n"

@@ -6,6 +6,7 @@
 
 #include "parsers/codes.h"
 #include "parsers/dsn.h"
+#include "parsers/reply.h"
 #include "parsers/text.h"
 
 /* A real group has fewer than 30 fields; the rest of a longer one is
@@ -143,6 +144,9 @@ add_recipient (GArray *msg_group, GArray *group, GPtrArray *out)
 	r->status = status && bv_status_find (status, code, sizeof code) ? g_strdup (code) : g_strdup ("");
 	const char *diagnostic = group_get (group, "diagnostic-code");
 	take (&r->diagnostic, diagnostic);
+	/* A reply of several lines, folded into the field, reads as one. */
+	g_autofree char *folded = r->diagnostic;
+	r->diagnostic = bv_reply_join (folded, -1);
 	r->diagnostic_type = bv_dsn_type (diagnostic);
 	take (&r->remote_mta, group_get (group, "remote-mta"));
 	const char *reporting = group_get (group, "reporting-mta");

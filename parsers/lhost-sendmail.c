@@ -14,6 +14,7 @@
 
 #include "parsers/codes.h"
 #include "parsers/lhost.h"
+#include "parsers/reply.h"
 #include "parsers/scrape.h"
 #include "parsers/text.h"
 
@@ -132,6 +133,10 @@ complete (BvRecipient *r, const BvRecipient *t)
 		bv_scrape_set (&r->remote_mta, t->remote_mta);
 	if (r->diagnostic[0] == '\0' || all_digits (r->diagnostic)) {
 		/* A mailer's exit code says less than the transcript. */
+		take_diagnostic (r, t);
+	} else if (bv_reply_extends (t->diagnostic, r->diagnostic)) {
+		/* The Diagnostic-Code holds the first line of a multi-line
+		 * reply (q_rstatus), the transcript the whole reply. */
 		take_diagnostic (r, t);
 	} else if (!dsn_status_in_diag && t_status && !g_str_has_suffix (code, ".0.0")) {
 		/* The transcript's reply is the more detailed one. */

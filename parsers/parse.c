@@ -16,6 +16,7 @@
 #include "parsers/dsn.h"
 #include "parsers/lhost.h"
 #include "parsers/mail.h"
+#include "parsers/reply.h"
 #include "parsers/scrape.h"
 #include "parsers/text.h"
 
@@ -540,6 +541,13 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 			g_free (r->diagnostic);
 			r->diagnostic = found;
 		}
+	}
+	/* Every path reads a multi-line reply the same way, whichever parser
+	 * set the diagnostic (bv_reply_join() is idempotent). */
+	if (report->kind != BV_KIND_FEEDBACK && report->kind != BV_KIND_AUTOREPLY) {
+		char *joined = bv_reply_join (r->diagnostic, -1);
+		g_free (r->diagnostic);
+		r->diagnostic = joined;
 	}
 	/* Whatever format the report had: a diagnostic that quotes a remote
 	 * server's reply the way mail systems introduce one is an SMTP one. */

@@ -6,6 +6,7 @@
 
 #include "parsers/codes.h"
 #include "parsers/dsn.h"
+#include "parsers/reply.h"
 #include "parsers/scrape.h"
 #include "parsers/text.h"
 
@@ -191,7 +192,7 @@ void
 bv_scrape_set_diagnostic (BvRecipient *r, const char *text, gssize len)
 {
 	g_free (r->diagnostic);
-	r->diagnostic = bv_text_normalise (text, len);
+	r->diagnostic = bv_reply_join (text, len);
 	char code[16];
 	if ((r->status == NULL || r->status[0] == '\0') && bv_status_find (r->diagnostic, code, sizeof code))
 		bv_scrape_set (&r->status, code);

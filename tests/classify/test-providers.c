@@ -307,7 +307,8 @@ test_google (void)
 		{ "5.7.0", "554",
 		  "5.7.0 This message was blocked because its content presents a potential "
 		  "security issue. - gsmtp",
-		  BV_CAUSE_SECURITYERROR },
+		  /* Its page lists the attachment types Gmail refuses. */
+		  BV_CAUSE_POLICYVIOLATION },
 	};
 	check_wordings (page, G_N_ELEMENTS (page), "gmail-smtp-in.l.google.com", "support.google.com");
 	static const Case cases[] = {

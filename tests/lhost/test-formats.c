@@ -94,7 +94,7 @@ test_mdaemon_transcript (void)
 	g_assert_cmpstr (nth (r, 0)->command, ==, "RCPT");
 	g_assert_cmpstr (nth (r, 0)->reply_code, ==, "550");
 	g_assert_cmpstr (nth (r, 0)->status, ==, "5.1.1");
-	g_assert_cmpstr (nth (r, 0)->diagnostic, ==, "550-5.1.1 No such user 550 5.1.1 here");
+	g_assert_cmpstr (nth (r, 0)->diagnostic, ==, "550 5.1.1 No such user here");
 }
 
 /* A refusal after DATA concerns every recipient of the envelope. */

@@ -109,7 +109,7 @@ test_imail_lines (void)
 	g_assert_cmpstr (nth (r, 0)->diagnostic, ==, "Unknown user");
 	g_assert_cmpstr (nth (r, 1)->recipient, ==, "frank@example.com");
 	g_assert_cmpstr (nth (r, 1)->reply_code, ==, "550");
-	g_assert_cmpstr (nth (r, 1)->diagnostic, ==, "550-Rejected: listed at a 550 block list");
+	g_assert_cmpstr (nth (r, 1)->diagnostic, ==, "550 Rejected: listed at a block list");
 	g_assert_cmpstr (r->original.subject, ==, "Invoice 12");
 }
 

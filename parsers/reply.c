@@ -21,20 +21,13 @@
 static gsize
 enhanced_at (const char *p)
 {
-	if (!(p[0] == '2' || p[0] == '4' || p[0] == '5') || p[1] != '.')
+	gsize n = strcspn (p, " ");
+	char code[16];
+	if (n == 0 || n >= sizeof code)
 		return 0;
-	gsize i = 2, n = 0;
-	while (g_ascii_isdigit (p[i]) && n < 3)
-		i++, n++;
-	if (n == 0 || p[i] != '.')
-		return 0;
-	i++;
-	n = 0;
-	while (g_ascii_isdigit (p[i]) && n < 3)
-		i++, n++;
-	if (n == 0 || (p[i] != ' ' && p[i] != '\0'))
-		return 0;
-	return i;
+	memcpy (code, p, n);
+	code[n] = '\0';
+	return bv_status_valid (code) ? n : 0;
 }
 
 /* One line's marker: the reply code, what follows it, the enhanced code. */

@@ -5,7 +5,8 @@
 
 bounces/<mta>/expected.tsv lists, per bounce file, one row per failed
 recipient: recipient, status, reply_code, command, cause, kind ("a|b" where
-either value is right).  The check prints the accuracy per field and per MTA
+either value is right); bounces/<mta>/delays.tsv the same for the MTA's delay
+notices, with one more column, hard (run-*.py --delays).  The check prints the accuracy per field and per MTA
 with --report; it fails on a difference that known-failures.txt does not list,
 and on a listed difference that is gone (so that the list stays true).
 """
@@ -16,24 +17,25 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FIELDS = ["recipient", "status", "reply_code", "command", "cause", "kind"]
+FIELDS = ["recipient", "status", "reply_code", "command", "cause", "kind", "hard"]
 SCAN_KEY = {"recipient": "recipient", "status": "status", "reply_code": "reply_code",
-            "command": "command", "cause": "cause", "kind": "kind"}
+            "command": "command", "cause": "cause", "kind": "kind", "hard": "hard"}
 
 
 def load_expected():
     rows = collections.OrderedDict()
     base = os.path.join(HERE, "bounces")
     for mta in sorted(os.listdir(base)):
-        path = os.path.join(base, mta, "expected.tsv")
-        if not os.path.exists(path):
-            continue
-        for line in open(path, encoding="utf-8"):
-            if line.startswith("#") or not line.strip():
+        for table in ("expected.tsv", "delays.tsv"):
+            path = os.path.join(base, mta, table)
+            if not os.path.exists(path):
                 continue
-            cells = line.rstrip("\n").split("\t")
-            name = cells[0]
-            rows.setdefault((mta, name), []).append(dict(zip(FIELDS, cells[1:])))
+            for line in open(path, encoding="utf-8"):
+                if line.startswith("#") or not line.strip():
+                    continue
+                cells = line.rstrip("\n").split("\t")
+                name = cells[0]
+                rows.setdefault((mta, name), []).append(dict(zip(FIELDS, cells[1:])))
     return rows
 
 
@@ -51,6 +53,8 @@ def scan(bounceview):
 
 
 def matches(field, want, have):
+    if field == "hard":
+        return want == str(have).lower()
     if field == "recipient":
         return want.lower() == have.lower()
     return have in want.split("|")
@@ -81,6 +85,9 @@ def main():
                 rec = have[i] if i < len(have) else {}
             score[mta]["rows"] += 1
             for field in FIELDS:
+                if field not in want:
+                    continue  # expected.tsv has no column hard
+                score[mta]["n:" + field] += 1
                 value = rec.get(SCAN_KEY[field], "") if rec else "(missing)"
                 if matches(field, want[field], value):
                     score[mta][field] += 1
@@ -97,7 +104,7 @@ def main():
         print("|---|---|" + "---|" * len(FIELDS))
         for mta, c in sorted(score.items()):
             n = c["rows"]
-            print(f"| {mta} | {n} | " + " | ".join(f"{100.0 * c[f] / n:.1f}" for f in FIELDS) + " |")
+            print(f"| {mta} | {n} | " + " | ".join(f"{100.0 * c[f] / c['n:' + f]:.1f}" if c["n:" + f] else "-" for f in FIELDS) + " |")
         for line in lines:
             print(line)
         if "--update-known" in sys.argv:

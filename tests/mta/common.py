@@ -142,19 +142,103 @@ def collect(sink, out, jobs, mta, ids=(), delayed=None):
     print(f"{mta}: {len(found)} bounces of {len(jobs)} messages")
 
 
-def start_servers(scenarios, fakesmtp, sink):
+_HELD = []
+
+
+def start_servers(scenarios, fakesmtp, sink, table=None, silence=10):
     """The fake servers: the shared port, the sink, one port per
-    session-level scenario (none listening for a refused connection)."""
+    session-level scenario of table (SCENARIOS unless given; none listening
+    for a refused connection)."""
     shared = fakesmtp.free_port()
     fakesmtp.start("127.0.0.1", shared)
     sink_port = fakesmtp.free_port()
     fakesmtp.start("127.0.0.1", sink_port, sink=sink)
     ports = {}
-    for sc in scenarios.SCENARIOS:
+    for sc in scenarios.SCENARIOS if table is None else table:
         if sc["stage"] in ("rcpt", "data"):
             continue
+        if sc["stage"] == "refused":
+            # A socket bound but not listening holds the port, so that a
+            # connection to it is refused (RST) and no other program on the
+            # machine starts listening there during the run.
+            hold = socket.socket()
+            hold.bind(("127.0.0.1", 0))
+            _HELD.append(hold)
+            ports[sc["id"]] = hold.getsockname()[1]
+            continue
         port = fakesmtp.free_port()
-        if sc["stage"] != "refused":
-            fakesmtp.start("127.0.0.1", port, fixed=sc, silence=10)
+        fakesmtp.start("127.0.0.1", port, fixed=sc, silence=silence)
         ports[sc["id"]] = port
     return shared, sink_port, ports
+
+
+# --- delay notices (run-*.py --delays) ---------------------------------------
+
+def delay_jobs(scenarios, mta):
+    """One message per scenario of scenarios.DELAYS."""
+    out = []
+    for sc in scenarios.DELAYS:
+        if sc["stage"] in ("rcpt", "data"):
+            rcpt = f"{sc['id']}@mx.example.net"
+        else:
+            rcpt = f"someone@{sc['id']}.example.net"
+        out.append(dict(name=sc["id"], rcpts=[rcpt], rows=[expect(sc, rcpt, mta)]))
+    return out
+
+
+def is_delay_notice(data):
+    """Whether a message of the sink is a delay notice (not the final bounce):
+    its delivery-status part says Action: delayed, or, for an MTA that writes
+    none (Sendmail without DSN, Exim's plain warning), its Subject says so.
+    A scenario's own message (delivered after all) is none."""
+    if re.search(r"^X-Scenario:", data.split("\n\n", 1)[0], re.M):
+        return False
+    if re.search(r"^Action:\s*delayed", data, re.M | re.I):
+        return True
+    subject = email.message_from_string(data).get("Subject", "").lower()
+    return "delay" in subject or "warning" in subject
+
+
+def collect_delays(sink, out, jobs, mta, ids=()):
+    """Store the first delay notice of each job as JOB.eml and write
+    delays.tsv (the columns of expected.tsv and hard): the failure reports
+    of the same run are not kept (the failure table has its own run)."""
+    os.makedirs(out, exist_ok=True)
+    names = {j["name"]: j for j in jobs}
+    found = {}
+    for f in sorted(os.listdir(sink)):
+        data = open(os.path.join(sink, f), encoding="utf-8", errors="replace").read()
+        m = re.search(r"^X-Scenario: (\S+)", data, re.M)
+        if not m or m.group(1) not in names or not is_delay_notice(data):
+            continue
+        found.setdefault(m.group(1), mask(data, ids))
+    for name, data in found.items():
+        with open(os.path.join(out, name + ".eml"), "w") as fh:
+            fh.write(data)
+    with open(os.path.join(out, "delays.tsv"), "w") as fh:
+        fh.write("# file\trecipient\tstatus\treply_code\tcommand\tcause\tkind\thard\n")
+        for j in jobs:
+            if j["name"] not in found:
+                print(f"{mta}: {j['name']}: no delay notice")
+                continue
+            for r in j["rows"]:
+                fh.write("\t".join([j["name"] + ".eml", r["rcpt"], r["status"], r["code"],
+                                    r["command"], r["cause"], "delayed", "false"]) + "\n")
+    print(f"{mta}: {len(found)} delay notices of {len(jobs)} messages")
+
+
+def wait_for_delays(sink, jobs, timeout):
+    """Until every job has a delay notice in sink (or timeout seconds)."""
+    want = {j["name"] for j in jobs}
+    end = time.time() + timeout
+    while time.time() < end:
+        seen = set()
+        for f in os.listdir(sink):
+            data = open(os.path.join(sink, f), encoding="utf-8", errors="replace").read()
+            m = re.search(r"^X-Scenario: (\S+)", data, re.M)
+            if m and m.group(1) in want and is_delay_notice(data):
+                seen.add(m.group(1))
+        if seen >= want:
+            return True
+        time.sleep(1)
+    return False

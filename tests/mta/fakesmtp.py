@@ -83,6 +83,9 @@ class Session(socketserver.StreamRequestHandler):
                 sc = scenarios.BY_ID.get(local)
                 if sc is not None and sc["stage"] == "rcpt":
                     self.send(sc["reply"].replace("ADDR", addr))
+                    if sc["reply"].startswith("421"):
+                        # RFC 5321 3.8: 421 closes the transmission channel.
+                        return
                 else:
                     rcpts.append(addr)
                     self.send("250 2.1.5 Ok")

@@ -9,11 +9,20 @@ Debian package (apt-get download exim4-daemon-light; dpkg -x), with
 LD_LIBRARY_PATH for its libraries; the binary wants the user Debian-exim.
 
     sudo EXIM=/path/to/usr/sbin/exim4 python3 tests/mta/run-exim.py
+    sudo EXIM=/path/to/usr/sbin/exim4 python3 tests/mta/run-exim.py --delays
+
+With --delays it sends the messages of scenarios.DELAYS instead, with a retry
+rule that keeps retrying for an hour (* * F,1h,1s) and delay_warning = 1s
+(spec, "Delay warning messages": a warning when a message has been on the
+queue longer than the first time of the list); one forced queue run
+(exim -qff) two seconds later makes Exim write its warning_message
+template's notice (about 40 s: the silent host's command timeout).
 """
 import os
 import shutil
 import subprocess
 import sys
+import time
 
 import common
 import fakesmtp
@@ -141,6 +150,7 @@ LOCAL = [
 
 
 def main():
+    delays = "--delays" in sys.argv[1:]
     exim = os.environ.get("EXIM", "exim4")
     out = common.out_dir("exim")
     # Exim keeps root privilege with -C only for a configuration listed in
@@ -161,7 +171,8 @@ def main():
         os.makedirs(os.path.join(run, d))
         if d != "sink":
             shutil.chown(os.path.join(run, d), "Debian-exim", "Debian-exim")
-    shared, sink_port, ports = common.start_servers(scenarios, fakesmtp, sink)
+    shared, sink_port, ports = common.start_servers(
+        scenarios, fakesmtp, sink, table=scenarios.DELAYS if delays else None, silence=30 if delays else 10)
     routes = [f"origin.example.org 127.0.0.1::{sink_port}", f"mx.example.net 127.0.0.1::{shared}"]
     routes += [f"{i}.example.net 127.0.0.1::{p}" for i, p in ports.items()]
     with open(os.path.join(run, "routes"), "w") as f:
@@ -177,17 +188,37 @@ def main():
                 "gone: :fail: this address no longer exists\n"
                 "forwarded: gmail-nouser@mx.example.net\n")
     conf = os.path.join(run, "exim.conf")
+    text = CONF.format(run=run, exim=os.path.abspath(exim) if os.sep in exim else shutil.which(exim))
+    if delays:
+        text = text.replace("delay_warning = 0s", "delay_warning = 1s")
+        text = text.replace("begin retry\n", "begin retry\n\n* * F,1h,1s\n")
+        # Every route is a port of 127.0.0.1: a queue run would otherwise
+        # pass its open connection to the sink on to the messages waiting
+        # for "that host" (the refused one among them) and deliver them.
+        text = text.replace("  helo_data = mta.example.org\n",
+                            "  helo_data = mta.example.org\n  connection_max_messages = 1\n")
     with open(os.open(conf, os.O_WRONLY | os.O_CREAT, 0o644), "w") as f:
-        f.write(CONF.format(run=run, exim=os.path.abspath(exim) if os.sep in exim else shutil.which(exim)))
+        f.write(text)
+    ids = [r"\bid ([0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2,4})",
+           r"<E([0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2,4})@"]
+    if delays:
+        jobs = common.delay_jobs(scenarios, "exim")
+        for job in jobs:
+            subprocess.run([exim, "-C", conf, "-odi", "-f", common.SENDER] + job["rcpts"],
+                           input=common.message(job).encode(), check=False)
+        time.sleep(2)
+        subprocess.run([exim, "-C", conf, "-qff"], check=False)
+        common.wait_for_delays(sink, jobs, timeout=30)
+        common.collect_delays(sink, out, jobs, "exim", ids=ids)
+        print(f"run directory kept: {run}", file=sys.stderr)
+        return
     jobs = common.jobs(scenarios, LOCAL, "exim")
     for job in jobs:
         msg = common.message(job)
         subprocess.run([exim, "-C", conf, "-odi", "-f", common.SENDER] + job["rcpts"],
                        input=msg.encode(), check=False)
     common.wait_for(sink, len(jobs), timeout=60)
-    common.collect(sink, out, jobs, "exim",
-                   ids=[r"\bid ([0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2,4})",
-                        r"<E([0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2,4})@"])
+    common.collect(sink, out, jobs, "exim", ids=ids)
     print(f"run directory kept: {run}", file=sys.stderr)
 
 

@@ -9,6 +9,14 @@ Needs root and Postfix 3.x (Debian: apt-get install postfix); it never touches
 the system's own Postfix configuration or queue.
 
     sudo python3 tests/mta/run-postfix.py
+    sudo python3 tests/mta/run-postfix.py --delays
+
+With --delays it sends the messages of scenarios.DELAYS instead, with a queue
+lifetime of an hour and delay_warning_time = 1s (postconf(5): the time after
+which the sender receives a copy of the message headers of mail that is still
+queued; the shortest a time value allows), and keeps the "Delayed Mail (still
+being retried)" notices (bounce(8)'s delay template) the queue manager sends
+at the first retry after that second; then it stops Postfix (about 20 s).
 """
 import os
 import shutil
@@ -108,6 +116,7 @@ LOCAL = [
 
 
 def main():
+    delays = "--delays" in sys.argv[1:]
     out = common.out_dir("postfix")
     run = tempfile.mkdtemp(prefix="bv-postfix-")
     os.chmod(run, 0o755)
@@ -118,7 +127,8 @@ def main():
         os.makedirs(os.path.join(run, d))
     shutil.chown(os.path.join(run, "data"), "postfix", "postfix")
 
-    shared, sink_port, ports = common.start_servers(scenarios, fakesmtp, sink)
+    shared, sink_port, ports = common.start_servers(
+        scenarios, fakesmtp, sink, table=scenarios.DELAYS if delays else None, silence=30 if delays else 10)
     transport = [f"origin.example.org smtp:[127.0.0.1]:{sink_port}",
                  f"mx.example.net smtp:[127.0.0.1]:{shared}",
                  "pipe67.example.org pipe67:", "pipe75.example.org pipe75:",
@@ -136,10 +146,28 @@ def main():
                 "forwarded gmail-nouser@mx.example.net\n")
     smtpd_port = fakesmtp.free_port()
     with open(os.path.join(etc, "main.cf"), "w") as f:
-        f.write(MAIN_CF.format(run=run))
+        cf = MAIN_CF.format(run=run)
+        if delays:
+            cf = cf.replace("maximal_queue_lifetime = 0", "maximal_queue_lifetime = 1h")
+            cf = cf.replace("bounce_queue_lifetime = 0", "bounce_queue_lifetime = 1h")
+            cf += "delay_warning_time = 1s\n"
+        f.write(cf)
     with open(os.path.join(etc, "master.cf"), "w") as f:
         f.write(MASTER_CF.format(port=smtpd_port))
     subprocess.run(["script", "-qc", f"postfix -c {etc} start", "/dev/null"], check=True)
+    ids = [r"X-Postfix-Queue-ID: ([0-9A-Za-z]+)", r"\bid ([0-9A-Za-z]{8,})",
+           r"Message-Id: <\d+\.([0-9A-Za-z]+)@"]
+    if delays:
+        jobs = common.delay_jobs(scenarios, "postfix")
+        try:
+            for job in jobs:
+                common.submit("127.0.0.1", smtpd_port, job)
+            common.wait_for_delays(sink, jobs, timeout=90)
+        finally:
+            subprocess.run(["postfix", "-c", etc, "stop"])
+        common.collect_delays(sink, out, jobs, "postfix", ids=ids)
+        print(f"run directory kept: {run}", file=sys.stderr)
+        return
     try:
         jobs = common.jobs(scenarios, LOCAL, "postfix")
         for job in jobs:

@@ -15,6 +15,15 @@ the sendmail-cf macros (apt-get download sendmail-bin sendmail-cf; dpkg -x):
 
     sudo SENDMAIL=$D/usr/libexec/sendmail/sendmail SENDMAIL_CF=$D/usr/share/sendmail/cf \\
         python3 tests/mta/run-sendmail.py
+    ... python3 tests/mta/run-sendmail.py --delays
+
+With --delays it sends the messages of scenarios.DELAYS instead, with
+Timeout.queuewarn=1s and Timeout.queuereturn=1h: the queue run two seconds
+after the first attempt finds each message still deferred and older than the
+warning time, and Sendmail sends its "Warning: could not send message for
+past 1 second" notice (sendmail/savemail.c, returntosender with the
+"Warning: message still undelivered after" transcript line of
+sendmail/deliver.c) instead of returning the message.
 
 Every remote domain is routed by the mailertable to a mailer of its own
 whose A= names the fake server's port ([127.0.0.1] in brackets: no MX
@@ -120,6 +129,7 @@ LOCAL = [
 
 
 def main():
+    delays = "--delays" in sys.argv[1:]
     sendmail = os.environ.get("SENDMAIL", "/usr/lib/sm.bin/sendmail")
     cf = os.environ.get("SENDMAIL_CF", "/usr/share/sendmail/cf")
     makemap = os.path.join(os.path.dirname(sendmail), "makemap")
@@ -129,7 +139,8 @@ def main():
     sink = os.path.join(run, "sink")
     os.makedirs(sink)
     os.makedirs(os.path.join(run, "mqueue"), mode=0o700)
-    shared, sink_port, ports = common.start_servers(scenarios, fakesmtp, sink)
+    shared, sink_port, ports = common.start_servers(
+        scenarios, fakesmtp, sink, table=scenarios.DELAYS if delays else None, silence=30 if delays else 10)
 
     mailers = [MAILER.format(name="sink", port=sink_port), MAILER.format(name="shared", port=shared)]
     table = ["origin.example.org sink:[127.0.0.1]", "mx.example.net shared:[127.0.0.1]"]
@@ -158,7 +169,11 @@ def main():
                 "forwarded: gmail-nouser@mx.example.net\n")
     mc = os.path.join(run, "sendmail.mc")
     with open(mc, "w") as f:
-        f.write(MC.format(cf=cf, run=run) + "".join(mailers))
+        text = MC.format(cf=cf, run=run)
+        if delays:
+            text = text.replace("define(`confTO_QUEUERETURN', `1s')", "define(`confTO_QUEUERETURN', `1h')")
+            text = text.replace("define(`confTO_QUEUEWARN', `')", "define(`confTO_QUEUEWARN', `1s')")
+        f.write(text + "".join(mailers))
     conf = os.path.join(run, "sendmail.cf")
     with open(conf, "w") as f:
         subprocess.run(["m4", mc], stdout=f, check=True)
@@ -166,7 +181,7 @@ def main():
                    input="\n".join(table).encode(), check=True)
     subprocess.run(uts([sendmail, "-C", conf, "-bi"]), check=True, timeout=30)
 
-    jobs = common.jobs(scenarios, LOCAL, "sendmail")
+    jobs = common.delay_jobs(scenarios, "sendmail") if delays else common.jobs(scenarios, LOCAL, "sendmail")
     log = open(os.path.join(run, "submit.log"), "w")
     for job in jobs:
         msg = common.message(job)
@@ -187,10 +202,15 @@ def main():
                        stdout=log, stderr=log, timeout=120)
     except subprocess.TimeoutExpired:
         print("sendmail: the queue run did not end in 120 s", file=sys.stderr)
+    ids = [r"\bid ([0-9A-Za-z]{14})\b", r"<\d{12}\.([0-9A-Za-z]{14})@",
+           r"boundary=\"([0-9A-Za-z]{14})\."]
+    if delays:
+        common.wait_for_delays(sink, jobs, timeout=30)
+        common.collect_delays(sink, out, jobs, "sendmail", ids=ids)
+        print(f"run directory kept: {run}", file=sys.stderr)
+        return
     common.wait_for(sink, len(jobs), timeout=30)
-    common.collect(sink, out, jobs, "sendmail",
-                   ids=[r"\bid ([0-9A-Za-z]{14})\b", r"<\d{12}\.([0-9A-Za-z]{14})@",
-                        r"boundary=\"([0-9A-Za-z]{14})\."])
+    common.collect(sink, out, jobs, "sendmail", ids=ids)
     print(f"run directory kept: {run}", file=sys.stderr)
 
 

@@ -165,4 +165,35 @@ MULTI = [
     ["gmail-nouser", "quota-552", "relay-denied"],
 ]
 
-BY_ID = {s["id"]: s for s in SCENARIOS}
+# Delay notices: the remote side defers (a 4xx reply to RCPT, a refused or a
+# silent connection) and the MTA, configured to warn as early as it allows,
+# writes its "still trying" report (run-*.py --delays; bounces/<mta>/delays.tsv).
+# A delay notice is temporary: kind delayed, hard false; the cause is the
+# reply's when the notice quotes one, else expired (parsers/README.md, the
+# prior tier: "Action: delayed").  Each stage is the same as in SCENARIOS.
+DELAYS = [
+    dict(id="delay-greylist", stage="rcpt",
+         reply="451 4.7.1 Greylisting in action, please come back in 00:05:00",
+         status="4.7.1", code="451", command="RCPT", cause="blocked",
+         source="milter-greylist (its default reply: 451 4.7.1 \"Greylisting in action, please come back in %R\")"),
+    dict(id="delay-postgrey", stage="rcpt",
+         reply="451 4.2.0 <ADDR>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/mx.example.net.html",
+         status="4.2.0", code="451", command="RCPT", cause="blocked",
+         source="postgrey's default reply through Postfix smtpd with defer_code = 451 (postconf(5))"),
+    dict(id="delay-mailboxfull", stage="rcpt",
+         reply="452 4.2.2 <ADDR> Quota exceeded (mailbox for user is full)",
+         status="4.2.2", code="452", command="RCPT", cause="mailboxfull",
+         source="Dovecot LMTP, quota_exceeded_message (its default text) with RFC 3463 X.2.2"),
+    dict(id="delay-ratelimit", stage="rcpt",
+         reply="421 4.7.0 Sender rate exceeds 100 messages per 1h, try again later",
+         status="4.7.0", code="421", command="RCPT", cause="speeding",
+         source="Exim spec, 'Rate limiting incoming messages' (the ratelimit ACL's message), with RFC 5321 421"),
+    dict(id="delay-refused", stage="refused", reply="",
+         status="4.4.1|4.4.7|4.0.0", code="", command="CONN|", cause="expired",
+         source="a closed port: connect() fails with ECONNREFUSED"),
+    dict(id="delay-silent", stage="silent", reply="",
+         status="4.4.2|4.4.1|4.4.7|4.0.0", code="", command="CONN|", cause="expired",
+         source="RFC 5321 4.5.3.2 (initial 220 message timeout)"),
+]
+
+BY_ID = {s["id"]: s for s in SCENARIOS + DELAYS}

@@ -66,6 +66,42 @@
 		s, BV_CAUSE_##c, BV_PHRASE_WRAPPER, NULL \
 	}
 
+/* A failed connection as a runtime or a C library words it: a network
+ * error, or an expired message when the report shows that the sender
+ * retried it until it gave up (classify.c, gave_up()).  CONN_WORD counts
+ * only as a whole word. */
+#define CONN(s, src)                                                      \
+	{                                                                 \
+		s, BV_CAUSE_NETWORKERROR, BV_PHRASE_CONNECTION, NULL, src \
+	}
+#define CONN_WORD(s, src)                                                                  \
+	{                                                                                  \
+		s, BV_CAUSE_NETWORKERROR, BV_PHRASE_CONNECTION | BV_PHRASE_WORD, NULL, src \
+	}
+/* A head word taken from a named primary source. */
+#define WORD_SRC(s, c, d, src)                          \
+	{                                               \
+		s, BV_CAUSE_##c, BV_PHRASE_WORD, d, src \
+	}
+/* A give-up sentence taken from a named primary source. */
+#define WRAPPER_SRC(s, c, d, src)                          \
+	{                                                  \
+		s, BV_CAUSE_##c, BV_PHRASE_WRAPPER, d, src \
+	}
+
+/* Where the connection failures' words come from. */
+#define STRERROR_SOURCE                                                                            \
+	"the C library's strerror() texts (glibc string/_strerror.c and sysdeps errlist, musl "    \
+	"src/errno/__strerror.h), which Postfix src/smtp/smtp_connect.c (\"connect to %s[%s]:%d: " \
+	"%m\"), Exim, Python, Ruby and Rust pass on; Go src/syscall/zerrors_linux_*.go in lower case"
+#define GO_NET_SOURCE "Go src/net/net.go (OpError \"dial tcp %s: connect: %s\", timeoutError \"i/o timeout\")"
+#define NODE_SOURCE                                                                     \
+	"Node.js lib/internal/errors.js (exceptionWithHostPort \"connect ECONNREFUSED " \
+	"192.0.2.1:25\", DNSException \"queryMx ENOTFOUND example.com\"), as Haraka passes them on"
+#define WINSOCK_SOURCE                                                                                     \
+	"Windows Sockets error codes (learn.microsoft.com, winsock \"Windows Sockets Error Codes\"), the " \
+	"texts .NET's SocketException carries"
+
 /* Where Exim's "Unrouteable address" comes from. */
 #define UNROUTEABLE_SOURCE                                                                   \
 	"Exim src/src/route.c (\"Unrouteable address\" when no router accepts an address), " \
@@ -253,6 +289,19 @@ const BvPhrase bv_phrases[] = {
 	P ("domain does not exist", HOSTUNKNOWN),
 	P ("domain must exist", HOSTUNKNOWN),
 	P ("no such domain", HOSTUNKNOWN),
+	/* The runtimes' words for a name the DNS does not know (NXDOMAIN).
+	 * Go's and Node's count as whole words: "no such host@example.com"
+	 * is an address. */
+	WORD_SRC ("no such host", HOSTUNKNOWN, "the DNS says the name does not exist",
+	          "Go src/net/net.go (errNoSuchHost, in DNSError \"lookup %s on %s: no such host\"); "
+	          WINSOCK_SOURCE " (WSAHOST_NOT_FOUND 11001, \"No such host is known\")"),
+	WORD_SRC ("enotfound", HOSTUNKNOWN, "the DNS says the name does not exist (Node.js ENOTFOUND)", NODE_SOURCE),
+	SRC ("unknownhostexception", HOSTUNKNOWN, "the DNS does not know the name (Java)",
+	     "Java java.net.UnknownHostException (src/java.base/share/classes/java/net/UnknownHostException.java)"),
+	SRC ("name does not resolve", HOSTUNKNOWN, "the DNS does not know the name (EAI_NONAME)",
+	     "musl src/network/gai_strerror.c (EAI_NONAME)"),
+	SRC ("query name does not exist", HOSTUNKNOWN, "the DNS says the name does not exist (NXDOMAIN)",
+	     "dnspython dns/resolver.py (NXDOMAIN: \"The DNS query name does not exist\")"),
 	P ("unknown domain", HOSTUNKNOWN),
 	P ("invalid domain", HOSTUNKNOWN),
 	/* Exim's "no router accepted the address": its meaning depends on
@@ -947,6 +996,11 @@ const BvPhrase bv_phrases[] = {
 	P ("no mx or a record", NOTACCEPT),
 	P ("no mx and no a record", NOTACCEPT),
 	P ("not accepting mail", NOTACCEPT),
+	SRC ("querymx enodata", NOTACCEPT, "the domain exists but has no MX record, so it names no mail server",
+	     NODE_SOURCE " (c-ares ENODATA for an MX query)"),
+	SRC ("nowhere to deliver mail to for domain", NOTACCEPT,
+	     "Haraka: the domain's MX lookup found no mail server",
+	     "Haraka outbound/hmail.js (get_mx_respond: \"Nowhere to deliver mail to for domain: %s\")"),
 	/* qmail: the name exists but has neither MX nor address records
 	 * (#5.4.4); a name that does not exist is "couldn't find any host". */
 	PD ("couldn't find a mail exchanger or ip address", NOTACCEPT,
@@ -969,9 +1023,61 @@ const BvPhrase bv_phrases[] = {
 	P ("name service error", NETWORKERROR),
 	P ("malformed or unexpected name server reply", NETWORKERROR),
 	P ("lost connection", NETWORKERROR),
-	P ("connection reset", NETWORKERROR),
-	P ("network is unreachable", NETWORKERROR),
-	P ("no route to host", NETWORKERROR),
+
+	/* A connection that could not be made or broke off, in the words of
+	 * the runtime of the sending system (parsers/README.md, vocabulary
+	 * decisions: networkerror, expired when the sender gave up). */
+	CONN ("connection refused", STRERROR_SOURCE "; Sendmail sendmail/err.c (\"Connection refused by %s\"); "
+	      "Java java.net.ConnectException"),
+	CONN_WORD ("econnrefused", NODE_SOURCE),
+	CONN ("actively refused it", WINSOCK_SOURCE " (WSAECONNREFUSED 10061)"),
+	CONN ("connectexception", "Java java.net.ConnectException (src/java.base/share/classes/java/net/ConnectException.java)"),
+	CONN ("connection reset", STRERROR_SOURCE "; Sendmail sendmail/err.c (\"Connection reset by %s\")"),
+	CONN_WORD ("econnreset", NODE_SOURCE),
+	CONN ("forcibly closed by the remote host", WINSOCK_SOURCE " (WSAECONNRESET 10054)"),
+	CONN ("network is unreachable", STRERROR_SOURCE),
+	CONN ("no route to host", STRERROR_SOURCE),
+	CONN_WORD ("enetunreach", NODE_SOURCE),
+	CONN_WORD ("ehostunreach", NODE_SOURCE),
+	CONN ("noroutetohostexception", "Java java.net.NoRouteToHostException"),
+	CONN ("attempted to an unreachable", WINSOCK_SOURCE " (WSAENETUNREACH 10051, WSAEHOSTUNREACH 10065)"),
+	CONN_WORD ("host is down", STRERROR_SOURCE " (EHOSTDOWN)"),
+	CONN ("host * is down", "Sendmail sendmail/err.c (\"Host %s is down\")"),
+	CONN ("connection timed out", STRERROR_SOURCE "; Sendmail sendmail/err.c (\"Connection timed out with %s during %s\")"),
+	CONN ("timed out", "Postfix src/smtp/smtp_proto.c (\"conversation with %s timed out while %s\"); Java "
+	      "java.net.SocketTimeoutException (\"connect timed out\", \"Read timed out\")"),
+	/* Head word: a timeout, however joined ("Connection_Timeout",
+	 * "session timeout", Go's "i/o timeout"). */
+	CONN_WORD ("timeout", GO_NET_SOURCE),
+	CONN_WORD ("etimedout", NODE_SOURCE),
+	CONN ("did not properly respond after a period of time", WINSOCK_SOURCE " (WSAETIMEDOUT 10060)"),
+	CONN ("tried all mxs", "Haraka outbound/hmail.js (try_deliver: \"Tried all MXs\" when no mail server could be reached)"),
+
+	/* The DNS failed for now: a temporary failure is no unknown host. */
+	SRC ("temporary failure in name resolution", NETWORKERROR, "the DNS lookup failed for now (EAI_AGAIN)",
+	     "glibc sysdeps/posix/gai_strerror-strs.h and musl src/network/gai_strerror.c (EAI_AGAIN)"),
+	NOT ("temporary failure in name resolution", HOSTUNKNOWN),
+	SRC ("non recoverable failure in name resolution", NETWORKERROR, "the DNS lookup failed (EAI_FAIL)",
+	     "glibc sysdeps/posix/gai_strerror-strs.h and musl src/network/gai_strerror.c (EAI_FAIL)"),
+	SRC ("temporary error during hostname resolution", NETWORKERROR, "the DNS lookup failed for now",
+	     WINSOCK_SOURCE " (WSATRY_AGAIN 11002)"),
+	NOT ("temporary error during hostname resolution", HOSTUNKNOWN),
+	SRC ("eai again", NETWORKERROR, "the DNS lookup failed for now (getaddrinfo EAI_AGAIN)", NODE_SOURCE),
+	NOT ("eai again", HOSTUNKNOWN),
+	WORD_SRC ("servfail", NETWORKERROR, "the name server failed to answer (SERVFAIL, RFC 1035 section 4.1.1)",
+	          "RFC 1035 section 4.1.1 (RCODE 2, server failure)"),
+	WORD_SRC ("eservfail", NETWORKERROR, "the name server failed to answer (c-ares ESERVFAIL)", NODE_SOURCE),
+	SRC ("querymx etimeout", NETWORKERROR, "the DNS lookup of the domain's mail servers timed out", NODE_SOURCE),
+	SRC ("server misbehaving", NETWORKERROR, "the name server failed to answer (SERVFAIL or a bad reply)",
+	     "Go src/net/dnsclient_unix.go (errServerMisbehaving \"server misbehaving\")"),
+	SRC ("no answer from dns server", NETWORKERROR, "no name server answered",
+	     "Go src/net/dnsclient_unix.go (errNoAnswerFromDNSServer)"),
+	SRC ("all nameservers failed to answer", NETWORKERROR, "no name server answered",
+	     "dnspython dns/resolver.py (NoNameservers: \"All nameservers failed to answer the query\")"),
+	SRC ("the resolution lifetime expired", NETWORKERROR, "the DNS lookup timed out",
+	     "dnspython dns/resolver.py (LifetimeTimeout)"),
+	SRC ("cname lookup failed temporarily", NETWORKERROR, "qmail: the DNS lookup failed for now (#4.4.3)",
+	     "qmail qmail-remote.c temp_dnscanon (\"CNAME lookup failed temporarily. (#4.4.3)\")"),
 	P ("had no relevant answers", NETWORKERROR),
 	P ("dns lookup failure", NETWORKERROR),
 	P ("temporary lookup failure", NETWORKERROR),
@@ -989,12 +1095,7 @@ const BvPhrase bv_phrases[] = {
 	WRAPPER ("retry time not reached", EXPIRED),
 	WRAPPER ("retry timeout exceeded", EXPIRED),
 	WRAPPER ("delivery time expired", EXPIRED),
-	P ("connection timed out", EXPIRED),
-	P ("timed out", EXPIRED),
-	/* Head word: a timeout, however joined ("Connection_Timeout",
-	 * "session timeout"), as a general-language class; and "timeout" in
-	 * other languages. */
-	WORD ("timeout", EXPIRED),
+	/* "Timeout" in other languages. */
 	P ("zeit\xc3\xbc" "berschreitung", EXPIRED), /* zeitüberschreitung */
 	P ("d\xc3\xa9lai d'attente", EXPIRED), /* délai d'attente */
 	P ("d\xc3\xa9lai de connexion expir\xc3\xa9", EXPIRED), /* délai de connexion expiré */
@@ -1029,8 +1130,13 @@ const BvPhrase bv_phrases[] = {
 	P ("remote host is not responding", EXPIRED),
 	WRAPPER ("was not delivered within", EXPIRED),
 	P ("server did not respond", EXPIRED),
-	P ("connection refused", EXPIRED),
 	WRAPPER ("giving up", EXPIRED),
+	/* The give-up sentences of the sending systems written in Go and
+	 * JavaScript: the reply they quote decides when it names a cause. */
+	WRAPPER_SRC ("too many failures (", EXPIRED, "Haraka gave up after its retries",
+	             "Haraka outbound/hmail.js (temp_fail: \"Too many failures (%s)\" when the retries ran out)"),
+	WRAPPER_SRC ("returned transient failures", EXPIRED, "chasquid: every mail server failed for now, until the message timed out",
+	             "chasquid internal/courier/smtp.go (\"all MXs returned transient failures (last: %v)\")"),
 	P ("hop count exceeded", NETWORKERROR),
 	/* A failure notice (not a delay) for a host that stayed unreachable:
 	 * the message expired in the queue. */

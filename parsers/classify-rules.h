@@ -44,6 +44,11 @@ enum {
 	 * the qualifiers there): matched by bv_concepts_scan(), not as a
 	 * phrase. */
 	BV_PHRASE_CONCEPT = 1 << 7,
+	/* The phrase is a failed connection in the words of the sending
+	 * system's runtime (refused, timed out, reset, unreachable): a
+	 * network error, or an expired message when the report shows that
+	 * the sender retried it until it gave up (classify.c). */
+	BV_PHRASE_CONNECTION = 1 << 8,
 };
 
 typedef struct {

@@ -49,6 +49,7 @@ typedef struct {
 	BvTextScan scan;
 	gboolean bare_address;    /* the diagnostic held only addresses */
 	gboolean command_by_form; /* the command is the text's, by its form */
+	gboolean gave_up;         /* the sender retried until it gave up */
 } Facts;
 
 static gboolean
@@ -69,6 +70,14 @@ static gboolean
 command_is (const Facts *f, const char *cmd)
 {
 	return strcmp (f->command, cmd) == 0;
+}
+
+/* The subject digit of the status code (RFC 3463: '4' network, '7'
+ * security or policy), or '\0' when there is none. */
+static char
+status_subject (const Facts *f)
+{
+	return f->status[0] && f->status[1] == '.' ? f->status[2] : '\0';
 }
 
 /* Refused before any address was given: the wording is about the client. */
@@ -794,6 +803,45 @@ collect_wording (Candidates *cs, const Facts *f)
 			}
 			add_text (cs, f, c, tier, h, NULL);
 			break;
+		case BV_CAUSE_NETWORKERROR:
+			if (!(p->flags & BV_PHRASE_CONNECTION)) {
+				add_text (cs, f, c, tier, h, NULL);
+				break;
+			}
+			/* Vocabulary decision: a connection that failed is a
+			 * network error, and an expired message when the
+			 * sender retried it until it gave up. */
+			if (f->gave_up) {
+				/* The words of expiry say it already. */
+				if (said (f, BV_CAUSE_EXPIRED) &&
+				    !(bv_phrases[f->scan.text[BV_CAUSE_EXPIRED].phrase].flags &
+				      BV_PHRASE_WRAPPER))
+					break;
+				add_text (
+				        cs, f, BV_CAUSE_EXPIRED, tier, h,
+				        "the connection failed, and the sender retried it until it gave up");
+				break;
+			}
+			/* A server that answers at the greeting, or with a
+			 * security or policy code, refused the client: that
+			 * is no failed connection ("554 5.7.1 Connection
+			 * refused"). */
+			if ((f->reply[0] && at_greeting (f)) || status_subject (f) == '7')
+				break;
+			/* "554 Connection refused by policy": a server's own
+			 * permanent reply that refuses the connection refused
+			 * the client, unless its code speaks of the network
+			 * (x.4.x: a relay that could not connect on). */
+			if (f->reply[0] == '5' && strstr (p->phrase, "refused") &&
+			    status_subject (f) != '4' &&
+			    g_str_has_prefix (f->diag + strspn (f->diag, " \t"), f->reply)) {
+				add_text (cs, f, BV_CAUSE_BLOCKED, tier, h,
+				          "the server's own reply refuses the connection: it refused the "
+				          "client");
+				break;
+			}
+			add_text (cs, f, c, tier, h, NULL);
+			break;
 		default: add_text (cs, f, c, tier, h, NULL); break;
 		}
 		/* Written rule: a wrapper's give-up counts only when the
@@ -1082,6 +1130,10 @@ bv_classify_text (const char *diagnostic, const char **matched)
 		return BV_CAUSE_UNDEFINED;
 	if (matched)
 		*matched = bv_phrases[best].phrase;
+	/* A failed connection worded with no server's reply and no code
+	 * is the sender's own report of it: it gave up (gave_up()). */
+	if (bv_phrases[best].flags & BV_PHRASE_CONNECTION)
+		return BV_CAUSE_EXPIRED;
 	return bv_phrases[best].cause;
 }
 
@@ -1132,6 +1184,31 @@ static const char *
 or_empty (const char *s)
 {
 	return s ? s : "";
+}
+
+/* Whether the report shows that the sender retried the delivery until it
+ * gave up: it is still retrying (Action: delayed) or says its time ran out
+ * (x.4.7, or words of expiry); it reports a temporary failure (a 4.x.x
+ * status, or a 4xx reply without one) as final, which an MTA does when the
+ * message's time in its queue is over (Postfix's maximal_queue_lifetime,
+ * Haraka's convert_temp_failed_to_bounce); or it words the failure itself,
+ * with no server's reply and no code beyond a class (Courier's "5.0.0
+ * Connection refused"): a connection failure is temporary (RFC 5321
+ * section 4.5.4.1), so a system that reports it as final has given up. */
+static gboolean
+gave_up (const Facts *f, const BvRecipient *r, BvKind kind)
+{
+	const char *st = f->status;
+	if (kind == BV_KIND_DELAYED || g_str_has_prefix (r->action, "delay") ||
+	    g_str_has_prefix (r->action, "expire"))
+		return TRUE;
+	if (st[0] && strcmp (st + 1, ".4.7") == 0)
+		return TRUE;
+	if (said (f, BV_CAUSE_EXPIRED))
+		return TRUE;
+	if (st[0] == '4' || (st[0] == '\0' && f->reply[0] == '4'))
+		return TRUE;
+	return f->reply[0] == '\0' && (st[0] == '\0' || strcmp (st + 1, ".0.0") == 0);
 }
 
 /* An outer relay or ESP that gives up ("retry timeout exceeded", "message
@@ -1233,6 +1310,7 @@ bv_classify (BvRecipient *r, BvKind kind)
 		if (strcmp (f.command, "MAIL") == 0 &&
 		    (f.by_status == BV_CAUSE_USERUNKNOWN || f.by_status == BV_CAUSE_HOSTUNKNOWN))
 			f.by_status = BV_CAUSE_REJECTED;
+		f.gave_up = gave_up (&f, r, kind);
 		cause = decide (r, &f, kind);
 	}
 	r->cause = cause;

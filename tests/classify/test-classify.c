@@ -1620,6 +1620,69 @@ test_hostile (void)
 	g_string_free (big, TRUE);
 }
 
+/* A failed connection is a network error; the report decides whether the
+ * sender retried it until it gave up (expired): the same words under
+ * another kind of report, another status or another action. */
+static void
+test_connection_failures (void)
+{
+	const struct {
+		const char *status, *reply, *command, *action;
+		BvKind kind;
+		const char *text;
+		BvCause cause;
+		const char *source_has;
+	} cases[] = {
+		/* Go's dial error (chasquid's "Could not dial: %v"). */
+		{ "5.4.0", "", "", "failed", BV_KIND_FAILED,
+		  "Could not dial: dial tcp 192.0.2.1:25: connect: connection refused", BV_CAUSE_NETWORKERROR,
+		  "strerror" },
+		{ "4.4.1", "", "", "delayed", BV_KIND_DELAYED,
+		  "Could not dial: dial tcp 192.0.2.1:25: connect: connection refused", BV_CAUSE_EXPIRED,
+		  "strerror" },
+		{ "4.0.0", "", "", "failed", BV_KIND_FAILED,
+		  "Could not dial: dial tcp 192.0.2.1:25: connect: connection refused", BV_CAUSE_EXPIRED,
+		  "strerror" },
+		{ "5.4.7", "", "", "failed", BV_KIND_FAILED,
+		  "Could not dial: dial tcp 192.0.2.1:25: connect: connection refused", BV_CAUSE_EXPIRED,
+		  "strerror" },
+		/* Node's (Haraka): networkerror with a network code, expired
+		 * inside Haraka's give-up sentence. */
+		{ "5.4.0", "", "", "failed", BV_KIND_FAILED, "Error: connect ECONNREFUSED [2001:db8::25]:25",
+		  BV_CAUSE_NETWORKERROR, "Node.js" },
+		{ "5.4.0", "", "", "failed", BV_KIND_FAILED,
+		  "Too many failures (Error: connect ECONNREFUSED [2001:db8::25]:25)", BV_CAUSE_EXPIRED,
+		  "Node.js" },
+		/* A server that answers "refused" refused the client. */
+		{ "5.7.1", "554", "CONN", "failed", BV_KIND_FAILED, "554 5.7.1 Connection refused",
+		  BV_CAUSE_BLOCKED, "RFC 5321" },
+		{ "", "554", "", "failed", BV_KIND_FAILED, "554 connection refused, local policy",
+		  BV_CAUSE_BLOCKED, "strerror" },
+		/* A name that does not exist stays an unknown host whatever the
+		 * report's kind; a temporary DNS failure is a network error. */
+		{ "4.4.1", "", "", "delayed", BV_KIND_DELAYED,
+		  "Could not find mail server: lookup nosuch.example.com on 127.0.0.53:53: no such host",
+		  BV_CAUSE_HOSTUNKNOWN, "net.go" },
+		{ "5.0.0", "", "", "failed", BV_KIND_FAILED, "getaddrinfo EAI_AGAIN mx.example.net",
+		  BV_CAUSE_NETWORKERROR, "Node.js" },
+		{ "5.0.0", "", "", "failed", BV_KIND_FAILED,
+		  "java.net.UnknownHostException: mx.example.net: Temporary failure in name resolution",
+		  BV_CAUSE_NETWORKERROR, "EAI_AGAIN" },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autoptr (BvRecipient) r =
+		        make (cases[i].status, cases[i].reply, cases[i].command, cases[i].text);
+		g_free (r->action);
+		r->action = g_strdup (cases[i].action);
+		bv_classify (r, cases[i].kind);
+		g_test_message ("%s (%s, %s)", cases[i].text, cases[i].status, cases[i].action);
+		assert_cause (r->cause, cases[i].cause);
+		g_assert_nonnull (strstr (r->evidence.source, cases[i].source_has));
+		if (cases[i].cause == BV_CAUSE_EXPIRED)
+			g_assert_nonnull (strstr (r->evidence.detail, "gave up"));
+	}
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1654,5 +1717,6 @@ main (int argc, char **argv)
 	g_test_add_func ("/classify/evidence", test_evidence);
 	g_test_add_func ("/classify/idempotent", test_idempotent);
 	g_test_add_func ("/classify/hostile", test_hostile);
+	g_test_add_func ("/classify/connection-failures", test_connection_failures);
 	return g_test_run ();
 }

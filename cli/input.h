@@ -24,7 +24,10 @@ typedef struct {
 	/* Optional.  A regular file that holds one message (not an mbox),
 	 * opened as @fd: the callee owns @fd and reads it later, on any
 	 * thread, with bv_input_read_file().  This is what lets several
-	 * workers read files while the walk goes on.  NULL: read at once. */
+	 * workers read files while the walk goes on.  NULL: read at once.
+	 * A file of a Maildir comes unopened (@fd -1, @want 0): reading it
+	 * opens it, and delivers any problem, and several messages when it
+	 * turns out to be an mbox. */
 	void (*file) (const char *path, int fd, gsize want, gpointer user);
 	gpointer user;
 } BvInputSink;
@@ -35,8 +38,9 @@ typedef struct {
 gboolean bv_input_walk (const char *path, const BvInputSink *sink);
 
 /* Reads the file handed to @sink->file (@path, @fd, @want as given there),
- * closes @fd, and delivers its message or its problem to @sink.  Returns
- * FALSE when it could not be read. */
+ * closes @fd, and delivers its messages or its problems to @sink (more than
+ * one when @fd is -1: see BvInputSink.file).  Returns FALSE when it could
+ * not be read. */
 gboolean bv_input_read_file (const char *path, int fd, gsize want, const BvInputSink *sink);
 
 /* Prints "bounceview: PATH: reason" on standard error, @path made safe to

@@ -8,9 +8,12 @@
  * byte, as with one thread.  The walker waits while the ring is full, so
  * memory does not grow with the input.
  *
- * Files of a Maildir or directory are opened by the walker (it must know
- * whether one is an mbox, which it splits itself) and read by the worker
- * that parses them, so reading is spread over the workers too. */
+ * The files of a Maildir are opened, read and parsed by the workers, so
+ * the walker only lists directories; other files are opened by the walker
+ * (it must know whether one is an mbox, which it splits itself) and read
+ * by a worker.  A Maildir file that turns out to be an mbox (a "From "
+ * line left on top by a conversion) gives its slot more than one message:
+ * the slot keeps them in order, so the output does not change. */
 #include "config.h"
 
 #include <pthread.h>
@@ -39,7 +42,9 @@ typedef struct {
 	/* A message the walker read (mbox, standard input)... */
 	char *data;
 	gsize len;
-	/* ...or a file for the worker to read (fd >= 0). */
+	/* ...or a file for the worker to read: opened by the walker (fd >= 0)
+	 * or not yet (fd -1). */
+	gboolean is_file;
 	int fd;
 	gsize want;
 	/* A problem to print: from the walk, or the worker's read. */
@@ -47,7 +52,18 @@ typedef struct {
 	gboolean failed; /* the worker could not read the file */
 	gboolean has_result;
 	gpointer result;
+	/* Further messages and problems of the same file, in order (Extra),
+	 * when it held more than one message or problem.  Usually NULL. */
+	GArray *extra;
 } Slot;
+
+/* A message or problem after the slot's first. */
+typedef struct {
+	char *name;
+	char *problem;
+	gboolean has_result;
+	gpointer result;
+} Extra;
 
 /* POSIX mutexes and conditions rather than GLib's: valgrind's helgrind
  * and drd understand them, so a race check of this file sees its
@@ -90,6 +106,16 @@ emit_ready (Pool *pool)
 			bv_input_print_problem (s->name, s->problem);
 		if (s->has_result)
 			pool->emit (s->name, s->result, pool->user);
+		for (guint i = 0; s->extra != NULL && i < s->extra->len; i++) {
+			Extra *e = &g_array_index (s->extra, Extra, i);
+			if (e->problem != NULL)
+				bv_input_print_problem (e->name, e->problem);
+			if (e->has_result)
+				pool->emit (e->name, e->result, pool->user);
+			g_free (e->name);
+			g_free (e->problem);
+		}
+		g_clear_pointer (&s->extra, g_array_unref);
 		gboolean failed = s->failed;
 		g_free (s->name);
 		g_free (s->problem);
@@ -107,7 +133,7 @@ emit_ready (Pool *pool)
 /* Fills the next slot, waiting for room.  Takes ownership of @name, @data,
  * @fd and @problem. */
 static void
-push (Pool *pool, char *name, char *data, gsize len, int fd, gsize want, char *problem)
+push (Pool *pool, char *name, char *data, gsize len, gboolean is_file, int fd, gsize want, char *problem)
 {
 	pthread_mutex_lock (&pool->lock);
 	if (pool->tail - pool->head >= pool->cap) {
@@ -121,7 +147,13 @@ push (Pool *pool, char *name, char *data, gsize len, int fd, gsize want, char *p
 	}
 	guint64 seq = pool->tail++;
 	Slot *s = &pool->ring[seq % pool->cap];
-	*s = (Slot){ .name = name, .data = data, .len = len, .fd = fd, .want = want, .problem = problem };
+	*s = (Slot){ .name = name,
+		     .data = data,
+		     .len = len,
+		     .is_file = is_file,
+		     .fd = fd,
+		     .want = want,
+		     .problem = problem };
 	if (problem != NULL) {
 		s->state = SLOT_DONE;
 		if (seq == pool->head)
@@ -140,19 +172,19 @@ push (Pool *pool, char *name, char *data, gsize len, int fd, gsize want, char *p
 static void
 walk_message (const char *name, const char *data, gsize len, gpointer user)
 {
-	push (user, g_strdup (name), g_memdup2 (data, len + 1), len, -1, 0, NULL);
+	push (user, g_strdup (name), g_memdup2 (data, len + 1), len, FALSE, -1, 0, NULL);
 }
 
 static void
 walk_problem (const char *path, const char *reason, gpointer user)
 {
-	push (user, g_strdup (path), NULL, 0, -1, 0, g_strdup (reason));
+	push (user, g_strdup (path), NULL, 0, FALSE, -1, 0, g_strdup (reason));
 }
 
 static void
 walk_file (const char *path, int fd, gsize want, gpointer user)
 {
-	push (user, g_strdup (path), NULL, 0, fd, want, NULL);
+	push (user, g_strdup (path), NULL, 0, TRUE, fd, want, NULL);
 }
 
 /* A worker reading a file delivers to its slot through this sink. */
@@ -161,30 +193,69 @@ typedef struct {
 	Slot *slot;
 } WorkerCtx;
 
+/* A new, zeroed Extra at the end of the slot's. */
+static Extra *
+next_extra (Slot *s)
+{
+	if (s->extra == NULL)
+		s->extra = g_array_new (FALSE, TRUE, sizeof (Extra));
+	g_array_set_size (s->extra, s->extra->len + 1);
+	return &g_array_index (s->extra, Extra, s->extra->len - 1);
+}
+
 static void
 read_message (const char *name, const char *data, gsize len, gpointer user)
 {
-	(void)name;
 	WorkerCtx *w = user;
-	w->slot->result = w->pool->work (data, len, w->pool->user);
-	w->slot->has_result = TRUE;
+	Slot *s = w->slot;
+	gpointer result = w->pool->work (data, len, w->pool->user);
+	/* The slot's own fields hold the first message, after at most a
+	 * problem of the same name; anything else goes after, in order. */
+	if (!s->has_result && s->extra == NULL && (s->problem == NULL || g_strcmp0 (name, s->name) == 0)) {
+		/* The slot's name is the file's; an mbox message's name
+		 * ("PATH:OFFSET") differs. */
+		if (g_strcmp0 (name, s->name) != 0) {
+			g_free (s->name);
+			s->name = g_strdup (name);
+		}
+		s->result = result;
+		s->has_result = TRUE;
+		return;
+	}
+	Extra *e = next_extra (s);
+	e->name = g_strdup (name);
+	e->result = result;
+	e->has_result = TRUE;
 }
 
 static void
 read_problem (const char *path, const char *reason, gpointer user)
 {
-	(void)path;
 	WorkerCtx *w = user;
-	w->slot->problem = g_strdup (reason);
+	Slot *s = w->slot;
+	if (s->problem == NULL && !s->has_result && s->extra == NULL) {
+		if (g_strcmp0 (path, s->name) != 0) {
+			g_free (s->name);
+			s->name = g_strdup (path);
+		}
+		s->problem = g_strdup (reason);
+		return;
+	}
+	Extra *e = next_extra (s);
+	e->name = g_strdup (path);
+	e->problem = g_strdup (reason);
 }
 
 static void
 run_slot (Pool *pool, Slot *s)
 {
-	if (s->fd >= 0) {
+	if (s->is_file) {
 		WorkerCtx w = { pool, s };
 		BvInputSink sink = { read_message, read_problem, NULL, &w };
-		s->failed = !bv_input_read_file (s->name, s->fd, s->want, &sink);
+		/* A copy: the sink renames the slot after an mbox message
+		 * while the reader still uses the path. */
+		g_autofree char *path = g_strdup (s->name);
+		s->failed = !bv_input_read_file (path, s->fd, s->want, &sink);
 		s->fd = -1;
 	} else {
 		s->result = pool->work (s->data, s->len, pool->user);

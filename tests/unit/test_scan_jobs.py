@@ -9,7 +9,7 @@ bench/make-maildir.py, an mbox file, an mbox on standard input, and a Maildir
 with unreadable entries among readable ones.  Memory must not grow with the
 input: the workers take from a bounded queue.
 """
-import os, shutil, subprocess, sys, tempfile, unittest
+import json, os, shutil, subprocess, sys, tempfile, unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import bvtest
@@ -118,6 +118,39 @@ class ScanJobs(unittest.TestCase):
         self.assertIn("is a directory", lines[0])
         self.assertIn("not a regular file", lines[1])
         self.assertIn("No such file", lines[2])
+
+    def test_maildir_file_that_is_an_mbox(self):
+        # The workers open a Maildir's files themselves; a file that turns
+        # out to be an mbox (a "From " line left on top by a conversion, or
+        # several messages) gives each of its messages, in order, between
+        # the files around it, as with one thread.
+        md = os.path.join(self.tmp.name, "mbox-in-maildir")
+        shutil.rmtree(md, ignore_errors=True)
+        shutil.copytree(self.maildir, md)
+        cur = os.path.join(md, "cur")
+        names = sorted(os.listdir(cur))
+        with open(self.mbox, "rb") as f:
+            head = f.read(200000)
+        # Cut at a message boundary: three or more whole messages.
+        cut = head.rfind(b"\nFrom MAILER-DAEMON ")
+        several = os.path.join(cur, names[50] + "-several")
+        with open(several, "wb") as f:
+            f.write(head[:cut + 1])
+        single = os.path.join(cur, names[300] + "-one")
+        with open(os.path.join(cur, names[300]), "rb") as f:
+            one = f.read()
+        with open(single, "wb") as f:
+            f.write(b"From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n" + one)
+        _, out, _ = self.assertSameForAllJobs(["--format", "jsonl", md])
+        files = [json.loads(l)["file"] for l in out.splitlines()]
+        parts = [f for f in files if f.startswith(several + ":")]
+        self.assertGreaterEqual(len(parts), 3, "every message of the mbox file")
+        self.assertEqual(parts[0], several + ":0")
+        first = files.index(parts[0])
+        self.assertEqual(files[first:first + len(parts)], parts, "its messages together, in order")
+        self.assertEqual(files[first - 1], os.path.join(cur, names[50]))
+        # One message: named by its file alone, as with one thread.
+        self.assertIn(single, files)
 
     @unittest.skipIf(os.environ.get("BOUNCEVIEW_SANITIZED"),
                      "AddressSanitizer keeps freed memory in quarantine: RSS is not the program's")

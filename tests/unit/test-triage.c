@@ -43,6 +43,8 @@ test_reports (void)
 		"From: alice@example.org\nSubject: Automatische Antwort: Termin",
 		"From: alice@example.org\nSubject: \xe9\x80\x80\xe4\xbf\xa1",
 		"From: alice@example.org\nSubject: =?UTF-8?B?6YCA5L+h?=",
+		/* A person forwarding a report as an attachment. */
+		"From: alice@example.org\nSubject: Fwd: your message to bob",
 		/* A word at the very end of the line. */
 		"From: alice@example.org\nSubject: your message was returned",
 		/* The report's own content type, and the null sender. */

@@ -50,6 +50,17 @@ bv_text_find_any_ci (const char *haystack, const char *const *needles)
 	return NULL;
 }
 
+/* Whether a header line ("Name:", a name of printable ASCII without
+ * spaces) starts at @pos of @data. */
+static gboolean
+header_at (const char *data, gsize len, gsize pos)
+{
+	gsize name = pos;
+	while (name < len && data[name] > ' ' && data[name] < 0x7f && data[name] != ':')
+		name++;
+	return name > pos && name < len && data[name] == ':';
+}
+
 gsize
 bv_text_blank_prefix (const char *data, gsize len)
 {
@@ -59,11 +70,21 @@ bv_text_blank_prefix (const char *data, gsize len)
 			line = i + 1;
 		i++;
 	}
+	/* A message cut out of an mbox may keep its "From " separator line,
+	 * after the blank line that ended the message before it: the line
+	 * goes too when a header line follows it. */
+	if (len - line > 5 && memcmp (data + line, "From ", 5) == 0) {
+		gsize eol = line;
+		while (eol < len && data[eol] != '\n' && data[eol] != '\r')
+			eol++;
+		gsize next = eol < len && data[eol] == '\r' && eol + 1 < len && data[eol + 1] == '\n'
+		                     ? eol + 2
+		                     : eol + 1;
+		if (eol < len && header_at (data, len, next))
+			return next;
+	}
 	/* Only whole lines go, and only before a header line. */
-	gsize name = line;
-	while (name < len && data[name] > ' ' && data[name] < 0x7f && data[name] != ':')
-		name++;
-	if (line == 0 || name == line || name >= len || data[name] != ':')
+	if (line == 0 || !header_at (data, len, line))
 		return 0;
 	return line;
 }

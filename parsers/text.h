@@ -21,7 +21,8 @@ const char *bv_text_find_any_ci (const char *haystack, const char *const *needle
 
 /* The length of the blank or white-space-only lines (LF, CRLF or CR
  * endings) that stand before a message's first header line, as mbox
- * conversions and some archives write them; 0 when there are none or
+ * conversions and some archives write them, and of an mbox "From "
+ * separator line before that header line; 0 when there are none or
  * when what follows them is not a header line ("Name:" with a name of
  * printable ASCII and no spaces).  Never reads past @len. */
 gsize bv_text_blank_prefix (const char *data, gsize len);

@@ -108,6 +108,10 @@ static const char *const subject_words[] = {
 	"absence",
 	"abuse",
 	"complaint",
+	/* Complaint reports: RFC 5965's "feedback-report", AOL's "Email
+	 * Feedback Report for IP ...", when a wrapper hides the report's
+	 * Content-Type. */
+	"feedback report",
 	"unzustellbar",
 	"zustell",
 	"delivery status",

@@ -86,6 +86,13 @@ test_blank_prefix (void)
 		{ "\n\n  From: a@b.example\n", 0 }, /* an indented line is no header */
 		{ "\n\n\n", 0 },                    /* nothing after them */
 		{ "\n\nX-Odd", 0 },                 /* cut before the colon */
+		/* An mbox separator line, after blank lines or not. */
+		{ "\n\nFrom MAILER-DAEMON  Thu Apr 29 23:34:45 2015\nReturn-Path: <>\n", 47 },
+		{ "From sender@example.org Mon Dec  7 01:00:00 2026\r\nSubject: x\r\n", 50 },
+		{ " \r\nFrom a@b.example Mon Dec  7 01:00:00 2026\rTo: c@d.example\r", 45 },
+		{ "From me to you, a letter\n\nSubject: x\n", 0 },      /* no header after it */
+		{ "\n\nFrom a@b.example Mon Dec  7 01:00:00 2026", 0 }, /* nothing after it */
+		{ "\n\nFrom: a@b.example\nFrom x\n", 2 },               /* a From: field is no separator */
 	};
 	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
 		g_assert_cmpuint (bv_text_blank_prefix (cases[i].text, strlen (cases[i].text)), ==,

@@ -45,6 +45,13 @@ test_reports (void)
 		"From: alice@example.org\nSubject: =?UTF-8?B?6YCA5L+h?=",
 		/* A person forwarding a report as an attachment. */
 		"From: alice@example.org\nSubject: Fwd: your message to bob",
+		"From: Jan <jan@example.de>\nSubject: WG: Termin am Montag",
+		"Subject:   fw: see below\r\nFrom: Bob <bob@example.net>\r\n",
+		"From: Lea <lea@example.fr>\nSubject: TR: votre commande",
+		/* A complaint report whose Content-Type a list's or a gateway's
+		 * multipart/mixed wrapper replaced. */
+		"From: x@example.com\nSubject: Email Feedback Report for IP 192.0.2.88\n"
+		"Content-Type: multipart/mixed; boundary=x",
 		/* A word at the very end of the line. */
 		"From: alice@example.org\nSubject: your message was returned",
 		/* The report's own content type, and the null sender. */
@@ -59,6 +66,11 @@ test_reports (void)
 		"From: a@example.org\nx-vacation: on",
 		/* Blank lines before the headers (an mbox conversion). */
 		"\n\nFrom: MAILER-DAEMON@example.org",
+		/* A message cut out of an mbox with the blank line before its
+		 * "From " separator: the header block starts after both. */
+		"\n\nFrom MAILER-DAEMON  Thu Apr 29 23:34:45 2015\nFrom: Mail Delivery System "
+		"<MAILER-DAEMON@example.org>\nSubject: x",
+		"From MAILER-DAEMON  Thu Apr 29 23:34:45 2015\r\nReturn-Path: <>\r\n",
 	};
 	for (gsize i = 0; i < G_N_ELEMENTS (reports); i++)
 		if (!triage (reports[i]))
@@ -78,6 +90,14 @@ test_ordinary_mail (void)
 		"From: dave@example.org\nTo: postmaster@example.net\nSubject: question",
 		/* The words after the header block do not count. */
 		"From: erin@example.org\nSubject: hi\n\nMAILER-DAEMON delivery failed",
+		/* Near misses of a forward's subject and of a feedback report. */
+		"From: Bob <bob@example.net>\nSubject: Forwarding address for the move",
+		"From: Bob <bob@example.net>\nSubject: Question about Fwd: in subjects",
+		"From: Bob <bob@example.net>\nSubject: hello\nX-Note: Fwd: not the subject",
+		"From: Ann <ann@example.org>\nSubject: Your feedback on the draft report",
+		/* An mbox separator before ordinary mail. */
+		"\n\nFrom sender@example.org Mon Dec  7 01:00:00 2026\nFrom: Bob <bob@example.net>\n"
+		"Subject: hello",
 	};
 	for (gsize i = 0; i < G_N_ELEMENTS (ordinary); i++)
 		if (triage (ordinary[i]))

@@ -951,6 +951,7 @@ typedef enum {
 	CONV_MAILBOX_UNAVAILABLE,
 	CONV_STATE_AFTER_DATA,
 	CONV_UNKNOWN_AFTER_DATA,
+	CONV_OWN_ROUTING,
 } ConventionTest;
 
 typedef struct {
@@ -1020,6 +1021,26 @@ convention_holds (const Convention *cv, const Facts *f, const char **m, gsize *m
 		*tier = TIER_WORDING;
 		return TRUE;
 	}
+	case CONV_OWN_ROUTING:
+		/* The system's own failure of the address, before any SMTP
+		 * session: no server replied, no command, no remote host, no
+		 * Diagnostic-Code type, a code that names no cause, and no
+		 * words of a cause other than an unknown user. */
+		if (f->diag[0] == '\0' || f->reply[0] || f->command[0] || f->remote_mta[0] || f->dtype[0] ||
+		    !generic_status (f->status))
+			return FALSE;
+		for (guint c = 0; c < BV_CAUSE_COUNT; c++)
+			if (c != BV_CAUSE_USERUNKNOWN && c != BV_CAUSE_FILTERED &&
+			    (said (f, (BvCause)c) || f->scan.provider[c].phrase >= 0))
+				return FALSE;
+		*m = said (f, BV_CAUSE_USERUNKNOWN) ? f->diag + f->scan.text[BV_CAUSE_USERUNKNOWN].start
+		                                    : f->diag;
+		*mlen = said (f, BV_CAUSE_USERUNKNOWN) ? f->scan.text[BV_CAUSE_USERUNKNOWN].end -
+		                                                 f->scan.text[BV_CAUSE_USERUNKNOWN].start
+		                                       : G_MAXSIZE;
+		/* The administrator's text is free: it weighs like words. */
+		*tier = TIER_WORDING;
+		return TRUE;
 	case CONV_UNKNOWN_AFTER_DATA:
 		if (!(command_is (f, "DATA") && said (f, BV_CAUSE_USERUNKNOWN) && generic_status (f->status)))
 			return FALSE;
@@ -1315,7 +1336,13 @@ bv_classify (BvRecipient *r, BvKind kind)
 	}
 	r->cause = cause;
 
-	if (status[0] == '\0') {
+	/* A delivery program's failure (type x-unix) comes with an exit
+	 * status, not an RFC 3463 code, and qmail-local tells only whether it
+	 * is permanent: no code is made up for the program's failure itself;
+	 * a condition its words name (a full mailbox) gets its code. */
+	gboolean program_failed = g_ascii_strcasecmp (or_empty (r->diagnostic_type), "x-unix") == 0 &&
+	                          (cause == BV_CAUSE_MAILERERROR || cause == BV_CAUSE_SYSTEMERROR);
+	if (status[0] == '\0' && !program_failed) {
 		char cls = (r->reply_code && r->reply_code[0] == '4') || kind == BV_KIND_DELAYED ? '4' : '5';
 		const char *implied = bv_cause_status (cause, cls);
 		if (implied) {

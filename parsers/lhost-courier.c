@@ -50,6 +50,23 @@ typedef struct {
 	gboolean replied; /* a "<<<" line came since the last ">>>" */
 } Block;
 
+/* Whether the block is what module.local wrote for a local delivery:
+ * localmail.c appends the delivery program's output as the reply lines
+ * (ctlfile_append_info()) and decides by its exit status whether the
+ * recipient failed (64, 65, 67, 68, 69, 76, 77, 78, 100, 112) or is
+ * deferred; no peer, no command, and no SMTP reply code, where an SMTP
+ * delivery's reply has all three.  Such output is the Diagnostic-Code
+ * type Postfix and Sendmail call x-unix (dsn.C writes "unknown"). */
+static gboolean
+local_output (const Block *b)
+{
+	const char *t = b->reply->str;
+	if (b->reply->len == 0 || b->r->remote_mta[0] != '\0' || b->r->command[0] != '\0')
+		return FALSE;
+	return !(g_ascii_isdigit (t[0]) && g_ascii_isdigit (t[1]) && g_ascii_isdigit (t[2]) &&
+	         (t[3] == ' ' || t[3] == '-' || t[3] == '\0'));
+}
+
 static void
 block_close (Block *b)
 {
@@ -61,6 +78,8 @@ block_close (Block *b)
 		bv_scrape_set_diagnostic (b->r, b->neterr->str, -1);
 	if (b->reply->len > 0 && b->r->remote_mta[0] != '\0')
 		bv_scrape_set (&b->r->diagnostic_type, "smtp");
+	else if (local_output (b))
+		bv_scrape_set (&b->r->diagnostic_type, "x-unix");
 	b->r = NULL;
 	g_string_truncate (b->reply, 0);
 	g_string_truncate (b->neterr, 0);
@@ -188,6 +207,55 @@ join_original (BvReport *report, guint from)
 	}
 }
 
+/* Whether the domain of @address is one the reporting host @host delivers
+ * to itself: the host's own name (Courier's "me", its default local
+ * domain), a domain it stands under, or a sibling of it under the same
+ * organisation's domain ("local.example.org" beside "mta.example.org").
+ * module.esmtp writes its own failures ("No such domain.", "Connection
+ * refused") in the same unmarked form, but for remote domains only. */
+static gboolean
+local_domain (const char *address, const char *host)
+{
+	const char *at = strrchr (address, '@');
+	if (at == NULL || host[0] == '\0')
+		return FALSE;
+	const char *domain = at + 1;
+	gsize dn = strlen (domain), hn = strlen (host);
+	if (g_ascii_strcasecmp (domain, host) == 0 ||
+	    (hn > dn && host[hn - dn - 1] == '.' && g_ascii_strcasecmp (host + hn - dn, domain) == 0))
+		return TRUE;
+	/* Siblings: the same parent, itself an organisation's domain of two
+	 * labels or more (not a registry's "co.uk"). */
+	const char *dp = strchr (domain, '.'), *hp = strchr (host, '.');
+	if (dp == NULL || hp == NULL || g_ascii_strcasecmp (dp + 1, hp + 1) != 0)
+		return FALSE;
+	const char *parent = dp + 1, *dot = strchr (parent, '.');
+	return dot != NULL && (dot - parent > 3 || strlen (dot + 1) != 2);
+}
+
+/* The delivery-status part's "unknown" type does not say what the text
+ * does: a block of local_output() is a delivery program's.  Gives the
+ * recipients from index @from the text's type x-unix. */
+static void
+take_local_type (BvReport *report, guint from, const BvReport *text)
+{
+	for (guint i = from; i < report->recipients->len; i++) {
+		BvRecipient *r = report->recipients->pdata[i];
+		if (!(r->diagnostic_type[0] == '\0' ||
+		      g_ascii_strcasecmp (r->diagnostic_type, "unknown") == 0) ||
+		    !local_domain (r->recipient, r->reporting_mta))
+			continue;
+		for (guint k = 0; k < text->recipients->len; k++) {
+			const BvRecipient *t = text->recipients->pdata[k];
+			if (g_ascii_strcasecmp (t->diagnostic_type, "x-unix") == 0 &&
+			    g_ascii_strcasecmp (t->recipient, r->recipient) == 0) {
+				bv_scrape_set (&r->diagnostic_type, "x-unix");
+				break;
+			}
+		}
+	}
+}
+
 /* Whether @mail's MIME boundary is the one dsn.C makes ("=_courier_N"). */
 static gboolean
 courier_boundary (BvMail *mail)
@@ -226,6 +294,7 @@ courier_parse (BvMail *mail, BvReport *report)
 	guint before = report->recipients->len;
 	bv_scrape_merge (mail, report, text);
 	join_original (report, before);
+	take_local_type (report, before, text);
 	return report->recipients->len > before;
 }
 

@@ -11,6 +11,8 @@
  * message to the following address(es) could not be delivered."). */
 #include "config.h"
 
+#include <string.h>
+
 #include "parsers/lhost.h"
 #include "parsers/scrape.h"
 #include "parsers/text.h"
@@ -32,6 +34,27 @@ static const char *const greetings[] = {
 	NULL,
 };
 
+/* qmail-local runs a program of a .qmail file with its output going to
+ * the report as it is (qmail-local.c mailprogram(): the program's stdout
+ * and stderr), and tells qmail-send by its own exit whether the failure is
+ * permanent (the program exited 100, or 64, 65, 70, 76, 77, 78, 112) or
+ * temporary (any other status; qmail-command(8)).  Every sentence of
+ * qmail's own programs ends in a "(#d.d.d)" code (qmail-local.c,
+ * qmail-lspawn.c, qmail-remote.c), and a remote server's reply comes after
+ * "Remote host said:" (type smtp): what has neither, in qmail-send's own
+ * report, is a delivery program's output, the Diagnostic-Code type Postfix
+ * and Sendmail call x-unix.  qmail-send's "I'm not going to try again;
+ * this message has been in the queue too long." (qmail-send.c) follows a
+ * temporary failure. */
+static void
+mark_program_output (BvRecipient *r)
+{
+	if (r->diagnostic[0] == '\0' || r->diagnostic_type[0] != '\0' || r->reply_code[0] != '\0' ||
+	    r->remote_mta[0] != '\0' || r->status[0] != '\0' || strstr (r->diagnostic, "(#") != NULL)
+		return;
+	bv_scrape_set (&r->diagnostic_type, "x-unix");
+}
+
 static gboolean
 qmail_parse (BvMail *mail, BvReport *report)
 {
@@ -44,7 +67,13 @@ qmail_parse (BvMail *mail, BvReport *report)
 	const char *copy = NULL;
 	for (const char *const *m = copy_markers; *m && copy == NULL; m++)
 		copy = bv_scrape_find_line (start, *m);
-	return bv_scrape_paragraphs (mail, report, start, copy) > 0;
+	guint before = report->recipients->len;
+	if (bv_scrape_paragraphs (mail, report, start, copy) == 0)
+		return FALSE;
+	if (bv_text_find_ci (body, greetings[0]) != NULL)
+		for (guint i = before; i < report->recipients->len; i++)
+			mark_program_output (report->recipients->pdata[i]);
+	return TRUE;
 }
 
 const BvLhost bv_lhost_qmail = { "qmail", qmail_parse };

@@ -158,6 +158,33 @@ test_near_misses (void)
 	check_rows (rows, G_N_ELEMENTS (rows));
 }
 
+/* Exim's own router failing an address (routers/redirect.c): an alias
+ * file's ":fail:" with the administrator's free text, or "forced
+ * rejection" without one.  The address is not deliverable there. */
+static void
+test_exim_fail (void)
+{
+	static const Row rows[] = {
+		{ "5.0.0", "", "", "exim", "this address no longer exists", BV_CAUSE_USERUNKNOWN },
+		{ "5.0.0", "", "", "exim", "forced rejection", BV_CAUSE_USERUNKNOWN },
+		{ "5.0.0", "", "", "exim", "bob@lists.example.org is a closed mailing list",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "5.0.0", "", "", "exim", "Invalid SRS recipient address", BV_CAUSE_USERUNKNOWN },
+		{ "", "", "", "exim", "NO SUCH USER HERE ANY MORE", BV_CAUSE_USERUNKNOWN },
+		{ "5.0.0", "", "", "exim", "Diese Adresse existiert nicht mehr", BV_CAUSE_USERUNKNOWN },
+		/* Words of another cause still say which. */
+		{ "5.0.0", "", "", "exim", "retry timeout exceeded", BV_CAUSE_EXPIRED },
+		{ "5.0.0", "", "", "exim", "mailbox is full: retry timeout exceeded", BV_CAUSE_MAILBOXFULL },
+		{ "5.0.0", "", "", "exim", "local delivery failed", BV_CAUSE_MAILERERROR },
+		/* Near misses: the same words as a remote server's reply after
+		 * DATA are a filter's, and another system's report of them is
+		 * not Exim's routing. */
+		{ "5.0.0", "550", "smtp", "exim", "550 this address no longer exists", BV_CAUSE_FILTERED },
+		{ "5.0.0", "", "", "postfix", "this address no longer exists", BV_CAUSE_FILTERED },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -165,5 +192,6 @@ main (int argc, char **argv)
 	g_test_add_func ("/local/exit-status", test_exit_status);
 	g_test_add_func ("/local/local-user", test_local_user);
 	g_test_add_func ("/local/near-misses", test_near_misses);
+	g_test_add_func ("/local/exim-fail", test_exim_fail);
 	return g_test_run ();
 }

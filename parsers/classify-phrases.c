@@ -300,6 +300,17 @@ const BvPhrase bv_phrases[] = {
 	     "Java java.net.UnknownHostException (src/java.base/share/classes/java/net/UnknownHostException.java)"),
 	SRC ("name does not resolve", HOSTUNKNOWN, "the DNS does not know the name (EAI_NONAME)",
 	     "musl src/network/gai_strerror.c (EAI_NONAME)"),
+	/* Apache James writes it when the DNS gives no mail server and no
+	 * address for the domain, a name that does not exist included:
+	 * nothing in the DNS names the domain (parsers/README.md). */
+	SRC ("there are no dns entries for the hostname", HOSTUNKNOWN,
+	     "Apache James: the DNS has no entry for the recipient's domain",
+	     "Apache James server/mailet/mailets/.../remote/delivery/MailDelivrer.java (handleNoTargetServer: \"There "
+	     "are no DNS entries for the hostname %s.  I cannot determine where to send this message.\")"),
+	/* Stalwart: the MX host has no address (an MX pointing to nothing,
+	 * parsers/README.md). */
+	SRC ("record not found for mx", HOSTUNKNOWN, "the domain's MX host has no address",
+	     "Stalwart crates/smtp/src/outbound/lookup.rs (\"record not found for MX\")"),
 	SRC ("query name does not exist", HOSTUNKNOWN, "the DNS says the name does not exist (NXDOMAIN)",
 	     "dnspython dns/resolver.py (NXDOMAIN: \"The DNS query name does not exist\")"),
 	P ("unknown domain", HOSTUNKNOWN),
@@ -998,6 +1009,9 @@ const BvPhrase bv_phrases[] = {
 	P ("not accepting mail", NOTACCEPT),
 	SRC ("querymx enodata", NOTACCEPT, "the domain exists but has no MX record, so it names no mail server",
 	     NODE_SOURCE " (c-ares ENODATA for an MX query)"),
+	SRC ("indicated with single dot for mx record", NOTACCEPT,
+	     "the domain publishes a null MX (RFC 7505): it accepts no mail",
+	     "Mox smtpclient/gather.go (errNoMail \"domain does not accept email as indicated with single dot for mx record\")"),
 	SRC ("nowhere to deliver mail to for domain", NOTACCEPT,
 	     "Haraka: the domain's MX lookup found no mail server",
 	     "Haraka outbound/hmail.js (get_mx_respond: \"Nowhere to deliver mail to for domain: %s\")"),
@@ -1052,6 +1066,8 @@ const BvPhrase bv_phrases[] = {
 	CONN_WORD ("etimedout", NODE_SOURCE),
 	CONN ("did not properly respond after a period of time", WINSOCK_SOURCE " (WSAETIMEDOUT 10060)"),
 	CONN ("tried all mxs", "Haraka outbound/hmail.js (try_deliver: \"Tried all MXs\" when no mail server could be reached)"),
+	CONN ("no usable mxs", "maddy internal/target/remote/connect.go (\"No usable MXs, last err: %s\")"),
+	CONN ("no smtp servers were available", "Postal app/senders/smtp_sender.rb (\"No SMTP servers were available for %s.\")"),
 
 	/* The DNS failed for now: a temporary failure is no unknown host. */
 	SRC ("temporary failure in name resolution", NETWORKERROR, "the DNS lookup failed for now (EAI_AGAIN)",
@@ -1080,6 +1096,15 @@ const BvPhrase bv_phrases[] = {
 	     "qmail qmail-remote.c temp_dnscanon (\"CNAME lookup failed temporarily. (#4.4.3)\")"),
 	P ("had no relevant answers", NETWORKERROR),
 	P ("dns lookup failure", NETWORKERROR),
+	SRC ("dns lookup failed", NETWORKERROR, "the DNS lookup failed",
+	     "Stalwart crates/smtp/src/queue/mod.rs (\"DNS lookup failed: %s\"); a name that does not exist is "
+	     "\"Domain not found\" after it (crates/smtp/src/outbound/mod.rs)"),
+	SRC ("dns lookup error", NETWORKERROR, "the DNS lookup failed, other than for a name that does not exist",
+	     "Mox smtpclient/gather.go (errDNS \"dns lookup error\", not used for a name that does not exist)"),
+	SRC ("temporary problem looking up mail server", NETWORKERROR,
+	     "Apache James: the DNS lookup of the domain's mail servers failed for now",
+	     "Apache James server/mailet/mailets/.../remote/delivery/MailDelivrer.java (TemporaryResolutionException: "
+	     "\"Temporary problem looking up mail server for host: %s\")"),
 	P ("temporary lookup failure", NETWORKERROR),
 	P ("unable to resolve", NETWORKERROR),
 	P ("dns error", NETWORKERROR),
@@ -1135,6 +1160,9 @@ const BvPhrase bv_phrases[] = {
 	 * JavaScript: the reply they quote decides when it names a cause. */
 	WRAPPER_SRC ("too many failures (", EXPIRED, "Haraka gave up after its retries",
 	             "Haraka outbound/hmail.js (temp_fail: \"Too many failures (%s)\" when the retries ran out)"),
+	WRAPPER_SRC ("maximum number of delivery attempts", EXPIRED, "Postal gave up after its delivery attempts",
+	             "Postal app/lib/message_dequeuer/single_message_processor.rb (\"Maximum number of delivery attempts "
+	             "(%d) has been reached.\")"),
 	WRAPPER_SRC ("returned transient failures", EXPIRED, "chasquid: every mail server failed for now, until the message timed out",
 	             "chasquid internal/courier/smtp.go (\"all MXs returned transient failures (last: %v)\")"),
 	P ("hop count exceeded", NETWORKERROR),

@@ -805,7 +805,10 @@ collect_wording (Candidates *cs, const Facts *f)
 			break;
 		case BV_CAUSE_NETWORKERROR:
 			if (!(p->flags & BV_PHRASE_CONNECTION)) {
-				add_text (cs, f, c, tier, h, NULL);
+				/* "DNS lookup failed: no MX record found": the
+				 * words say what the lookup found. */
+				if (!said (f, BV_CAUSE_NOTACCEPT))
+					add_text (cs, f, c, tier, h, NULL);
 				break;
 			}
 			/* Vocabulary decision: a connection that failed is a

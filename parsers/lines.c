@@ -22,6 +22,13 @@ bv_lines_next (BvLines *it, BvLine *line)
 	line->start = it->next;
 	line->end = eol ? eol : it->next + strlen (it->next);
 	it->next = eol ? eol + 1 : line->end;
+	/* Blanks at the end of a line say nothing (gateways and editors pad
+	 * lines, RFC 2046 5.1.1 allows it on boundary lines): a line ends at
+	 * its last visible character, so that "<a@b>:" is seen to end in ':'
+	 * with or without them. */
+	while (line->end > line->start &&
+	       (line->end[-1] == ' ' || line->end[-1] == '\t' || line->end[-1] == '\r'))
+		line->end--;
 	return TRUE;
 }
 

@@ -38,6 +38,43 @@ normalise_newlines (const char *data, gsize len, gsize *out_len)
 	return out;
 }
 
+/* Writes the decoded content of @content to @mem.  Quoted-printable is
+ * decoded here: RFC 2045 6.7 (3) has a decoder delete the white space at
+ * the end of an encoded line, which transport added, also between a soft
+ * line break's '=' and the line end, where GMime's decoder would keep the
+ * break and the blanks as text. */
+static void
+write_decoded (GMimeDataWrapper *content, GMimeStream *mem)
+{
+	GMimeStream *src = g_mime_data_wrapper_get_stream (content);
+	if (g_mime_data_wrapper_get_encoding (content) != GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE ||
+	    src == NULL) {
+		g_mime_data_wrapper_write_to_stream (content, mem);
+		return;
+	}
+	GMimeStream *raw = g_mime_stream_mem_new ();
+	g_mime_stream_reset (src);
+	g_mime_stream_write_to_stream (src, raw);
+	g_mime_stream_reset (src);
+	GByteArray *in = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (raw));
+	gsize j = 0, keep = 0;
+	for (gsize i = 0; i < in->len; i++) {
+		guint8 c = in->data[i];
+		if (c == '\n' || c == '\r')
+			j = keep;
+		in->data[j++] = c;
+		if (c != ' ' && c != '\t')
+			keep = j;
+	}
+	j = keep;
+	GMimeEncoding state;
+	g_mime_encoding_init_decode (&state, GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
+	g_autofree char *out = g_malloc (g_mime_encoding_outlen (&state, j) + 16);
+	gsize m = g_mime_encoding_flush (&state, (const char *)in->data, j, out);
+	g_mime_stream_write (mem, out, m);
+	g_object_unref (raw);
+}
+
 char *
 bv_mail_part_text (GMimePart *part, gsize limit)
 {
@@ -45,7 +82,7 @@ bv_mail_part_text (GMimePart *part, gsize limit)
 	if (content == NULL)
 		return g_strdup ("");
 	GMimeStream *mem = g_mime_stream_mem_new ();
-	g_mime_data_wrapper_write_to_stream (content, mem);
+	write_decoded (content, mem);
 	GByteArray *bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
 	gsize n = MIN (bytes->len, limit);
 	if (n == 0) {

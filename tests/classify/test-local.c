@@ -185,6 +185,35 @@ test_exim_fail (void)
 	check_rows (rows, G_N_ELEMENTS (rows));
 }
 
+/* The host's own configuration refuses the local delivery the recipient's
+ * alias, .forward or filter asks for (knowledge/wordings.def): the
+ * receiving system's state, systemerror. */
+static void
+test_host_refuses (void)
+{
+	static const Row rows[] = {
+		/* Postfix src/local/token.c and file.c. */
+		{ "5.7.1", "", "x-unix", "postfix", "mail to command is restricted", BV_CAUSE_SYSTEMERROR },
+		{ "5.7.1", "", "", "", "Delivery failed: MAIL TO FILE IS RESTRICTED (allow_mail_to_files)",
+		  BV_CAUSE_SYSTEMERROR },
+		/* Sendmail recipient.c. */
+		{ "5.7.1", "550", "x-unix", "sendmail",
+		  "550 5.7.1 User bob@mta.example.org doesn't have a valid shell for mailing to programs",
+		  BV_CAUSE_SYSTEMERROR },
+		{ "5.7.1", "550", "x-unix", "sendmail",
+		  "550 5.7.1 UID 1001 does not have a valid shell for mailing to files",
+		  BV_CAUSE_SYSTEMERROR },
+		/* Exim routers/redirect.c: the alias or filter data is broken,
+		 * which is no unknown user even in Exim's own report. */
+		{ "5.0.0", "", "", "exim", "error in redirect data: missing or malformed local part",
+		  BV_CAUSE_SYSTEMERROR },
+		{ "4.0.0", "", "", "exim", "Error in filter file: unknown filtering command \"foo\"",
+		  BV_CAUSE_SYSTEMERROR },
+		{ "5.0.0", "", "", "exim", "syntax error in redirection data", BV_CAUSE_SYSTEMERROR },
+	};
+	check_rows (rows, G_N_ELEMENTS (rows));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -193,5 +222,6 @@ main (int argc, char **argv)
 	g_test_add_func ("/local/local-user", test_local_user);
 	g_test_add_func ("/local/near-misses", test_near_misses);
 	g_test_add_func ("/local/exim-fail", test_exim_fail);
+	g_test_add_func ("/local/host-refuses", test_host_refuses);
 	return g_test_run ();
 }

@@ -1235,46 +1235,6 @@ gave_up (const Facts *f, const BvRecipient *r, BvKind kind)
 	return f->reply[0] == '\0' && (st[0] == '\0' || strcmp (st + 1, ".0.0") == 0);
 }
 
-/* An outer relay or ESP that gives up ("retry timeout exceeded", "message
- * expired", Exchange's 4.4.7 with the last attempt's reply) reports its own
- * generic code; the remote server's reply it quotes says more.  When the
- * report's status code is generic and the diagnostic quotes a code that
- * names a cause, that code and the reply code before it become the
- * recipient's.  The quoted code is not generic, so a second call keeps it. */
-static void
-take_quoted_codes (BvRecipient *r)
-{
-	const char *status = or_empty (r->status);
-	const char *diag = or_empty (r->diagnostic);
-	if (status[0] == '\0' || bv_status_strength (status) != BV_CODE_GENERIC)
-		return;
-	char code[16];
-	for (const char *p = diag; bv_status_find (p, code, sizeof code);) {
-		const char *at = strstr (p, code);
-		if (at == NULL)
-			return;
-		p = at + strlen (code);
-		/* The same class as the outer code: a permanent failure does
-		 * not quote a temporary reply as its reason, and the other way
-		 * round the quoted reply was not the last word. */
-		if (code[0] != status[0] || bv_status_strength (code) == BV_CODE_GENERIC ||
-		    bv_status_cause (code) == BV_CAUSE_UNDEFINED)
-			continue;
-		g_free (r->status);
-		r->status = g_strdup (code);
-		/* "552 5.2.2": the reply code that stands right before it. */
-		if (at - diag >= 4 && at[-1] == ' ') {
-			g_autofree char *reply = g_strndup (at - 4, 3);
-			if ((at - 4 == diag || !g_ascii_isdigit (at[-5])) && bv_reply_valid (reply) &&
-			    reply[0] == code[0]) {
-				g_free (r->reply_code);
-				r->reply_code = g_steal_pointer (&reply);
-			}
-		}
-		return;
-	}
-}
-
 void
 bv_classify (BvRecipient *r, BvKind kind)
 {
@@ -1285,7 +1245,6 @@ bv_classify (BvRecipient *r, BvKind kind)
 		r->status = g_strdup ("");
 		r->status_derived = FALSE;
 	}
-	take_quoted_codes (r);
 	const char *status = or_empty (r->status);
 	if (r->action == NULL)
 		r->action = g_strdup ("");

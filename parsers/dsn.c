@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "parsers/classify-rules.h"
 #include "parsers/codes.h"
 #include "parsers/dsn.h"
 #include "parsers/reply.h"
@@ -252,4 +253,79 @@ bv_dsn_parse (const char *text, GPtrArray *out)
 	else if (in_msg_group && (group_has (msg_group, "final-recipient")))
 		add_recipient (msg_group, msg_group, out);
 	return out->len - before;
+}
+
+/* How much a status code says, for bv_dsn_upgrade_status(): a class alone,
+ * a generic detail, a detail that names a cause. */
+static int
+status_rank (const char *code)
+{
+	if (g_str_has_suffix (code, ".0.0"))
+		return 0;
+	return bv_status_strength (code) == BV_CODE_GENERIC ? 1 : 2;
+}
+
+static void
+set_field (char **field, const char *value)
+{
+	g_free (*field);
+	*field = g_strdup (value);
+}
+
+/* "552 5.2.2": the reply code that stands right before @at in @diag, of
+ * @code's class, becomes @r's. */
+static void
+take_reply_before (BvRecipient *r, const char *diag, const char *at, const char *code)
+{
+	if (at - diag < 4 || at[-1] != ' ')
+		return;
+	char reply[4] = { at[-4], at[-3], at[-2], '\0' };
+	if ((at - 4 == diag || !g_ascii_isalnum (at[-5])) && bv_reply_valid (reply) && reply[0] == code[0])
+		set_field (&r->reply_code, reply);
+}
+
+void
+bv_dsn_upgrade_status (BvRecipient *r)
+{
+	const char *status = r->status ? r->status : "";
+	const char *diag = r->diagnostic ? r->diagnostic : "";
+	int rank = status[0] ? status_rank (status) : -1;
+	if (rank >= 2)
+		return;
+	char code[16], other[16] = "";
+	for (const char *p = diag; bv_status_find (p, code, sizeof code);) {
+		const char *at = strstr (p, code);
+		if (at == NULL)
+			break;
+		p = at + strlen (code);
+		if (rank < 0 && other[0] == '\0')
+			g_strlcpy (other, code, sizeof other);
+		if (status_rank (code) == 0)
+			continue;
+		if (rank >= 0 && code[0] != status[0]) {
+			if (rank == 0 && other[0] == '\0')
+				g_strlcpy (other, code, sizeof other);
+			continue;
+		}
+		if (status_rank (code) <= rank || (rank == 1 && bv_status_cause (code) == BV_CAUSE_UNDEFINED))
+			continue;
+		set_field (&r->status, code);
+		take_reply_before (r, diag, at, code);
+		return;
+	}
+	if (other[0] == '\0')
+		return;
+	if (rank < 0) {
+		set_field (&r->status, other);
+		return;
+	}
+	if (rank != 0)
+		return;
+	/* Another class under a class alone. */
+	char reply[8];
+	gboolean own_temporary = other[0] == '4' && strcmp (status, "5.0.0") == 0 &&
+	                         bv_reply_find (diag, reply, sizeof reply) && reply[0] == '4';
+	if (!own_temporary)
+		other[0] = status[0];
+	set_field (&r->status, other);
 }

@@ -35,6 +35,26 @@ char *bv_dsn_action (const char *value);
  * "X-Postfix; ..." -> "x-postfix"); "" when it has none.  New string. */
 char *bv_dsn_type (const char *value);
 
+/* The one rule by which a recipient's status takes a code its diagnostic
+ * quotes, on every path (parse.c applies it to every recipient; the format
+ * parsers' bv_scrape_better_status() is the same rule).  RFC 3464 section
+ * 2.3.4 gives the Status field the reporting MTA's code and section 2.3.6
+ * the Diagnostic-Code the remote server's reply; RFC 3463 section 3.1 makes
+ * X.0.0 a code that says nothing beyond its class.  So, of the enhanced
+ * codes the diagnostic quotes, in order:
+ *   - with no status, the first that says more than a class, else the first;
+ *   - over a class alone (5.0.0, 4.0.0), the first of the same class that
+ *     says more; when none, the first of another class with the status's
+ *     class (a failed report's 5.x.x stays 5.x.x), except the server's own
+ *     temporary reply (a 4xx reply code and 4.x.x) under a give-up 5.0.0,
+ *     which stands as the server sent it;
+ *   - over another generic code (4.4.7, 5.4.7, 5.7.1), the first of the same
+ *     class that names a cause (a reused or specific detail code);
+ *   - a status that names a cause itself is kept.
+ * When a code of the status's class is taken, the reply code right before it
+ * ("550 5.7.26") becomes the recipient's reply code too. */
+void bv_dsn_upgrade_status (BvRecipient *r);
+
 G_END_DECLS
 
 #endif

@@ -556,11 +556,10 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 	 * here: a code that is not exactly a code never leaves the engine. */
 	keep_valid_code (&r->status, bv_status_valid, bv_status_find);
 	keep_valid_code (&r->reply_code, bv_reply_valid, bv_reply_find);
+	/* A missing or generic status takes the code the diagnostic quotes,
+	 * by the same rule whichever parser read the report. */
+	bv_dsn_upgrade_status (r);
 	char code[16];
-	if (r->status[0] == '\0' && bv_status_find (r->diagnostic, code, sizeof code)) {
-		g_free (r->status);
-		r->status = g_strdup (code);
-	}
 	if (r->reply_code[0] == '\0' && bv_reply_find (r->diagnostic, code, sizeof code)) {
 		g_free (r->reply_code);
 		r->reply_code = g_strdup (code);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "parsers/codes.h"
+#include "parsers/dsn.h"
 #include "parsers/reconcile.h"
 
 void
@@ -37,23 +38,8 @@ empty (const char *s)
 void
 bv_scrape_better_status (BvRecipient *r)
 {
-	char code[16];
-	if (!empty (r->status) && !g_str_has_suffix (r->status, ".0.0"))
-		return;
-	if (!bv_status_find (r->diagnostic, code, sizeof code) || g_str_has_suffix (code, ".0.0"))
-		return;
-	/* Keep the class the report gave: a 4.x.x temporary failure does not
-	 * become permanent because the remote text says 5.x.x.  The one
-	 * exception is a report's generic 5.0.0 over a server's 4xx reply
-	 * with its own 4.x.x code (Exim gives up on a deferral with "retry
-	 * timeout exceeded" and writes 5.0.0): 5.x.x would be a code nobody
-	 * sent, and the server's own says what happened. */
-	char reply[8];
-	gboolean own_temporary = code[0] == '4' && g_strcmp0 (r->status, "5.0.0") == 0 &&
-	                         bv_reply_find (r->diagnostic, reply, sizeof reply) && reply[0] == '4';
-	if (!empty (r->status) && !own_temporary)
-		code[0] = r->status[0];
-	bv_scrape_set (&r->status, code);
+	/* One rule on every path: the RFC 3464 reader's (dsn.c). */
+	bv_dsn_upgrade_status (r);
 }
 
 void

@@ -37,9 +37,10 @@ void bv_scrape_complete (BvRecipient *r, const BvRecipient *t);
  * bv_scrape_complete(), and removes them. */
 void bv_scrape_fold (BvReport *report, guint from);
 
-/* When @r's status is missing or only a class ("5.0.0") and its diagnostic
- * quotes a more specific enhanced code, takes that code (keeping the class
- * the report gave). */
+/* When @r's status is missing or generic ("5.0.0", "4.4.7") and its
+ * diagnostic quotes an enhanced code that says more, takes that code: the
+ * rule of bv_dsn_upgrade_status() (dsn.h), which parse.c applies to every
+ * recipient in the end. */
 void bv_scrape_better_status (BvRecipient *r);
 
 /* When @r's diagnostic quotes an enhanced code of the same class as its

@@ -86,6 +86,22 @@ opener_at (const char *s, const char *p, const Marker *m)
 	return p - s >= 2 && p[-1] == ' ' && strchr (":;<>([", p[-2]) != NULL;
 }
 
+/* The next marker of the reply code @code at a word's start from @from on,
+ * or NULL when a transcript's command line (">>> ") comes first. */
+static const char *
+same_code (const char *from, const char *code, Marker *m)
+{
+	for (const char *t = from; *t; t++) {
+		if (t > from && t[-1] != ' ')
+			continue;
+		if (strncmp (t, ">>> ", 4) == 0)
+			return NULL;
+		if (marker_at (t, TRUE, m) && strcmp (m->code, code) == 0)
+			return t;
+	}
+	return NULL;
+}
+
 /* The next line of the reply that @first opened, from @from on: a marker
  * with the same code at a word's start.  NULL when a transcript's command
  * line (">>> ") comes first, or when the reply had no enhanced code and the
@@ -96,13 +112,23 @@ opener_at (const char *s, const char *p, const Marker *m)
 static const char *
 next_line (const char *from, const Marker *first, Marker *m)
 {
-	for (const char *t = from; *t; t++) {
-		if (t > from && t[-1] != ' ')
-			continue;
-		if (strncmp (t, ">>> ", 4) == 0)
+	for (const char *t = same_code (from, first->code, m); t != NULL;
+	     t = same_code (t + 1, first->code, m)) {
+		if (first->enh == NULL && m->enh != NULL)
 			return NULL;
-		if (marker_at (t, TRUE, m) && strcmp (m->code, first->code) == 0)
-			return first->enh == NULL && m->enh != NULL ? NULL : t;
+		/* "NNN " with neither "<<< " nor an enhanced code may be the
+		 * text of a line, where the joined lines no longer show where
+		 * each began: Exim's callout report quotes the other server,
+		 * "550-Response: 550 No such mailbox here", before its own last
+		 * line "550 Sender verify failed".  It is the last line only
+		 * when no other last line of the same code follows. */
+		Marker later;
+		if (m->sep == ' ' && m->enh == NULL && t[0] != '<') {
+			const char *after = same_code (t + 4, first->code, &later);
+			if (after != NULL && later.sep == ' ')
+				continue;
+		}
+		return t;
 	}
 	return NULL;
 }

@@ -168,6 +168,56 @@ test_action (void)
 	g_assert_cmpstr (none, ==, "");
 }
 
+/* One status rule for every path (bv_dsn_upgrade_status()): a missing or
+ * generic status takes the code the diagnostic quotes that says more. */
+static void
+test_upgrade_status (void)
+{
+	const struct {
+		const char *status, *diag, *want, *want_reply;
+	} cases[] = {
+		/* A class alone gives way to any code of its class that says more. */
+		{ "5.0.0", "550 5.7.1 Our system has detected that this message is likely spam", "5.7.1",
+		  "550" },
+		{ "4.0.0", "452 4.2.2 The email account that you tried to reach is over quota", "4.2.2",
+		  "452" },
+		/* The first quoted code that says more, not the first quoted. */
+		{ "5.0.0", "554 5.0.0 Delivery failed: the server said 550 5.7.26 unauthenticated", "5.7.26",
+		  "550" },
+		/* Another class under a class alone keeps the report's class ... */
+		{ "5.0.0", "550 4.2.0 odd", "5.2.0", "" },
+		/* ... except the server's own temporary reply under a give-up. */
+		{ "5.0.0", "451 4.7.1 Greylisted, try later", "4.7.1", "" },
+		/* A generic detail gives way only to a code that names a cause. */
+		{ "4.4.7", "retry timeout exceeded; last error: 452 4.2.2 mailbox over quota", "4.2.2",
+		  "452" },
+		{ "4.4.7", "retry timeout exceeded; last error: 421 4.4.2 connection dropped", "4.4.7", "" },
+		{ "5.4.7", "Unable to deliver for 5 days; last error: 451 4.7.1 try later", "5.4.7", "" },
+		/* A status that names a cause, or nothing quoted, stands. */
+		{ "5.1.1", "550 5.7.1 policy", "5.1.1", "" },
+		{ "5.0.0", "554 5.0.0 Service unavailable", "5.0.0", "" },
+		{ "5.0.0", "552 Message exceeds the 550-byte limit", "5.0.0", "" },
+		/* No status: the first quoted code that says more, else the first. */
+		{ "", "554 5.0.0 rejected: 550 5.1.1 no such user", "5.1.1", "550" },
+		{ "", "554 5.0.0 rejected", "5.0.0", "" },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_test_message ("%s over %s", cases[i].status, cases[i].diag);
+		g_autoptr (BvRecipient) r = bv_recipient_new ();
+		bv_recipient_fill_empty (r);
+		g_free (r->status);
+		r->status = g_strdup (cases[i].status);
+		g_free (r->diagnostic);
+		r->diagnostic = g_strdup (cases[i].diag);
+		bv_dsn_upgrade_status (r);
+		g_assert_cmpstr (r->status, ==, cases[i].want);
+		g_assert_cmpstr (r->reply_code, ==, cases[i].want_reply);
+		/* Applied twice, the rule changes nothing more. */
+		bv_dsn_upgrade_status (r);
+		g_assert_cmpstr (r->status, ==, cases[i].want);
+	}
+}
+
 int
 main (int argc, char **argv)
 {
@@ -179,5 +229,6 @@ main (int argc, char **argv)
 	g_test_add_func ("/dsn/strip-type", test_strip_type);
 	g_test_add_func ("/dsn/diagnostic-type", test_diagnostic_type);
 	g_test_add_func ("/dsn/action", test_action);
+	g_test_add_func ("/dsn/upgrade-status", test_upgrade_status);
 	return g_test_run ();
 }

@@ -96,6 +96,15 @@ test_shapes (void)
 		/* The first line alone, as a Diagnostic-Code keeps it. */
 		{ "550-5.7.1 [192.0.2.25] Our system has detected that this message is",
 		  "550 5.7.1 [192.0.2.25] Our system has detected that this message is" },
+		/* Exim's callout report quotes the other server's reply inside
+		 * a line: its "550 " is text, the last line comes after it. */
+		{ "550-Verification failed for <s@example.org>\n"
+		  "550-Called:   192.0.2.10\n"
+		  "550-Sent:     RCPT TO:<s@example.org>\n"
+		  "550-Response: 550 No such mailbox here\n"
+		  "550 Sender verify failed",
+		  "550 Verification failed for <s@example.org> Called: 192.0.2.10 Sent: RCPT "
+		  "TO:<s@example.org> Response: 550 No such mailbox here Sender verify failed" },
 		/* Two replies, one after another. */
 		{ "451-4.3.0 Try again\n451 4.3.0 later\n550-5.1.1 No such\n550 5.1.1 user",
 		  "451 4.3.0 Try again later 550 5.1.1 No such user" },

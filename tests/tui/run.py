@@ -426,7 +426,9 @@ def tmux_quit_during_bar(tmp, env):
     the database still answers, and the next start completes."""
     maildir = os.path.join(tmp, "big")
     subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir], check=True)
-    subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir, "--generate", "400"], check=True)
+    # Enough messages that the run is still going when q arrives on a
+    # loaded machine: with 400, a busy CI host sometimes finished first.
+    subprocess.run([sys.executable, os.path.join(HERE, "make-mail.py"), maildir, "--generate", "2000"], check=True)
     start_ui(tmp, env, maildir)
     wait_for("Ctrl-C stops", 30)
     # q opens what is indexed so far (the views, or the quit when the
@@ -454,7 +456,7 @@ def tmux_quit_during_bar(tmp, env):
         if r.returncode != 0 or not r.stdout.strip().isdigit():
             fail("tmux: notmuch count fails after quitting: %s" % (r.stdout + r.stderr))
     start_ui(tmp, env, maildir)
-    wait_for("406 bounces in big, grouped by cause", 120)
+    wait_for("2006 bounces in big, grouped by cause", 240)
     tmux(["send-keys", "-t", "bv", "Q"])
     if wait_exit() != 0:
         fail("tmux: the second start did not end well")

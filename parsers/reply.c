@@ -124,7 +124,7 @@ next_line (const char *from, const Marker *first, Marker *m)
 		 * when no other last line of the same code follows. */
 		Marker later;
 		if (m->sep == ' ' && m->enh == NULL && t[0] != '<') {
-			const char *after = same_code (t + 4, first->code, &later);
+			const char *after = same_code (t + m->len, first->code, &later);
 			if (after != NULL && later.sep == ' ')
 				continue;
 		}

@@ -134,6 +134,9 @@ test_near_misses (void)
 		/* "NNN " on every line is RFC 5321's last line each time: separate
 		 * replies, kept as they stand. */
 		{ "550 5.7.1 First\n550 5.7.1 Second", "550 5.7.1 First 550 5.7.1 Second" },
+		/* A last line with a code and nothing else, at the very end. */
+		{ "550-Access denied\n550", "550 Access denied" },
+		{ "550-Access denied\n550 ", "550 Access denied" },
 		{ "", "" },
 	};
 	check (cases, G_N_ELEMENTS (cases));

@@ -259,8 +259,9 @@ exim_parse (BvMail *mail, BvReport *report)
 	const char *start = list_start (body);
 	if (start != NULL)
 		read_list (text, start);
-	gboolean delayed = bv_text_find_ci (body, "has not yet been delivered") != NULL ||
-	                   g_str_has_prefix (mail->subject, "Warning: message");
+	/* Exim's warning_message (deliver.c send_warning_message()) in the
+	 * notice's own text, not in the copy of a message it returns. */
+	gboolean delayed = bv_delay_notice (mail->subject, body) != NULL;
 	g_autofree char *output = delivery_output (body);
 	for (guint i = 0; i < text->recipients->len; i++) {
 		BvRecipient *r = text->recipients->pdata[i];

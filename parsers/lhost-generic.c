@@ -448,7 +448,12 @@ generic_parse (BvMail *mail, BvReport *report)
 	const char *text = mail->text;
 	const char *end = report_end (text);
 	g_autofree char *area = g_strndup (text, end - text);
-	if (!has_any (area, failure_phrases))
+	/* A delay warning says no failure phrase: it says it is still trying
+	 * (bv_delay_notice()). */
+	const char *outcome = has_any (area, failure_phrases) ? "failed" : NULL;
+	if (bv_delay_notice (mail->subject, area) != NULL)
+		outcome = "delayed";
+	if (outcome == NULL)
 		return FALSE;
 	guint before = report->recipients->len;
 	const char *transcript = bv_scrape_find_line (area, "----- Transcript of session follows");
@@ -473,7 +478,7 @@ generic_parse (BvMail *mail, BvReport *report)
 		if (r->command[0] == '\0')
 			bv_scrape_set (&r->command, bv_scrape_command (r->diagnostic, -1));
 		if (r->action[0] == '\0')
-			bv_scrape_set (&r->action, "failed");
+			bv_scrape_set (&r->action, outcome);
 	}
 	take_copy (mail, end);
 	bv_scrape_fold (report, before);

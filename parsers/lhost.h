@@ -27,6 +27,12 @@ extern const BvLhost *const bv_lhosts[];
  * format parsers and after the RFC 3464 delivery-status part. */
 extern const BvLhost bv_lhost_generic;
 
+/* Whether a report whose recipients carry no Action field is a delay
+ * warning: its @subject or its @text (before the copy of the message) says so
+ * in a delay template of an MTA (triage.c).  Returns: (transfer none): the
+ * source of the template that matched, or NULL. */
+const char *bv_delay_notice (const char *subject, const char *text);
+
 G_END_DECLS
 
 #endif

@@ -172,6 +172,27 @@ fill_missing_address (BvMail *mail, BvReport *report)
 	}
 }
 
+/* Recipients without an Action in a delay notice (bv_delay_notice()) are
+ * delayed ones. */
+static void
+mark_delayed (BvMail *mail, GPtrArray *rcpts)
+{
+	gboolean checked = FALSE, delayed = FALSE;
+	for (guint i = 0; i < rcpts->len; i++) {
+		BvRecipient *r = rcpts->pdata[i];
+		if (r->action != NULL && r->action[0] != '\0')
+			continue;
+		if (!checked) {
+			delayed = bv_delay_notice (mail->subject, mail->text) != NULL;
+			checked = TRUE;
+		}
+		if (!delayed)
+			return;
+		g_free (r->action);
+		r->action = g_strdup ("delayed");
+	}
+}
+
 /* Kind of a report from the actions of its recipients: any failure makes it
  * a failure report; else the most serious of the rest. */
 static BvKind
@@ -681,6 +702,9 @@ parse_at_depth (const char *data, gsize len, guint depth)
 			return report;
 		report->kind = BV_KIND_NONE;
 	} else if (report->kind == BV_KIND_NONE) {
+		/* A recipient read from the text has no Action: the notice's
+		 * own template says whether it is a delay warning. */
+		mark_delayed (mail, report->recipients);
 		report->kind = kind_from_actions (report->recipients);
 	}
 	if (found && report->kind != BV_KIND_FEEDBACK && report->kind != BV_KIND_AUTOREPLY)

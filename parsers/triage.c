@@ -10,6 +10,7 @@
 
 #include "parsers/autoreply.h"
 #include "parsers/bounce.h"
+#include "parsers/lhost.h"
 #include "parsers/scrape.h"
 #include "parsers/text.h"
 
@@ -382,4 +383,111 @@ bv_triage (const char *data, gsize len)
 		line = eol + 1;
 	}
 	return FALSE;
+}
+
+/* What an MTA's own delay notice says of itself, in its template: a report
+ * whose recipients carry no Action field (a notice without a delivery-status
+ * part, or one that lost it on the way) is a delay warning when its subject
+ * or its text, before the copy of the message, says one of these.  Each row
+ * names the template it comes from; the text rows are read normalised (lower
+ * case, runs of white space as one space), so that a template refolded at
+ * other places still matches.  qmail sends no delay notices (qmail-send.c
+ * bounces only when the queue lifetime is over). */
+typedef struct {
+	const char *words;
+	const char *source;
+} DelayMarker;
+
+static const DelayMarker delay_subjects[] = {
+	{ "delayed mail (still being retried)", "Postfix src/bounce/bounce_templates.c, the delay template" },
+	{ "warning: could not send message for past",
+	  "Sendmail sendmail/envelope.c dropenvelope() (Timeout.queuewarn)" },
+	{ "warning: delayed mail", "Courier courier/module.dsn/dsnsubjectwarn.txt" },
+	{ "delivery status notification: delayed",
+	  "OpenSMTPD usr.sbin/smtpd/bounce.c (action_str, B_DELAYED)" },
+	{ NULL, NULL },
+};
+
+static const DelayMarker delay_texts[] = {
+	{ "this is a warning only. you do not need to resend your message",
+	  "Postfix src/bounce/bounce_templates.c, the delay template" },
+	{ "your message could not be delivered for more than",
+	  "Postfix src/bounce/bounce_templates.c ($delay_warning_time_hours hour(s))" },
+	{ "it will be retried until it is",
+	  "Postfix src/bounce/bounce_templates.c ($maximal_queue_lifetime_days)" },
+	{ "this is a warning message only", "Sendmail sendmail/savemail.c errbody()" },
+	{ "had transient non-fatal errors", "Sendmail sendmail/savemail.c errbody()" },
+	{ "warning: message still undelivered after", "Sendmail sendmail/envelope.c dropenvelope()" },
+	{ "will keep trying until message is", "Sendmail sendmail/envelope.c dropenvelope()" },
+	{ "has not yet been delivered to one or more of its recipients",
+	  "Exim src/src/deliver.c send_warning_message()" },
+	{ "delivery attempts will continue for some time", "Exim src/src/deliver.c send_warning_message()" },
+	{ "delays in delivering your message", "Courier courier/module.dsn/dsndelayed.txt" },
+	{ "this is an advisory notice only", "Courier courier/module.dsn/dsndelayed.txt" },
+	{ "additional attempts to deliver your message will be made",
+	  "Courier courier/module.dsn/dsndelayed.txt" },
+	{ "a message is delayed for more than", "OpenSMTPD usr.sbin/smtpd/bounce.c notice_warning" },
+	{ "this is only a temporary failure report", "OpenSMTPD usr.sbin/smtpd/bounce.c notice_warning2" },
+	/* Other servers' wording of the same notice (a warning that the
+	 * message is still queued and will be retried). */
+	{ "has not yet been delivered", "paraphrase of Exim's and Sendmail's templates" },
+	{ "has not been delivered yet", "paraphrase of Exim's and Sendmail's templates" },
+	{ "not been delivered yet", "paraphrase of Exim's and Sendmail's templates" },
+	{ "will keep trying to deliver", "paraphrase of Sendmail's template" },
+	{ "still being retried", "paraphrase of Postfix's template" },
+	{ "you do not need to resend", "paraphrase of Postfix's and Sendmail's templates" },
+	{ NULL, NULL },
+};
+
+/* Where the notice's own text ends: the copy of the message (a header line
+ * at the start of a line, or a copy marker) is the sender's, not the MTA's. */
+static gsize
+notice_length (const char *text)
+{
+	static const char *const copy_words[] = { "original message follows",
+		                                  "unsent message follows",
+		                                  "message header follows",
+		                                  "this is a copy of the message",
+		                                  "below is a copy of",
+		                                  "below this line is a copy",
+		                                  NULL };
+	const char *line = text;
+	while (*line) {
+		const char *eol = strchr (line, '\n');
+		const char *end = eol ? eol : line + strlen (line);
+		if (g_ascii_strncasecmp (line, "Received:", 9) == 0 ||
+		    g_ascii_strncasecmp (line, "Return-Path:", 12) == 0)
+			return (gsize)(line - text);
+		char buf[256];
+		const char *low = lower_line (line, end, buf, sizeof buf);
+		for (const char *const *w = copy_words; *w; w++)
+			if (strstr (low, *w) != NULL)
+				return (gsize)(line - text);
+		if (eol == NULL)
+			break;
+		line = eol + 1;
+	}
+	return strlen (text);
+}
+
+const char *
+bv_delay_notice (const char *subject, const char *text)
+{
+	if (subject != NULL) {
+		g_autofree char *s = bv_text_normalise (subject, -1);
+		for (const DelayMarker *m = delay_subjects; m->words; m++)
+			if (bv_text_find_ci (s, m->words) != NULL)
+				return m->source;
+		/* Exim: "Warning: message <id> delayed <n> minutes|hours". */
+		if (g_ascii_strncasecmp (s, "warning: message ", 17) == 0 &&
+		    bv_text_find_ci (s + 17, " delayed ") != NULL)
+			return "Exim src/src/deliver.c send_warning_message() (its Subject)";
+	}
+	if (text == NULL)
+		return NULL;
+	g_autofree char *t = bv_text_normalise (text, (gssize)notice_length (text));
+	for (const DelayMarker *m = delay_texts; m->words; m++)
+		if (bv_text_find_ci (t, m->words) != NULL)
+			return m->source;
+	return NULL;
 }

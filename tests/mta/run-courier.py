@@ -16,6 +16,11 @@ Needs root, unshare (util-linux) and overlayfs.
     for d in *.deb; do dpkg -x $d root; done
     sudo COURIER_ROOT=$PWD/root python3 tests/mta/run-courier.py
 
+With --delays it sends the messages of scenarios.DELAYS instead, with
+queuetime 1h and warntime 5s: the retry after the warning time (every 10 s)
+finds the message still undelivered and courierd sends the delay
+notification (courier's "DELAYED" DSN) with each recipient's transcript.
+
 Routing: esmtproutes sends each domain to the fake server's port
 ([127.0.0.1],PORT); queuetime is 40 s with retries every 10 s, so that a 4xx
 reply is returned as undeliverable within the run.
@@ -94,9 +99,11 @@ def overlay(run, target, files=None):
        f"lowerdir={target},upperdir={upper},workdir={work}", target)
 
 
+IDS = [r"\bid ([0-9A-F]{16}\.[0-9A-F]{16}\.[0-9A-F]{8})", r"<courier\.([0-9A-F]{16}\.[0-9A-F]{8})@"]
+
+
 def collect(sink):
-    common.collect(sink, common.out_dir("courier"), common.jobs(scenarios, LOCAL, "courier"), "courier",
-                   ids=[r"\bid ([0-9A-F]{16}\.[0-9A-F]{16}\.[0-9A-F]{8})", r"<courier\.([0-9A-F]{16}\.[0-9A-F]{8})@"])
+    common.collect(sink, common.out_dir("courier"), common.jobs(scenarios, LOCAL, "courier"), "courier", ids=IDS)
 
 
 def main():
@@ -107,7 +114,9 @@ def main():
     if "--inside" not in sys.argv:
         # A mount namespace and a host name of its own for the whole run.
         os.execvp("unshare", ["unshare", "-m", "--uts", "--propagation", "private",
-                              sys.executable, os.path.abspath(__file__), "--inside"])
+                              sys.executable, os.path.abspath(__file__), "--inside"]
+                  + [a for a in sys.argv[1:] if a == "--delays"])
+    delays = "--delays" in sys.argv[1:]
     root = os.environ["COURIER_ROOT"]
     run = tempfile.mkdtemp(prefix="bv-courier-")
     os.chmod(run, 0o755)
@@ -136,7 +145,8 @@ def main():
 
     sink = os.path.join(run, "sink")
     os.makedirs(sink)
-    shared, sink_port, ports = common.start_servers(scenarios, fakesmtp, sink)
+    shared, sink_port, ports = common.start_servers(
+        scenarios, fakesmtp, sink, table=scenarios.DELAYS if delays else None, silence=60 if delays else 10)
     routes = [f"origin.example.org: [127.0.0.1],{sink_port}", f"mx.example.net: [127.0.0.1],{shared}"]
     routes += [f"{i}.example.net: [127.0.0.1],{p}" for i, p in ports.items()]
     conf = "/etc/courier"
@@ -157,6 +167,8 @@ def main():
         "esmtptimeoutkeepalive": "1\n",
         "courierd": COURIERD,
     }
+    if delays:
+        files.update(queuetime="1h\n", warntime="5s\n")
     for name, text in files.items():
         with open(os.path.join(conf, name), "w") as f:
             f.write(text)
@@ -177,16 +189,25 @@ def main():
     sh("/usr/sbin/courier", "start", stdout=log, stderr=log)
     try:
         time.sleep(2)
-        jobs = common.jobs(scenarios, LOCAL, "courier")
+        if delays:
+            jobs = common.delay_jobs(scenarios, "courier")
+        else:
+            jobs = common.jobs(scenarios, LOCAL, "courier")
         for job in jobs:
             msg = common.message(job)
             subprocess.run(["/usr/sbin/sendmail", "-f", common.SENDER] + job["rcpts"],
                            input=msg.encode(), stdout=log, stderr=log, timeout=30)
-        common.wait_for(sink, len(jobs), timeout=150)
+        if delays:
+            common.wait_for_delays(sink, jobs, timeout=150)
+        else:
+            common.wait_for(sink, len(jobs), timeout=150)
     finally:
         subprocess.run(["/usr/sbin/courier", "stop"], stdout=log, stderr=log)
         subprocess.run(["/usr/sbin/authdaemond", "stop"], stdout=log, stderr=log)
-    collect(sink)
+    if delays:
+        common.collect_delays(sink, common.out_dir("courier"), jobs, "courier", ids=IDS)
+    else:
+        collect(sink)
     print(f"run directory kept: {run}", file=sys.stderr)
 
 

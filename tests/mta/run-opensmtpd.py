@@ -10,6 +10,14 @@ SMTPD at a binary unpacked from the Debian package (apt-get download
 opensmtpd; dpkg -x).
 
     sudo SMTPD=/path/to/usr/sbin/smtpd python3 tests/mta/run-opensmtpd.py
+    sudo SMTPD=/path/to/usr/sbin/smtpd python3 tests/mta/run-opensmtpd.py --delays
+
+With --delays it sends the messages of scenarios.DELAYS instead, with
+"queue ttl 1h" and "bounce warn-interval 1s": on a temporary failure whose
+next try comes after creation + 1 s (the first retry of a relayed envelope is
+minutes away, scheduler_ramqueue.c BACKOFF_TRANSFER) the scheduler asks for a
+B_DELAYED bounce at once (usr.sbin/smtpd/scheduler.c), which bounce.c writes
+with its notice_warning text and the envelope's last error line.
 """
 import os
 import shutil
@@ -28,6 +36,24 @@ LOCAL = [
 ]
 
 
+IDS = [r"\bid ([0-9a-f]{8})\b", r"Message-I[Dd]: <([0-9a-f]{8,})[.@]", r"boundary=\"?([0-9a-f]{8,})"]
+
+
+def drop_queued_delays(queue="/var/spool/smtpd/queue"):
+    """The messages of a --delays run stay queued for an hour in the
+    compiled-in queue: remove them, so that the next run of smtpd does not
+    retry them."""
+    for bucket in os.listdir(queue) if os.path.isdir(queue) else ():
+        for msg in os.listdir(os.path.join(queue, bucket)):
+            path = os.path.join(queue, bucket, msg)
+            try:
+                data = open(os.path.join(path, "message"), "rb").read()
+            except OSError:
+                continue
+            if b"X-Scenario: delay-" in data:
+                shutil.rmtree(path, ignore_errors=True)
+
+
 def expected_jobs():
     jobs = common.jobs(scenarios, LOCAL, "opensmtpd")
     # OpenSMTPD's report quotes the reply but never the command it
@@ -43,17 +69,17 @@ def collect(sink, out, jobs):
     # A deferral that outlives "queue ttl" is reported as "delayed" with
     # "Envelope expired" and Status 4.4.7, without the last reply
     # (usr.sbin/smtpd/scheduler.c, bounce.c).
-    common.collect(sink, out, jobs, "opensmtpd",
-                   ids=[r"\bid ([0-9a-f]{8})\b", r"Message-I[Dd]: <([0-9a-f]{8,})[.@]",
-                        r"boundary=\"?([0-9a-f]{8,})"],
+    common.collect(sink, out, jobs, "opensmtpd", ids=IDS,
                    delayed=dict(status="4.4.7", code="", command="", cause="expired"))
 
 
 def main():
-    if len(sys.argv) > 1:
+    delays = "--delays" in sys.argv[1:]
+    argv = [a for a in sys.argv[1:] if a != "--delays"]
+    if argv:
         # Collect again from a kept run directory.
         out = common.out_dir("opensmtpd")
-        collect(os.path.join(sys.argv[1], "sink"), out, expected_jobs())
+        collect(os.path.join(argv[0], "sink"), out, expected_jobs())
         return
     smtpd = os.environ.get("SMTPD", "smtpd")
     out = common.out_dir("opensmtpd")
@@ -61,11 +87,12 @@ def main():
     os.chmod(run, 0o755)
     sink = os.path.join(run, "sink")
     os.makedirs(sink)
-    shared, sink_port, ports = common.start_servers(scenarios, fakesmtp, sink)
+    shared, sink_port, ports = common.start_servers(
+        scenarios, fakesmtp, sink, table=scenarios.DELAYS if delays else None, silence=400 if delays else 10)
     listen = fakesmtp.free_port()
     conf = [f"listen on 127.0.0.1 port {listen} hostname mta.example.org",
-            "queue ttl 100s",
-            "bounce warn-interval 30s",
+            "queue ttl 1h" if delays else "queue ttl 100s",
+            "bounce warn-interval 1s" if delays else "bounce warn-interval 30s",
             f'action "sink" relay host smtp://127.0.0.1:{sink_port}',
             f'action "mx" relay host smtp://127.0.0.1:{shared}',
             'action "dns" relay',
@@ -83,6 +110,20 @@ def main():
     proc = subprocess.Popen([smtpd, "-d", "-v", "-f", path], stdout=log, stderr=log)
     try:
         time.sleep(2)
+        if delays:
+            jobs = common.delay_jobs(scenarios, "opensmtpd")
+            for r in (r for j in jobs for r in j["rows"]):
+                if r["command"] and not r["command"].endswith("|"):
+                    r["command"] += "|"
+            for job in jobs:
+                common.submit("127.0.0.1", listen, job)
+            common.wait_for_delays(sink, jobs, timeout=420)
+            proc.terminate()
+            proc.wait()
+            drop_queued_delays()
+            common.collect_delays(sink, out, jobs, "opensmtpd", ids=IDS)
+            print(f"run directory kept: {run}", file=sys.stderr)
+            return
         jobs = expected_jobs()
         for job in jobs:
             common.submit("127.0.0.1", listen, job)

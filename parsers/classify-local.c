@@ -27,7 +27,7 @@ typedef struct {
 } Sysexit;
 
 static const Sysexit sysexits[] = {
-#define BV_SYSEXIT(n, nm, c, p, d) { n, nm, BV_CAUSE_##c, BV_CAUSE_##p, d },
+#define BV_SYSEXIT(n, nm, c, p, d) { n, nm, BV_CAUSE_##c, BV_CAUSE_##p, nm " (" #n "): " d },
 #define BV_SYSEXIT_TEXT(n, t, s)
 #include "parsers/knowledge/sysexits.def"
 #undef BV_SYSEXIT
@@ -64,13 +64,6 @@ bv_local_cause (int code, gboolean program)
 	if (s == NULL)
 		return BV_CAUSE_UNDEFINED;
 	return program ? s->program : s->cause;
-}
-
-const char *
-bv_local_name (int code)
-{
-	const Sysexit *s = find (code);
-	return s ? s->name : NULL;
 }
 
 const char *

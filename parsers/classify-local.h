@@ -39,8 +39,7 @@ void bv_local_read (const char *diag, gboolean x_unix, BvLocalExit *out);
  * status the table does not know. */
 BvCause bv_local_cause (int code, gboolean program);
 
-/* What exit status @code means ("EX_NOPERM: ..."), or NULL. */
-const char *bv_local_name (int code);
+/* What exit status @code means ("EX_NOPERM (77): ..."), or NULL. */
 const char *bv_local_detail (int code);
 
 G_END_DECLS

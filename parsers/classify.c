@@ -1036,6 +1036,12 @@ convention_holds (const Convention *cv, const Facts *f, const char **m, gsize *m
 			if (c != BV_CAUSE_USERUNKNOWN && c != BV_CAUSE_FILTERED &&
 			    (said (f, (BvCause)c) || f->scan.provider[c].phrase >= 0))
 				return FALSE;
+		/* The system's other own failures without words of a cause
+		 * ("delivery to pipe forbidden", "lowest numbered MX record
+		 * points to local host") are no unknown user: only the words
+		 * of one, or the text a :fail: without its own gets. */
+		if (!said (f, BV_CAUSE_USERUNKNOWN) && g_ascii_strcasecmp (f->diag, "forced rejection") != 0)
+			return FALSE;
 		*m = said (f, BV_CAUSE_USERUNKNOWN) ? f->diag + f->scan.text[BV_CAUSE_USERUNKNOWN].start
 		                                    : f->diag;
 		*mlen = said (f, BV_CAUSE_USERUNKNOWN) ? f->scan.text[BV_CAUSE_USERUNKNOWN].end -

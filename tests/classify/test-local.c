@@ -167,13 +167,17 @@ test_exim_fail (void)
 	static const Row rows[] = {
 		{ "5.0.0", "", "", "exim", "this address no longer exists", BV_CAUSE_USERUNKNOWN },
 		{ "5.0.0", "", "", "exim", "forced rejection", BV_CAUSE_USERUNKNOWN },
-		{ "5.0.0", "", "", "exim", "bob@lists.example.org is a closed mailing list",
-		  BV_CAUSE_USERUNKNOWN },
-		{ "5.0.0", "", "", "exim", "Invalid SRS recipient address", BV_CAUSE_USERUNKNOWN },
 		{ "", "", "", "exim", "NO SUCH USER HERE ANY MORE", BV_CAUSE_USERUNKNOWN },
 		{ "5.0.0", "", "", "exim", "Diese Adresse existiert nicht mehr", BV_CAUSE_USERUNKNOWN },
 		/* Words of another cause still say which. */
 		{ "5.0.0", "", "", "exim", "retry timeout exceeded", BV_CAUSE_EXPIRED },
+		/* Exim's other own failures, and a :fail: text that names no
+		 * cause, read the same: no unknown user is made of them. */
+		{ "5.0.0", "", "", "exim", "delivery to pipe forbidden", BV_CAUSE_ONHOLD },
+		{ "5.0.0", "", "", "exim", "lowest numbered MX record points to local host",
+		  BV_CAUSE_ONHOLD },
+		{ "5.0.0", "", "", "exim", "bob@lists.example.org is a closed mailing list",
+		  BV_CAUSE_ONHOLD },
 		{ "5.0.0", "", "", "exim", "mailbox is full: retry timeout exceeded", BV_CAUSE_MAILBOXFULL },
 		{ "5.0.0", "", "", "exim", "local delivery failed", BV_CAUSE_MAILERERROR },
 		/* Near misses: the same words as a remote server's reply after

@@ -57,6 +57,10 @@ typedef struct {
  * deferred; no peer, no command, and no SMTP reply code, where an SMTP
  * delivery's reply has all three.  Such output is the Diagnostic-Code
  * type Postfix and Sendmail call x-unix (dsn.C writes "unknown"). */
+/* The text's mark of a local_output() block until take_local_type() knows
+ * the reporting host. */
+#define LOCAL_MARK "x-courier-local"
+
 static gboolean
 local_output (const Block *b)
 {
@@ -79,7 +83,7 @@ block_close (Block *b)
 	if (b->reply->len > 0 && b->r->remote_mta[0] != '\0')
 		bv_scrape_set (&b->r->diagnostic_type, "smtp");
 	else if (local_output (b))
-		bv_scrape_set (&b->r->diagnostic_type, "x-unix");
+		bv_scrape_set (&b->r->diagnostic_type, LOCAL_MARK);
 	b->r = NULL;
 	g_string_truncate (b->reply, 0);
 	g_string_truncate (b->neterr, 0);
@@ -241,18 +245,21 @@ take_local_type (BvReport *report, guint from, const BvReport *text)
 {
 	for (guint i = from; i < report->recipients->len; i++) {
 		BvRecipient *r = report->recipients->pdata[i];
-		if (!(r->diagnostic_type[0] == '\0' ||
-		      g_ascii_strcasecmp (r->diagnostic_type, "unknown") == 0) ||
-		    !local_domain (r->recipient, r->reporting_mta))
-			continue;
-		for (guint k = 0; k < text->recipients->len; k++) {
+		gboolean marked = FALSE;
+		for (guint k = 0; k < text->recipients->len && !marked; k++) {
 			const BvRecipient *t = text->recipients->pdata[k];
-			if (g_ascii_strcasecmp (t->diagnostic_type, "x-unix") == 0 &&
-			    g_ascii_strcasecmp (t->recipient, r->recipient) == 0) {
-				bv_scrape_set (&r->diagnostic_type, "x-unix");
-				break;
-			}
+			marked = strcmp (t->diagnostic_type, LOCAL_MARK) == 0 &&
+			         g_ascii_strcasecmp (t->recipient, r->recipient) == 0;
 		}
+		/* The merge gave the text's mark to a recipient whose part
+		 * has no type (a delay notice's). */
+		gboolean typeless = r->diagnostic_type[0] == '\0' ||
+		                    strcmp (r->diagnostic_type, LOCAL_MARK) == 0 ||
+		                    g_ascii_strcasecmp (r->diagnostic_type, "unknown") == 0;
+		if (strcmp (r->diagnostic_type, LOCAL_MARK) == 0)
+			bv_scrape_set (&r->diagnostic_type, "");
+		if (marked && typeless && local_domain (r->recipient, r->reporting_mta))
+			bv_scrape_set (&r->diagnostic_type, "x-unix");
 	}
 }
 

@@ -57,10 +57,11 @@ courier (const char *rcpt, const char *block, const char *diag)
 	                        "Final-Recipient: rfc822; %s\n"
 	                        "Action: failed\n"
 	                        "Status: 5.0.0\n"
-	                        "Diagnostic-Code: unknown; %s\n"
+	                        "%s%s%s"
 	                        "\n"
 	                        "--=_courier_0--\n",
-	                        rcpt, block, rcpt, diag);
+	                        rcpt, block, rcpt, diag ? "Diagnostic-Code: unknown; " : "", diag ? diag : "",
+	                        diag ? "\n" : "");
 }
 
 static void
@@ -91,6 +92,11 @@ test_courier (void)
 		  BV_CAUSE_HOSTUNKNOWN },
 		{ "someone@example.net", " <<< Connection refused\n", "Connection refused", "unknown",
 		  BV_CAUSE_EXPIRED },
+		/* The same without a Diagnostic-Code (a delay notice's part
+		 * has none): the text's form alone does not make it local. */
+		{ "someone@example.net", " <<< Connection refused\n", NULL, "", BV_CAUSE_EXPIRED },
+		{ "pipe75@local.example.org", " <<< mailbox temporarily locked\n", NULL, "x-unix",
+		  BV_CAUSE_MAILERERROR },
 		{ "someone@example.net",
 		  "     mx.example.net [192.0.2.7]:\n >>> RCPT TO:<someone@example.net>\n <<< 550 local "
 		  "user unknown\n",

@@ -331,18 +331,48 @@ looks_like_failure_notice (BvMail *mail)
 	       bv_text_find_any_ci (mail->subject, subjects) != NULL;
 }
 
+/* Whether @from is one of the list's own command or owner addresses: a
+ * mailto URL of its List-Help, List-Subscribe, List-Unsubscribe or
+ * List-Owner field (RFC 2369 section 3).  List-Post is left out: a list
+ * that rewrites From for DMARC puts its posting address there on the
+ * posts it relays. */
+static gboolean
+from_list_address (BvMail *mail, const char *from)
+{
+	static const char *const fields[] = { "List-Help", "List-Subscribe", "List-Unsubscribe", "List-Owner",
+		                              NULL };
+	for (const char *const *f = fields; *f; f++) {
+		const char *v = bv_mail_header (mail, *f);
+		for (const char *m = v ? bv_text_find_ci (v, "mailto:") : NULL; m;
+		     m = bv_text_find_ci (m + 1, "mailto:")) {
+			m += strlen ("mailto:");
+			gsize n = strcspn (m, "?>, \t\r\n");
+			if (n == strlen (from) && g_ascii_strncasecmp (m, from, n) == 0)
+				return TRUE;
+		}
+	}
+	return FALSE;
+}
+
 /* Mailing-list managers send their notices (held for moderation, awaiting
- * approval) as auto-replied too; they are not a person's vacation reply. */
+ * approval, bounce processing) as auto-replied too; they are not a
+ * person's vacation reply.  What makes one is its sender, the list's own
+ * address, or its subject.  List-Id (RFC 2919) and X-Mailman-Version only
+ * say that the message went through a list: a list relays to its members
+ * the out-of-office replies that its posts provoke (RFC 3834 section 2
+ * asks responders not to answer list mail, not all do), and those are the
+ * reply of the person on the From line. */
 static gboolean
 is_list_notice (BvMail *mail)
 {
 	static const char *const senders[] = { "-owner@", "-bounces@", "-request@", "owner-", NULL };
 	static const char *const subjects[] = { "moderator",         "moderation",      "held for",
 		                                "awaiting approval", "awaits approval", NULL };
-	return bv_mail_header (mail, "X-Mailman-Version") != NULL ||
-	       bv_mail_header (mail, "List-Id") != NULL ||
-	       bv_text_find_any_ci (mail->from, senders) != NULL ||
-	       bv_text_find_any_ci (mail->subject, subjects) != NULL;
+	if (bv_text_find_any_ci (mail->from, senders) != NULL ||
+	    bv_text_find_any_ci (mail->subject, subjects) != NULL)
+		return TRUE;
+	g_autofree char *from = bv_address_extract (mail->from);
+	return from != NULL && from_list_address (mail, from);
 }
 
 /* Headers and subjects that mark an automatic reply (RFC 3834 and the

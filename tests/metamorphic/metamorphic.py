@@ -823,6 +823,10 @@ def wrap_mixed(banner_first):
             )
             parts = [content, footer]
         head = b"".join(l + b"\n" for f in outer for l in f)
+        # A list that adds a footer also adds its List-Id (RFC 2919): that
+        # says the message went through the list, not who wrote it.
+        if not banner_first:
+            head += b"List-Id: <team.lists.example.org>\n"
         head += b"MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"=_bv-wrap_=\"\n\n"
         body = b"".join(b"--=_bv-wrap_=\n" + p + (b"" if p.endswith(b"\n") else b"\n") + b"\n" for p in parts)
         return head + body + b"--=_bv-wrap_=--\n"

@@ -219,15 +219,23 @@ code_rule (const char *status)
 	int cls, subject, detail;
 	if (!split_status (status, &cls, &subject, &detail) || (cls != 4 && cls != 5))
 		return NULL;
-	const char *rest = strchr (status, '.') + 1;
-	const BvCodeRule *any = NULL;
-	for (gsize i = 0; i < G_N_ELEMENTS (code_rules); i++) {
-		if (strcmp (code_rules[i].code, status) == 0)
-			return &code_rules[i];
-		if (any == NULL && strcmp (code_rules[i].code, rest) == 0)
-			any = &code_rules[i];
+	/* The table's codes by name, the first row of each name kept: the
+	 * same answer as a walk of the table in order, without two string
+	 * compares per row on every call (the walk was 2.5% of a scan). */
+	static GHashTable *by_code = NULL;
+	if (g_once_init_enter (&by_code)) {
+		GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+		for (gsize i = 0; i < G_N_ELEMENTS (code_rules); i++)
+			if (!g_hash_table_contains (t, code_rules[i].code))
+				g_hash_table_insert (t, (gpointer)code_rules[i].code,
+				                     (gpointer)&code_rules[i]);
+		g_once_init_leave (&by_code, t);
 	}
-	return any;
+	const BvCodeRule *exact = g_hash_table_lookup (by_code, status);
+	if (exact != NULL)
+		return exact;
+	/* A row without a class ("1.1") stands for both classes. */
+	return g_hash_table_lookup (by_code, strchr (status, '.') + 1);
 }
 
 /* Microsoft's 5.7.606-649: the sending IP is banned. */

@@ -329,6 +329,28 @@ seen_before (Run *run, const struct stat *st)
 	return FALSE;
 }
 
+/* Whether @path, a directory notmuch knows (@dir) whose time is unchanged,
+ * is a Maildir's cur/ or new/ that need not even be listed.  An unchanged
+ * time means no file came or went, but the walk still lists a directory
+ * for its subdirectories; cur/ and new/ hold none (the Maildir layout puts
+ * folders beside them, not inside), which the link count confirms on the
+ * file systems that count a directory's subdirectories in it (2 when there
+ * are none, as find(1) relies on; btrfs and some network file systems say
+ * 1 and are listed as before), and notmuch must know of none under it.
+ * Listing the million names of a large cur/ was nearly all of a start with
+ * nothing new at a million messages. */
+static gboolean
+unchanged_maildir_leaf (const char *path, const struct stat *st, notmuch_directory_t *dir)
+{
+	if (st->st_nlink != 2)
+		return FALSE;
+	g_autofree char *base = g_path_get_basename (path);
+	if (strcmp (base, "cur") != 0 && strcmp (base, "new") != 0)
+		return FALSE;
+	g_autoptr (GPtrArray) had_dirs = known_names (dir, FALSE);
+	return had_dirs->len == 0;
+}
+
 static gboolean
 walk (Run *run, const char *path)
 {
@@ -356,6 +378,10 @@ walk (Run *run, const char *path)
 	 * subdirectories are wanted (an empty one notmuch has no record of
 	 * may have new mail), so its files are neither copied nor sorted. */
 	gboolean changed = st.st_mtime != known || dir == NULL;
+	if (!changed && unchanged_maildir_leaf (path, &st, dir)) {
+		notmuch_directory_destroy (dir);
+		return TRUE;
+	}
 	g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
 	g_autoptr (GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
 	if (!list_dir (run, path, changed ? files : NULL, dirs)) {

@@ -882,11 +882,6 @@ const BvPhrase bv_phrases[] = {
 	P ("blocked ip", BLOCKED),
 	P ("ip address blocked", BLOCKED),
 	P ("banned sending ip", BLOCKED),
-	/* Sendmail's words for a refused TCP connection ("Connection
-	 * refused by %s", sendmail/err.c), kept as a block only because the
-	 * shared corpus labels one such report so (parsers/README.md,
-	 * vocabulary decisions): a failed connection, not a refusal. */
-	P ("connection refused by", BLOCKED),
 	P ("access denied, banned", BLOCKED),
 	P ("refused to talk to me", BLOCKED),
 	P ("not accepting connections", BLOCKED),

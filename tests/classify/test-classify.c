@@ -1656,6 +1656,11 @@ test_connection_failures (void)
 		{ "5.4.0", "", "", "failed", BV_KIND_FAILED,
 		  "Too many failures (Error: connect ECONNREFUSED [2001:db8::25]:25)", BV_CAUSE_EXPIRED,
 		  "Node.js" },
+		/* Sendmail sendmail/err.c's words for ECONNREFUSED: not a block. */
+		{ "4.4.7", "", "CONN", "failed", BV_KIND_FAILED,
+		  "Deferred: Connection refused by [192.0.2.10]", BV_CAUSE_EXPIRED, "err.c" },
+		{ "5.4.1", "", "", "failed", BV_KIND_FAILED, "Connection refused by mx.example.net.",
+		  BV_CAUSE_NETWORKERROR, "err.c" },
 		/* A server that answers "refused" refused the client. */
 		{ "5.7.1", "554", "CONN", "failed", BV_KIND_FAILED, "554 5.7.1 Connection refused",
 		  BV_CAUSE_BLOCKED, "RFC 5321" },

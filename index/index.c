@@ -66,6 +66,9 @@
 /* notmuch configuration key: "uuid:revision" up to which changed messages
  * were triaged. */
 #define CONFIG_TRIAGED "bounceview.triaged-revision"
+/* "UUID:REVISION:PARSER-VERSION:CACHED", written at the end of a run that
+ * left no candidate unparsed: see settled_at_start(). */
+#define CONFIG_SETTLED "bounceview.settled"
 
 /* Reports are multipart/report with a delivery-status or feedback part, or
  * at least come from a mail system's own address or with its wording: the
@@ -122,6 +125,12 @@ typedef struct {
 	gboolean sync_flags;
 	guint parsed_at_add; /* messages add_files() parsed and cached */
 	guint skipped;       /* directories that could not be listed */
+	guint left_stale;    /* candidates the parse phase could not cache */
+	/* The revision this run started at, when the last run ended at it
+	 * with nothing left to parse (settled_at_start()), else 0; and the
+	 * count of cached candidates that run recorded. */
+	unsigned long settled_rev;
+	guint64 settled_cached;
 	GError *error;
 } Run;
 
@@ -1101,9 +1110,40 @@ triage_one (Run *run, notmuch_message_t *msg, guint i, guint n)
  * Listed before the files are synced, so that this run's own new messages,
  * which add_files() triaged at once, are not among them: walking every
  * message of a cold index read each one's whole term list for its id. */
+/* Whether the database is as the last run left it: same database, same
+ * revision (nothing indexed, tagged or changed since, by us or by anyone
+ * else), same parser version, and that run had no candidate left that it
+ * could not parse.  Then the two queries over the whole database that a
+ * run makes even with nothing new (the changed non-candidates, and the
+ * count of cached candidates) have the answers that run recorded: at a
+ * million messages they were nearly all of a start with nothing new. */
+static void
+settled_at_start (Run *run)
+{
+	g_autofree char *value = NULL;
+	notmuch_database_get_config (run->db->db, CONFIG_SETTLED, &value);
+	const char *uuid = NULL;
+	unsigned long rev = notmuch_database_get_revision (run->db->db, &uuid);
+	if (value == NULL || uuid == NULL || rev == 0)
+		return;
+	g_autofree char *want = g_strdup_printf ("%s:%lu:%d:", uuid, rev, BV_PARSER_VERSION);
+	if (!g_str_has_prefix (value, want))
+		return;
+	const char *count = value + strlen (want);
+	char *end = NULL;
+	guint64 cached = g_ascii_strtoull (count, &end, 10);
+	if (end == count || *end != '\0')
+		return;
+	run->settled_rev = rev;
+	run->settled_cached = cached;
+}
+
 static gboolean
 list_changed (Run *run)
 {
+	settled_at_start (run);
+	if (run->settled_rev != 0)
+		return TRUE; /* Nothing changed since the last run ended. */
 	const char *uuid = NULL;
 	g_autofree char *last = NULL;
 	notmuch_database_get_config (run->db->db, CONFIG_TRIAGED, &last);
@@ -1180,7 +1220,18 @@ record_triaged_revision (Run *run)
 	unsigned long rev = notmuch_database_get_revision (run->db->db, &uuid);
 	g_autofree char *value = g_strdup_printf ("%s:%lu", uuid != NULL ? uuid : "", rev);
 	notmuch_status_t st = notmuch_database_set_config (run->db->db, CONFIG_TRIAGED, value);
-	return st == NOTMUCH_STATUS_SUCCESS || bv_db_fail (run->db, &run->error, st, CONFIG_TRIAGED);
+	if (st != NOTMUCH_STATUS_SUCCESS)
+		return bv_db_fail (run->db, &run->error, st, CONFIG_TRIAGED);
+	/* The revision once more: should writing the configuration move it,
+	 * the next run finds it moved and makes its queries as before. */
+	rev = notmuch_database_get_revision (run->db->db, &uuid);
+	g_autofree char *settled =
+	        run->left_stale == 0 && uuid != NULL
+	                ? g_strdup_printf ("%s:%lu:%d:%" G_GUINT64_FORMAT, uuid, rev, BV_PARSER_VERSION,
+	                                   run->stats->cached + run->stats->parsed)
+	                : g_strdup ("");
+	st = notmuch_database_set_config (run->db->db, CONFIG_SETTLED, settled);
+	return st == NOTMUCH_STATUS_SUCCESS || bv_db_fail (run->db, &run->error, st, CONFIG_SETTLED);
 }
 
 static notmuch_status_t
@@ -1191,6 +1242,8 @@ parse_one (Run *run, notmuch_message_t *msg, guint i, guint n)
 	if (r != NULL) {
 		count_result (run, r);
 		st = store_result (run, msg, r);
+	} else {
+		run->left_stale++; /* Unreadable now: the next run tries again. */
 	}
 	progress (run, "parse", i + 1, n);
 	return st;
@@ -1202,6 +1255,11 @@ parse_candidates (Run *run)
 	const char *version = "property:" BV_CACHE_KEY_VERSION "=" G_STRINGIFY (BV_PARSER_VERSION);
 	g_autofree char *current = g_strdup_printf ("(%s) and %s", CANDIDATE_QUERY, version);
 	g_autofree char *stale = g_strdup_printf ("(%s) and not %s", CANDIDATE_QUERY, version);
+	if (run->settled_rev != 0 && notmuch_database_get_revision (run->db->db, NULL) == run->settled_rev) {
+		/* Still as the last run left it: every candidate cached. */
+		run->stats->cached = run->settled_cached;
+		return TRUE;
+	}
 	/* What add_files() parsed is cached by now but was not before. */
 	guint cached = count (run, current);
 	run->stats->cached = cached > run->parsed_at_add ? cached - run->parsed_at_add : 0;

@@ -199,6 +199,33 @@ class IndexTest(unittest.TestCase):
         second = stats(self.e.index().stdout)
         self.assertEqual(second, (0, 0, 0, 0, first[3]))
 
+    def test_settled_runs_still_see_every_change(self):
+        # A run that finds the database as the last run left it answers
+        # from what that run recorded; anything done since, by us or by
+        # notmuch, must still be seen, and the counts must stay those of
+        # a full run.
+        first = stats(self.e.index().stdout)
+        total = first[3]
+        self.assertEqual(stats(self.e.index().stdout), (0, 0, 0, 0, total))
+        self.assertEqual(stats(self.e.index().stdout), (0, 0, 0, 0, total))
+        # Someone else's tag moves the revision: a full run, same answer.
+        self.e.notmuch("tag", "+seen-by-user", "--", "*")
+        self.assertEqual(stats(self.e.index().stdout), (0, 0, 0, 0, total))
+        self.assertEqual(stats(self.e.index().stdout), (0, 0, 0, 0, total))
+        # New mail after a settled run is indexed and parsed.
+        reports = [r for r in self.e.scan() if r["kind"] == "failed"]
+        with open(reports[0]["file"], "rb") as f:
+            data = f.read()
+        data = re.sub(rb"(?im)^(Message-ID:\s*<)", rb"\g<1>settled.", data, count=1)
+        with open(os.path.join(self.e.maildir, "new", "9999999998.settled.demo"), "wb") as f:
+            f.write(data)
+        time.sleep(1.1)  # directory times are seconds
+        s = stats(self.e.index().stdout)
+        self.assertEqual(s[0], 1)
+        self.assertEqual(s[3] + s[4], total + 1)
+        self.assertEqual(stats(self.e.index().stdout), (0, 0, 0, 0, total + 1))
+        self.assertEqual(model_groups(self.e.dump()), expected_groups(self.e.scan()))
+
     def test_quiet_without_terminal(self):
         p = self.e.run("index", "--maildir", self.e.maildir)
         self.assertEqual(p.stdout, "")

@@ -107,6 +107,9 @@ hmailserver_parse (BvMail *mail, BvReport *report)
 			continue;
 		g_autofree char *v = NULL;
 		if ((v = label_value (&line, "Remote server replied:")) != NULL) {
+			/* An entry that lists a second exchange: the last reply
+			 * is the answer to the last command sent. */
+			g_free (reply);
 			reply = g_steal_pointer (&v);
 			bv_scrape_set (&cur->diagnostic_type, "smtp");
 		} else if ((v = label_value (&line, "hMailServer sent:")) != NULL) {

@@ -193,6 +193,17 @@ typedef struct {
 	Slot *slot;
 } WorkerCtx;
 
+/* Names the slot after the message or problem it now holds: the slot's
+ * name is the file's, and an mbox message's ("PATH:OFFSET") differs. */
+static void
+rename_slot (Slot *s, const char *name)
+{
+	if (g_strcmp0 (name, s->name) != 0) {
+		g_free (s->name);
+		s->name = g_strdup (name);
+	}
+}
+
 /* A new, zeroed Extra at the end of the slot's. */
 static Extra *
 next_extra (Slot *s)
@@ -212,12 +223,7 @@ read_message (const char *name, const char *data, gsize len, gpointer user)
 	/* The slot's own fields hold the first message, after at most a
 	 * problem of the same name; anything else goes after, in order. */
 	if (!s->has_result && s->extra == NULL && (s->problem == NULL || g_strcmp0 (name, s->name) == 0)) {
-		/* The slot's name is the file's; an mbox message's name
-		 * ("PATH:OFFSET") differs. */
-		if (g_strcmp0 (name, s->name) != 0) {
-			g_free (s->name);
-			s->name = g_strdup (name);
-		}
+		rename_slot (s, name);
 		s->result = result;
 		s->has_result = TRUE;
 		return;
@@ -234,10 +240,7 @@ read_problem (const char *path, const char *reason, gpointer user)
 	WorkerCtx *w = user;
 	Slot *s = w->slot;
 	if (s->problem == NULL && !s->has_result && s->extra == NULL) {
-		if (g_strcmp0 (path, s->name) != 0) {
-			g_free (s->name);
-			s->name = g_strdup (path);
-		}
+		rename_slot (s, path);
 		s->problem = g_strdup (reason);
 		return;
 	}

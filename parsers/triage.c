@@ -17,17 +17,22 @@
 /* The header block ends at the first empty line; never look past 256 KiB. */
 #define TRIAGE_MAX_HEAD (256u * 1024u)
 
+/* g_ascii_tolower() is a call; this runs on every header line. */
+static inline char
+lower (char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
 /* Lower-cases the line [@p, @end) into @buf (at most @size - 1 bytes, the
  * rest of a longer line is not looked at), so that the word lists can be
- * searched with strstr() instead of a case-insensitive compare per offset. */
+ * searched byte for byte, without a case-insensitive compare per offset. */
 static const char *
 lower_line (const char *p, const char *end, char *buf, gsize size)
 {
 	gsize n = MIN ((gsize)(end - p), size - 1);
-	for (gsize i = 0; i < n; i++) {
-		char c = p[i];
-		buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (c == '\0' ? ' ' : c);
-	}
+	for (gsize i = 0; i < n; i++)
+		buf[i] = p[i] == '\0' ? ' ' : lower (p[i]);
 	buf[n] = '\0';
 	return buf;
 }
@@ -143,13 +148,6 @@ static const char *const subject_words[] = {
 	NULL,
 };
 
-/* g_ascii_tolower() is a call; this runs on every header line. */
-static inline char
-lower (char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-}
-
 /* Word lists compiled for one pass over a line.  Triage runs on every
  * message of a mailbox, and trying each word with strstr() was a third of
  * its time (one call per word per line); here each offset of the line is
@@ -252,16 +250,15 @@ forward_subject (const char *p, const char *end)
 }
 
 /* A header that only automated mail carries, matched as a prefix of the
- * line, case-insensitively; @colon: the name must be followed by ':'. */
+ * line, case-insensitively. */
 typedef struct {
 	const char *name;
 	guint8 len;
-	gboolean colon;
 } AutoHeader;
 
-#define AUTO_HEADER(s)                 \
-	{                              \
-		s, sizeof s - 1, FALSE \
+#define AUTO_HEADER(s)          \
+	{                       \
+		s, sizeof s - 1 \
 	}
 static const AutoHeader auto_headers[] = {
 	AUTO_HEADER ("Auto-Submitted:"),

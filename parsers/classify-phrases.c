@@ -1241,6 +1241,9 @@ const BvPhrase bv_phrases[] = {
 #include "parsers/knowledge/trendmicro.def"
 #include "parsers/knowledge/cisco.def"
 #include "parsers/knowledge/aliyun.def"
+#include "parsers/knowledge/sohu.def"
+#include "parsers/knowledge/fastmail.def"
+#include "parsers/knowledge/zoho.def"
 #undef BV_PROVIDER
 
 	/* ==== Concepts: head words and qualifiers (classify-concepts.def),

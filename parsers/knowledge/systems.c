@@ -109,6 +109,9 @@ static const Scope scopes[BV_SCOPE_COUNT] = {
 	[BV_SCOPE_ALIYUN] = { "Alibaba Mail",
 	                      LIST ("mxhichina.com", "aliyun.com", "alibaba.com", "alibabacloud.com"),
 	                      SYSTEMS (BV_SYSTEM_NONE), NULL },
+	/* Sohu Mail: sohu.com for its free mail, sohu.net for its enterprise
+	 * mail. */
+	[BV_SCOPE_SOHU] = { "Sohu", LIST ("sohu.com", "sohu.net"), SYSTEMS (BV_SYSTEM_NONE), NULL },
 };
 
 const char *

@@ -56,6 +56,7 @@ typedef enum {
 	BV_SCOPE_ATT,
 	BV_SCOPE_YANDEX,
 	BV_SCOPE_ALIYUN,
+	BV_SCOPE_SOHU,
 	BV_SCOPE_COUNT
 } BvScope;
 

@@ -1,7 +1,8 @@
 /* test-providers.c: what a user checks about a bounce whose cause a
  * provider's own code or wording decides (parsers/knowledge/google.def,
  * microsoft.def, yahoo.def, providers.def, comcast.def, att.def,
- * yandex.def, trendmicro.def, cisco.def, aliyun.def).
+ * yandex.def, trendmicro.def, cisco.def, aliyun.def, sohu.def, fastmail.def,
+ * zoho.def).
  *
  * Copyright 2026 the bounceview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -684,6 +685,55 @@ test_asia_europe (void)
 	check (cases, G_N_ELEMENTS (cases));
 }
 
+/* Sohu's, Fastmail's and Zoho's replies (parsers/knowledge/sohu.def,
+ * fastmail.def, zoho.def). */
+static void
+test_mailboxes (void)
+{
+	static const Wording sohu[] = {
+		{ "5.7.0", "553", "5.7.0 IP REJECT: 192.0.2.1:1700000000", BV_CAUSE_BLOCKED },
+	};
+	check_wordings (sohu, G_N_ELEMENTS (sohu), "mx.sohu.com", "Sohu");
+	static const Wording fastmail[] = {
+		{ "5.7.1", "551", "5.7.1 Not authorised to send from this header address",
+		  BV_CAUSE_REJECTED },
+	};
+	check_wordings (fastmail, G_N_ELEMENTS (fastmail), "in1-smtp.messagingengine.com", "Fastmail");
+	static const Wording zoho[] = {
+		{ "5.2.1", "550", "5.2.1 Subject is Mandatory.", BV_CAUSE_CONTENTERROR },
+	};
+	check_wordings (zoho, G_N_ELEMENTS (zoho), "smtp.zeptomail.com", "Zoho");
+	static const Case cases[] = {
+		/* Sohu's reply with only a link of Sohu's in it, and in a
+		 * relay's sentence with no code. */
+		{ "5.7.0", "553", "MAIL", "", "",
+		  "553 5.7.0 IP REJECT: 192.0.2.1:1700000000:http://mail.sohu.com/", BV_CAUSE_BLOCKED,
+		  "Sohu" },
+		{ "5.0.0", "", "", "", "mx1.sohu.net", "remote server said: ip reject (192.0.2.1)",
+		  BV_CAUSE_BLOCKED, "Sohu" },
+		/* Fastmail's sentence without its codes, quoted in another
+		 * relay's words. */
+		{ "5.0.0", "", "", "", "",
+		  "Delivery failed; remote reply was \"not authorised to send from this header "
+		  "address\"",
+		  BV_CAUSE_REJECTED, "Fastmail" },
+		{ "", "554", "DATA", "", "", "554 Subject is mandatory, please add one",
+		  BV_CAUSE_CONTENTERROR, "Zoho" },
+		/* Near misses: the scoped words from another system, the words
+		 * inside longer ones, and sentences that say the opposite. */
+		{ "5.7.0", "553", "MAIL", "", "mx.example.org", "553 5.7.0 IP REJECT: 192.0.2.1:1700000000",
+		  MISS, "Sohu" },
+		{ "5.7.0", "553", "MAIL", "", "mx.sohu.com", "553 5.7.0 IP REJECTED by rule", MISS, "Sohu" },
+		{ "5.7.1", "551", "DATA", "", "in1-smtp.messagingengine.com",
+		  "551 5.7.1 You are now authorised to send from this header address", MISS, "Fastmail" },
+		{ "5.7.1", "551", "DATA", "", "",
+		  "551 5.7.1 not authorised to send from this header addresses", MISS, "Fastmail" },
+		{ "5.2.1", "550", "", "", "", "550 5.2.1 A subject is not mandatory here", MISS, "Zoho" },
+		{ "5.2.1", "550", "", "", "", "550 5.2.1 Subject is mandatorily checked", MISS, "Zoho" },
+	};
+	check (cases, G_N_ELEMENTS (cases));
+}
+
 /* Codes count as whole tokens only. */
 static void
 test_tokens (void)
@@ -744,6 +794,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/providers/isps", test_isps);
 	g_test_add_func ("/providers/gateways", test_gateways);
 	g_test_add_func ("/providers/asia-europe", test_asia_europe);
+	g_test_add_func ("/providers/mailboxes", test_mailboxes);
 	g_test_add_func ("/providers/scopes", test_scopes);
 	return g_test_run ();
 }

@@ -134,6 +134,70 @@ each_stdin (const BvInputSink *sink)
 
 static gboolean each_file (const char *path, const BvInputSink *sink);
 
+/* Reads up to @want bytes of @fd into @buf from @got on; returns the new
+ * count, or -1 with errno set.  A file that shrank while it was read gives
+ * what is there. */
+static gssize
+read_upto (int fd, char *buf, gsize got, gsize want)
+{
+	while (got < want) {
+		ssize_t n = read (fd, buf + got, want - got);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0)
+			break;
+		got += (gsize)n;
+	}
+	return (gssize)got;
+}
+
+/* Streams @fd, read from its start, as an mbox. */
+static gboolean
+mbox_from_fd (const char *path, int fd, const BvInputSink *sink)
+{
+	FILE *fp = lseek (fd, 0, SEEK_SET) == 0 ? fdopen (fd, "r") : NULL;
+	if (fp == NULL) {
+		report_error (sink, path, g_strerror (errno));
+		close (fd);
+		return FALSE;
+	}
+	gboolean ok = each_mbox_stream (fp, path, NULL, 0, sink);
+	fclose (fp);
+	return ok;
+}
+
+/* The first read of a file asks for at most this much, so that an mbox
+ * (told by its first bytes) is not read whole into memory before it is
+ * streamed; nearly every message fits, so most files take one read. */
+#define FIRST_READ (256u * 1024u)
+
+/* Reads the file open as @fd (@want bytes, as fstat gave them) and delivers
+ * it as one message, or as an mbox when it starts with "From ": the look
+ * for an mbox is made on the first read, not by a read of its own. */
+static gboolean
+read_and_deliver (const char *path, int fd, gsize want, gboolean may_be_mbox, const BvInputSink *sink)
+{
+	g_autofree char *buf = g_malloc (want + 1);
+	gsize first = may_be_mbox ? MIN (want, FIRST_READ) : want;
+	gssize got = read_upto (fd, buf, 0, first);
+	if (got >= 0 && may_be_mbox && looks_like_mbox (buf, (gsize)got))
+		return mbox_from_fd (path, fd, sink);
+	if (got >= 0 && (gsize)got == first)
+		got = read_upto (fd, buf, (gsize)got, want);
+	if (got < 0) {
+		report_error (sink, path, g_strerror (errno));
+		close (fd);
+		return FALSE;
+	}
+	buf[got] = '\0';
+	close (fd);
+	sink->message (path, buf, (gsize)got, sink->user);
+	return TRUE;
+}
+
 gboolean
 bv_input_read_file (const char *path, int fd, gsize want, const BvInputSink *sink)
 {
@@ -144,25 +208,8 @@ bv_input_read_file (const char *path, int fd, gsize want, const BvInputSink *sin
 		now.file = NULL;
 		return each_file (path, &now);
 	}
-	g_autofree char *buf = g_malloc (want + 1);
-	gsize got = 0;
-	while (got < want) {
-		ssize_t n = read (fd, buf + got, want - got);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			report_error (sink, path, g_strerror (errno));
-			close (fd);
-			return FALSE;
-		}
-		if (n == 0)
-			break; /* Shrunk while we read: parse what is there. */
-		got += (gsize)n;
-	}
-	buf[got] = '\0';
-	close (fd);
-	sink->message (path, buf, got, sink->user);
-	return TRUE;
+	/* The walker opened it and already knows it is no mbox. */
+	return read_and_deliver (path, fd, want, FALSE, sink);
 }
 
 /* Reads one regular file: a message, or an mbox when it starts with "From ". */
@@ -190,23 +237,15 @@ each_file (const char *path, const BvInputSink *sink)
 	gsize want = MIN ((gsize)st.st_size, BV_INPUT_MAX_MESSAGE);
 	if ((guint64)st.st_size > BV_INPUT_MAX_MESSAGE)
 		report_error (sink, path, "larger than 64 MiB: parsed up to that size");
+	if (sink->file == NULL)
+		return read_and_deliver (path, fd, want, TRUE, sink);
+	/* A worker will read this file: the walker looks at its first bytes
+	 * only, to split an mbox itself. */
 	char head[5];
-	if (want >= 5 && pread (fd, head, 5, 0) == 5 && looks_like_mbox (head, 5)) {
-		FILE *fp = fdopen (fd, "r");
-		if (fp == NULL) {
-			report_error (sink, path, g_strerror (errno));
-			close (fd);
-			return FALSE;
-		}
-		gboolean ok = each_mbox_stream (fp, path, NULL, 0, sink);
-		fclose (fp);
-		return ok;
-	}
-	if (sink->file != NULL) {
-		sink->file (path, fd, want, sink->user);
-		return TRUE;
-	}
-	return bv_input_read_file (path, fd, want, sink);
+	if (want >= 5 && pread (fd, head, 5, 0) == 5 && looks_like_mbox (head, 5))
+		return mbox_from_fd (path, fd, sink);
+	sink->file (path, fd, want, sink->user);
+	return TRUE;
 }
 
 static int

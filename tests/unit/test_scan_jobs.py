@@ -152,6 +152,42 @@ class ScanJobs(unittest.TestCase):
         # One message: named by its file alone, as with one thread.
         self.assertIn(single, files)
 
+    def test_maildir_files_larger_than_the_first_read(self):
+        # A file is read in one system call when it is small; a large one
+        # must still be read whole: a report whose delivery-status part
+        # comes after 400 KiB of text, and an mbox of more than 256 KiB
+        # left in a Maildir, whose every message must come out.
+        md = os.path.join(self.tmp.name, "large-files")
+        shutil.rmtree(md, ignore_errors=True)
+        os.makedirs(os.path.join(md, "cur"))
+        os.makedirs(os.path.join(md, "new"))
+        filler = ("The message could not be delivered.  " * 20 + "\n") * 560
+        report = ("From: MAILER-DAEMON@mx.example.org\nTo: sender@example.com\n"
+                  "Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+                  "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+                  "--b\nContent-Type: text/plain\n\n" + filler +
+                  "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n"
+                  "Final-Recipient: rfc822; late.reader@example.net\nAction: failed\nStatus: 5.1.1\n"
+                  "Diagnostic-Code: smtp; 550 5.1.1 <late.reader@example.net>: Recipient address "
+                  "rejected: User unknown in local recipient table\n\n--b--\n")
+        self.assertGreater(len(report), 400 * 1024)
+        with open(os.path.join(md, "cur", "1.big:2,S"), "w") as f:
+            f.write(report)
+        with open(self.mbox, "rb") as f:
+            head = f.read(700000)
+        cut = head.rfind(b"\nFrom MAILER-DAEMON ")
+        self.assertGreater(cut, 300 * 1024)
+        with open(os.path.join(md, "cur", "2.mbox:2,S"), "wb") as f:
+            f.write(head[:cut + 1])
+        want = head[:cut + 1].count(b"From MAILER-DAEMON ")
+        _, out, _ = self.assertSameForAllJobs(["--format", "jsonl", md])
+        records = [json.loads(l) for l in out.splitlines()]
+        big = [r for r in records if r["file"].endswith("1.big:2,S")]
+        self.assertEqual([r.get("recipient") for r in big], ["late.reader@example.net"])
+        self.assertEqual(big[0]["cause"], "userunknown")
+        files = {r["file"] for r in records if "2.mbox:2,S" in r["file"]}
+        self.assertEqual(len(files), want, "every message of the large mbox file")
+
     @unittest.skipIf(os.environ.get("BOUNCEVIEW_SANITIZED"),
                      "AddressSanitizer keeps freed memory in quarantine: RSS is not the program's")
     def test_memory_does_not_grow_with_input(self):

@@ -252,22 +252,58 @@ static const struct {
 	{ "my name was rejected", "HELO" },
 };
 
+G_STATIC_ASSERT (G_N_ELEMENTS (command_phrases) < 256);
+
+/* command_phrases by first letter: for each byte, the first row in
+ * command_order that starts with it and how many do, and each row's length,
+ * so that the one pass over a text compares only the rows that can match
+ * where it stands.  Built once; the order within a letter is the table's. */
+typedef struct {
+	guint8 start[256];
+	guint8 count[256];
+	guint8 order[G_N_ELEMENTS (command_phrases)];
+	guint8 len[G_N_ELEMENTS (command_phrases)];
+} CommandIndex;
+
+static const CommandIndex *
+command_index (void)
+{
+	static CommandIndex index;
+	static gsize done = 0;
+	if (g_once_init_enter (&done)) {
+		guint n = 0;
+		for (guint c = 0; c < 256; c++) {
+			index.start[c] = (guint8)n;
+			for (guint k = 0; k < G_N_ELEMENTS (command_phrases); k++) {
+				if ((guint8)command_phrases[k].phrase[0] != c)
+					continue;
+				index.order[n++] = (guint8)k;
+				index.count[c]++;
+			}
+		}
+		for (guint k = 0; k < G_N_ELEMENTS (command_phrases); k++)
+			index.len[k] = (guint8)strlen (command_phrases[k].phrase);
+		g_once_init_leave (&done, 1);
+	}
+	return &index;
+}
+
 const char *
 bv_scrape_command (const char *text, gssize len)
 {
 	if (text == NULL)
 		return "";
+	const CommandIndex *index = command_index ();
 	gsize n = len < 0 ? strlen (text) : (gsize)len;
-	/* One pass: at each '<', '>', 'a', 'i', 'o', 's', 'd', 'f', 'g', 'm'
-	 * compare the phrases that start with that letter. */
+	/* One pass: at each byte, the phrases that start with its lower case,
+	 * most specific first. */
 	for (gsize i = 0; i < n; i++) {
-		char c = g_ascii_tolower (text[i]);
-		for (gsize k = 0; k < G_N_ELEMENTS (command_phrases); k++) {
-			const char *ph = command_phrases[k].phrase;
-			if (ph[0] != c)
-				continue;
-			gsize m = strlen (ph);
-			if (i + m <= n && g_ascii_strncasecmp (text + i, ph, m) == 0)
+		guint8 c = (guint8)g_ascii_tolower (text[i]);
+		for (guint j = index->start[c]; j < (guint)index->start[c] + index->count[c]; j++) {
+			guint k = index->order[j];
+			gsize m = index->len[k];
+			if (i + m <= n &&
+			    g_ascii_strncasecmp (text + i + 1, command_phrases[k].phrase + 1, m - 1) == 0)
 				return command_phrases[k].command;
 		}
 	}

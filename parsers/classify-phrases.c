@@ -1244,6 +1244,7 @@ const BvPhrase bv_phrases[] = {
 #include "parsers/knowledge/sohu.def"
 #include "parsers/knowledge/fastmail.def"
 #include "parsers/knowledge/zoho.def"
+#include "parsers/knowledge/unitedinternet.def"
 #undef BV_PROVIDER
 
 	/* ==== Concepts: head words and qualifiers (classify-concepts.def),

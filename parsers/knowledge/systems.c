@@ -112,6 +112,14 @@ static const Scope scopes[BV_SCOPE_COUNT] = {
 	/* Sohu Mail: sohu.com for its free mail, sohu.net for its enterprise
 	 * mail. */
 	[BV_SCOPE_SOHU] = { "Sohu", LIST ("sohu.com", "sohu.net"), SYSTEMS (BV_SYSTEM_NONE), NULL },
+	/* GMX, WEB.DE, mail.com, 1&1 and IONOS: their MX hosts
+	 * (mx00.emig.gmx.net, mx-ha03.web.de, mx01.1and1.mx) and the postmaster
+	 * pages their replies link.  No parser's system: lhost-gmx.c reads the
+	 * reports these servers send, which quote other servers' replies. */
+	[BV_SCOPE_UNITEDINTERNET] = { "United Internet",
+	                              LIST ("gmx.net", "gmx.de", "gmx.com", "web.de", "mail.com", "1and1.com",
+	                                    "1and1.es", "1and1.mx", "1und1.de", "ionos.com", "ionos.de"),
+	                              SYSTEMS (BV_SYSTEM_NONE), NULL },
 };
 
 const char *

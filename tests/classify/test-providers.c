@@ -2,7 +2,7 @@
  * provider's own code or wording decides (parsers/knowledge/google.def,
  * microsoft.def, yahoo.def, providers.def, comcast.def, att.def,
  * yandex.def, trendmicro.def, cisco.def, aliyun.def, sohu.def, fastmail.def,
- * zoho.def).
+ * zoho.def, unitedinternet.def).
  *
  * Copyright 2026 the bounceview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -734,6 +734,69 @@ test_mailboxes (void)
 	check (cases, G_N_ELEMENTS (cases));
 }
 
+/* United Internet's pages (parsers/knowledge/unitedinternet.def): GMX,
+ * WEB.DE, 1&1 and IONOS answer with RFC 5321's generic first line and the
+ * reason on the next. */
+static void
+test_united_internet (void)
+{
+	static const Wording ionos[] = {
+		{ "", "421", "Reject due to policy violations", BV_CAUSE_BLOCKED },
+		{ "", "450",
+		  "450-Requested mail action not taken: mailbox unavailable 450-Reject due to policy "
+		  "violations. 450 For explanation visit "
+		  "https://help.1and1.com/smtp-error-messages?ip=192.0.2.1&c=poli",
+		  BV_CAUSE_BLOCKED },
+		{ "", "421", "Rate limit reached. Please try again later", BV_CAUSE_SPEEDING },
+	};
+	check_wordings (ionos, G_N_ELEMENTS (ionos), "mx01.1and1.mx", "1&1 Help");
+	check_wordings (ionos, G_N_ELEMENTS (ionos), "mx00.ionos.de", "1&1 Help");
+	static const Wording gmx[] = {
+		{ "", "550",
+		  "<user@example.com>: Reject due to SPF policy. The originating IP of the message is "
+		  "not permitted by the domain owner",
+		  BV_CAUSE_AUTHFAILURE },
+		{ "", "554",
+		  "554-gmx.net (mxgmx104) Nemesis ESMTP Service not available 554-No SMTP service "
+		  "554-IP address is block listed. 554 For explanation visit "
+		  "https://postmaster.gmx.net/en/case?c=r0201&i=ip&v=192.0.2.1",
+		  BV_CAUSE_BLOCKED },
+	};
+	check_wordings (gmx, G_N_ELEMENTS (gmx), "mx00.emig.gmx.net", "GMX Postmaster");
+	check_wordings (gmx, G_N_ELEMENTS (gmx), "mx-ha03.web.de", "GMX Postmaster");
+	static const Case cases[] = {
+		/* The generic first line alone does not name the recipient:
+		 * the reason on the next line decides, with the host named only
+		 * in the link of a Postfix report wrapped over lines. */
+		{ "4.0.0", "450", "RCPT", "postfix", "",
+		  "450-Requested mail action not taken: mailbox unavailable\n"
+		  "    450-reject due to POLICY violations. 450 For explanation visit\n"
+		  "    https://help.1and1.com/smtp-error-messages?ip=192.0.2.1&c=poli",
+		  BV_CAUSE_BLOCKED, "1&1 Help" },
+		{ "5.0.0", "550", "MAIL", "", "mx-ha03.web.de",
+		  "SMTP error from remote mail server after MAIL FROM:<a@example.org>: "
+		  "550 <a@example.org>: reject due to spf policy; the originating IP of the message "
+		  "is not permitted by the domain owner",
+		  BV_CAUSE_AUTHFAILURE, "WEB.DE" },
+		{ "", "421", "", "", "mx00.ionos.de", "421 rate limit reached, please try again later",
+		  BV_CAUSE_SPEEDING, "1&1 Help" },
+		/* The same words from another system, and a GMX recipient's
+		 * address (not the server that refused). */
+		{ "5.7.1", "550", "RCPT", "postfix", "mx.example.net",
+		  "host mx.example.net[192.0.2.8] said: 550 5.7.1 <bob@gmx.de>: Reject due to policy "
+		  "violations (in reply to RCPT TO command)",
+		  MISS, "1&1 Help" },
+		{ "", "421", "", "", "mx.example.org", "421 Rate limit reached for this sender", MISS,
+		  "1&1 Help" },
+		{ "", "550", "", "", "mx.example.org",
+		  "550 <bob@web.de>: Reject due to SPF policy of example.org", MISS, "WEB.DE" },
+		/* The words inside longer ones. */
+		{ "", "554", "", "", "mx00.gmx.net", "554 the IP address is block listedness unknown", MISS,
+		  "GMX" },
+	};
+	check (cases, G_N_ELEMENTS (cases));
+}
+
 /* Codes count as whole tokens only. */
 static void
 test_tokens (void)
@@ -796,5 +859,6 @@ main (int argc, char **argv)
 	g_test_add_func ("/providers/asia-europe", test_asia_europe);
 	g_test_add_func ("/providers/mailboxes", test_mailboxes);
 	g_test_add_func ("/providers/scopes", test_scopes);
+	g_test_add_func ("/providers/united-internet", test_united_internet);
 	return g_test_run ();
 }

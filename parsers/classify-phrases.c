@@ -1245,6 +1245,8 @@ const BvPhrase bv_phrases[] = {
 #include "parsers/knowledge/fastmail.def"
 #include "parsers/knowledge/zoho.def"
 #include "parsers/knowledge/unitedinternet.def"
+#include "parsers/knowledge/sophos.def"
+#include "parsers/knowledge/proofpoint.def"
 #undef BV_PROVIDER
 
 	/* ==== Concepts: head words and qualifiers (classify-concepts.def),

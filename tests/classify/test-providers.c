@@ -2,7 +2,7 @@
  * provider's own code or wording decides (parsers/knowledge/google.def,
  * microsoft.def, yahoo.def, providers.def, comcast.def, att.def,
  * yandex.def, trendmicro.def, cisco.def, aliyun.def, sohu.def, fastmail.def,
- * zoho.def, unitedinternet.def).
+ * zoho.def, unitedinternet.def, sophos.def, proofpoint.def).
  *
  * Copyright 2026 the bounceview authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -507,6 +507,9 @@ test_others (void)
 		{ "", "421", "Sender address blocked - https://community.mimecast.com/docs/DOC-1369#421",
 		  BV_CAUSE_BLOCKED },
 		{ "", "421", "Unable to process connection at this time", BV_CAUSE_SYSTEMERROR },
+		{ "5.0.0", "550", "Administrative prohibition - Policy level block list in force",
+		  BV_CAUSE_REJECTED },
+		{ "5.3.4", "552", "Message exceeds email size limit", BV_CAUSE_MESGTOOBIG },
 	};
 	check_wordings (mimecast, G_N_ELEMENTS (mimecast), "eu-smtp-inbound-1.mimecast.com", "Mimecast");
 	static const Case near[] = {
@@ -517,6 +520,10 @@ test_others (void)
 		/* Mimecast's common words from another server. */
 		{ "", "421", "", "postfix", "mx.example.org", "421 Unable to process connection at this time",
 		  MISS, "Mimecast" },
+		/* Mimecast's reasons cut short, or said of something else. */
+		{ "", "550", "", "", "", "550 sender found on a policy level block list", MISS, "Mimecast" },
+		{ "", "552", "", "", "", "552 Message exceeds email size limits of the archive", MISS,
+		  "Mimecast" },
 		/* Codes inside longer tokens. */
 		{ "", "550", "", "", "", "550 error XIB108 in module", MISS, "GoDaddy" },
 		{ "", "550", "", "", "", "550 see AUP#CXBLX", MISS, "Cox" },
@@ -608,7 +615,7 @@ test_isps (void)
 }
 
 /* Mail gateways' default replies (parsers/knowledge/trendmicro.def,
- * cisco.def). */
+ * cisco.def, sophos.def, proofpoint.def). */
 static void
 test_gateways (void)
 {
@@ -625,6 +632,56 @@ test_gateways (void)
 		{ "5.7.1", "550", "#5.7.1 SPF unauthorized mail is prohibited.", BV_CAUSE_AUTHFAILURE },
 	};
 	check_wordings (cisco, G_N_ELEMENTS (cisco), "esa1.example.org", "AsyncOS");
+	/* Sophos Email's codes with the page's words for them; the page
+	 * gives each code and its meaning, the reply around it is the
+	 * usual form of a refusal. */
+	static const Wording sophos[] = {
+		{ "5.7.1", "550", "Message didn't contain a valid DKIM signature. XGEMAIL_0001",
+		  BV_CAUSE_AUTHFAILURE },
+		{ "5.7.1", "550", "Message failed an SPF check. XGEMAIL_0002", BV_CAUSE_AUTHFAILURE },
+		{ "5.7.1", "550", "Message failed a DMARC check (XGEMAIL_0003)", BV_CAUSE_AUTHFAILURE },
+		{ "5.7.1", "550", "Sender IP address failed an RBL test. XGEMAIL_0004", BV_CAUSE_BLOCKED },
+		{ "5.7.1", "550", "Sender domain failed a DBL test. XGEMAIL_0005", BV_CAUSE_REJECTED },
+		{ "5.7.1", "550",
+		  "Message rejected because the TLS version used doesn't match the version configured in "
+		  "your policy. XGEMAIL_0006",
+		  BV_CAUSE_SECURITYERROR },
+		{ "5.7.1", "550", "Message rejected because your license has expired. XGEMAIL_0007",
+		  BV_CAUSE_SYSTEMERROR },
+		{ "5.7.1", "550",
+		  "Message rejected because a domain, an IP address, or an email address is in the admin "
+		  "block list. XGEMAIL_0008",
+		  BV_CAUSE_BLOCKED },
+		{ "5.7.1", "550", "XGEMAIL_0009 user block list", BV_CAUSE_BLOCKED },
+		{ "5.7.1", "550",
+		  "Message rejected because the recipient's domain isn't a Sophos Email protected domain. "
+		  "XGEMAIL_0010",
+		  BV_CAUSE_NORELAYING },
+		{ "5.1.1", "550",
+		  "Message rejected because the recipient's email address doesn't exist in the Sophos Email "
+		  "protected domain. XGEMAIL_0011",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "5.3.4", "552", "Message rejected because it exceeded the allowed size. XGEMAIL_0012",
+		  BV_CAUSE_MESGTOOBIG },
+		{ "5.5.3", "452", "XGEMAIL_0013 too many recipients for a large message",
+		  BV_CAUSE_TOOMANYCONN },
+		{ "4.7.0", "451", "Inbound rate limit exceeded for this sender. XGEMAIL_0014",
+		  BV_CAUSE_SPEEDING },
+		{ "4.7.0", "451", "XGEMAIL_0015", BV_CAUSE_SPEEDING },
+	};
+	check_wordings (sophos, G_N_ELEMENTS (sophos), "mx-01-eu-west-1.prod.hydra.sophos.com", "Sophos");
+	/* Proofpoint's replies: SMTP Discovery's Marked Invalid List, and the
+	 * IP lookup of Proofpoint Dynamic Reputation. */
+	static const Wording proofpoint[] = {
+		{ "5.7.1", "550", "5.7.1 Recipient address rejected: User email address is marked as invalid",
+		  BV_CAUSE_USERUNKNOWN },
+		{ "5.7.1", "550", "5.7.1 Sender address rejected: User email address is marked as invalid",
+		  BV_CAUSE_REJECTED },
+		{ "5.7.0", "554", "5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1",
+		  BV_CAUSE_BLOCKED },
+		{ "4.7.1", "450", "4.7.1 Delayed - see ipcheck.proofpoint.com", BV_CAUSE_BLOCKED },
+	};
+	check_wordings (proofpoint, G_N_ELEMENTS (proofpoint), "mx0a-00000001.pphosted.com", "Proofpoint");
 	static const Case cases[] = {
 		/* Wrapped by a relay, other casing. */
 		{ "5.0.0", "550", "", "", "",
@@ -637,6 +694,33 @@ test_gateways (void)
 		  "Trend Micro" },
 		{ "5.7.1", "550", "", "", "", "550 5.7.1 SPF unauthorized mail is prohibitedly slow", MISS,
 		  "AsyncOS" },
+		/* Sophos's code inside an Exim report, an Office 365 relay's NDR,
+		 * with the '_' written as '-' or a space. */
+		{ "5.1.1", "550", "RCPT", "", "",
+		  "SMTP error from remote mail server after RCPT TO:<user@example.com>:\n"
+		  "host mx-01-eu-west-1.prod.hydra.sophos.com [192.0.2.30]: 550 5.1.1 Recipient "
+		  "rejected: XGEMAIL-0011",
+		  BV_CAUSE_USERUNKNOWN, "Sophos" },
+		{ "5.7.1", "550", "", "office365", "",
+		  "Remote server returned '550 5.7.1 Message rejected (xgemail 0004)'", BV_CAUSE_BLOCKED,
+		  "Sophos" },
+		/* Near misses: codes the page does not list, and the code inside a
+		 * longer token. */
+		{ "5.7.1", "550", "", "", "", "550 5.7.1 Message rejected. XGEMAIL_0016", MISS, "Sophos" },
+		{ "5.1.1", "550", "", "", "", "550 5.1.1 rejected. XGEMAIL_00110", MISS, "Sophos" },
+		{ "5.7.1", "550", "", "", "", "550 5.7.1 rejected. XGEMAIL_0011X", MISS, "Sophos" },
+		/* Proofpoint's sentence in a relay's words, in other casing. */
+		{ "5.7.1", "550", "RCPT", "", "",
+		  "host mx0b-00000001.pphosted.com[192.0.2.40] said: 550 5.7.1 <user@example.com>: "
+		  "RECIPIENT ADDRESS REJECTED: USER EMAIL ADDRESS IS MARKED AS INVALID (in reply to RCPT TO "
+		  "command)",
+		  BV_CAUSE_USERUNKNOWN, "Proofpoint" },
+		/* Near misses: the lookup page's name inside a longer host name,
+		 * and an invalid mark that is not Proofpoint's sentence. */
+		{ "5.7.0", "554", "", "", "", "554 5.7.0 Blocked - see notipcheck.proofpoint.com", MISS,
+		  "Proofpoint" },
+		{ "5.7.1", "550", "", "", "",
+		  "550 5.7.1 Recipient address rejected: email address is invalid", MISS, "Proofpoint" },
 	};
 	check (cases, G_N_ELEMENTS (cases));
 }

@@ -630,6 +630,11 @@ test_gateways (void)
 	check_wordings (trendmicro, G_N_ELEMENTS (trendmicro), "ddei.example.org", "Trend Micro");
 	static const Wording cisco[] = {
 		{ "5.7.1", "550", "#5.7.1 SPF unauthorized mail is prohibited.", BV_CAUSE_AUTHFAILURE },
+		{ "", "554",
+		  "esa1.example.org Your access to this mail system has been rejected due to the sending "
+		  "MTA's poor reputation. If you believe that this failure is in error, please contact the "
+		  "intended recipient via alternate means.",
+		  BV_CAUSE_BADREPUTATION },
 	};
 	check_wordings (cisco, G_N_ELEMENTS (cisco), "esa1.example.org", "AsyncOS");
 	/* Sophos Email's codes with the page's words for them; the page
@@ -689,9 +694,17 @@ test_gateways (void)
 		  BV_CAUSE_BLOCKED, "Trend Micro" },
 		{ "5.7.1", "550", "MAIL", "", "", "550 5.7.1 spf  unauthorized  mail is prohibited",
 		  BV_CAUSE_AUTHFAILURE, "AsyncOS" },
+		/* AsyncOS's banner with the typographic apostrophe, wrapped by a
+		 * Sendmail relay. */
+		{ "5.0.0", "554", "", "", "",
+		  "... while talking to mx.example.org.:\n<<< 554 Your access to this mail system has been "
+		  "rejected due to the sending MTA\xe2\x80\x99s poor reputation",
+		  BV_CAUSE_BADREPUTATION, "AsyncOS" },
 		/* Near misses: the words inside others. */
 		{ "5.7.1", "550", "", "", "", "550 no zombie matches found, rejected for policy", MISS,
 		  "Trend Micro" },
+		{ "", "554", "", "", "", "554 rejected due to the sending MTA's reputation", MISS,
+		  "AsyncOS" },
 		{ "5.7.1", "550", "", "", "", "550 5.7.1 SPF unauthorized mail is prohibitedly slow", MISS,
 		  "AsyncOS" },
 		/* Sophos's code inside an Exim report, an Office 365 relay's NDR,

@@ -193,6 +193,11 @@ typedef struct {
 	BvMail *mail;
 	guint parts;
 	GString *html;
+	/* The attached messages that are no report themselves, in the order
+	 * of the walk (owned by the message): where a report attached to a
+	 * forward of a forward is looked for. */
+	GPtrArray *forwards;
+	guint nested_parts; /* parts looked at inside them */
 } Walk;
 
 static void
@@ -228,6 +233,63 @@ attached_header_triages (GMimeMessage *inner)
 {
 	g_autofree char *headers = g_mime_object_get_headers (GMIME_OBJECT (inner), NULL);
 	return headers != NULL && bv_triage (headers, strlen (headers));
+}
+
+/* Whether the attached message @inner is a report: a multipart/report, or
+ * a header bv_triage() passes. */
+static gboolean
+attached_is_report (GMimeMessage *inner)
+{
+	GMimeObject *body = g_mime_message_get_mime_part (inner);
+	GMimeContentType *ct = body ? g_mime_object_get_content_type (body) : NULL;
+	return (ct != NULL && g_mime_content_type_is_type (ct, "multipart", "report")) ||
+	       attached_header_triages (inner);
+}
+
+static void find_nested_report (Walk *w, GMimeObject *obj, guint level, guint depth);
+
+/* Looks for a report among the messages attached inside @inner, which is
+ * @level levels below the mail and no report itself: a person who forwards
+ * a forward as an attachment (or a help desk that attaches the mail it
+ * got) attaches the message that attaches the report, and may have
+ * rewritten its subject, so that nothing in the outer levels' headers
+ * tells.  The first report found, depth first, at most
+ * BV_ATTACHED_MAX_DEPTH levels below the mail. */
+static void
+find_in_forward (Walk *w, GMimeMessage *inner, guint level)
+{
+	if (level >= BV_ATTACHED_MAX_DEPTH)
+		return;
+	find_nested_report (w, g_mime_message_get_mime_part (inner), level + 1, 0);
+}
+
+/* The MIME tree @obj of a message @level - 1 levels down: its attached
+ * messages are @level levels below the mail. */
+static void
+find_nested_report (Walk *w, GMimeObject *obj, guint level, guint depth)
+{
+	BvMail *mail = w->mail;
+	if (obj == NULL || mail->attached_report != NULL || depth > MAIL_MAX_DEPTH ||
+	    ++w->nested_parts > MAIL_MAX_PARTS)
+		return;
+	if (GMIME_IS_MULTIPART (obj)) {
+		GMimeMultipart *mp = GMIME_MULTIPART (obj);
+		int n = g_mime_multipart_get_count (mp);
+		for (int i = 0; i < n && mail->attached_report == NULL; i++)
+			find_nested_report (w, g_mime_multipart_get_part (mp, i), level, depth + 1);
+		return;
+	}
+	if (!GMIME_IS_MESSAGE_PART (obj))
+		return;
+	GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (obj));
+	if (inner == NULL)
+		return;
+	if (attached_is_report (inner)) {
+		mail->attached_report = inner;
+		mail->attached_report_level = level;
+		return;
+	}
+	find_in_forward (w, inner, level);
 }
 
 static void
@@ -268,13 +330,14 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 		if (inner != NULL) {
 			mail->has_original_part = TRUE;
 			take_original_headers (w, GMIME_OBJECT (inner));
-			GMimeObject *inner_body = g_mime_message_get_mime_part (inner);
-			GMimeContentType *ict =
-			        inner_body ? g_mime_object_get_content_type (inner_body) : NULL;
-			if (mail->attached_report == NULL &&
-			    ((ict != NULL && g_mime_content_type_is_type (ict, "multipart", "report")) ||
-			     attached_header_triages (inner)))
+			if (mail->attached_report != NULL)
+				return;
+			if (attached_is_report (inner)) {
 				mail->attached_report = inner;
+				mail->attached_report_level = 1;
+			} else {
+				g_ptr_array_add (w->forwards, inner);
+			}
 		}
 		return;
 	}
@@ -442,8 +505,13 @@ bv_mail_new (const char *data, gsize len)
 		mail->report_type = g_strdup ("");
 	}
 
-	Walk w = { .mail = mail, .parts = 0, .html = g_string_new (NULL) };
+	Walk w = { .mail = mail, .parts = 0, .html = g_string_new (NULL), .forwards = g_ptr_array_new () };
 	walk (&w, body, 0);
+	/* A report attached to this mail itself comes first; only without one
+	 * are the forwards it attaches looked into. */
+	for (guint i = 0; i < w.forwards->len && mail->attached_report == NULL; i++)
+		find_in_forward (&w, w.forwards->pdata[i], 1);
+	g_ptr_array_free (w.forwards, TRUE);
 	if (mail->body->len == 0 && w.html->len > 0)
 		g_string_append_len (mail->body, w.html->str, w.html->len);
 	g_string_free (w.html, TRUE);

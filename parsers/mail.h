@@ -13,6 +13,14 @@
 
 G_BEGIN_DECLS
 
+/* How many levels of attached messages (message/rfc822) a report is looked
+ * for in: a person's forward-as-attachment, a second person's forward of
+ * that, a help desk that attaches the ticket's mail, and one more.  Every
+ * level costs another parse of what it attaches, and a hostile message can
+ * nest far deeper (MIME sets no limit): a report attached deeper than a
+ * chain of people would build by hand is not followed. */
+#define BV_ATTACHED_MAX_DEPTH 4
+
 typedef struct {
 	GMimeMessage *message; /* owned; NULL when GMime could not parse */
 	char *from;            /* top-level From, decoded, "" if none */
@@ -35,8 +43,14 @@ typedef struct {
 	/* The first attached message (message/rfc822) that is itself a
 	 * multipart/report, or whose header bv_triage() takes for a report's
 	 * (a bounce written as plain text): a report someone forwarded as an
-	 * attachment.  Owned by @message; NULL when there is none. */
+	 * attachment.  When no message attached to this one is such, the
+	 * first one attached inside them, at most BV_ATTACHED_MAX_DEPTH
+	 * levels down (a forward of a forward whose subject a person
+	 * rewrote).  Owned by @message; NULL when there is none. */
 	GMimeMessage *attached_report;
+	/* How many message/rfc822 levels below this mail @attached_report
+	 * is: 1 when it is attached to this mail itself. */
+	guint attached_report_level;
 	/* The multipart/report the report's parts come from: the top-level
 	 * part, or the one a mailing list or a mail gateway wrapped into a
 	 * multipart/mixed with its footer or banner.  Owned by @message; NULL

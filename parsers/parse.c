@@ -624,28 +624,31 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 	}
 }
 
-/* How deep attached reports are followed: a forward of a report, not a
- * forward of a forward of one. */
-#define ATTACHED_MAX_DEPTH 1
-
 static BvReport *parse_at_depth (const char *data, gsize len, guint depth);
 
 /* When @mail is not a report itself but carries one as an attached message
- * whose MIME structure is a report's (multipart/report), as a person or a
- * help desk forwards a bounce "as attachment": that report's recipients,
- * kind and original message become @report's.  Delivery-status fields
+ * whose MIME structure is a report's (multipart/report) or whose header is
+ * a bounce's, as a person or a help desk forwards a bounce "as attachment"
+ * (mail->attached_report, also inside a forward of such a forward): that
+ * report's recipients, kind and original message become @report's.  The
+ * attached message is read as a mail of its own, so a forward it attaches
+ * in turn is followed the same way.  Delivery-status fields
  * quoted in the text of a forward are not this: they stay a quotation.
  * @report keeps the outer message's own headers (From, Return-Path), so
  * bv_report_is_from_mailer() tells that it came second-hand. */
 static gboolean
 take_attached_report (BvMail *mail, BvReport *report, guint depth)
 {
-	if (mail->attached_report == NULL || depth >= ATTACHED_MAX_DEPTH)
+	/* @depth counts the levels of attached messages above @mail; a report
+	 * attached, through forwards of forwards, deeper than
+	 * BV_ATTACHED_MAX_DEPTH (mail.h says why) is not followed. */
+	guint level = depth + mail->attached_report_level;
+	if (mail->attached_report == NULL || level > BV_ATTACHED_MAX_DEPTH)
 		return FALSE;
 	g_autofree char *bytes = g_mime_object_to_string (GMIME_OBJECT (mail->attached_report), NULL);
 	if (bytes == NULL)
 		return FALSE;
-	g_autoptr (BvReport) inner = parse_at_depth (bytes, strlen (bytes), depth + 1);
+	g_autoptr (BvReport) inner = parse_at_depth (bytes, strlen (bytes), level);
 	if (inner->kind == BV_KIND_NONE)
 		return FALSE;
 	report->kind = inner->kind;

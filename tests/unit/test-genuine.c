@@ -142,6 +142,75 @@ test_forwarded_attachment (void)
 	g_assert_false (bv_report_is_from_mailer (r));
 }
 
+/* A Postfix-style report wrapped in @levels forwards as attachments, each
+ * a person's forward under a subject without a forward's or a bounce's
+ * words (as when the subject is rewritten), so that only the attached
+ * structure leads to the report. */
+static char *
+nested_forward (guint levels)
+{
+	GString *msg = g_string_new ("Return-Path: <>\n"
+	                             "From: MAILER-DAEMON@mx.example.org\n"
+	                             "Subject: Undelivered Mail Returned to Sender\n"
+	                             "MIME-Version: 1.0\n"
+	                             "Content-Type: multipart/report; report-type=delivery-status; "
+	                             "boundary=\"i\"\n"
+	                             "\n"
+	                             "--i\n"
+	                             "Content-Type: message/delivery-status\n"
+	                             "\n"
+	                             "Reporting-MTA: dns; mx.example.org\n"
+	                             "\n"
+	                             "Final-Recipient: rfc822; olaf@example.com\n"
+	                             "Action: failed\n"
+	                             "Status: 5.1.1\n"
+	                             "--i--\n");
+	for (guint i = 0; i < levels; i++) {
+		g_autofree char *inner = g_string_free (msg, FALSE);
+		msg = g_string_new (NULL);
+		/* The outermost subject is one scan's triage passes; the inner
+		 * ones say nothing. */
+		g_string_append_printf (msg,
+		                        "From: Person %u <p%u@example.org>\n"
+		                        "Subject: %s\n"
+		                        "MIME-Version: 1.0\n"
+		                        "Content-Type: multipart/mixed; boundary=\"o%u\"\n"
+		                        "\n"
+		                        "--o%u\n"
+		                        "Content-Type: text/plain\n"
+		                        "\n"
+		                        "Have a look.\n"
+		                        "--o%u\n"
+		                        "Content-Type: message/rfc822\n"
+		                        "\n"
+		                        "%s"
+		                        "--o%u--\n",
+		                        i, i, i + 1 == levels ? "Fwd: look" : "look", i, i, i, inner, i);
+	}
+	return g_string_free (msg, FALSE);
+}
+
+/* A forward of a forward of a report is read as the report, through every
+ * level up to BV_ATTACHED_MAX_DEPTH (4), whether or not the levels' own
+ * headers look like a bounce's; a fifth level is not followed. */
+static void
+test_forwarded_nested (void)
+{
+	for (guint levels = 1; levels <= 5; levels++) {
+		g_autofree char *msg = nested_forward (levels);
+		g_autoptr (BvReport) r = bv_report_parse (msg, strlen (msg));
+		if (levels <= 4) {
+			g_assert_cmpint (r->kind, ==, BV_KIND_FAILED);
+			g_assert_cmpuint (r->recipients->len, ==, 1);
+			BvRecipient *rc = r->recipients->pdata[0];
+			g_assert_cmpstr (rc->recipient, ==, "olaf@example.com");
+			g_assert_false (bv_report_is_from_mailer (r));
+		} else {
+			g_assert_cmpint (r->kind, ==, BV_KIND_NONE);
+		}
+	}
+}
+
 int
 main (int argc, char **argv)
 {
@@ -152,6 +221,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/genuine/forged", test_forged);
 	g_test_add_func ("/genuine/no-recipient", test_no_recipient);
 	g_test_add_func ("/genuine/forwarded-attachment", test_forwarded_attachment);
+	g_test_add_func ("/genuine/forwarded-nested", test_forwarded_nested);
 	int rc = g_test_run ();
 	bv_shutdown ();
 	return rc;

@@ -1067,6 +1067,9 @@ const BvPhrase bv_phrases[] = {
 	CONN ("tried all mxs", "Haraka outbound/hmail.js (try_deliver: \"Tried all MXs\" when no mail server could be reached)"),
 	CONN ("no usable mxs", "maddy internal/target/remote/connect.go (\"No usable MXs, last err: %s\")"),
 	CONN ("no smtp servers were available", "Postal app/senders/smtp_sender.rb (\"No SMTP servers were available for %s.\")"),
+	CONN ("connect failed", "nullmailer protocols/protocol.cc (protocol_fail \"Connect failed\" when "
+	      "lib/tcpconnect.cc could not reach the relay: refused, timed out, unreachable, its name not found); "
+	      "src/send.cc bounces it as \"SMTP; Connect failed\", Status 5.0.0, once queuelifetime is over"),
 
 	/* The DNS failed for now: a temporary failure is no unknown host. */
 	SRC ("temporary failure in name resolution", NETWORKERROR, "the DNS lookup failed for now (EAI_AGAIN)",

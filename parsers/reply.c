@@ -6,8 +6,11 @@
  * send enhanced status codes (RFC 2034) repeat those too.  Reports quote such
  * replies in every shape: a Sendmail transcript ("<<< 550-..."), a folded
  * Diagnostic-Code, Postfix's "host X said: 550-... 550 ..." on one line,
- * Exim's indented block, qmail's "Remote host said:".  Joined once here, the
- * reply reads as the server meant it, one text with one code. */
+ * Exim's indented block, qmail's "Remote host said:", nullmailer's
+ * Diagnostic-Code, whose lines src/send.cc parse_output() joins with '/'
+ * ("SMTP; 550-5.1.1 ... Please try/550-5.1.1 double-checking ...").  Joined
+ * once here, the reply reads as the server meant it, one text with one
+ * code. */
 #include "config.h"
 
 #include <string.h>
@@ -86,18 +89,38 @@ opener_at (const char *s, const char *p, const Marker *m)
 	return p - s >= 2 && p[-1] == ' ' && strchr (":;<>([", p[-2]) != NULL;
 }
 
+/* Whether the word that ends at the '/' at @slash (back to a space or
+ * @from) is a URL's: "https://example.com/550-policy" is a path. */
+static gboolean
+in_url (const char *from, const char *slash)
+{
+	const char *w = slash;
+	while (w > from && w[-1] != ' ')
+		w--;
+	const char *scheme = g_strstr_len (w, slash - w, "://");
+	return scheme != NULL;
+}
+
 /* The next marker of the reply code @code at a word's start from @from on,
- * or NULL when a transcript's command line (">>> ") comes first. */
+ * or NULL when a transcript's command line (">>> ") comes first.  A line of
+ * nullmailer's joined reply starts right after a '/' (the '/' that stood
+ * for its line end): "full/552 Please"; the code must be the reply's own,
+ * followed by '-' or a space, as a line's marker is, and inside a URL only
+ * an enhanced code after it makes it a line ("...?p=NoSuchUser/550 5.1.1"),
+ * no path does ("https://example.com/550-policy"). */
 static const char *
 same_code (const char *from, const char *code, Marker *m)
 {
 	for (const char *t = from; *t; t++) {
-		if (t > from && t[-1] != ' ')
+		if (t > from && t[-1] != ' ' && t[-1] != '/')
 			continue;
 		if (strncmp (t, ">>> ", 4) == 0)
 			return NULL;
-		if (marker_at (t, TRUE, m) && strcmp (m->code, code) == 0)
-			return t;
+		if (!marker_at (t, TRUE, m) || strcmp (m->code, code) != 0)
+			continue;
+		if (t > from && t[-1] == '/' && m->enh == NULL && in_url (from, t - 1))
+			continue;
+		return t;
 	}
 	return NULL;
 }
@@ -173,7 +196,11 @@ bv_reply_join (const char *text, gssize len)
 			g_string_append_len (out, first.enh, first.enh_len);
 		}
 		for (; next != NULL; next = next_line (body, &first, &line)) {
-			append_trimmed (out, body, (gsize)(next - body));
+			/* nullmailer's '/' is a line end, not text. */
+			gsize n = (gsize)(next - body);
+			if (n > 0 && next[-1] == '/')
+				n--;
+			append_trimmed (out, body, n);
 			body = next + line.len;
 			/* An enhanced code that differs from the first line's
 			 * says something of its own: it stays. */

@@ -105,6 +105,23 @@ test_shapes (void)
 		  "550 Sender verify failed",
 		  "550 Verification failed for <s@example.org> Called: 192.0.2.10 Sent: RCPT "
 		  "TO:<s@example.org> Response: 550 No such mailbox here Sender verify failed" },
+		/* nullmailer's Diagnostic-Code: src/send.cc parse_output() joins
+		 * the reply's lines with '/' (diag.subst('\n', '/')). */
+		{ "SMTP; 550-5.1.1 The email account that you tried to reach does not exist. Please "
+		  "try/550-5.1.1 double-checking the recipient's email address for typos or/550 5.1.1 "
+		  "unnecessary spaces.",
+		  "SMTP; 550 5.1.1 The email account that you tried to reach does not exist. Please try "
+		  "double-checking the recipient's email address for typos or unnecessary spaces." },
+		/* ... without enhanced codes, the first line a host name. */
+		{ "SMTP; 554-mx.example.net/554 Your access to this mail system has been rejected",
+		  "SMTP; 554 mx.example.net Your access to this mail system has been rejected" },
+		{ "SMTP; 552-Requested mail action aborted: mailbox full/552 Please try again later",
+		  "SMTP; 552 Requested mail action aborted: mailbox full Please try again later" },
+		/* A line that ends in a URL, the next one with an enhanced code. */
+		{ "SMTP; 550-5.1.1 Learn more at https://support.example.com/mail/?p=NoSuchUser/550 5.1.1 "
+		  "q1si2 - gsmtp",
+		  "SMTP; 550 5.1.1 Learn more at https://support.example.com/mail/?p=NoSuchUser q1si2 - "
+		  "gsmtp" },
 		/* Two replies, one after another. */
 		{ "451-4.3.0 Try again\n451 4.3.0 later\n550-5.1.1 No such\n550 5.1.1 user",
 		  "451 4.3.0 Try again later 550 5.1.1 No such user" },
@@ -134,6 +151,12 @@ test_near_misses (void)
 		/* "NNN " on every line is RFC 5321's last line each time: separate
 		 * replies, kept as they stand. */
 		{ "550 5.7.1 First\n550 5.7.1 Second", "550 5.7.1 First 550 5.7.1 Second" },
+		/* A '/' before another code joins nothing, and the reply's code
+		 * in a URL's path is no line of it. */
+		{ "SMTP; 550-5.1.1 No such user/451 4.3.0 later",
+		  "SMTP; 550 5.1.1 No such user/451 4.3.0 later" },
+		{ "550-Rejected, see https://example.com/550-policy\n550 for details",
+		  "550 Rejected, see https://example.com/550-policy for details" },
 		/* A last line with a code and nothing else, at the very end. */
 		{ "550-Access denied\n550", "550 Access denied" },
 		{ "550-Access denied\n550 ", "550 Access denied" },

@@ -19,8 +19,13 @@
  *      *** Connection timed out             a connection error
  *
  * The templates are files in Courier's configuration directory that sites
- * translate, so the greeting is not the only marker: the MIME boundary
- * "=_courier_N" (dsn.C), together with such a block, is Courier's too. */
+ * translate, so the greeting is not the only marker.  What dsn.C and
+ * submit write in code, not in a template, stays when they are translated,
+ * and together with such a block makes a notice from a mailer daemon
+ * Courier's (courier_written()): the MIME boundary "=_courier_N"; the MIME
+ * prologue RFC2045MIMEMSG of Courier's rfc2045 library; the Message-ID
+ * submit3.C gives a message that has none ("<courier.TIME.PID@host>");
+ * and a delivery-status part whose every Status is a class alone. */
 #include "config.h"
 
 #include <string.h>
@@ -263,9 +268,61 @@ take_local_type (BvReport *report, guint from, const BvReport *text)
 	}
 }
 
-/* Whether @mail's MIME boundary is the one dsn.C makes ("=_courier_N"). */
+/* Whether the delivery-status part of @mail gives every recipient a class
+ * alone as its Status: dsn.C writes "5.0.0", "4.0.0" or "2.0.0" and
+ * nothing else, whatever the failure (the reply's own code goes into the
+ * Diagnostic-Code).  FALSE when the part names no Status at all. */
 static gboolean
-courier_boundary (BvMail *mail)
+class_only_status (BvMail *mail)
+{
+	guint seen = 0;
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, mail->dsn->str);
+	while (bv_lines_next (&it, &line)) {
+		if (line.end - line.start < 7 || g_ascii_strncasecmp (line.start, "Status:", 7) != 0)
+			continue;
+		g_autofree char *v = g_strstrip (g_strndup (line.start + 7, line.end - line.start - 7));
+		if (strlen (v) != 5 || strchr ("245", v[0]) == NULL || strcmp (v + 1, ".0.0") != 0)
+			return FALSE;
+		seen++;
+	}
+	return seen > 0;
+}
+
+/* Whether @id is a Message-ID that submit3.C makes for a message that has
+ * none, as the notices module.dsn hands to submit: "<courier." and the
+ * submission time and process id in hexadecimal, "<courier.TIME.PID@host>". */
+static gboolean
+courier_message_id (const char *id)
+{
+	if (id == NULL)
+		return FALSE;
+	while (*id == ' ' || *id == '\t')
+		id++;
+	if (g_ascii_strncasecmp (id, "<courier.", 9) != 0)
+		return FALSE;
+	const char *p = id + 9;
+	for (int field = 0; field < 2; field++) {
+		gsize n = 0;
+		while (g_ascii_isxdigit (p[n]))
+			n++;
+		if (n < 4 || p[n] != (field == 0 ? '.' : '@'))
+			return FALSE;
+		p += n + 1;
+	}
+	return TRUE;
+}
+
+/* Whether what dsn.C and submit write in code, not in a translatable
+ * template, says that Courier wrote @mail: its MIME boundary
+ * ("=_courier_N"), or, when a gateway that rebuilt the MIME structure
+ * replaced that, a delivery-status part with only class codes
+ * (class_only_status()) under the MIME prologue dsn.C writes (rfc2045.h
+ * RFC2045MIMEMSG, "This is a MIME-formatted message.  If you see this
+ * text ...") or under submit3.C's Message-ID. */
+static gboolean
+courier_written (BvMail *mail)
 {
 	if (mail->message == NULL)
 		return FALSE;
@@ -273,7 +330,16 @@ courier_boundary (BvMail *mail)
 	GMimeObject *top =
 	        mail->report_part ? mail->report_part : g_mime_message_get_mime_part (mail->message);
 	const char *b = top ? g_mime_object_get_content_type_parameter (top, "boundary") : NULL;
-	return b != NULL && g_str_has_prefix (b, "=_courier_");
+	if (b != NULL && g_str_has_prefix (b, "=_courier_"))
+		return TRUE;
+	if (!class_only_status (mail))
+		return FALSE;
+	const char *prologue = top != NULL && GMIME_IS_MULTIPART (top)
+	                               ? g_mime_multipart_get_prologue (GMIME_MULTIPART (top))
+	                               : NULL;
+	return (prologue != NULL && bv_text_find_ci (prologue, "This is a MIME-formatted message.") != NULL &&
+	        bv_text_find_ci (prologue, "If you see this text it means") != NULL) ||
+	       courier_message_id (bv_mail_header (mail, "Message-ID"));
 }
 
 static gboolean
@@ -283,7 +349,7 @@ courier_parse (BvMail *mail, BvReport *report)
 	const char *start = bv_text_find_ci (body, "running the Courier mail server");
 	gboolean translated = start == NULL;
 	if (translated) {
-		if (!courier_boundary (mail) || !bv_scrape_from_daemon (mail) || bv_scrape_forwarded (mail))
+		if (!bv_scrape_from_daemon (mail) || bv_scrape_forwarded (mail) || !courier_written (mail))
 			return FALSE;
 		start = body;
 	}

@@ -146,6 +146,114 @@ test_courier_near_miss (void)
 	g_assert_cmpstr (r->mta, !=, "courier");
 }
 
+/* A translated Courier notice whose MIME structure a gateway rebuilt: the
+ * boundary is no longer dsn.C's.  @prologue and @message_id are what is
+ * left of Courier's own (or another's); @status the Status of its part. */
+static char *
+courier_rebuilt (const char *prologue, const char *message_id, const char *status)
+{
+	return g_strdup_printf ("Return-Path: <>\n"
+	                        "From: \"Mailserver von mail.example.de\" <@>\n"
+	                        "To: alice@example.de\n"
+	                        "Subject: HINWEIS: Zustellstatus Ihrer Nachricht.\n"
+	                        "Message-ID: %s\n"
+	                        "Content-Type: multipart/report; report-type=delivery-status;\n"
+	                        "    boundary=\"----=_Part_1_2.3\"\n"
+	                        "\n"
+	                        "%s"
+	                        "------=_Part_1_2.3\n"
+	                        "Content-Type: text/plain; charset=\"utf-8\"\n"
+	                        "\n"
+	                        "Ihre Nachricht konnte nicht zugestellt werden:\n"
+	                        "\n"
+	                        "<bob@example.net>:\n"
+	                        "     mx.example.net [192.0.2.7]:\n"
+	                        " >>> RCPT TO:<bob@example.net>\n"
+	                        " <<< 550 5.1.1 <bob@example.net>: User unknown\n"
+	                        "\n"
+	                        "------=_Part_1_2.3\n"
+	                        "Content-Type: message/delivery-status\n"
+	                        "\n"
+	                        "Reporting-MTA: dns; mail.example.de\n"
+	                        "\n"
+	                        "Final-Recipient: rfc822; bob@example.net\n"
+	                        "Action: failed\n"
+	                        "Status: %s\n"
+	                        "Remote-MTA: dns; mx.example.net [192.0.2.7]\n"
+	                        "Diagnostic-Code: smtp; 550 5.1.1 <bob@example.net>: User unknown\n"
+	                        "\n"
+	                        "------=_Part_1_2.3--\n",
+	                        message_id, prologue, status);
+}
+
+#define COURIER_PROLOGUE                                                               \
+	"This is a MIME-formatted message.  If you see this text it means that your\n" \
+	"E-mail software does not support MIME-formatted messages.\n\n"
+#define COURIER_ID "<courier.00000000675EA80C.0000A3F1@mail.example.de>"
+#define OTHER_ID "<20261215100411.GW42@gw.example.de>"
+
+/* What dsn.C and submit write in code stays when the templates are
+ * translated and a gateway replaced the boundary: the MIME prologue
+ * (rfc2045.h RFC2045MIMEMSG) or submit3.C's Message-ID, with a
+ * delivery-status part of class codes alone, and the blocks under each
+ * address.  Without them, or with a Status dsn.C never writes, it is not
+ * Courier's (the delivery-status part is still read). */
+static void
+test_courier_rebuilt (void)
+{
+	static const struct {
+		const char *prologue, *id, *status;
+		gboolean courier;
+	} cases[] = {
+		{ COURIER_PROLOGUE, OTHER_ID, "5.0.0", TRUE },
+		{ "", COURIER_ID, "5.0.0", TRUE },
+		{ "", OTHER_ID, "5.0.0", FALSE },
+		/* Another system's specific Status: submit gave its notice
+		 * a Message-ID, that is all. */
+		{ COURIER_PROLOGUE, COURIER_ID, "5.1.1", FALSE },
+		/* Not submit3.C's form: no hexadecimal time and process id. */
+		{ "", "<courier.admin@mail.example.de>", "5.0.0", FALSE },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autofree char *text = courier_rebuilt (cases[i].prologue, cases[i].id, cases[i].status);
+		g_autoptr (BvReport) r = parse (text);
+		g_test_message ("case %" G_GSIZE_FORMAT, i);
+		g_assert_cmpuint (r->recipients->len, ==, 1);
+		g_assert_cmpstr (nth (r, 0)->recipient, ==, "bob@example.net");
+		g_assert_cmpstr (nth (r, 0)->status, ==, "5.1.1");
+		if (cases[i].courier) {
+			g_assert_cmpstr (r->mta, ==, "courier");
+			g_assert_cmpstr (nth (r, 0)->command, ==, "RCPT");
+		} else {
+			g_assert_cmpstr (r->mta, !=, "courier");
+		}
+	}
+}
+
+/* A person's mail written with Courier's webmail carries the same MIME
+ * prologue, and may quote a notice's block: it is no notice. */
+static void
+test_courier_prologue_near_miss (void)
+{
+	g_autoptr (BvReport) r = parse ("From: Carol <carol@example.com>\n"
+	                                "To: alice@example.org\n"
+	                                "Subject: that error again\n"
+	                                "Message-ID: <courier.00000000675EA80C.0000A3F1@example.com>\n"
+	                                "Content-Type: multipart/mixed; boundary=\"b\"\n"
+	                                "\n" COURIER_PROLOGUE "--b\n"
+	                                "Content-Type: text/plain\n"
+	                                "\n"
+	                                "It said:\n"
+	                                "\n"
+	                                "<bob@example.net>:\n"
+	                                "     mx.example.net [192.0.2.7]:\n"
+	                                " >>> RCPT TO:<bob@example.net>\n"
+	                                " <<< 550 5.1.1 User unknown\n"
+	                                "\n"
+	                                "--b--\n");
+	g_assert_cmpint (r->kind, ==, BV_KIND_NONE);
+}
+
 /* chasquid (internal/queue/dsn.go): the error of each recipient, with the
  * server's reply quoted as Go quotes a string, read back as the server
  * wrote it; the stage "DATA closing" names the command. */
@@ -451,6 +559,8 @@ main (int argc, char **argv)
 	g_test_add_func ("/oss/courier/translated", test_courier_translated);
 	g_test_add_func ("/oss/courier/greeting", test_courier_greeting);
 	g_test_add_func ("/oss/courier/near-miss", test_courier_near_miss);
+	g_test_add_func ("/oss/courier/rebuilt", test_courier_rebuilt);
+	g_test_add_func ("/oss/courier/prologue-near-miss", test_courier_prologue_near_miss);
 	g_test_add_func ("/oss/chasquid/details", test_chasquid_details);
 	g_test_add_func ("/oss/chasquid/near-miss", test_chasquid_near_miss);
 	g_test_add_func ("/oss/stalwart/lines", test_stalwart_lines);

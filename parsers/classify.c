@@ -58,6 +58,16 @@ said (const Facts *f, BvCause c)
 	return f->scan.text[c].phrase >= 0 && !(f->scan.not_mask & (G_GUINT64_CONSTANT (1) << c));
 }
 
+/* Whether the wording names a cause other than @c. */
+static gboolean
+said_other (const Facts *f, BvCause c)
+{
+	for (guint o = 0; o < BV_CAUSE_COUNT; o++)
+		if (o != c && said (f, (BvCause)o))
+			return TRUE;
+	return FALSE;
+}
+
 /* Whether the wording says the recipient's address itself does not exist
  * (a BV_PHRASE_ADDRESS phrase), which holds at any command. */
 static gboolean
@@ -766,6 +776,11 @@ collect_wording (Candidates *cs, const Facts *f)
 			add_text (cs, f, c, tier, h, NULL);
 			break;
 		case BV_CAUSE_REJECTED:
+			/* The concept says only that the sender was refused;
+			 * words that say why ("rejected for policy reasons",
+			 * "... because it is on a blocklist") name the cause. */
+			if ((p->flags & BV_PHRASE_CONCEPT) && said_other (f, c))
+				break;
 			if (!(command_is (f, "MAIL") ||
 			      (command_is (f, "DATA") && f->by_status != BV_CAUSE_USERUNKNOWN) ||
 			      f->by_status == BV_CAUSE_UNDEFINED || f->by_status == BV_CAUSE_SECURITYERROR ||

@@ -145,6 +145,18 @@ static const char *const subject_words[] = {
 	"\xe5\xa4\xb1\xe6\x95\x97", /* 失敗 */
 	"\xe4\xb8\x8d\xe5\x9c\xa8", /* 不在 */
 	"\xd0\xbd\xd0\xb5",         /* не */
+	/* The subject prefix Exchange and Exchange Online put before the
+	 * original subject of an NDR in the sender's or the recipient
+	 * organisation's language, where the words above miss it when the
+	 * subject is written as raw UTF-8 (RFC 6532) rather than encoded
+	 * ("Unzustellbar:", "Non remis :", "配信不能:" and the Russian one are
+	 * caught above): Spanish, Portuguese, Italian, Dutch, Simplified
+	 * Chinese (issue #10's list of the prefixes Exchange writes). */
+	"no se puede entregar",
+	"n\xc3\xa3o \xc3\xa9 poss\xc3\xadvel entregar",
+	"non recapitabile",
+	"onbestelbaar",
+	"\xe6\x97\xa0\xe6\xb3\x95\xe9\x80\x81\xe8\xbe\xbe", /* 无法送达 */
 	NULL,
 };
 

@@ -126,6 +126,64 @@ test_exchange2007_hash_marks (void)
 	g_assert_cmpstr (r->original.subject, ==, "Hi");
 }
 
+/* A section in a language none of the title lists has (Korean, with the
+ * full-width colon CJK text may use, and no Exchange header): found by its
+ * shape, its generating and receiving servers by their order, its end by
+ * the next heading. */
+static void
+test_exchange2007_untitled_language (void)
+{
+	g_autoptr (BvReport) r =
+	        parse ("From: postmaster@corp.example\n"
+	               "Subject: =?utf-8?B?7KCE64us?= Hi\n"
+	               "\n"
+	               "\xea\xb4\x80\xeb\xa6\xac\xec\x9e\x90\xeb\xa5\xbc \xec\x9c\x84\xed\x95\x9c "
+	               "\xec\xa7\x84\xeb\x8b\xa8 \xec\xa0\x95\xeb\xb3\xb4\xef\xbc\x9a\n"
+	               "\n"
+	               "\xec\x83\x9d\xec\x84\xb1 \xec\x84\x9c\xeb\xb2\x84: ex1.corp.example\n"
+	               "\xec\x88\x98\xec\x8b\xa0 \xec\x84\x9c\xeb\xb2\x84: mx.example.kr (192.0.2.7)\n"
+	               "\n"
+	               "kim@example.kr\n"
+	               "Remote Server returned '550 5.1.1 <kim@example.kr>: user unknown'\n"
+	               "\n"
+	               "lee@example.kr\n"
+	               "#552 5.2.2 mailbox full ##\n"
+	               "\n"
+	               "\xec\x9b\x90\xeb\xb3\xb8 \xeb\xa9\x94\xec\x8b\x9c\xec\xa7\x80 "
+	               "\xed\x97\xa4\xeb\x8d\x94:\n"
+	               "\n"
+	               "Subject: Hi\n"
+	               "\n"
+	               "nobody@example.kr\n"
+	               "#550 5.1.1 not a recipient of the report ##\n");
+	g_assert_cmpstr (r->mta, ==, "exchange2007");
+	g_assert_cmpuint (r->recipients->len, ==, 2);
+	g_assert_cmpstr (nth (r, 0)->recipient, ==, "kim@example.kr");
+	g_assert_cmpstr (nth (r, 0)->status, ==, "5.1.1");
+	g_assert_cmpstr (nth (r, 0)->reporting_mta, ==, "ex1.corp.example");
+	g_assert_cmpstr (nth (r, 0)->remote_mta, ==, "mx.example.kr");
+	g_assert_cmpstr (nth (r, 1)->recipient, ==, "lee@example.kr");
+	g_assert_cmpstr (nth (r, 1)->reply_code, ==, "552");
+	g_assert_cmpstr (r->original.subject, ==, "Hi");
+}
+
+/* The reply line under an address is not enough: without a heading above
+ * them (a person quoting one line of a report in prose) no section is
+ * found. */
+static void
+test_exchange2007_shape_needs_heading (void)
+{
+	g_autoptr (BvReport) r = parse ("From: bob@corp.example\n"
+	                                "Subject: question\n"
+	                                "\n"
+	                                "Hello, my message to Kim came back with this, what does it mean\n"
+	                                "kim@example.kr\n"
+	                                "Remote Server returned '550 5.1.1 <kim@example.kr>: user unknown'\n"
+	                                "\n"
+	                                "Thanks, Bob\n");
+	g_assert_cmpstr (r->mta, !=, "exchange2007");
+}
+
 static void
 test_exchange2003_two_recipients (void)
 {
@@ -281,6 +339,9 @@ main (int argc, char **argv)
 	g_test_add_func ("/providers/person-quoting-gmail", test_person_quoting_gmail);
 	g_test_add_func ("/providers/yahoo-reply-with-colon", test_yahoo_reply_with_colon);
 	g_test_add_func ("/providers/exchange2007-hash-marks", test_exchange2007_hash_marks);
+	g_test_add_func ("/providers/exchange2007-untitled-language", test_exchange2007_untitled_language);
+	g_test_add_func ("/providers/exchange2007-shape-needs-heading",
+	                 test_exchange2007_shape_needs_heading);
 	g_test_add_func ("/providers/exchange2003-two-recipients", test_exchange2003_two_recipients);
 	g_test_add_func ("/providers/ses-notification", test_ses_notification);
 	g_test_add_func ("/providers/ses-complaint", test_ses_complaint);

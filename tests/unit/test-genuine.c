@@ -102,6 +102,25 @@ test_no_recipient (void)
 	g_assert_false (bv_report_is_from_mailer (r));
 }
 
+/* The report the forwards below attach: a Postfix-style failure for one
+ * recipient. */
+#define ATTACHED_REPORT                                                                 \
+	"Return-Path: <>\n"                                                             \
+	"From: MAILER-DAEMON@mx.example.org\n"                                          \
+	"Subject: Undelivered Mail Returned to Sender\n"                                \
+	"MIME-Version: 1.0\n"                                                           \
+	"Content-Type: multipart/report; report-type=delivery-status; boundary=\"i\"\n" \
+	"\n"                                                                            \
+	"--i\n"                                                                         \
+	"Content-Type: message/delivery-status\n"                                       \
+	"\n"                                                                            \
+	"Reporting-MTA: dns; mx.example.org\n"                                          \
+	"\n"                                                                            \
+	"Final-Recipient: rfc822; olaf@example.com\n"                                   \
+	"Action: failed\n"                                                              \
+	"Status: 5.1.1\n"                                                               \
+	"--i--\n"
+
 /* A report someone forwarded as an attachment is read, but it reached us
  * second-hand: the forward's own sender decides, not the report's. */
 static void
@@ -118,23 +137,7 @@ test_forwarded_attachment (void)
 	                  "See below.\n"
 	                  "--o\n"
 	                  "Content-Type: message/rfc822\n"
-	                  "\n"
-	                  "Return-Path: <>\n"
-	                  "From: MAILER-DAEMON@mx.example.org\n"
-	                  "Subject: Undelivered Mail Returned to Sender\n"
-	                  "MIME-Version: 1.0\n"
-	                  "Content-Type: multipart/report; report-type=delivery-status; boundary=\"i\"\n"
-	                  "\n"
-	                  "--i\n"
-	                  "Content-Type: message/delivery-status\n"
-	                  "\n"
-	                  "Reporting-MTA: dns; mx.example.org\n"
-	                  "\n"
-	                  "Final-Recipient: rfc822; olaf@example.com\n"
-	                  "Action: failed\n"
-	                  "Status: 5.1.1\n"
-	                  "--i--\n"
-	                  "--o--\n";
+	                  "\n" ATTACHED_REPORT "--o--\n";
 	g_autoptr (BvReport) r = bv_report_parse (msg, strlen (msg));
 	g_assert_cmpint (r->kind, ==, BV_KIND_FAILED);
 	g_assert_cmpuint (r->recipients->len, ==, 1);
@@ -149,22 +152,7 @@ test_forwarded_attachment (void)
 static char *
 nested_forward (guint levels)
 {
-	GString *msg = g_string_new ("Return-Path: <>\n"
-	                             "From: MAILER-DAEMON@mx.example.org\n"
-	                             "Subject: Undelivered Mail Returned to Sender\n"
-	                             "MIME-Version: 1.0\n"
-	                             "Content-Type: multipart/report; report-type=delivery-status; "
-	                             "boundary=\"i\"\n"
-	                             "\n"
-	                             "--i\n"
-	                             "Content-Type: message/delivery-status\n"
-	                             "\n"
-	                             "Reporting-MTA: dns; mx.example.org\n"
-	                             "\n"
-	                             "Final-Recipient: rfc822; olaf@example.com\n"
-	                             "Action: failed\n"
-	                             "Status: 5.1.1\n"
-	                             "--i--\n");
+	GString *msg = g_string_new (ATTACHED_REPORT);
 	for (guint i = 0; i < levels; i++) {
 		g_autofree char *inner = g_string_free (msg, FALSE);
 		msg = g_string_new (NULL);

@@ -101,9 +101,12 @@ prev_line (const char *text, const char *start, BvLine *line)
 static gboolean
 reply_line (const BvLine *line)
 {
-	if (bv_line_starts (line, "Remote Server returned '") || bv_line_starts (line, "Remote Server at "))
-		return TRUE;
+	/* This runs on every line of every report that reaches this parser:
+	 * the first byte rules out nearly all of them before any compare. */
 	const char *p = bv_line_skip_space (line);
+	if (p < line->end && (*p == 'R' || *p == 'r'))
+		return bv_line_starts (line, "Remote Server returned '") ||
+		       bv_line_starts (line, "Remote Server at ");
 	return line->end - p >= 5 && p[0] == '#' && (p[1] == '4' || p[1] == '5') && g_ascii_isdigit (p[2]) &&
 	       g_ascii_isdigit (p[3]) && p[4] == ' ' && bv_line_find (line, "##") != NULL;
 }

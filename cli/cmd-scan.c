@@ -62,6 +62,7 @@ static const char *const scan_table_columns[] = {
 typedef struct {
 	BvPrinter *printer;
 	gboolean explain;
+	FILE *err; /* notes on a report: standard error, or a worker's stream */
 } ScanState;
 
 static void
@@ -109,7 +110,7 @@ print_recipient (ScanState *s, const char *file, const BvReport *r, const BvReci
 	p->end_record (p);
 }
 
-/* The engine's part, run on a worker thread: ordinary mail is told apart
+/* The engine's part, run by a worker: ordinary mail is told apart
  * from its header alone; only what may be a report is parsed in full. */
 static gpointer
 scan_parse (const char *data, gsize len, gpointer user)
@@ -142,10 +143,27 @@ scan_print (const char *name, gpointer result, gpointer user)
 	 * for ordinary mail without a word. */
 	if (r != NULL && r->truncated) {
 		g_autofree char *safe = bv_text_make_safe (name);
-		fprintf (stderr, "bounceview: %s: %s (%u recipients read)\n", safe,
+		fprintf (s->err, "bounceview: %s: %s (%u recipients read)\n", safe,
 		         _ ("report too large or too deeply nested: only its first part was read"),
 		         r->recipients->len);
 	}
+}
+
+/* In a worker process: the records and notes go to the worker's streams. */
+static void
+scan_redirect (FILE *out, FILE *err, gpointer user)
+{
+	ScanState *s = user;
+	s->printer->out = out;
+	bv_printer_resume (s->printer);
+	s->err = err;
+}
+
+static void
+scan_join (const char *text, gsize len, gpointer user)
+{
+	ScanState *s = user;
+	bv_printer_join (s->printer, text, len);
 }
 
 int
@@ -162,7 +180,7 @@ bv_cmd_scan (int argc, char **argv)
 		{ "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
 		  N_ ("add the cause's title, explanation and fix to each record"), NULL },
 		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
-		  N_ ("parse on N threads (default: one per CPU); the output is the same"), N_ ("N") },
+		  N_ ("parse with N workers (default: one per CPU); the output is the same"), N_ ("N") },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
 		G_OPTION_ENTRY_NULL
 	};
@@ -212,7 +230,9 @@ bv_cmd_scan (int argc, char **argv)
 	ScanState s = { 0 };
 	s.explain = explain;
 	s.printer = bv_printer_new (format, stdout, (const char *const *)columns->pdata, scan_table_columns);
-	gboolean ok = bv_scan_jobs_run (paths, (guint)jobs, scan_parse, scan_print, &s);
+	s.err = stderr;
+	BvJobs run = { scan_parse, scan_print, scan_redirect, scan_join, &s };
+	gboolean ok = bv_scan_jobs_run (paths, (guint)jobs, &run);
 	s.printer->finish (s.printer);
 	bv_printer_free (s.printer);
 	if (fflush (stdout) != 0 || ferror (stdout)) {

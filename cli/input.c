@@ -13,11 +13,17 @@
 #include "parsers/text.h"
 
 void
-bv_input_print_problem (const char *path, const char *reason)
+bv_input_fprint_problem (FILE *out, const char *path, const char *reason)
 {
 	/* A file name is text from whoever made the file: escape it too. */
 	g_autofree char *safe = bv_text_make_safe (path);
-	fprintf (stderr, "bounceview: %s: %s\n", safe, reason);
+	fprintf (out, "bounceview: %s: %s\n", safe, reason);
+}
+
+void
+bv_input_print_problem (const char *path, const char *reason)
+{
+	bv_input_fprint_problem (stderr, path, reason);
 }
 
 static void
@@ -216,6 +222,11 @@ bv_input_read_file (const char *path, int fd, gsize want, const BvInputSink *sin
 static gboolean
 each_file (const char *path, const BvInputSink *sink)
 {
+	if (sink->file != NULL && sink->unopened) {
+		/* Another process reads it, problems and all. */
+		sink->file (path, -1, 0, sink->user);
+		return TRUE;
+	}
 	/* O_NONBLOCK: opening a FIFO someone left in a Maildir must not wait
 	 * for a writer; the file type is checked right after. */
 	int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);

@@ -5,6 +5,7 @@
 #define BV_INPUT_H
 
 #include <glib.h>
+#include <stdio.h>
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,10 @@ typedef struct {
 	 * opens it, and delivers any problem, and several messages when it
 	 * turns out to be an mbox. */
 	void (*file) (const char *path, int fd, gsize want, gpointer user);
+	/* With file(): every regular file, in a Maildir or not, comes unopened
+	 * (@fd -1), mbox or not: it is read in another process, which splits
+	 * an mbox itself. */
+	gboolean unopened;
 	gpointer user;
 } BvInputSink;
 
@@ -46,6 +51,9 @@ gboolean bv_input_read_file (const char *path, int fd, gsize want, const BvInput
 /* Prints "bounceview: PATH: reason" on standard error, @path made safe to
  * show: what a sink without a problem function does. */
 void bv_input_print_problem (const char *path, const char *reason);
+
+/* The same line on @out. */
+void bv_input_fprint_problem (FILE *out, const char *path, const char *reason);
 
 G_END_DECLS
 

@@ -22,6 +22,7 @@
 
 #include "cli/input.h"
 #include "cli/scan-jobs.h"
+#include "cli/scan-procs.h"
 
 /* Slots per worker: enough that a worker rarely waits on a slow message
  * at the head, few enough to keep memory small. */
@@ -254,7 +255,7 @@ run_slot (Pool *pool, Slot *s)
 {
 	if (s->is_file) {
 		WorkerCtx w = { pool, s };
-		BvInputSink sink = { read_message, read_problem, NULL, &w };
+		BvInputSink sink = { read_message, read_problem, NULL, FALSE, &w };
 		/* A copy: the sink renames the slot after an mbox message
 		 * while the reader still uses the path. */
 		g_autofree char *path = g_strdup (s->name);
@@ -323,11 +324,16 @@ inline_message (const char *name, const char *data, gsize len, gpointer user)
 }
 
 gboolean
-bv_scan_jobs_run (char *const *paths, guint jobs, BvJobWork work, BvJobEmit emit, gpointer user)
+bv_scan_jobs_run (char *const *paths, guint jobs, const BvJobs *j)
 {
+	BvJobWork work = j->work;
+	BvJobEmit emit = j->emit;
+	gpointer user = j->user;
+	if (jobs > 1 && bv_scan_procs_fit (paths))
+		return bv_scan_procs_run (paths, jobs, j);
 	if (jobs <= 1) {
 		Inline in = { work, emit, user };
-		BvInputSink sink = { inline_message, NULL, NULL, &in };
+		BvInputSink sink = { inline_message, NULL, NULL, FALSE, &in };
 		gboolean ok = TRUE;
 		for (char *const *p = paths; *p; p++)
 			ok &= bv_input_walk (*p, &sink);
@@ -349,7 +355,7 @@ bv_scan_jobs_run (char *const *paths, guint jobs, BvJobWork work, BvJobEmit emit
 	for (guint i = 0; i < jobs; i++)
 		g_ptr_array_add (workers, g_thread_new ("bv-parse", worker_main, &pool));
 	/* This thread walks. */
-	BvInputSink sink = { walk_message, walk_problem, walk_file, &pool };
+	BvInputSink sink = { walk_message, walk_problem, walk_file, FALSE, &pool };
 	gboolean ok = TRUE;
 	for (char *const *p = paths; *p; p++)
 		ok &= bv_input_walk (*p, &sink);

@@ -4,6 +4,7 @@
 #define BV_SCAN_JOBS_H
 
 #include <glib.h>
+#include <stdio.h>
 
 G_BEGIN_DECLS
 
@@ -17,12 +18,30 @@ typedef gpointer (*BvJobWork) (const char *data, gsize len, gpointer user);
  * see them, with the walk's problem lines printed in between in that order. */
 typedef void (*BvJobEmit) (const char *name, gpointer result, gpointer user);
 
-/* Walks @paths (bv_input_walk(), NULL-terminated) on the calling thread while
- * @jobs workers run @work and @emit.  @jobs 1 does it all on the calling
- * thread.  Memory holds a bounded number of
+/* In a worker process (scan-procs.c): from now on, emit() writes its records
+ * to @out and its notes for standard error to @err. */
+typedef void (*BvJobRedirect) (FILE *out, FILE *err, gpointer user);
+
+/* In the calling process: @len bytes of records that a worker's emit()
+ * wrote to its @out, to be output as if emit() had written them here. */
+typedef void (*BvJobJoin) (const char *text, gsize len, gpointer user);
+
+typedef struct {
+	BvJobWork work;
+	BvJobEmit emit;
+	BvJobRedirect redirect;
+	BvJobJoin join;
+	gpointer user;
+} BvJobs;
+
+/* Runs @j over every message under @paths (bv_input_walk(), NULL-terminated)
+ * with @jobs workers: processes when the paths are files and directories
+ * (scan-procs.c), threads fed by a walk on the calling thread when one is
+ * an mbox or standard input, whose messages only a walk can split.  @jobs 1
+ * does it all on the calling thread.  Memory holds a bounded number of
  * messages at a time, whatever the input.  Returns FALSE when a path could
  * not be read, as bv_input_walk(). */
-gboolean bv_scan_jobs_run (char *const *paths, guint jobs, BvJobWork work, BvJobEmit emit, gpointer user);
+gboolean bv_scan_jobs_run (char *const *paths, guint jobs, const BvJobs *j);
 
 G_END_DECLS
 

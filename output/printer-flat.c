@@ -129,6 +129,24 @@ flat_finish (BvPrinter *p)
 		flat_begin_record (p);
 }
 
+/* A resumed printer leaves the header to the printer it joins. */
+static void
+flat_resume (BvPrinter *p)
+{
+	((BvFlatPrinter *)p)->header_done = TRUE;
+}
+
+static void
+flat_join (BvPrinter *p, const char *text, gsize len)
+{
+	BvFlatPrinter *f = (BvFlatPrinter *)p;
+	if (!f->header_done) {
+		f->write_row (f, f->rec.keys);
+		f->header_done = TRUE;
+	}
+	fwrite (text, 1, len, p->out);
+}
+
 static void
 flat_destroy (BvPrinter *p)
 {
@@ -151,6 +169,8 @@ bv_flat_printer_init (BvFlatPrinter *f, FILE *out, const char *const *columns, c
 		.boolean = flat_boolean,
 		.integer = flat_integer,
 		.finish = flat_finish,
+		.resume = flat_resume,
+		.join = flat_join,
 		.destroy = flat_destroy,
 		.out = out,
 		.columns = columns,

@@ -137,6 +137,29 @@ json_finish (BvPrinter *p)
 		fputs (j->records == 0 ? "[]\n" : "\n]\n", p->out);
 }
 
+/* A resumed printer has, as far as it knows, written a record before. */
+static void
+json_resume (BvPrinter *p)
+{
+	JsonPrinter *j = (JsonPrinter *)p;
+	j->records = MAX (j->records, 1);
+}
+
+static void
+json_join (BvPrinter *p, const char *text, gsize len)
+{
+	JsonPrinter *j = (JsonPrinter *)p;
+	/* A resumed array printer put ",\n" before its first record too: the
+	 * array's first record gets the opening bracket in its place. */
+	if (j->array && j->records == 0 && len >= 2 && text[0] == ',' && text[1] == '\n') {
+		fputs ("[\n", p->out);
+		text += 2;
+		len -= 2;
+	}
+	fwrite (text, 1, len, p->out);
+	j->records++;
+}
+
 static void
 json_destroy (BvPrinter *p)
 {
@@ -156,6 +179,8 @@ bv_printer_json_new (FILE *out, gboolean array)
 		.boolean = json_boolean,
 		.integer = json_integer,
 		.finish = json_finish,
+		.resume = json_resume,
+		.join = json_join,
 		.destroy = json_destroy,
 		.out = out,
 	};

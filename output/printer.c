@@ -45,3 +45,16 @@ bv_printer_free (BvPrinter *p)
 	if (p != NULL)
 		p->destroy (p);
 }
+
+void
+bv_printer_resume (BvPrinter *p)
+{
+	p->resume (p);
+}
+
+void
+bv_printer_join (BvPrinter *p, const char *text, gsize len)
+{
+	if (len > 0)
+		p->join (p, text, len);
+}

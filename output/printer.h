@@ -33,6 +33,13 @@ struct _BvPrinter {
 	void (*integer) (BvPrinter *p, const char *key, gint64 value);
 	/* Called once after the last record. */
 	void (*finish) (BvPrinter *p);
+	/* From now on, writes records as the continuation of another printer's
+	 * of the same format: no header, the separator before every record.
+	 * What it writes is for join() of that printer (bv_printer_join()). */
+	void (*resume) (BvPrinter *p);
+	/* Writes @len bytes that a resumed printer of the same format wrote
+	 * (whole records), as if this printer had written them. */
+	void (*join) (BvPrinter *p, const char *text, gsize len);
 	void (*destroy) (BvPrinter *p);
 
 	FILE *out;
@@ -50,6 +57,13 @@ gboolean bv_format_parse (const char *name, BvFormat *out);
 BvPrinter *bv_printer_new (BvFormat format, FILE *out, const char *const *columns,
                            const char *const *table_columns);
 void bv_printer_free (BvPrinter *p);
+
+/* Records printed in another process: the worker's copy of a printer is
+ * resumed on its own stream, and what it writes is joined to the original's
+ * output in order, giving the bytes the original alone would have written
+ * (`scan --jobs`, cli/scan-procs.c). */
+void bv_printer_resume (BvPrinter *p);
+void bv_printer_join (BvPrinter *p, const char *text, gsize len);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvPrinter, bv_printer_free)
 
 /* Constructors used by bv_printer_new(); one per file. */

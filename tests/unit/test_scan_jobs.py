@@ -9,7 +9,7 @@ bench/make-maildir.py, an mbox file, an mbox on standard input, and a Maildir
 with unreadable entries among readable ones.  Memory must not grow with the
 input: the workers take from a bounded queue.
 """
-import json, os, shutil, subprocess, sys, tempfile, unittest
+import json, os, shutil, signal, subprocess, sys, tempfile, time, unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import bvtest
@@ -203,6 +203,61 @@ class ScanJobs(unittest.TestCase):
         small_rss = max_rss_kib(["--jobs", "2", "--format", "jsonl", "-"], self.mbox)
         big_rss = max_rss_kib(["--jobs", "2", "--format", "jsonl", "-"], big)
         self.assertLess(big_rss, small_rss + 8 * 1024, (small_rss, big_rss))
+
+    def test_empty_maildir_every_format(self):
+        # No file at all: the CSV header and the empty JSON array still come
+        # out once, whoever prints them.
+        md = os.path.join(self.tmp.name, "empty")
+        for sub in ("cur", "new", "tmp"):
+            os.makedirs(os.path.join(md, sub), exist_ok=True)
+        _, out, _ = self.assertSameForAllJobs(["--format", "json", md])
+        self.assertEqual(out, b"[]\n")
+        _, out, _ = self.assertSameForAllJobs(["--format", "csv", md])
+        self.assertEqual(out.count(b"\n"), 1, out)
+        self.assertTrue(out.startswith(b"file,"), out)
+
+    def test_a_lost_worker_is_said_and_nothing_hangs(self):
+        # A Maildir is read by worker processes.  If one dies (here: killed
+        # while it waits for its output to be read), the scan must say so in
+        # one line naming where it stopped, exit 1, and not wait forever.
+        md = os.path.join(self.tmp.name, "lost-worker")
+        subprocess.run([sys.executable, os.path.join(SRC, "bench", "make-maildir.py"), md,
+                        "5000", "--bounce-share", "0.5"], check=True, capture_output=True)
+        # --explain makes the output several MiB: more than the pipes hold,
+        # so the workers are still there, blocked, when one is killed.
+        p = subprocess.Popen([bvtest.BV, "scan", "--jobs", "2", "--explain", "--format", "jsonl", md],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        children = []
+        for _ in range(200):
+            children = [int(pid) for pid in os.listdir("/proc") if pid.isdigit()
+                        and self._ppid(int(pid)) == p.pid]
+            if len(children) == 2:
+                break
+            time.sleep(0.05)
+        self.assertEqual(len(children), 2, "two worker processes")
+        time.sleep(0.5)
+        os.kill(min(children), signal.SIGKILL)
+        out, err = p.communicate(timeout=60)
+        self.assertEqual(p.returncode, 1, err.decode())
+        lines = err.decode().splitlines()
+        self.assertEqual(len(lines), 1, lines)
+        self.assertIn("a worker process stopped", lines[0])
+        self.assertIn("signal 9", lines[0])
+        self.assertIn(md, lines[0])
+        # What came out before is what one process prints first: whole
+        # records, in order.
+        self.assertGreater(len(out), 0)
+        whole = scan(["--explain", "--format", "jsonl", md])[1]
+        self.assertLess(len(out), len(whole))
+        self.assertTrue(whole.startswith(out), "the records before the loss, in order")
+
+    @staticmethod
+    def _ppid(pid):
+        try:
+            with open("/proc/%d/stat" % pid) as f:
+                return int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            return None
 
     def test_bad_jobs_is_an_error(self):
         for bad in ("-1", "1000", "many"):

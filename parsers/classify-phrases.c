@@ -1268,8 +1268,12 @@ const gsize bv_n_phrases = G_N_ELEMENTS (bv_phrases);
 static guint16 by_key[G_N_ELEMENTS (bv_phrases)];
 static guint16 bucket[65536 + 1];
 static gsize index_once;
-/* Every phrase normalised the way the text is (normalise_into). */
+/* Every phrase normalised the way the text is (normalise_into), and the
+ * length of its part before the first '*' wildcard (all of it without
+ * one): the matcher compares that part at every candidate offset, and
+ * finding it again each time was a tenth of the classifier's work. */
 static char *norm[G_N_ELEMENTS (bv_phrases)];
+static guint16 lead_len[G_N_ELEMENTS (bv_phrases)];
 
 /* Whether the word of @s that holds @at (bounded by spaces) is an address,
  * a host name, a URL or a code ("a_b@x.example", "mx-1.example",
@@ -1327,8 +1331,10 @@ static void
 build_index (void)
 {
 	static guint count[65536];
-	for (gsize i = 0; i < bv_n_phrases; i++)
+	for (gsize i = 0; i < bv_n_phrases; i++) {
 		norm[i] = normalise_phrase (bv_phrases[i].phrase);
+		lead_len[i] = (guint16)strcspn (norm[i], "*");
+	}
 	/* Concept rows are matched by classify-concepts.c: they stay out
 	 * of the index. */
 	for (gsize i = 0; i < bv_n_phrases; i++)
@@ -1439,12 +1445,13 @@ find_within (const char *hay, gsize hay_len, const char *seg, gsize n, gsize lim
 /* Whether the phrase matches at @t (folded text of @len bytes from here);
  * sets *end to the end of the match. */
 static gboolean
-phrase_at (const char *phrase, const char *t, gsize len, gsize *end)
+phrase_at (const char *phrase, gsize n, const char *t, gsize len, gsize *end)
 {
-	const char *star = strchr (phrase, '*');
-	gsize n = star ? (gsize)(star - phrase) : strlen (phrase);
-	if (n > len || memcmp (t, phrase, n) != 0)
+	/* The index matched the first two bytes already; the third rules
+	 * out most of the rest without a call. */
+	if (n > len || (n > 2 && t[2] != phrase[2]) || memcmp (t, phrase, n) != 0)
 		return FALSE;
+	const char *star = phrase[n] == '*' ? phrase + n : NULL;
 	gsize pos = n;
 	while (star) {
 		const char *seg = star + 1;
@@ -1668,7 +1675,7 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 		for (guint b = bucket[k]; b < bucket[k + 1]; b++) {
 			const BvPhrase *p = &bv_phrases[by_key[b]];
 			gsize end;
-			if (!phrase_at (norm[by_key[b]], t + i, n - i, &end))
+			if (!phrase_at (norm[by_key[b]], lead_len[by_key[b]], t + i, n - i, &end))
 				continue;
 			if ((p->flags & BV_PHRASE_WORD) &&
 			    !(word_edge (t, i, TRUE) && word_edge (t, i + end, FALSE)))

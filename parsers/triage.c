@@ -171,6 +171,9 @@ typedef struct {
 	guint8 len[WORDSET_MAX];
 	gint16 next[WORDSET_MAX]; /* the next word with the same first byte, or -1 */
 	gint16 head[256];         /* the first word starting with a byte, or -1 */
+	/* One bit per pair of bytes that starts a word: most offsets of a line
+	 * start none, and one look here rules them out. */
+	guint8 pairs[65536 / 8];
 	guint n;
 } WordSet;
 
@@ -190,6 +193,8 @@ wordset_add (WordSet *set, const char *const *words)
 		 * word whatever the order: only whether one matches counts. */
 		set->next[i] = set->head[first];
 		set->head[first] = (gint16)i;
+		guint pair = ((guint)first << 8) | (guint8)(*w)[1];
+		set->pairs[pair / 8] |= (guint8)(1u << (pair % 8));
 	}
 }
 
@@ -231,13 +236,17 @@ has_any (const char *p, const char *end, const WordSet *set)
 	char buf[1024];
 	const char *line = lower_line (p, end, buf, sizeof buf);
 	gsize n = strlen (line);
-	for (gsize i = 0; i < n; i++)
+	for (gsize i = 0; i < n; i++) {
+		guint pair = ((guint)(guint8)line[i] << 8) | (guint8)line[i + 1];
+		if (!(set->pairs[pair / 8] & (1u << (pair % 8))))
+			continue;
 		for (gint16 w = set->head[(guint8)line[i]]; w >= 0; w = set->next[w])
 			/* The second byte (the NUL after a one-byte word) rules
 			 * out most candidates without a call. */
 			if (set->len[w] <= n - i && set->word[w][1] == line[i + 1] &&
 			    memcmp (line + i, set->word[w], set->len[w]) == 0)
 				return TRUE;
+	}
 	return FALSE;
 }
 
@@ -253,7 +262,13 @@ forward_subject (const char *p, const char *end)
 	p += 8;
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
+	if (p == end)
+		return FALSE;
+	char c = lower (*p);
 	for (const char *const *f = bv_forward_subjects; *f; f++) {
+		/* The first byte rules out most prefixes without a call. */
+		if (lower ((*f)[0]) != c)
+			continue;
 		gsize n = strlen (*f);
 		if ((gsize)(end - p) >= n && g_ascii_strncasecmp (p, *f, n) == 0)
 			return TRUE;

@@ -470,7 +470,10 @@ const BvPhrase bv_phrases[] = {
 
 	/* ---- A limit of the recipient other than size. ---- */
 	P ("message length exceeds limit set by recipient", EXCEEDLIMIT),
-	P ("too many recipients", EXCEEDLIMIT),
+	/* Too many recipients in one transaction is RFC 3463's X.5.3, which
+	 * the vocabulary table (parsers/README.md) calls toomanyconn: the
+	 * words say the same as the code. */
+	P ("too many recipients", TOOMANYCONN),
 	P ("recipient limit exceeded", EXCEEDLIMIT),
 	P ("headers too large", CONTENTERROR),
 
@@ -540,6 +543,10 @@ const BvPhrase bv_phrases[] = {
 	P ("not permitted to relay", NORELAYING),
 	P ("not allowed to relay", NORELAYING),
 	P ("relay not allowed", NORELAYING),
+	/* "Relay disabled" (a hosting provider's outbound gateway for a
+	 * domain it does not serve). */
+	P ("relay disabled", NORELAYING),
+	P ("relaying disabled", NORELAYING),
 	P ("no relaying", NORELAYING),
 	P ("insecure mail relay", NORELAYING),
 	P ("not local host", NORELAYING),
@@ -556,6 +563,14 @@ const BvPhrase bv_phrases[] = {
 	P ("spf check failed", AUTHFAILURE),
 	P ("spf fail", AUTHFAILURE),
 	P ("spf validation", AUTHFAILURE),
+	/* A refusal that names SPF at all is about it ("[SPF] host ... is not
+	 * allowed to send mail from ...", "blocked by SPF", "SPF-Prüfung
+	 * fehlgeschlagen"): RFC 7208 is the only SPF a mail server means.
+	 * Its result "pass" is no refusal. */
+	P ("spf", AUTHFAILURE),
+	NOT ("spf pass", AUTHFAILURE),
+	NOT ("dkim pass", AUTHFAILURE),
+	NOT ("verification successful", AUTHFAILURE),
 	P ("spf record", AUTHFAILURE),
 	P ("bad spf", AUTHFAILURE),
 	P ("spf: ", AUTHFAILURE),
@@ -631,6 +646,11 @@ const BvPhrase bv_phrases[] = {
 	/* ---- Not compliant with the RFCs. ---- */
 	P ("multiple addresses in from: header", NOTCOMPLIANTRFC),
 	P ("addresses in from: header are not accepted", NOTCOMPLIANTRFC),
+	/* RFC 5322 section 2.1.1 limits a line to 998 characters; Exim's
+	 * src/src/configure.default refuses longer ones ("maximum allowed
+	 * line length is 998 octets, got ..."). */
+	P ("maximum allowed line length", NOTCOMPLIANTRFC),
+	P ("998 octets", NOTCOMPLIANTRFC),
 	P ("not rfc 5322 compliant", NOTCOMPLIANTRFC),
 	P ("not rfc5322 compliant", NOTCOMPLIANTRFC),
 	P ("rfc 5322", NOTCOMPLIANTRFC),
@@ -816,11 +836,28 @@ const BvPhrase bv_phrases[] = {
 	P ("exceeded the rate", SPEEDING),
 	P ("message rate exceeded", SPEEDING),
 	P ("unexpected volume", SPEEDING),
+	/* Mox smtpserver/server.go ("... too high, slow down please"). */
+	P ("slow down", SPEEDING),
+	/* "Rate limit" in French ("limite de débit dépassée"). */
+	P ("limite de d\xc3\xa9\x62it", SPEEDING),
 	/* 发送频率过快, 频率限制 */
 	P ("\xe9\xa2\x91\xe7\x8e\x87", SPEEDING),
 
 	/* ---- Too many connections. ---- */
 	P ("too many connections", TOOMANYCONN),
+	/* Mox smtpserver/server.go ("too many open connections from your ip
+	 * or network"): an adjective between the words. */
+	P ("too many open connections", TOOMANYCONN),
+	/* Postfix src/postscreen/postscreen.c ("421 4.3.2 All server ports
+	 * are busy"): the server has no room for another connection. */
+	P ("server ports are busy", TOOMANYCONN),
+	/* A connection-rate limit is a limit on connections, reached or
+	 * exceeded (Postfix anvil, Mox "connection rate limit"). */
+	P ("connection rate limit", TOOMANYCONN),
+	/* A throttle of connections is about connections, not messages
+	 * (sqlgrey "Throttling too many connections from new source"). */
+	NOT ("too many connections", SPEEDING),
+	NOT ("too many open connections", SPEEDING),
 	P ("too many concurrent", TOOMANYCONN),
 	P ("too many simultaneous", TOOMANYCONN),
 	P ("too many sessions", TOOMANYCONN),
@@ -868,6 +905,13 @@ const BvPhrase bv_phrases[] = {
 	P ("listed on", BLOCKED),
 	P ("listed in", BLOCKED),
 	P ("blocked using", BLOCKED),
+	/* The sending host named a source of spam (Cloudmark's gateway at
+	 * Forpsi: "552 spam source blocked", "your host is a known spam
+	 * source"): the host is refused, not the message. */
+	P ("spam source", BLOCKED),
+	P ("source of spam", BLOCKED),
+	NOT ("spam source", SPAMDETECTED),
+	NOT ("source of spam", SPAMDETECTED),
 	P ("spamhaus", BLOCKED),
 	P ("spamcop", BLOCKED),
 	P ("sorbs", BLOCKED),
@@ -922,6 +966,11 @@ const BvPhrase bv_phrases[] = {
 	/* ---- Viruses. ---- */
 	P ("virus", VIRUSDETECTED),
 	P ("malware", VIRUSDETECTED),
+	/* Scanners' words for what they found (rspamd lua_scanners: ICAP
+	 * "threat found"; Kaspersky's "malicious code"; German "Virenfund"). */
+	P ("malicious code", VIRUSDETECTED),
+	P ("threat found", VIRUSDETECTED),
+	P ("virenfund", VIRUSDETECTED),
 	P ("infected", VIRUSDETECTED),
 	P ("trojan", VIRUSDETECTED),
 	P ("\xe7\x97\x85\xe6\xaf\x92", VIRUSDETECTED), /* 病毒 */

@@ -62,9 +62,18 @@ said (const Facts *f, BvCause c)
 static gboolean
 said_other (const Facts *f, BvCause c)
 {
-	for (guint o = 0; o < BV_CAUSE_COUNT; o++)
-		if (o != c && said (f, (BvCause)o))
-			return TRUE;
+	const BvHit *own = &f->scan.text[c];
+	for (guint o = 0; o < BV_CAUSE_COUNT; o++) {
+		if (o == c || !said (f, (BvCause)o))
+			continue;
+		/* The concept's own word may be another cause's phrase ("the
+		 * sender is blacklisted": a block word refusing the sender):
+		 * inside the concept's span it says nothing besides. */
+		const BvHit *h = &f->scan.text[o];
+		if (h->start >= own->start && h->end <= own->end)
+			continue;
+		return TRUE;
+	}
 	return FALSE;
 }
 

@@ -35,10 +35,31 @@ bv_text_find_ci (const char *haystack, const char *needle)
 {
 	if (haystack == NULL || needle == NULL)
 		return NULL;
-	/* glibc's strcasestr is a two-way search with vectorised loops, far
-	 * faster than a byte loop on whole report bodies; in the UTF-8 and C
-	 * locales it folds ASCII only, as this function promises. */
-	return strcasestr (haystack, needle);
+	if (needle[0] == '\0')
+		return haystack;
+	/* The places where the needle's first letter stands, in either case,
+	 * are found by strpbrk (vectorised in glibc); the second letter rules
+	 * out most of them before a compare.  glibc's strcasestr computed the
+	 * needle's factorisation again on every call, most of the cost of the
+	 * short searches the format parsers make in every report. */
+	char first[3] = { g_ascii_tolower (needle[0]), g_ascii_toupper (needle[0]), '\0' };
+	if (first[0] == first[1])
+		first[1] = '\0';
+	char second = g_ascii_tolower (needle[1]);
+	gsize len = strlen (needle);
+	guint misses = 0;
+	for (const char *p = strpbrk (haystack, first); p != NULL; p = strpbrk (p + 1, first)) {
+		if (second != '\0' && g_ascii_tolower (p[1]) != second)
+			continue;
+		if (g_ascii_strncasecmp (p, needle, len) == 0)
+			return p;
+		/* A text made of the needle's beginnings ("aaaa..." for
+		 * "aaab") would cost a compare at every byte: after a few,
+		 * the linear two-way search takes over. */
+		if (++misses > 32)
+			return strcasestr (p + 1, needle);
+	}
+	return NULL;
 }
 
 const char *

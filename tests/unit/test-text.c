@@ -68,6 +68,35 @@ test_find_ci (void)
 {
 	g_assert_nonnull (bv_text_find_ci ("Mailbox FULL", "mailbox full"));
 	g_assert_null (bv_text_find_ci ("mailbox", "mailbox full"));
+	const char *text = "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown";
+	g_assert_true (bv_text_find_ci (text, "USER UNKNOWN") == strstr (text, "User unknown"));
+	g_assert_true (bv_text_find_ci (text, "5.1.1") == text + 4);
+	g_assert_true (bv_text_find_ci (text, "") == text);
+	g_assert_true (bv_text_find_ci (text, "n") == strchr (text, 'n'));
+	g_assert_null (bv_text_find_ci (text, "unknown user"));
+	/* The first match, where the needle's beginning stands many times
+	 * before it (the search changes method after a few misses). */
+	GString *many = g_string_new (NULL);
+	for (guint i = 0; i < 200; i++)
+		g_string_append (many, i % 2 ? "UsEr " : "usage ");
+	g_string_append (many, "user unknown, user unknown");
+	const char *at = bv_text_find_ci (many->str, "User Unknown");
+	g_assert_nonnull (at);
+	g_assert_cmpint (at - many->str, ==, many->len - strlen ("user unknown, user unknown"));
+	g_assert_null (bv_text_find_ci (many->str, "user unknown!"));
+	/* The same answer as strcasestr for every needle taken from a text,
+	 * changed in case, and for bytes past ASCII, which match exactly. */
+	const char *texts[] = { text, many->str, "Zustellung fehlgeschlagen: Postfach voll",
+		                "\xe9\x82\xae\xe7\xae\xb1\xe5\xb7\xb2\xe6\xbb\xa1 mailbox full", NULL };
+	for (guint t = 0; texts[t]; t++) {
+		gsize n = strlen (texts[t]);
+		for (gsize i = 0; i < n; i += 3)
+			for (gsize k = 1; k <= 12 && i + k <= n; k += 5) {
+				g_autofree char *needle = g_ascii_strup (texts[t] + i, (gssize)k);
+				g_assert_true (bv_text_find_ci (texts[t], needle) == strcasestr (texts[t], needle));
+			}
+	}
+	g_string_free (many, TRUE);
 }
 
 /* Blank lines before the headers go; anything else stays. */

@@ -337,21 +337,53 @@ looks_like_failure_notice (BvMail *mail)
  * that rewrites From for DMARC puts its posting address there on the
  * posts it relays. */
 static gboolean
+mailto_names (const char *v, const char *address)
+{
+	for (const char *m = v ? bv_text_find_ci (v, "mailto:") : NULL; m;
+	     m = bv_text_find_ci (m + 1, "mailto:")) {
+		m += strlen ("mailto:");
+		gsize n = strcspn (m, "?>, \t\r\n");
+		if (n == strlen (address) && g_ascii_strncasecmp (m, address, n) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static gboolean
 from_list_address (BvMail *mail, const char *from)
 {
 	static const char *const fields[] = { "List-Help", "List-Subscribe", "List-Unsubscribe", "List-Owner",
 		                              NULL };
+	for (const char *const *f = fields; *f; f++)
+		if (mailto_names (bv_mail_header (mail, *f), from))
+			return TRUE;
+	return FALSE;
+}
+
+/* Who wrote an automatic reply that a list relayed (new string, or NULL).
+ * A list that rewrites the From of what it relays, so that the author's
+ * DMARC policy does not refuse it (RFC 7960 section 4.1.3), puts its own
+ * posting address on the From line (its List-Post, RFC 2369) and keeps
+ * the author's address in Reply-To or Cc (Mailman 3,
+ * mailman/handlers/docs/dmarc-mitigations.rst: "munging the From: header
+ * and putting original From: in Cc: or Reply-To:"), or in X-Original-From:
+ * the reply is the author's, not the list's. */
+static char *
+autoreply_author (BvMail *mail)
+{
+	char *from = bv_address_extract (mail->from);
+	if (from == NULL || !mailto_names (bv_mail_header (mail, "List-Post"), from))
+		return from;
+	static const char *const fields[] = { "X-Original-From", "Reply-To", "Cc", NULL };
 	for (const char *const *f = fields; *f; f++) {
 		const char *v = bv_mail_header (mail, *f);
-		for (const char *m = v ? bv_text_find_ci (v, "mailto:") : NULL; m;
-		     m = bv_text_find_ci (m + 1, "mailto:")) {
-			m += strlen ("mailto:");
-			gsize n = strcspn (m, "?>, \t\r\n");
-			if (n == strlen (from) && g_ascii_strncasecmp (m, from, n) == 0)
-				return TRUE;
+		g_autofree char *author = v ? bv_address_extract (v) : NULL;
+		if (author != NULL && g_ascii_strcasecmp (author, from) != 0) {
+			g_free (from);
+			return g_steal_pointer (&author);
 		}
 	}
-	return FALSE;
+	return from;
 }
 
 /* Mailing-list managers send their notices (held for moderation, awaiting
@@ -401,7 +433,7 @@ parse_autoreply (BvMail *mail, BvReport *report)
 		return FALSE;
 	report->kind = BV_KIND_AUTOREPLY;
 	BvRecipient *r = bv_recipient_new ();
-	r->recipient = bv_address_extract (mail->from);
+	r->recipient = autoreply_author (mail);
 	if (r->recipient == NULL)
 		r->recipient = g_strdup ("");
 	r->diagnostic = g_strdup (mail->subject);

@@ -238,20 +238,46 @@ code_rule (const char *status)
 	return g_hash_table_lookup (by_code, strchr (status, '.') + 1);
 }
 
-/* Microsoft's 5.7.606-649: the sending IP is banned. */
-static gboolean
-microsoft_banned (const char *status)
+/* Microsoft's ranges of x.7 detail codes, each with one meaning. */
+typedef struct {
+	int first, last;
+	BvCause cause;
+	const char *meaning;
+	const char *source;
+} CodeRange;
+
+static const CodeRange ms_ranges[] = {
+	{ 606, 649, BV_CAUSE_BLOCKED, "Microsoft: 5.7.606-649 mean the sending IP is banned", MICROSOFT },
+	/* A mail flow (transport) rule of the recipient's organisation
+	 * rejected the message ("TRANSPORT.RULES.RejectMessage; the message
+	 * was rejected by organization policy"): the site's own rule. */
+	{ 900, 999, BV_CAUSE_POLICYVIOLATION,
+	  "Microsoft: 5.7.900-999 mean a mail flow (transport) rule of the recipient's organization rejected "
+	  "the "
+	  "message",
+	  "Microsoft Learn, \"DSNs and NDRs in Exchange Server\" "
+	  "(learn.microsoft.com/exchange/mail-flow/non-delivery-reports-and-bounce-messages/"
+	  "non-delivery-reports-and-bounce-messages)" },
+};
+
+static const CodeRange *
+ms_range (const char *status)
 {
 	int cls, subject, detail;
-	return split_status (status, &cls, &subject, &detail) && subject == 7 && detail >= 606 &&
-	       detail <= 649;
+	if (!split_status (status, &cls, &subject, &detail) || subject != 7)
+		return NULL;
+	for (gsize i = 0; i < G_N_ELEMENTS (ms_ranges); i++)
+		if (detail >= ms_ranges[i].first && detail <= ms_ranges[i].last)
+			return &ms_ranges[i];
+	return NULL;
 }
 
 BvCause
 bv_status_cause (const char *status)
 {
-	if (microsoft_banned (status))
-		return BV_CAUSE_BLOCKED;
+	const CodeRange *range = ms_range (status);
+	if (range != NULL)
+		return range->cause;
 	const BvCodeRule *rule = code_rule (status);
 	return rule ? rule->cause : BV_CAUSE_UNDEFINED;
 }
@@ -259,7 +285,7 @@ bv_status_cause (const char *status)
 BvCodeStrength
 bv_status_strength (const char *status)
 {
-	if (microsoft_banned (status))
+	if (ms_range (status) != NULL)
 		return BV_CODE_PROVIDER;
 	const BvCodeRule *rule = code_rule (status);
 	return rule ? rule->strength : BV_CODE_GENERIC;
@@ -268,8 +294,9 @@ bv_status_strength (const char *status)
 const char *
 bv_status_meaning (const char *status)
 {
-	if (microsoft_banned (status))
-		return "Microsoft: 5.7.606-649 mean the sending IP is banned";
+	const CodeRange *range = ms_range (status);
+	if (range != NULL)
+		return range->meaning;
 	const BvCodeRule *rule = code_rule (status);
 	return rule ? rule->meaning : NULL;
 }
@@ -277,8 +304,9 @@ bv_status_meaning (const char *status)
 const char *
 bv_status_source (const char *status)
 {
-	if (microsoft_banned (status))
-		return MICROSOFT;
+	const CodeRange *range = ms_range (status);
+	if (range != NULL)
+		return range->source;
 	const BvCodeRule *rule = code_rule (status);
 	return rule ? rule->source : NULL;
 }

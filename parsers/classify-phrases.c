@@ -476,6 +476,9 @@ const BvPhrase bv_phrases[] = {
 	P ("too many recipients", TOOMANYCONN),
 	P ("recipient limit exceeded", EXCEEDLIMIT),
 	P ("headers too large", CONTENTERROR),
+	/* Apache James ("552 Header size is too large"): the header block,
+	 * not the message, is over the limit. */
+	P ("header size", CONTENTERROR),
 
 	/* ---- The account is suspended or disabled. ---- */
 	P ("account disabled", SUSPEND),
@@ -659,6 +662,12 @@ const BvPhrase bv_phrases[] = {
 	P ("duplicate message-id", NOTCOMPLIANTRFC),
 	P ("missing message-id", NOTCOMPLIANTRFC),
 	P ("bare lf", NOTCOMPLIANTRFC),
+	/* hMailServer SMTPConnection.cpp ("bare line feeds are not permitted
+	 * by RFC 5321"): RFC 5321 section 2.3.8 allows CRLF only; a reply that
+	 * cites the protocol's RFC says the message broke it. */
+	P ("bare line feed", NOTCOMPLIANTRFC),
+	P ("rfc 5321", NOTCOMPLIANTRFC),
+	P ("rfc5321", NOTCOMPLIANTRFC),
 	P ("bare linefeed", NOTCOMPLIANTRFC),
 
 	/* ---- The sending IP's reputation. ---- */
@@ -808,6 +817,14 @@ const BvPhrase bv_phrases[] = {
 	P ("rejected as spam", SPAMDETECTED),
 	P ("blacklisted url", SPAMDETECTED),
 	P ("uribl", SPAMDETECTED),
+	/* A URI block list names the domains a message links to, not the
+	 * sending host (Apache James URIRBLHandler: "message contains domain
+	 * ... listed by multi.surbl.org"; hMailServer's URI blacklist test). */
+	P ("surbl", SPAMDETECTED),
+	P ("uri blacklist", SPAMDETECTED),
+	P ("uri blocklist", SPAMDETECTED),
+	P ("uri black list", SPAMDETECTED),
+	P ("links to a domain", SPAMDETECTED),
 	P ("mail appears to be unsolicited", SPAMDETECTED),
 	P ("mail rejete. mail rejected", SPAMDETECTED),
 	/* 垃圾邮件, 垃圾郵件, 迷惑メール, スパム */
@@ -827,6 +844,14 @@ const BvPhrase bv_phrases[] = {
 	NOT ("connection rate limit", SPEEDING),
 	P ("receiving mail at a rate", SPEEDING),
 	P ("too many messages", SPEEDING),
+	/* Messages kept, not sent: a mailbox over its count of messages (GMX,
+	 * newsroom.gmx.net 2017-09-28 "Unzustellbar": "User has too many
+	 * messages on server", "Das Postfach des Empfängers enthält zu viele
+	 * Nachrichten"). */
+	P ("too many messages on server", MAILBOXFULL),
+	NOT ("too many messages on server", SPEEDING),
+	P ("enth\xc3\xa4lt zu viele nachrichten", MAILBOXFULL),
+	NOT ("enth\xc3\xa4lt zu viele nachrichten", SPEEDING),
 	P ("too many emails", SPEEDING),
 	P ("too many recipients this hour", SPEEDING),
 	P ("sent to too many recipients", SPEEDING),
@@ -974,6 +999,7 @@ const BvPhrase bv_phrases[] = {
 	P ("infected", VIRUSDETECTED),
 	P ("trojan", VIRUSDETECTED),
 	P ("\xe7\x97\x85\xe6\xaf\x92", VIRUSDETECTED), /* 病毒 */
+	P ("\xd0\xb2\xd0\xb8\xd1\x80\xd1\x83\xd1\x81", VIRUSDETECTED), /* вирус (Russian: virus) */
 	P ("\xe3\x82\xa6\xe3\x82\xa4\xe3\x83\xab\xe3\x82\xb9", VIRUSDETECTED), /* ウイルス */
 
 	/* ---- Local policy. ---- */
@@ -1082,6 +1108,9 @@ const BvPhrase bv_phrases[] = {
 
 	/* ---- DNS or network trouble on the way. ---- */
 	P ("dns query failed", NETWORKERROR),
+	/* hMailServer ExternalDelivery.cpp ("Unable to find the recipient's
+	 * email server. The DNS query has failed."). */
+	P ("dns query has failed", NETWORKERROR),
 	P ("name service error", NETWORKERROR),
 	P ("malformed or unexpected name server reply", NETWORKERROR),
 	P ("lost connection", NETWORKERROR),

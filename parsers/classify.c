@@ -904,6 +904,14 @@ static const ReplyRule reply_rules[] = {
 	{ "556", "", BV_CAUSE_NOTACCEPT, TIER_COMMAND,
 	  "reply 556: the recipient's domain does not accept mail",
 	  "RFC 7504 (SMTP 521 and 556 reply codes)" },
+	/* SMTP AUTH (RFC 4954 section 6): the client's own login refused or
+	 * required, whatever command it answered. */
+	{ "535", "", BV_CAUSE_SECURITYERROR, TIER_COMMAND,
+	  "reply 535: the server refused the client's authentication (SMTP AUTH credentials invalid)",
+	  "RFC 4954 section 6" },
+	{ "530", "", BV_CAUSE_SECURITYERROR, TIER_COMMAND,
+	  "reply 530: the server requires the client to authenticate (SMTP AUTH) first",
+	  "RFC 4954 section 6" },
 	{ "551", "RCPT", BV_CAUSE_HASMOVED, TIER_COMMAND,
 	  "reply 551: the user is not local here; the server names another address",
 	  "RFC 5321 section 3.4 and 4.2.2" },
@@ -920,6 +928,15 @@ static const ReplyRule reply_rules[] = {
 	  "sender gave up",
 	  "RFC 5321 section 3.8 and 4.2.2" },
 };
+
+/* Whether the reply refuses the client's SMTP AUTH (RFC 4954 section 6:
+ * 530 authentication required, 535 credentials invalid), which servers
+ * send at MAIL FROM too: the login, not the sender's address, was refused. */
+static gboolean
+auth_reply (const Facts *f)
+{
+	return strcmp (f->reply, "530") == 0 || strcmp (f->reply, "535") == 0;
+}
 
 /* The SMTP command and reply code (RFC 5321). */
 static void
@@ -947,7 +964,7 @@ collect_command (Candidates *cs, const Facts *f, BvRecipient *r, BvKind kind)
 	if (at_greeting (f) && !(on_time && f->reply[0] == '4'))
 		add_fixed (cs, BV_CAUSE_BLOCKED, TIER_COMMAND, "reply", rfc5321, f->command, G_MAXSIZE,
 		           "the server refused the connection at the greeting");
-	else if (command_is (f, "MAIL"))
+	else if (command_is (f, "MAIL") && !auth_reply (f))
 		add_fixed (cs, BV_CAUSE_REJECTED, TIER_COMMAND, "reply", rfc5321, "MAIL", G_MAXSIZE,
 		           "the server refused the sender at MAIL FROM");
 	/* 500, 501, 502 and 503: a command or its arguments not understood

@@ -93,7 +93,8 @@ test_find_ci (void)
 		for (gsize i = 0; i < n; i += 3)
 			for (gsize k = 1; k <= 12 && i + k <= n; k += 5) {
 				g_autofree char *needle = g_ascii_strup (texts[t] + i, (gssize)k);
-				g_assert_true (bv_text_find_ci (texts[t], needle) == strcasestr (texts[t], needle));
+				g_assert_true (bv_text_find_ci (texts[t], needle) ==
+				               strcasestr (texts[t], needle));
 			}
 	}
 	g_string_free (many, TRUE);

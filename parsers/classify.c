@@ -819,7 +819,7 @@ collect_wording (Candidates *cs, const Facts *f)
 			 * x.6 code says nothing of its format: a filter judged
 			 * it, which the vocabulary calls spam. */
 			if ((strstr (p->phrase, "content rejected") || (p->flags & BV_PHRASE_CONCEPT)) &&
-			    !(f->status[0] && f->status[2] == '6')) {
+			    status_subject (f) != '6') {
 				add_text (cs, f, BV_CAUSE_SPAMDETECTED, tier, h,
 				          "the content was refused with no content-format code (x.6.x): a "
 				          "content filter judged it");

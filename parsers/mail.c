@@ -431,14 +431,23 @@ limit_header (const char *buf, gsize len, gsize *out_len)
 	return g_string_free (out, FALSE);
 }
 
+char *
+bv_mail_decode_header (const char *value)
+{
+	gboolean plain = strstr (value, "=?") == NULL;
+	for (const guchar *p = (const guchar *)value; plain && *p; p++)
+		plain = *p < 0x80;
+	if (plain)
+		return bv_text_normalise (value, -1);
+	g_autofree char *decoded = g_mime_utils_header_decode_text (NULL, value);
+	return bv_text_normalise (decoded, -1);
+}
+
 static char *
 header_or_empty (GMimeObject *obj, const char *name)
 {
 	const char *v = obj ? g_mime_object_get_header (obj, name) : NULL;
-	if (v == NULL)
-		return g_strdup ("");
-	g_autofree char *decoded = g_mime_utils_header_decode_text (NULL, v);
-	return bv_text_normalise (decoded, -1);
+	return v != NULL ? bv_mail_decode_header (v) : g_strdup ("");
 }
 
 BvMail *

@@ -72,6 +72,12 @@ const char *bv_mail_header (BvMail *mail, const char *name);
  * unfolded, trimmed value, or NULL.  Case-insensitive; first match wins. */
 char *bv_header_block_get (const char *block, const char *name);
 
+/* A header value as text to show (new string): RFC 2047 encoded words and
+ * raw 8-bit text decoded to UTF-8 (GMime), white space normalised.  Plain
+ * ASCII without an encoded word, which most values are, skips GMime's
+ * decoder: the result is the same. */
+char *bv_mail_decode_header (const char *value);
+
 /* Decodes a leaf part's content (transfer encoding and charset) to UTF-8
  * with LF line ends, at most @limit bytes of it.  New string, never NULL. */
 char *bv_mail_part_text (GMimePart *part, gsize limit);

@@ -50,8 +50,7 @@ decoded_header (BvMail *mail, const char *name)
 	const char *v = bv_mail_header (mail, name);
 	if (v == NULL)
 		return g_strdup ("");
-	g_autofree char *d = g_mime_utils_header_decode_text (NULL, v);
-	return bv_text_normalise (d, -1);
+	return bv_mail_decode_header (v);
 }
 
 /* The envelope sender from the topmost Return-Path (the one the final
@@ -102,8 +101,7 @@ fill_original (BvMail *mail, BvReport *report)
 		if (v == NULL) {
 			*fields[i].dst = g_strdup ("");
 		} else {
-			g_autofree char *d = g_mime_utils_header_decode_text (NULL, v);
-			*fields[i].dst = bv_text_normalise (d, -1);
+			*fields[i].dst = bv_mail_decode_header (v);
 		}
 	}
 }

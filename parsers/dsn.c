@@ -111,6 +111,36 @@ take (char **dst, const char *value)
 	*dst = value ? bv_dsn_strip_type (value) : g_strdup ("");
 }
 
+/* The text of the comment in a Status field ("5.0.0 (reason)") as @r's
+ * diagnostic, when there is one. */
+static void
+take_status_comment (BvRecipient *r, const char *status)
+{
+	const char *open = strchr (status, '(');
+	if (open == NULL)
+		return;
+	const char *close = strrchr (open, ')');
+	g_autofree char *inner = g_strndup (open + 1, close ? (gsize)(close - open - 1) : strlen (open + 1));
+	g_strstrip (inner);
+	/* A comment of a few words names the code's class or detail as RFC
+	 * 3463 words it ("permanent failure", "undefined status", "mailbox
+	 * disabled, not accepting messages"): nothing the code does not say.
+	 * A reason is a sentence. */
+	guint words = 0;
+	for (const char *p = inner; *p;) {
+		while (*p == ' ')
+			p++;
+		if (*p)
+			words++;
+		while (*p && *p != ' ')
+			p++;
+	}
+	if (words >= 6) {
+		g_free (r->diagnostic);
+		r->diagnostic = g_steal_pointer (&inner);
+	}
+}
+
 static void
 add_recipient (GArray *msg_group, GArray *group, GPtrArray *out)
 {
@@ -149,6 +179,13 @@ add_recipient (GArray *msg_group, GArray *group, GPtrArray *out)
 	g_autofree char *folded = r->diagnostic;
 	r->diagnostic = bv_reply_join (folded, -1);
 	r->diagnostic_type = bv_dsn_type (diagnostic);
+	/* Without a Diagnostic-Code, the comment of the Status field of a
+	 * failed recipient is the report's only reason (Mox writes its reason there: "Status: 5.0.0
+	 * (domain does not accept email as indicated with single dot for mx
+	 * record, permanent)"; RFC 3464 fields may carry comments, RFC 5322
+	 * section 3.2.2). */
+	if (r->diagnostic[0] == '\0' && status != NULL && strcmp (r->action, "failed") == 0)
+		take_status_comment (r, status);
 	take (&r->remote_mta, group_get (group, "remote-mta"));
 	const char *reporting = group_get (group, "reporting-mta");
 	if (reporting == NULL)

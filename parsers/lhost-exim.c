@@ -45,6 +45,7 @@ static const char *const copy_markers[] = {
 };
 
 static const char *list_start (const char *body);
+static const char *list_start_by_address (BvMail *mail, const char *body);
 
 static gboolean
 is_exim (BvMail *mail, const char *body)
@@ -54,6 +55,14 @@ is_exim (BvMail *mail, const char *body)
 		return TRUE;
 	if (bv_mail_header (mail, "X-Failed-Recipients") != NULL &&
 	    bv_text_find_ci (body, "address(es) failed:") != NULL)
+		return TRUE;
+	/* A site's own bounce text (bounce_message_file), in any language:
+	 * Exim wrote the notice itself (its own Received line, "with local
+	 * (Exim ...)"), added X-Failed-Recipients, and listed those
+	 * addresses in its own layout. */
+	const char *received = bv_mail_header (mail, "Received");
+	if (bv_mail_header (mail, "X-Failed-Recipients") != NULL && received != NULL &&
+	    bv_text_find_ci (received, "(Exim ") != NULL && list_start_by_address (mail, body) != NULL)
 		return TRUE;
 	/* Exim's other notices ("Mail failure - malformed recipient
 	 * address") skip the opening sentence but keep the sender and the
@@ -117,6 +126,38 @@ list_start (const char *body)
 		for (const char *const *o = list_openers; *o; o++)
 			if (bv_line_find (&line, *o) != NULL)
 				return it.next;
+	return NULL;
+}
+
+/* Where the list starts when the notice's text is the site's own
+ * (bounce_message_file, in any language): Exim still writes the list
+ * itself (src/src/deliver.c: each failed address on a line of its own,
+ * indented by two spaces, its reasons indented further), so the list
+ * starts at the first such line that names an address of the
+ * X-Failed-Recipients header Exim adds to every bounce.  NULL when there
+ * is none. */
+static const char *
+list_start_by_address (BvMail *mail, const char *body)
+{
+	const char *failed = bv_mail_header (mail, "X-Failed-Recipients");
+	if (failed == NULL)
+		return NULL;
+	g_auto (GStrv) addrs = g_strsplit_set (failed, ", \t\r\n", -1);
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, body);
+	while (bv_lines_next (&it, &line)) {
+		gsize ind = indent_of (&line);
+		if (ind == 0 || ind > 3)
+			continue;
+		const char *p = line.start + ind;
+		gsize n = 0;
+		while (p + n < line.end && p[n] != ' ' && p[n] != '\t' && p[n] != ':')
+			n++;
+		for (char **a = addrs; *a; a++)
+			if ((*a)[0] != '\0' && strlen (*a) == n && g_ascii_strncasecmp (p, *a, n) == 0)
+				return line.start;
+	}
 	return NULL;
 }
 
@@ -257,6 +298,8 @@ exim_parse (BvMail *mail, BvReport *report)
 		return FALSE;
 	g_autoptr (BvReport) text = bv_report_new ();
 	const char *start = list_start (body);
+	if (start == NULL)
+		start = list_start_by_address (mail, body);
 	if (start != NULL)
 		read_list (text, start);
 	/* Exim's warning_message (deliver.c send_warning_message()) in the

@@ -80,6 +80,33 @@ test_status_comment (void)
 	g_assert_cmpstr (nth (r, 0)->diagnostic, ==, "");
 }
 
+/* A failed recipient without a Diagnostic-Code whose Status comment is a
+ * sentence (Mox): the sentence is the diagnostic; the code's own few words,
+ * or a delayed recipient's comment, are not. */
+static void
+test_status_comment_reason (void)
+{
+	g_autoptr (GPtrArray) r =
+	        parse ("\nFinal-Recipient: rfc822;a@example.com\nAction: failed\n"
+	               "Status: 5.0.0 (domain does not accept email as indicated with single dot for mx "
+	               "record, permanent)\n"
+	               "\nFinal-Recipient: rfc822;b@example.com\nAction: failed\n"
+	               "Status: 5.2.1 (mailbox disabled, not accepting messages)\n"
+	               "\nFinal-Recipient: rfc822;c@example.com\nAction: delayed\n"
+	               "Status: 4.0.0 (mx.example.com: host name lookup failure, will try again later)\n"
+	               "\nFinal-Recipient: rfc822;d@example.com\nAction: failed\n"
+	               "Status: 5.0.0 (the remote server said something long and specific here)\n"
+	               "Diagnostic-Code: smtp; 550 5.1.1 no such user\n");
+	g_assert_cmpuint (r->len, ==, 4);
+	g_assert_cmpstr (
+	        nth (r, 0)->diagnostic, ==,
+	        "domain does not accept email as indicated with single dot for mx record, permanent");
+	g_assert_cmpstr (nth (r, 0)->status, ==, "5.0.0");
+	g_assert_cmpstr (nth (r, 1)->diagnostic, ==, "");
+	g_assert_cmpstr (nth (r, 2)->diagnostic, ==, "");
+	g_assert_cmpstr (nth (r, 3)->diagnostic, ==, "550 5.1.1 no such user");
+}
+
 static void
 test_garbage (void)
 {
@@ -225,6 +252,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/dsn/two-recipients", test_two_recipients);
 	g_test_add_func ("/dsn/missing-blank-lines", test_missing_blank_lines);
 	g_test_add_func ("/dsn/status-comment", test_status_comment);
+	g_test_add_func ("/dsn/status-comment-reason", test_status_comment_reason);
 	g_test_add_func ("/dsn/garbage", test_garbage);
 	g_test_add_func ("/dsn/strip-type", test_strip_type);
 	g_test_add_func ("/dsn/diagnostic-type", test_diagnostic_type);

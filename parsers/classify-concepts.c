@@ -69,14 +69,21 @@ static guint *head_order;
 static guint head_bucket[65536 + 1];
 static gsize init_once;
 
-/* Whether the character that starts at @s (UTF-8) belongs to a script
- * written without spaces between words: CJK, kana, Hangul (whose
- * particles are glued to the word) and the fullwidth forms. */
+/* Whether @c belongs to a script written without spaces between words:
+ * Thai, CJK, kana, Hangul (whose particles are glued to the word) and the
+ * fullwidth forms. */
+static gboolean
+unspaced_char (gunichar c)
+{
+	return c >= 0x2e80 || (c >= 0x0e00 && c <= 0x0e7f);
+}
+
+/* Whether the character that starts at @s (UTF-8) is one of those. */
 static gboolean
 unspaced (const guchar *s)
 {
 	gunichar c = g_utf8_get_char_validated ((const char *)s, -1);
-	return c != (gunichar)-1 && c != (gunichar)-2 && c >= 0x2e80;
+	return c != (gunichar)-1 && c != (gunichar)-2 && unspaced_char (c);
 }
 
 static void
@@ -193,7 +200,7 @@ word_char_at (const char *t, gsize n, gsize at, gboolean before)
 	gunichar u = g_utf8_get_char_validated (t + at, (gssize)(n - at));
 	if (u == (gunichar)-1 || u == (gunichar)-2)
 		return FALSE;
-	return u < 0x2e80 && g_unichar_isalnum (u);
+	return !unspaced_char (u) && g_unichar_isalnum (u);
 }
 
 /* Whether @a matches at @i of the folded text, as a word where it must. */
@@ -401,14 +408,55 @@ static const char *const negators[] = {
 	"niet",
 	"inte",
 	"\xd0\xbd\xd0\xb5", /* не */
+	"ikke",
+	"ingen",
+	"ej",
+	"nen\xc3\xad", /* není */
+	"nije",
+	"\xd0\xbd\xd0\xb8\xd1\x98\xd0\xb5", /* није */
+	"niciun",
+	"nicio",
+	"\xc5\xbeiadny", /* žiadny */
+	"\xc5\xbeiaden", /* žiaden */
+	"nincs",
+	"\xce\xb4\xce\xb5\xce\xbd", /* δεν */
+	"\xd8\xba\xd9\x8a\xd8\xb1", /* غير */
+	"\xd7\x9c\xd7\x90",         /* לא */
+	"tidak",
+	"kh\xc3\xb4ng", /* không */
 };
 
 /* Function words that may stand between a negation and what it negates
  * ("is not listed in any block list", "not considered spam"). */
 static const char *const between[] = {
-	"a",   "an",   "the",  "any",  "in",     "on",         "at",         "of",
-	"as",  "be",   "been", "is",   "listed", "considered", "classified", "currently",
-	"our", "your", "its",  "this", "de",     "la",         "le",
+	"a",
+	"an",
+	"the",
+	"any",
+	"in",
+	"on",
+	"at",
+	"of",
+	"as",
+	"be",
+	"been",
+	"is",
+	"listed",
+	"considered",
+	"classified",
+	"currently",
+	"our",
+	"your",
+	"its",
+	"this",
+	"de",
+	"la",
+	"le",
+	/* "is" in Catalan, Portuguese and Greek: "no és plena", "não está
+	 * cheia", "δεν είναι γεμάτο" */
+	"\xc3\xa9s",
+	"est\xc3\xa1",
+	"\xce\xb5\xce\xaf\xce\xbd\xce\xb1\xce\xb9",
 };
 
 static gboolean

@@ -834,6 +834,26 @@ const BvPhrase bv_phrases[] = {
 	P ("\xe3\x82\xb9\xe3\x83\x91\xe3\x83\xa0", SPAMDETECTED),
 	/* спам */
 	P ("\xd1\x81\xd0\xbf\xd0\xb0\xd0\xbc", SPAMDETECTED),
+	/* The words for spam or junk mail in Norwegian (Microsoft's "søppelpost"),
+	 * Finnish, Slovak, Hungarian (Microsoft's "levélszemét"), Croatian and
+	 * Serbian, Vietnamese, Thai, Arabic, Hebrew, Hindi, Catalan and European
+	 * Portuguese (a general-language class, tests/classify/paraphrases.tsv). */
+	P ("s\xc3\xb8ppelpost", SPAMDETECTED), /* søppelpost */
+	P ("roskaposti", SPAMDETECTED),
+	P ("nevy\xc5\xbeiadan\xc3\xa1 po\xc5\xa1ta", SPAMDETECTED), /* nevyžiadaná pošta */
+	P ("nevy\xc5\xbeiadan\xc3\xba po\xc5\xa1tu", SPAMDETECTED), /* nevyžiadanú poštu */
+	P ("lev\xc3\xa9lszem\xc3\xa9t", SPAMDETECTED), /* levélszemét */
+	P ("ne\xc5\xbe" "eljena po\xc5\xa1ta", SPAMDETECTED), /* neželjena pošta */
+	P ("ne\xc5\xbe" "eljenu po\xc5\xa1tu", SPAMDETECTED), /* neželjenu poštu */
+	P ("\xd0\xbd\xd0\xb5\xd0\xb6\xd0\xb5\xd1\x99\xd0\xb5\xd0\xbd\xd0\xb0 \xd0\xbf\xd0\xbe\xd1\x88\xd1\x82\xd0\xb0", SPAMDETECTED), /* нежељена пошта */
+	P ("th\xc6\xb0 r\xc3\xa1" "c", SPAMDETECTED), /* thư rác */
+	P ("\xe0\xb8\xaa\xe0\xb9\x81\xe0\xb8\x9b\xe0\xb8\xa1", SPAMDETECTED), /* สแปม */
+	P ("\xd8\xa8\xd8\xb1\xd9\x8a\xd8\xaf \xd8\xb9\xd8\xb4\xd9\x88\xd8\xa7\xd8\xa6\xd9\x8a", SPAMDETECTED), /* بريد عشوائي */
+	P ("\xd8\xa7\xd9\x84\xd8\xa8\xd8\xb1\xd9\x8a\xd8\xaf \xd8\xa7\xd9\x84\xd8\xb9\xd8\xb4\xd9\x88\xd8\xa7\xd8\xa6\xd9\x8a", SPAMDETECTED), /* البريد العشوائي */
+	P ("\xd7\x93\xd7\x95\xd7\x90\xd7\xa8 \xd7\x96\xd7\x91\xd7\x9c", SPAMDETECTED), /* דואר זבל */
+	P ("\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xaa\xe0\xa5\x88\xe0\xa4\xae", SPAMDETECTED), /* स्पैम */
+	P ("correu brossa", SPAMDETECTED),
+	P ("correio n\xc3\xa3o solicitado", SPAMDETECTED), /* correio não solicitado */
 
 	/* ---- Sending too fast. ---- */
 	P ("rate limit", SPEEDING),
@@ -924,6 +944,42 @@ const BvPhrase bv_phrases[] = {
 	P ("\xc4\x8d" "ern\xc3\xa1 listina", BLOCKED), /* černá listina */
 	P ("kara liste", BLOCKED),
 	P ("svartlist", BLOCKED),
+	/* The same in Swedish, Norwegian, Danish, Finnish, Slovak, Hungarian,
+	 * Romanian, Greek, Ukrainian, Bulgarian, Croatian and Serbian, Vietnamese,
+	 * Thai, Indonesian and Malay, Arabic, Hebrew, Hindi and Catalan. */
+	P ("sp\xc3\xa4rrlist", BLOCKED), /* spärrlist */
+	P ("svarteliste", BLOCKED),
+	P ("sortliste", BLOCKED),
+	P ("estolist", BLOCKED),
+	P ("musta lista", BLOCKED),
+	P ("mustalla listalla", BLOCKED),
+	P ("\xc4\x8diernej listine", BLOCKED), /* čiernej listine */
+	P ("\xc4\x8dierna listina", BLOCKED), /* čierna listina */
+	P ("feketelist", BLOCKED),
+	P ("list\xc4\x83 neagr\xc4\x83", BLOCKED), /* listă neagră */
+	P ("lista neagr\xc4\x83", BLOCKED), /* lista neagră */
+	P ("lista neagra", BLOCKED),
+	P ("listele negre", BLOCKED),
+	P ("\xce\xbc\xce\xb1\xcf\x8d\xcf\x81\xce\xb7 \xce\xbb\xce\xaf\xcf\x83\xcf\x84\xce\xb1", BLOCKED), /* μαύρη λίστα */
+	P ("\xd1\x87\xd0\xbe\xd1\x80\xd0\xbd\xd0\xbe\xd0\xb3\xd0\xbe \xd1\x81\xd0\xbf\xd0\xb8\xd1\x81\xd0\xba\xd1\x83", BLOCKED), /* чорного списку */
+	P ("\xd1\x87\xd0\xbe\xd1\x80\xd0\xbd\xd0\xbe\xd0\xbc\xd1\x83 \xd1\x81\xd0\xbf\xd0\xb8\xd1\x81\xd0\xba\xd1\x83", BLOCKED), /* чорному списку */
+	P ("\xd1\x87\xd0\xbe\xd1\x80\xd0\xbd\xd0\xb8\xd0\xb9 \xd1\x81\xd0\xbf\xd0\xb8\xd1\x81\xd0\xbe\xd0\xba", BLOCKED), /* чорний список */
+	P ("\xd1\x87\xd0\xb5\xd1\x80\xd0\xb5\xd0\xbd \xd1\x81\xd0\xbf\xd0\xb8\xd1\x81\xd1\x8a\xd0\xba", BLOCKED), /* черен списък */
+	P ("\xd1\x87\xd0\xb5\xd1\x80\xd0\xbd\xd0\xb8\xd1\x8f \xd1\x81\xd0\xbf\xd0\xb8\xd1\x81\xd1\x8a\xd0\xba", BLOCKED), /* черния списък */
+	P ("crnoj listi", BLOCKED),
+	P ("crna lista", BLOCKED),
+	P ("crnu listu", BLOCKED),
+	P ("\xd1\x86\xd1\x80\xd0\xbd\xd0\xbe\xd1\x98 \xd0\xbb\xd0\xb8\xd1\x81\xd1\x82\xd0\xb8", BLOCKED), /* црној листи */
+	P ("\xd1\x86\xd1\x80\xd0\xbd\xd0\xb0 \xd0\xbb\xd0\xb8\xd1\x81\xd1\x82\xd0\xb0", BLOCKED), /* црна листа */
+	P ("danh s\xc3\xa1" "ch \xc4\x91" "en", BLOCKED), /* danh sách đen */
+	P ("\xe0\xb8\x9a\xe0\xb8\xb1\xe0\xb8\x8d\xe0\xb8\x8a\xe0\xb8\xb5\xe0\xb8\x94\xe0\xb8\xb3", BLOCKED), /* บัญชีดำ */
+	P ("daftar hitam", BLOCKED),
+	P ("senarai hitam", BLOCKED),
+	P ("\xd8\xa7\xd9\x84\xd9\x82\xd8\xa7\xd8\xa6\xd9\x85\xd8\xa9 \xd8\xa7\xd9\x84\xd8\xb3\xd9\x88\xd8\xaf\xd8\xa7\xd8\xa1", BLOCKED), /* القائمة السوداء */
+	P ("\xd9\x82\xd8\xa7\xd8\xa6\xd9\x85\xd8\xa9 \xd8\xb3\xd9\x88\xd8\xaf\xd8\xa7\xd8\xa1", BLOCKED), /* قائمة سوداء */
+	P ("\xd7\xa8\xd7\xa9\xd7\x99\xd7\x9e\xd7\x94 \xd7\xa9\xd7\x97\xd7\x95\xd7\xa8\xd7\x94", BLOCKED), /* רשימה שחורה */
+	P ("\xe0\xa4\xac\xe0\xa5\x8d\xe0\xa4\xb2\xe0\xa5\x88\xe0\xa4\x95\xe0\xa4\xb2\xe0\xa4\xbf\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\x9f", BLOCKED), /* ब्लैकलिस्ट */
+	P ("llista negra", BLOCKED),
 	P ("\xe3\x83\x96\xe3\x83\xa9\xe3\x83\x83\xe3\x82\xaf\xe3\x83\xaa\xe3\x82\xb9\xe3\x83\x88", BLOCKED), /* ブラックリスト */
 	P ("\xeb\xb8\x94\xeb\x9e\x99\xeb\xa6\xac\xec\x8a\xa4\xed\x8a\xb8", BLOCKED), /* 블랙리스트 */
 	P ("listed at", BLOCKED),
@@ -1001,6 +1057,24 @@ const BvPhrase bv_phrases[] = {
 	P ("\xe7\x97\x85\xe6\xaf\x92", VIRUSDETECTED), /* 病毒 */
 	P ("\xd0\xb2\xd0\xb8\xd1\x80\xd1\x83\xd1\x81", VIRUSDETECTED), /* вирус (Russian: virus) */
 	P ("\xe3\x82\xa6\xe3\x82\xa4\xe3\x83\xab\xe3\x82\xb9", VIRUSDETECTED), /* ウイルス */
+	/* A virus in other languages (a general-language class): Turkish only
+	 * as found or contained ("virüs taraması" is the scan, which passes
+	 * mail too); Slovak, Hungarian and Portuguese vírus, Ukrainian, Greek
+	 * (whole words: the noun is short), Arabic, Hebrew, Hindi, Korean, Thai. */
+	P ("vir\xc3\xbcs bulundu", VIRUSDETECTED), /* virüs bulundu */
+	P ("vir\xc3\xbcs tespit", VIRUSDETECTED), /* virüs tespit */
+	P ("vir\xc3\xbcs i\xc3\xa7" "er", VIRUSDETECTED), /* virüs içer */
+	P ("vir\xc3\xbcsl\xc3\xbc", VIRUSDETECTED), /* virüslü */
+	P ("v\xc3\xadrus", VIRUSDETECTED), /* vírus */
+	P ("\xd0\xb2\xd1\x96\xd1\x80\xd1\x83\xd1\x81", VIRUSDETECTED), /* вірус */
+	WORD ("\xce\xb9\xcf\x8c\xcf\x82", VIRUSDETECTED), /* ιός */
+	WORD ("\xce\xb9\xcf\x8c", VIRUSDETECTED), /* ιό */
+	WORD ("\xce\xb9\xce\xbf\xcf\x8d", VIRUSDETECTED), /* ιού */
+	P ("\xd9\x81\xd9\x8a\xd8\xb1\xd9\x88\xd8\xb3", VIRUSDETECTED), /* فيروس */
+	P ("\xd7\x95\xd7\x99\xd7\xa8\xd7\x95\xd7\xa1", VIRUSDETECTED), /* וירוס */
+	P ("\xe0\xa4\xb5\xe0\xa4\xbe\xe0\xa4\xaf\xe0\xa4\xb0\xe0\xa4\xb8", VIRUSDETECTED), /* वायरस */
+	P ("\xeb\xb0\x94\xec\x9d\xb4\xeb\x9f\xac\xec\x8a\xa4", VIRUSDETECTED), /* 바이러스 */
+	P ("\xe0\xb9\x84\xe0\xb8\xa7\xe0\xb8\xa3\xe0\xb8\xb1\xe0\xb8\xaa", VIRUSDETECTED), /* ไวรัส */
 
 	/* ---- Local policy. ---- */
 	P ("policy violation", POLICYVIOLATION),

@@ -136,8 +136,10 @@ take_status_comment (BvRecipient *r, const char *status)
 			p++;
 	}
 	if (words >= 6) {
+		/* The field's bytes as they came: valid UTF-8 only, as
+		 * every field bv_dsn_strip_type() gives. */
 		g_free (r->diagnostic);
-		r->diagnostic = g_steal_pointer (&inner);
+		r->diagnostic = g_utf8_make_valid (inner, -1);
 	}
 }
 

@@ -32,6 +32,28 @@ const char *const bv_autoreply_subjects[] = {
 	"risposta automatica",
 	"resposta autom",
 	"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82", /* автоответ */
+	/* The words for an automatic reply in more languages, as the
+	 * subject prefixes of localized mail clients write them (Outlook's
+	 * "Automatisch antwoord:", "Otomatik yanıt:", "자동 회신:" ...; no
+	 * Microsoft page lists the prefixes: each is the language's usual
+	 * term).  Matching folds ASCII case only, so a word that begins a
+	 * subject in a script with capitals is listed as it begins one. */
+	"automatisch antwoord",          /* automatisch antwoord: Dutch */
+	"odpowied\xc5\xba automatyczna", /* odpowiedź automatyczna: Polish */
+	"automatyczna odpowied\xc5\xba", /* automatyczna odpowiedź: Polish */
+	"otomatik yan\xc4\xb1t",         /* otomatik yanıt: Turkish */
+	"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xb0\xd1\x82\xd0\xb8\xd1\x87\xd0\xb5\xd1\x81\xd0\xba\xd0"
+	"\xb8\xd0\xb9 \xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82", /* Автоматический ответ: Russian, as a subject begins */
+	"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xb0\xd1\x82\xd0\xb8\xd1\x87\xd0\xb5\xd1\x81\xd0\xba\xd0"
+	"\xb8\xd0\xb9 \xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82", /* автоматический ответ: Russian */
+	"\xec\x9e\x90\xeb\x8f\x99 \xed\x9a\x8c\xec\x8b\xa0", /* 자동 회신: Korean */
+	"\xe8\x87\xaa\xe5\x8a\xa8\xe7\xad\x94\xe5\xa4\x8d",  /* 自动答复: Simplified Chinese */
+	"autosvar",                                          /* autosvar: Swedish, Danish, Norwegian */
+	"automatick\xc3\xa1 odpov\xc4\x9b\xc4\x8f",          /* automatická odpověď: Czech */
+	"automaattinen vastaus",                             /* automaattinen vastaus: Finnish */
+	"automatikus v\xc3\xa1lasz",                         /* automatikus válasz: Hungarian */
+	"\xce\x91\xcf\x85\xcf\x84\xcf\x8c\xce\xbc\xce\xb1\xcf\x84\xce\xb7 "
+	"\xce\xb1\xcf\x80\xce\xac\xce\xbd\xcf\x84\xce\xb7\xcf\x83\xce\xb7", /* Αυτόματη απάντηση: Greek, as a subject begins */
 	NULL,
 };
 

@@ -246,6 +246,14 @@ attached_is_report (GMimeMessage *inner)
 	       attached_header_triages (inner);
 }
 
+/* Whether @obj is a multipart/digest. */
+static gboolean
+is_digest (GMimeObject *obj)
+{
+	GMimeContentType *ct = g_mime_object_get_content_type (obj);
+	return ct != NULL && g_mime_content_type_is_type (ct, "multipart", "digest");
+}
+
 static void find_nested_report (Walk *w, GMimeObject *obj, guint level, guint depth);
 
 /* Looks for a report among the messages attached inside @inner, which is
@@ -273,6 +281,8 @@ find_nested_report (Walk *w, GMimeObject *obj, guint level, guint depth)
 	    ++w->nested_parts > MAIL_MAX_PARTS)
 		return;
 	if (GMIME_IS_MULTIPART (obj)) {
+		if (is_digest (obj))
+			return;
 		GMimeMultipart *mp = GMIME_MULTIPART (obj);
 		int n = g_mime_multipart_get_count (mp);
 		for (int i = 0; i < n && mail->attached_report == NULL; i++)
@@ -303,6 +313,12 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 		return;
 	}
 	if (GMIME_IS_MULTIPART (obj)) {
+		/* A digest's parts are the posts of a mailing list (RFC 2046
+		 * section 5.1.5), other people's messages: neither this mail's
+		 * report nor its text, even when a post pastes a report or
+		 * attaches one. */
+		if (is_digest (obj))
+			return;
 		GMimeMultipart *mp = GMIME_MULTIPART (obj);
 		int n = g_mime_multipart_get_count (mp);
 		for (int i = 0; i < n; i++)
@@ -431,6 +447,67 @@ limit_header (const char *buf, gsize len, gsize *out_len)
 	return g_string_free (out, FALSE);
 }
 
+/* The length of the RFC 2047 encoded word at @p ("=?charset?B?text?="),
+ * or 0 when none starts there. */
+static gsize
+encoded_word_len (const char *p)
+{
+	if (p[0] != '=' || p[1] != '?')
+		return 0;
+	const char *q = strchr (p + 2, '?');
+	if (q == NULL || q == p + 2 || strchr ("BbQq", q[1]) == NULL || q[1] == '\0' || q[2] != '?')
+		return 0;
+	const char *end = strstr (q + 3, "?=");
+	if (end == NULL)
+		return 0;
+	for (const char *c = p; c < end; c++)
+		if (*c == ' ' || *c == '\t' || *c == '\r' || *c == '\n')
+			return 0;
+	return (gsize)(end + 2 - p);
+}
+
+/* Decodes @value one encoded word at a time.  GMime 3.2 joins the text of
+ * adjacent encoded words of one charset before it decodes them, and its
+ * base64 decoder stops at the first word's padding ("=?UTF-8?B?QQ==?=
+ * =?UTF-8?B?Qg==?=" gave "A"), which lost the rest of a long subject that
+ * a client had cut into words (RFC 2047 section 5 makes each word decode
+ * on its own).  White space between two encoded words is dropped (RFC
+ * 2047 section 6.2); other text goes to GMime as before, which converts
+ * raw 8-bit text. */
+static char *
+decode_words (const char *value)
+{
+	GString *out = g_string_new (NULL);
+	const char *p = value;
+	gboolean after_word = FALSE;
+	while (*p) {
+		/* The text up to the next encoded word. */
+		const char *next = p;
+		gsize n = 0;
+		while (*next && (n = encoded_word_len (next)) == 0)
+			next++;
+		if (next > p) {
+			gboolean blank = TRUE;
+			for (const char *c = p; c < next; c++)
+				blank &= *c == ' ' || *c == '\t' || *c == '\r' || *c == '\n';
+			if (!(blank && after_word && *next)) {
+				g_autofree char *text = g_strndup (p, next - p);
+				g_autofree char *d = g_mime_utils_header_decode_text (NULL, text);
+				g_string_append (out, d);
+			}
+			after_word = FALSE;
+		}
+		if (*next == '\0')
+			break;
+		g_autofree char *word = g_strndup (next, n);
+		g_autofree char *d = g_mime_utils_header_decode_text (NULL, word);
+		g_string_append (out, d);
+		after_word = TRUE;
+		p = next + n;
+	}
+	return g_string_free (out, FALSE);
+}
+
 char *
 bv_mail_decode_header (const char *value)
 {
@@ -439,15 +516,19 @@ bv_mail_decode_header (const char *value)
 		plain = *p < 0x80;
 	if (plain)
 		return bv_text_normalise (value, -1);
-	g_autofree char *decoded = g_mime_utils_header_decode_text (NULL, value);
+	g_autofree char *decoded = decode_words (value);
 	return bv_text_normalise (decoded, -1);
 }
 
+/* The header @name of @obj decoded, from its raw value: GMime's decoded
+ * value suffers from the joining described at decode_words(). */
 static char *
 header_or_empty (GMimeObject *obj, const char *name)
 {
-	const char *v = obj ? g_mime_object_get_header (obj, name) : NULL;
-	return v != NULL ? bv_mail_decode_header (v) : g_strdup ("");
+	GMimeHeaderList *list = obj ? g_mime_object_get_header_list (obj) : NULL;
+	GMimeHeader *h = list ? g_mime_header_list_get_header (list, name) : NULL;
+	const char *raw = h ? g_mime_header_get_raw_value (h) : NULL;
+	return raw != NULL ? bv_mail_decode_header (raw) : g_strdup ("");
 }
 
 BvMail *

@@ -312,9 +312,54 @@ parse_feedback (BvMail *mail, BvReport *report)
 	return TRUE;
 }
 
+/* Whether @subject begins with a reply's prefix ("Re:" and its localized
+ * forms, RFC 5322 section 3.6.5) or an automatic reply's ("Auto:", Dovecot
+ * Pigeonhole's vacation; "AutoReply:", a ticket system's; "Automatic
+ * reply:" and the other words of bv_autoreply_subjects), after any
+ * "[tag]": what follows is the subject of the message answered. */
+static gboolean
+subject_is_a_reply (const char *subject)
+{
+	static const char *const prefixes[] = { "re",
+		                                "aw",
+		                                "sv",
+		                                "antw",
+		                                "odp",
+		                                "ynt",
+		                                "rif",
+		                                "r",
+		                                "res",
+		                                "auto",
+		                                "\xe5\x9b\x9e\xe5\xa4\x8d", /* 回复 */
+		                                "\xe7\xad\x94\xe5\xa4\x8d", /* 答复 */
+		                                NULL };
+	const char *p = subject;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	while (*p == '[') {
+		const char *close = strchr (p, ']');
+		if (close == NULL)
+			break;
+		p = close + 1;
+		while (*p == ' ' || *p == '\t')
+			p++;
+	}
+	const char *colon = strchr (p, ':');
+	if (colon == NULL || colon - p > 40)
+		return FALSE;
+	g_autofree char *head = g_strndup (p, colon - p);
+	g_strstrip (head);
+	for (const char *const *x = prefixes; *x; x++)
+		if (g_ascii_strcasecmp (head, *x) == 0)
+			return TRUE;
+	return bv_text_find_any_ci (head, bv_autoreply_subjects) != NULL;
+}
+
 /* Mailing-list managers and MTAs also send their failure notices as
  * "Auto-Submitted: auto-replied": a message from a mailer daemon, or whose
- * subject speaks of a failed delivery, is never a vacation reply. */
+ * subject speaks of a failed delivery, is never a vacation reply.  A reply's
+ * subject quotes the subject it answers ("Re: Failed payment", "Auto:
+ * Delivery failed - ..."): its words are not the reply's. */
 static gboolean
 looks_like_failure_notice (BvMail *mail)
 {
@@ -326,7 +371,7 @@ looks_like_failure_notice (BvMail *mail)
 		NULL
 	};
 	return bv_text_find_any_ci (mail->from, senders) != NULL ||
-	       bv_text_find_any_ci (mail->subject, subjects) != NULL;
+	       (bv_text_find_any_ci (mail->subject, subjects) != NULL && !subject_is_a_reply (mail->subject));
 }
 
 /* Whether @from is one of the list's own command or owner addresses: a

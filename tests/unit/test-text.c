@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "parsers/bounce.h"
+#include "parsers/mail.h"
 #include "parsers/text.h"
 
 static void
@@ -100,6 +102,36 @@ test_find_ci (void)
 	g_string_free (many, TRUE);
 }
 
+/* A header value cut into encoded words, each decoded on its own (RFC 2047
+ * section 5): GMime 3.2 joined adjacent words and stopped at the first
+ * word's base64 padding, which lost the rest of the subject. */
+static void
+test_decode_header (void)
+{
+	const struct {
+		const char *raw, *want;
+	} cases[] = {
+		{ "=?UTF-8?B?QQ==?= =?UTF-8?B?Qg==?=", "AB" },
+		{ " =?UTF-8?B?0JDQstGC0L7QvNCw0YLQuNGH0LXRgdC60LjQuSA=?=\n "
+		  "=?UTF-8?B?0L7RgtCy0LXRgjog0JfQsNC60LDQtyAzMzIx?=",
+		  "\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xb0\xd1\x82\xd0\xb8\xd1\x87\xd0\xb5\xd1\x81"
+		  "\xd0\xba"
+		  "\xd0\xb8\xd0\xb9 \xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5\xd1\x82: "
+		  "\xd0\x97\xd0\xb0\xd0\xba\xd0\xb0\xd0\xb7 3321" },
+		/* Text between words stays; white space between two words goes. */
+		{ "Re: =?ISO-8859-1?Q?Caf=E9?= and =?ISO-8859-1?Q?th=E9?=",
+		  "Re: Caf\xc3\xa9 and th\xc3\xa9" },
+		{ "=?UTF-8?Q?a?=   =?UTF-8?Q?b?= c", "ab c" },
+		/* Not an encoded word: kept as written. */
+		{ "=?broken and plain text", "=?broken and plain text" },
+		{ "Undelivered Mail Returned to Sender", "Undelivered Mail Returned to Sender" },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autofree char *got = bv_mail_decode_header (cases[i].raw);
+		g_assert_cmpstr (got, ==, cases[i].want);
+	}
+}
+
 /* Blank lines before the headers go; anything else stays. */
 static void
 test_blank_prefix (void)
@@ -133,10 +165,13 @@ int
 main (int argc, char **argv)
 {
 	g_test_init (&argc, &argv, NULL);
+	/* bv_mail_decode_header() uses GMime. */
+	bv_init ();
 	g_test_add_func ("/text/normalise", test_normalise);
 	g_test_add_func ("/text/make-safe", test_make_safe);
 	g_test_add_func ("/text/address", test_address);
 	g_test_add_func ("/text/find-ci", test_find_ci);
+	g_test_add_func ("/text/decode-header", test_decode_header);
 	g_test_add_func ("/text/blank-prefix", test_blank_prefix);
 	return g_test_run ();
 }

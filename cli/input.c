@@ -43,6 +43,23 @@ looks_like_mbox (const char *data, gsize len)
 	return len >= 5 && memcmp (data, "From ", 5) == 0;
 }
 
+gboolean
+bv_input_is_stream (const char *path)
+{
+	if (strcmp (path, "-") == 0)
+		return TRUE;
+	int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return FALSE;
+	struct stat st;
+	char head[5];
+	gboolean mbox = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
+	                pread (fd, head, sizeof head, 0) == (ssize_t)sizeof head &&
+	                looks_like_mbox (head, sizeof head);
+	close (fd);
+	return mbox;
+}
+
 /* Splits an mbox held in a stream into messages.  A message starts at a
  * line "From " at the start of the stream or after an empty line; the
  * mboxrd quoting (">From ") is left as it is, since it never matters to a

@@ -48,6 +48,11 @@ gboolean bv_input_walk (const char *path, const BvInputSink *sink);
  * not be read. */
 gboolean bv_input_read_file (const char *path, int fd, gsize want, const BvInputSink *sink);
 
+/* Whether @path is read as a stream of messages that one reader must split:
+ * "-" (standard input) or a regular file that starts like an mbox.  A path
+ * that cannot be opened is not. */
+gboolean bv_input_is_stream (const char *path);
+
 /* Prints "bounceview: PATH: reason" on standard error, @path made safe to
  * show: what a sink without a problem function does. */
 void bv_input_print_problem (const char *path, const char *reason);

@@ -22,7 +22,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -90,23 +89,11 @@ list_message (const char *name, const char *data, gsize len, gpointer user)
 gboolean
 bv_scan_procs_fit (char *const *paths)
 {
-	for (char *const *p = paths; *p; p++) {
-		if (strcmp (*p, "-") == 0)
+	/* A named mbox is split by the walk and its messages shared among
+	 * threads (scan-jobs.c); here it would be one worker's. */
+	for (char *const *p = paths; *p; p++)
+		if (bv_input_is_stream (*p))
 			return FALSE;
-		/* A named mbox is split by the walk and its messages shared
-		 * among threads (scan-jobs.c); here it would be one worker's. */
-		int fd = open (*p, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-		if (fd < 0)
-			continue;
-		struct stat st;
-		char head[5];
-		gboolean mbox = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
-		                pread (fd, head, sizeof head, 0) == (ssize_t)sizeof head &&
-		                memcmp (head, "From ", sizeof head) == 0;
-		close (fd);
-		if (mbox)
-			return FALSE;
-	}
 	return TRUE;
 }
 

@@ -531,6 +531,12 @@ header_or_empty (GMimeObject *obj, const char *name)
 	return raw != NULL ? bv_mail_decode_header (raw) : g_strdup ("");
 }
 
+char *
+bv_mail_header_text (BvMail *mail, const char *name)
+{
+	return header_or_empty (mail->message ? GMIME_OBJECT (mail->message) : NULL, name);
+}
+
 BvMail *
 bv_mail_new (const char *data, gsize len)
 {

@@ -78,6 +78,10 @@ char *bv_header_block_get (const char *block, const char *name);
  * decoder: the result is the same. */
 char *bv_mail_decode_header (const char *value);
 
+/* The top-level header @name as text to show (bv_mail_decode_header() of
+ * its raw value), or "" when there is none.  New string. */
+char *bv_mail_header_text (BvMail *mail, const char *name);
+
 /* Decodes a leaf part's content (transfer encoding and charset) to UTF-8
  * with LF line ends, at most @limit bytes of it.  New string, never NULL. */
 char *bv_mail_part_text (GMimePart *part, gsize limit);

@@ -44,15 +44,6 @@ dup_or_empty (const char *s)
 	return g_strdup (s ? s : "");
 }
 
-static char *
-decoded_header (BvMail *mail, const char *name)
-{
-	const char *v = bv_mail_header (mail, name);
-	if (v == NULL)
-		return g_strdup ("");
-	return bv_mail_decode_header (v);
-}
-
 /* The envelope sender from the topmost Return-Path (the one the final
  * delivery wrote; a report's inner copy may carry others): "<>" for the
  * null reverse-path, in any spacing, else the bare address, else the value
@@ -752,8 +743,8 @@ parse_at_depth (const char *data, gsize len, guint depth)
 	BvReport *report = bv_report_new ();
 	g_autoptr (BvMail) mail = bv_mail_new (data ? data : "", data ? len : 0);
 
-	report->message_id = decoded_header (mail, "Message-ID");
-	report->date = decoded_header (mail, "Date");
+	report->message_id = bv_mail_header_text (mail, "Message-ID");
+	report->date = bv_mail_header_text (mail, "Date");
 	report->from = g_strdup (mail->from);
 	report->subject = g_strdup (mail->subject);
 	report->mta = g_strdup ("");

@@ -442,6 +442,21 @@ static const char *const between[] = {
 	"been",
 	"is",
 	"listed",
+	/* A finding's participle between the negation and the finding ("no
+	 * virus was found" worded "не е открит вирус", "tidak ditemukan
+	 * virus", "לא נמצא וירוס"): the finding is denied all the same. */
+	"found",
+	"detected",
+	"\xd0\xb5",                                                 /* е */
+	"\xd0\xbe\xd1\x82\xd0\xba\xd1\x80\xd0\xb8\xd1\x82",         /* открит */
+	"\xd0\xbe\xd1\x82\xd0\xba\xd1\x80\xd0\xb8\xd1\x82\xd0\xb8", /* открити */
+	"\xd0\xbe\xd1\x82\xd0\xba\xd1\x80\xd0\xb8\xd1\x82\xd0\xbe", /* открито */
+	"ditemukan",
+	"terdeteksi",
+	"ada",
+	"\xd7\xa0\xd7\x9e\xd7\xa6\xd7\x90",         /* נמצא */
+	"\xd7\xa0\xd7\x9e\xd7\xa6\xd7\x90\xd7\x95", /* נמצאו */
+	"\xd7\x96\xd7\x95\xd7\x94\xd7\x94",         /* זוהה */
 	"considered",
 	"classified",
 	"currently",

@@ -1703,6 +1703,25 @@ domain_before (const char *t, gsize at)
 	 CAUSE_BIT (BADREPUTATION) | CAUSE_BIT (SYSTEMFULL) | CAUSE_BIT (TOOMANYCONN) |                      \
 	 CAUSE_BIT (EXCEEDLIMIT) | CAUSE_BIT (POLICYVIOLATION))
 
+/* Whether the word "virus" at @i..@end of the folded text @t names the
+ * scanner rather than a finding: "antivirus", "anti-virus", "virus
+ * scanner", "virus_scan", "virus check".  A scanner that is unavailable or
+ * failed found nothing (amavisd-new's "virus_scan FAILED", a 4xx of a
+ * milter whose scanner is down); a scanner that refused the message is
+ * the VIRUSDETECTED concept of classify-concepts.def. */
+static gboolean
+names_virus_scanner (const char *t, gsize i, gsize end)
+{
+	if ((i >= 4 && g_ascii_strncasecmp (t + i - 4, "anti", 4) == 0) ||
+	    (i >= 5 && g_ascii_strncasecmp (t + i - 5, "anti ", 5) == 0))
+		return TRUE;
+	static const char *const after[] = { " scan", "scan", " check", " filter", " engine", " wall" };
+	for (gsize k = 0; k < G_N_ELEMENTS (after); k++)
+		if (g_str_has_prefix (t + end, after[k]))
+			return TRUE;
+	return FALSE;
+}
+
 static void
 find_command (const char *folded, BvTextScan *scan)
 {
@@ -1858,6 +1877,9 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 				scan->not_mask |= G_GUINT64_CONSTANT (1) << p->cause;
 				continue;
 			}
+			if (p->cause == BV_CAUSE_VIRUSDETECTED && !(p->flags & BV_PHRASE_PROVIDER) &&
+			    names_virus_scanner (t, i, i + end))
+				continue;
 			/* "is not spam", "not listed in any block list": a
 			 * negated statement of a state is no evidence of it. */
 			if (!(p->flags & (BV_PHRASE_PROVIDER | BV_PHRASE_WRAPPER)) &&

@@ -364,7 +364,15 @@ bv_dsn_upgrade_status (BvRecipient *r)
 	char reply[8];
 	gboolean own_temporary = other[0] == '4' && strcmp (status, "5.0.0") == 0 &&
 	                         bv_reply_find (diag, reply, sizeof reply) && reply[0] == '4';
-	if (!own_temporary)
+	/* The other way round: a sender that files every failure of the
+	 * session's start as temporary (chasquid's Status 4.0.0 for "Error
+	 * saying hello: 504 5.5.2 ...", internal/courier/smtp.go) and gave up
+	 * on the recipient.  The server's own permanent code stands as it is:
+	 * a 4.5.2 would be a code nobody wrote. */
+	gboolean own_permanent = other[0] == '5' && strcmp (status, "4.0.0") == 0 &&
+	                         g_strcmp0 (r->action, "failed") == 0 &&
+	                         bv_reply_find (diag, reply, sizeof reply) && reply[0] == '5';
+	if (!own_temporary && !own_permanent)
 		other[0] = status[0];
 	set_field (&r->status, other);
 }

@@ -64,11 +64,33 @@ unquote (const char *diag)
 	return g_string_free (out, FALSE);
 }
 
-/* The SMTP command the stage names: "DATA ..." is the message's. */
+/* The SMTP command the stage names (internal/courier/smtp.go): "Error
+ * creating client: %v" is the reply to the connection (Go's
+ * smtp.NewClient reads the greeting), "Error saying hello: %v" the reply
+ * to EHLO (net/smtp's Hello), "DATA ..." the message's.  "MAIL+RCPT %v"
+ * names both commands, so it names none.  A recipient that was retried
+ * until chasquid gave up carries the last attempt's error inside "all MXs
+ * returned transient failures (last: %v)". */
 static const char *
 stage_command (const char *diag)
 {
-	return g_str_has_prefix (diag, "DATA ") ? "DATA" : "";
+	static const char *const wrappers[] = { "all MXs returned transient failures (last: ",
+		                                "all servers returned transient failures (last: " };
+	for (gsize i = 0; i < G_N_ELEMENTS (wrappers); i++)
+		if (g_str_has_prefix (diag, wrappers[i]))
+			diag += strlen (wrappers[i]);
+	if (g_str_has_prefix (diag, "DATA "))
+		return "DATA";
+	/* Only a server's reply answers a command: "Error creating client:
+	 * EOF" is a connection closed before any greeting. */
+	static const struct {
+		const char *stage, *command;
+	} stages[] = { { "Error creating client: ", "CONN" }, { "Error saying hello: ", "EHLO" } };
+	for (gsize i = 0; i < G_N_ELEMENTS (stages); i++)
+		if (g_str_has_prefix (diag, stages[i].stage) &&
+		    g_ascii_isdigit (diag[strlen (stages[i].stage)]))
+			return stages[i].command;
+	return "";
 }
 
 /* Reads the "Technical details:" entries from @start into @out. */

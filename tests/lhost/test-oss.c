@@ -515,7 +515,7 @@ static const LhostExpected courier_delayed_expected[] = {
 
 static const LhostExpected chasquid_expected[] = {
 	{ "bob@example.net", "5.1.1", "550", "" },
-	{ "carol@example.com", "4.3.1", "452", "" },
+	{ "carol@example.com", "4.3.1", "452", "DATA" },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -56,20 +56,36 @@ test_complete_diagnostic_choice (void)
 /* Applies @rule to a recipient with @status and @diagnostic and checks
  * the status it leaves. */
 static void
-check_status_rule (void (*rule) (BvRecipient *), const char *status, const char *diagnostic, const char *want)
+check_status_rule_action (void (*rule) (BvRecipient *), const char *action, const char *status,
+                          const char *diagnostic, const char *want)
 {
 	g_autoptr (BvRecipient) r = rcpt ("a@example.com", status, "", diagnostic);
+	g_free (r->action);
+	r->action = g_strdup (action);
 	rule (r);
 	g_assert_cmpstr (r->status, ==, want);
 }
 
-/* A temporary failure does not become permanent because the remote text
+static void
+check_status_rule (void (*rule) (BvRecipient *), const char *status, const char *diagnostic, const char *want)
+{
+	check_status_rule_action (rule, "failed", status, diagnostic, want);
+}
+
+/* A delayed recipient does not become permanent because the remote text
  * quotes a permanent code; a class code in the text never wins; a
  * specific status stays. */
 static void
 test_better_status (void)
 {
-	check_status_rule (bv_scrape_better_status, "4.0.0", "552 5.2.2 mailbox full", "4.2.2");
+	check_status_rule_action (bv_scrape_better_status, "delayed", "4.0.0", "552 5.2.2 mailbox full",
+	                          "4.2.2");
+	/* A sender that filed the server's permanent reply as temporary and
+	 * gave up (chasquid's Status 4.0.0 for "Error saying hello: 504
+	 * 5.5.2 ..."): the server's code as it wrote it, not a 4.5.2 nobody
+	 * wrote. */
+	check_status_rule (bv_scrape_better_status, "4.0.0", "504 5.5.2 need fully-qualified hostname",
+	                   "5.5.2");
 	check_status_rule (bv_scrape_better_status, "5.0.0", "554 5.0.0 Service unavailable", "5.0.0");
 	check_status_rule (bv_scrape_better_status, "5.1.1", "550 5.7.1 policy", "5.1.1");
 	check_status_rule (bv_scrape_better_status, "", "550 5.1.1 unknown", "5.1.1");

@@ -283,6 +283,19 @@ bv_dsn_parse (const char *text, GPtrArray *out)
 					field_clear (&f);
 				else
 					g_array_append_val (cur, f);
+			} else if (cur->len > 0 && strcmp (g_array_index (cur, Field, cur->len - 1).name,
+			                                   "diagnostic-code") == 0) {
+				/* A multi-line reply written without folding:
+				 * nullmailer 2.2 means to join the reply's lines
+				 * with '/' but discards the joined string
+				 * (src/send.cc parse_output(): mystring::subst()
+				 * is const), so the lines after the first start
+				 * at the margin ("550-5.7.1 likely unsolicited
+				 * mail ...").  A line that is no field continues
+				 * the reply. */
+				Field *f = &g_array_index (cur, Field, cur->len - 1);
+				g_string_append_c (f->value, ' ');
+				g_string_append_len (f->value, line, eol - line);
 			}
 		}
 		line = *eol ? eol + 1 : eol;
@@ -329,9 +342,24 @@ bv_dsn_upgrade_status (BvRecipient *r)
 	const char *status = r->status ? r->status : "";
 	const char *diag = r->diagnostic ? r->diagnostic : "";
 	int rank = status[0] ? status_rank (status) : -1;
+	char code[16], other[16] = "";
+	/* A status cut short: nullmailer takes the first five characters of
+	 * the code in the reply (src/send.cc parse_output(), output.sub(i, 5)),
+	 * so the server's 5.1.10 reaches the report as 5.1.1.  The reply's
+	 * longer code is the one the server wrote. */
+	gsize slen = strlen (status);
+	for (const char *p = diag; rank >= 0 && bv_status_find (p, code, sizeof code);) {
+		const char *at = strstr (p, code);
+		if (at == NULL)
+			break;
+		p = at + strlen (code);
+		if (strlen (code) > slen && g_str_has_prefix (code, status) && g_ascii_isdigit (code[slen])) {
+			set_field (&r->status, code);
+			return;
+		}
+	}
 	if (rank >= 2)
 		return;
-	char code[16], other[16] = "";
 	for (const char *p = diag; bv_status_find (p, code, sizeof code);) {
 		const char *at = strstr (p, code);
 		if (at == NULL)

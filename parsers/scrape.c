@@ -248,6 +248,9 @@ static const struct {
 	/* Postfix src/smtp/smtp_proto.c: a server that refuses the session
 	 * at its greeting (or at EHLO/HELO) "refused to talk to me". */
 	{ "refused to talk to me", "CONN" },
+	/* dma net.c: READ_REMOTE_CHECK("connect", 2) on the greeting writes
+	 * "%s [%s] did not like our connect:". */
+	{ "did not like our connect", "CONN" },
 	{ "sender was rejected", "MAIL" },
 	{ "my name was rejected", "HELO" },
 };

@@ -3,8 +3,10 @@ the bounces, and storing them with their volatile fields masked."""
 import email
 import os
 import re
+import shutil
 import smtplib
 import socket
+import subprocess
 import time
 
 SENDER = "sender@origin.example.org"
@@ -14,6 +16,34 @@ FIXED_DATE = "Mon, 7 Dec 2026 10:00:00 +0000"
 def out_dir(mta):
     """Where the committed bounces of mta live: bounces/MTA next to this file."""
     return os.path.join(os.path.dirname(os.path.abspath(__file__)), "bounces", mta)
+
+
+def fresh_out_dir(mta):
+    """out_dir(mta), created, without the bounces of an earlier run."""
+    out = out_dir(mta)
+    os.makedirs(out, exist_ok=True)
+    for f in os.listdir(out):
+        if f.endswith(".eml"):
+            os.remove(os.path.join(out, f))
+    return out
+
+
+def sh(*argv, **kw):
+    return subprocess.run(list(argv), check=True, **kw)
+
+
+def overlay(run, target, files=None):
+    """Mount an overlay on target (in the caller's mount namespace) whose
+    upper layer, under run, starts with the files of the directory files."""
+    name = target.strip("/").replace("/", "-")
+    upper, work = os.path.join(run, "ov", name, "u"), os.path.join(run, "ov", name, "w")
+    os.makedirs(work)
+    if files is not None and os.path.isdir(files):
+        shutil.copytree(files, upper, symlinks=True)
+    else:
+        os.makedirs(upper)
+    sh("mount", "-t", "overlay", "overlay", "-o",
+       f"lowerdir={target},upperdir={upper},workdir={work}", target)
 
 
 def expect(sc, rcpt, mta):
@@ -72,11 +102,21 @@ def wait_for(sink, count, timeout, subject=""):
         time.sleep(1)
 
 
-def mask(text, ids=()):
+def mask(text, ids=(), short_ids=None):
     """Dates, queue ids, ports and temporary paths become fixed values.
 
     ids are patterns whose first group is a queue id: every occurrence of
-    each id found anywhere in the text becomes a fixed one of the same shape."""
+    each id found anywhere in the text becomes a fixed one of the same shape.
+    short_ids are the same for ids of a few hex digits (dma's six), which
+    become fixed hex numbers of their length, replaced as whole words."""
+    found = []
+    for pattern in short_ids or ():
+        for m in re.finditer(pattern, text):
+            if m.group(1) not in found:
+                found.append(m.group(1))
+    for n, qid in enumerate(found):
+        fixed = ("%x" % (0xa00000 + n)).ljust(len(qid), "0")[:len(qid)]
+        text = re.sub(r"\b%s\b" % re.escape(qid), fixed, text)
     found = []
     for pattern in ids:
         for m in re.finditer(pattern, text):

@@ -173,17 +173,13 @@ def dns_server(zone):
 
 # --- the namespace and chasquid's configuration --------------------------------
 
-def sh(*argv, **kw):
-    return subprocess.run(list(argv), check=True, **kw)
-
-
 def setup_namespace():
-    sh("ip", "link", "set", "lo", "up")
-    sh("hostname", "mta.example.org")
+    common.sh("ip", "link", "set", "lo", "up")
+    common.sh("hostname", "mta.example.org")
     resolv = os.path.join(RUN, "resolv.conf")
     with open(resolv, "w") as f:
         f.write(f"nameserver {DNS_ADDR}\noptions timeout:1 attempts:1\n")
-    sh("mount", "--bind", resolv, "/etc/resolv.conf")
+    common.sh("mount", "--bind", resolv, "/etc/resolv.conf")
 
 
 def write(path, text, mode=0o644):
@@ -221,7 +217,7 @@ mail_log_path: "{RUN}/mail.log"
 """)
     certs = os.path.join(conf, "certs", "mta.example.org")
     os.makedirs(certs)
-    sh("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
+    common.sh("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
        "-keyout", os.path.join(certs, "privkey.pem"), "-out", os.path.join(certs, "fullchain.pem"),
        "-subj", "/CN=mta.example.org", "-addext", "subjectAltName=DNS:mta.example.org",
        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

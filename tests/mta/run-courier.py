@@ -82,23 +82,6 @@ TLS_VERIFYPEER=NONE
 """
 
 
-def sh(*argv, **kw):
-    return subprocess.run(list(argv), check=True, **kw)
-
-
-def overlay(run, target, files=None):
-    """Mount an overlay on target whose upper layer starts with files."""
-    name = target.strip("/").replace("/", "-")
-    upper, work = os.path.join(run, "ov", name, "u"), os.path.join(run, "ov", name, "w")
-    os.makedirs(work)
-    if files is not None and os.path.isdir(files):
-        shutil.copytree(files, upper, symlinks=True)
-    else:
-        os.makedirs(upper)
-    sh("mount", "-t", "overlay", "overlay", "-o",
-       f"lowerdir={target},upperdir={upper},workdir={work}", target)
-
-
 IDS = [r"\bid ([0-9A-F]{16}\.[0-9A-F]{16}\.[0-9A-F]{8})", r"<courier\.([0-9A-F]{16}\.[0-9A-F]{8})@"]
 
 
@@ -120,13 +103,13 @@ def main():
     root = os.environ["COURIER_ROOT"]
     run = tempfile.mkdtemp(prefix="bv-courier-")
     os.chmod(run, 0o755)
-    sh("hostname", "mta.example.org")
-    overlay(run, "/etc")
-    overlay(run, "/usr/lib", os.path.join(root, "usr/lib"))
-    overlay(run, "/var/lib")
-    overlay(run, "/usr/sbin")
-    overlay(run, "/usr/bin")
-    sh("mount", "-t", "tmpfs", "tmpfs", "/run")
+    common.sh("hostname", "mta.example.org")
+    common.overlay(run, "/etc")
+    common.overlay(run, "/usr/lib", os.path.join(root, "usr/lib"))
+    common.overlay(run, "/var/lib")
+    common.overlay(run, "/usr/sbin")
+    common.overlay(run, "/usr/bin")
+    common.sh("mount", "-t", "tmpfs", "tmpfs", "/run")
     for sub in ("etc/courier", "var/lib/courier"):
         shutil.copytree(os.path.join(root, sub), "/" + sub, symlinks=True, dirs_exist_ok=True)
     for sub in ("usr/sbin", "usr/bin"):
@@ -141,7 +124,7 @@ def main():
         with open("/etc/passwd", "a") as f:
             f.write("courier:x:9990:9990:Courier:/var/lib/courier:/usr/sbin/nologin\n")
     os.makedirs("/run/courier/authdaemon", exist_ok=True)
-    sh("chown", "-R", "courier:courier", "/var/lib/courier", "/run/courier")
+    common.sh("chown", "-R", "courier:courier", "/var/lib/courier", "/run/courier")
 
     sink = os.path.join(run, "sink")
     os.makedirs(sink)
@@ -186,7 +169,7 @@ def main():
     subprocess.run(["/usr/sbin/makealiases"], check=False)
     subprocess.run(["/usr/sbin/authdaemond", "start"], check=False)
     log = open(os.path.join(run, "courier.log"), "w")
-    sh("/usr/sbin/courier", "start", stdout=log, stderr=log)
+    common.sh("/usr/sbin/courier", "start", stdout=log, stderr=log)
     try:
         time.sleep(2)
         if delays:

@@ -54,16 +54,9 @@ LOCAL = [
 ]
 
 
-def sh(*argv, **kw):
-    return subprocess.run(list(argv), check=True, **kw)
-
-
 def setup_namespace(run):
-    upper, work = os.path.join(run, "etc-u"), os.path.join(run, "etc-w")
-    os.makedirs(upper)
-    os.makedirs(work)
-    sh("mount", "-t", "overlay", "overlay", "-o", f"lowerdir=/etc,upperdir={upper},workdir={work}", "/etc")
-    sh("hostname", "mta.example.org")
+    common.overlay(run, "/etc")
+    common.sh("hostname", "mta.example.org")
     groups = open("/etc/group").read()
     with open("/etc/group", "a") as f:
         for name, gid in (("qmail", 7790), ("nofiles", 7791)):
@@ -83,7 +76,7 @@ def build(src, run):
     with open(os.path.join(tree, "conf-qmail"), "w") as f:
         f.write(HOME + "\n")
     log = open(os.path.join(run, "build.log"), "w")
-    sh("make", "-C", tree, "setup", "check", stdout=log, stderr=log)
+    common.sh("make", "-C", tree, "setup", "check", stdout=log, stderr=log)
 
 
 def collect(sink):

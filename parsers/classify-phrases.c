@@ -725,6 +725,10 @@ const BvPhrase bv_phrases[] = {
 	P ("you are not allowed to post to this mailing list", REJECTED),
 	P ("not have permission to post", REJECTED),
 	P ("not allowed to post", REJECTED),
+	/* Sympa's DSN for a message its list's send scenario refused
+	 * (src/lib/Sympa.pm, 5.7.1 "message is not authorized and is
+	 * rejected"): the one sending is not allowed to, as above. */
+	P ("you are not allowed to send", REJECTED),
 	P ("isn't on the recipient's list of senders", REJECTED),
 	P ("returned mail not accepted here", REJECTED),
 	P ("batv failed", REJECTED),
@@ -993,6 +997,15 @@ const BvPhrase bv_phrases[] = {
 	P ("source of spam", BLOCKED),
 	NOT ("spam source", SPAMDETECTED),
 	NOT ("source of spam", SPAMDETECTED),
+	/* The same said of the address or of what the host has been doing
+	 * (Hornetsecurity's code table: the RBL stage refuses with "554 5.5.4
+	 * Spam IP rejected"; Trend Micro Email Security, KB 1097373: "Mail
+	 * blocked due to possible spamming activity", the sending server
+	 * kept sending spam). */
+	P ("spam ip", BLOCKED),
+	NOT ("spam ip", SPAMDETECTED),
+	P ("spamming activity", BLOCKED),
+	NOT ("spamming activity", SPAMDETECTED),
 	P ("spamhaus", BLOCKED),
 	P ("spamcop", BLOCKED),
 	P ("sorbs", BLOCKED),

@@ -358,7 +358,7 @@ test_yahoo (void)
 		{ "4.7.1", "421",
 		  "4.7.1 [TS03] All messages from 192.0.2.1 permanently deferred; Retrying "
 		  "will NOT succeed.",
-		  BV_CAUSE_BLOCKED },
+		  BV_CAUSE_BADREPUTATION },
 		{ "", "553", "VS99-IP1 deferred", BV_CAUSE_BLOCKED },
 		{ "4.1.8", "451", "VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)",
 		  BV_CAUSE_BLOCKED },

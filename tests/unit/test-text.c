@@ -48,6 +48,11 @@ test_address (void)
 		{ "\xc2\xab\xc2\xa0marie@example.fr\xc2\xa0\xc2\xbb", "marie@example.fr" },
 		{ "\xe7\x94\xa8\xe6\x88\xb7@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd",
 		  "\xe7\x94\xa8\xe6\x88\xb7@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd" },
+		/* Single quotes around the address (Exchange 5.5) are not
+		 * its local part; an apostrophe inside it is. */
+		{ "'gwen@example.net' on 3/11/98 8:22 AM", "gwen@example.net" },
+		{ "550 'kijitora@example.com' is not a registered gateway user", "kijitora@example.com" },
+		{ "o'brien@example.ie", "o'brien@example.ie" },
 		{ "no address here", NULL },
 		{ "@", NULL },
 	};

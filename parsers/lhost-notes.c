@@ -85,14 +85,20 @@ domino_parse (BvMail *mail, BvReport *report)
 	g_autoptr (GString) reason = g_string_new (NULL);
 	g_autofree char *subject = NULL;
 	DominoPart part = DOMINO_HEAD;
+	/* A notice for recipients that failed for different reasons repeats
+	 * the block ("Your message ... was not delivered to: ... because:
+	 * ..."), one per reason: each reason is its own block's. */
+	guint block = 0;
 	BvLines it;
 	BvLine line;
 	bv_lines_init (&it, body);
 	while (part != DOMINO_DONE && bv_lines_next (&it, &line)) {
 		if (bv_line_starts (&line, "was not delivered to:")) {
 			part = DOMINO_ADDRESSES;
+			block = text->recipients->len;
 		} else if (bv_line_starts (&line, "because:")) {
 			part = DOMINO_REASON;
+			g_string_truncate (reason, 0);
 		} else if (part == DOMINO_HEAD && bv_line_starts (&line, "Subject:") && subject == NULL) {
 			subject = bv_line_dup (&line);
 		} else if (part == DOMINO_ADDRESSES && !bv_line_blank (&line)) {
@@ -100,24 +106,30 @@ domino_parse (BvMail *mail, BvReport *report)
 			if (addr != NULL)
 				bv_scrape_add (text, addr);
 		} else if (part == DOMINO_REASON) {
-			/* The reason is one paragraph; a blank line after it,
-			 * or a marker, ends the notice. */
-			if (bv_line_blank (&line) || bv_line_starts (&line, "-----")) {
-				if (reason->len > 0)
-					part = DOMINO_DONE;
+			/* The reason is one paragraph; a blank line after it
+			 * ends the block, a marker the notice. */
+			gboolean marker = bv_line_starts (&line, "-----");
+			if (bv_line_blank (&line) || marker) {
+				if (reason->len > 0) {
+					for (guint i = block; i < text->recipients->len; i++)
+						bv_scrape_set_diagnostic (text->recipients->pdata[i],
+						                          reason->str, reason->len);
+					block = text->recipients->len;
+					part = marker ? DOMINO_DONE : DOMINO_HEAD;
+				}
 				continue;
 			}
 			g_string_append_len (reason, line.start, line.end - line.start);
 			g_string_append_c (reason, ' ');
 		}
 	}
+	if (part == DOMINO_REASON)
+		for (guint i = block; i < text->recipients->len; i++)
+			bv_scrape_set_diagnostic (text->recipients->pdata[i], reason->str, reason->len);
 	if (text->recipients->len == 0)
 		return FALSE;
-	for (guint i = 0; i < text->recipients->len; i++) {
-		BvRecipient *r = text->recipients->pdata[i];
-		bv_scrape_set_diagnostic (r, reason->str, reason->len);
-		bv_scrape_set (&r->action, "failed");
-	}
+	for (guint i = 0; i < text->recipients->len; i++)
+		bv_scrape_set (&((BvRecipient *)text->recipients->pdata[i])->action, "failed");
 	/* Without a copy of the original, its subject is what the notice
 	 * quotes. */
 	if (subject != NULL && mail->original->len == 0)
@@ -127,10 +139,18 @@ domino_parse (BvMail *mail, BvReport *report)
 	/* The reason read from the text was decoded from its charset; the
 	 * delivery-status part's "X-Notes;" diagnostic repeats it in raw bytes
 	 * (ISO-2022-JP escapes and all) and never carries a reply code. */
-	for (guint i = before; reason->len > 0 && i < report->recipients->len; i++) {
+	for (guint i = before; i < report->recipients->len; i++) {
 		BvRecipient *r = report->recipients->pdata[i];
-		if (r->reply_code[0] == '\0')
-			bv_scrape_set_diagnostic (r, reason->str, reason->len);
+		if (r->reply_code[0] != '\0')
+			continue;
+		for (guint k = 0; k < text->recipients->len; k++) {
+			const BvRecipient *t = text->recipients->pdata[k];
+			if (t->diagnostic[0] != '\0' &&
+			    g_ascii_strcasecmp (t->recipient, r->recipient) == 0) {
+				bv_scrape_set_diagnostic (r, t->diagnostic, -1);
+				break;
+			}
+		}
 	}
 	return added > 0;
 }

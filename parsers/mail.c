@@ -198,6 +198,8 @@ typedef struct {
 	 * forward of a forward is looked for. */
 	GPtrArray *forwards;
 	guint nested_parts; /* parts looked at inside them */
+	/* The attached message whose parts find_nested_report() looks at. */
+	GMimeMessage *carrier;
 } Walk;
 
 static void
@@ -268,7 +270,10 @@ find_in_forward (Walk *w, GMimeMessage *inner, guint level)
 {
 	if (level >= BV_ATTACHED_MAX_DEPTH)
 		return;
+	GMimeMessage *outer = w->carrier;
+	w->carrier = inner;
 	find_nested_report (w, g_mime_message_get_mime_part (inner), level + 1, 0);
+	w->carrier = outer;
 }
 
 /* The MIME tree @obj of a message @level - 1 levels down: its attached
@@ -297,6 +302,7 @@ find_nested_report (Walk *w, GMimeObject *obj, guint level, guint depth)
 	if (attached_is_report (inner)) {
 		mail->attached_report = inner;
 		mail->attached_report_level = level;
+		mail->attached_report_carrier = w->carrier;
 		return;
 	}
 	find_in_forward (w, inner, level);

@@ -51,6 +51,10 @@ typedef struct {
 	/* How many message/rfc822 levels below this mail @attached_report
 	 * is: 1 when it is attached to this mail itself. */
 	guint attached_report_level;
+	/* The attached message that @attached_report is attached to, when it
+	 * is one level or more further down (a forward of a forward); NULL
+	 * when this mail itself carries it.  Owned by @message. */
+	GMimeMessage *attached_report_carrier;
 	/* The multipart/report the report's parts come from: the top-level
 	 * part, or the one a mailing list or a mail gateway wrapped into a
 	 * multipart/mixed with its footer or banner.  Owned by @message; NULL

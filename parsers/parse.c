@@ -567,6 +567,24 @@ parse_mdn (BvMail *mail, BvReport *report)
 /* The paragraph of the human-readable text that names @address: what the
  * report says of a recipient whose delivery-status part gives no
  * diagnostic.  New string, or NULL when the text does not name it. */
+/* Whether each line of @para holds nothing but addresses (in angle
+ * brackets or not). */
+static gboolean
+only_addresses (const char *para)
+{
+	g_auto (GStrv) words = g_strsplit_set (para, " \t\r\n,;", -1);
+	gboolean any = FALSE;
+	for (char **w = words; *w; w++) {
+		if (**w == '\0')
+			continue;
+		g_autofree char *addr = bv_address_extract (*w);
+		if (addr == NULL)
+			return FALSE;
+		any = TRUE;
+	}
+	return any;
+}
+
 static char *
 diagnostic_from_body (const char *body, const char *address)
 {
@@ -589,6 +607,28 @@ diagnostic_from_body (const char *body, const char *address)
 	g_autofree char *para = g_strndup (start, end - start);
 	if (bv_text_find_ci (para, "Final-Recipient:") || bv_text_find_ci (para, "Original-Recipient:"))
 		return NULL;
+	/* A paragraph of addresses alone is the list a sentence before it
+	 * introduces.  When that sentence gives a reason ("Unable to deliver
+	 * message to the following recipients, due to being unable to connect
+	 * successfully to the destination mail server." over an indented
+	 * address, Microsoft's SMTP service, dsntext.h), it is what the report
+	 * says of them; a template's "could not be delivered to:" says no
+	 * more than the report's kind, and the address alone nothing. */
+	if (only_addresses (para)) {
+		const char *pend = start;
+		while (pend > body && (pend[-1] == '\n' || pend[-1] == '\r' || pend[-1] == ' '))
+			pend--;
+		const char *pstart = pend;
+		while (pstart > body && !(pstart[-1] == '\n' && pstart - 1 > body && pstart[-2] == '\n'))
+			pstart--;
+		if (pend > pstart && pend - pstart <= 400) {
+			g_autofree char *intro = g_strndup (pstart, pend - pstart);
+			if (bv_text_find_ci (intro, "because") != NULL ||
+			    bv_text_find_ci (intro, "due to") != NULL)
+				return bv_text_normalise (pstart, pend - pstart);
+		}
+		return NULL;
+	}
 	return bv_text_normalise (start, end - start);
 }
 
@@ -692,6 +732,37 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 
 static BvReport *parse_at_depth (const char *data, gsize len, guint depth);
 
+/* Whether the message whose To header is @to was sent to every address
+ * that @inner says failed: a mailing list's probe or warning to a member
+ * whose mail bounced, with a sample bounce attached or quoted (Mailman 3
+ * src/mailman/app/bounces.py send_probe(), ezmlm-warn).  Mail that reached
+ * the address is no news that it fails: the sample is the list's evidence,
+ * not a report for whoever reads this mailbox.  A report goes to the
+ * sender, and a person forwarding one sends it to someone else. */
+static gboolean
+sent_to_the_failed (const char *to, const BvReport *inner)
+{
+	if (to == NULL || inner->recipients->len == 0 ||
+	    (inner->kind != BV_KIND_FAILED && inner->kind != BV_KIND_DELAYED))
+		return FALSE;
+	for (guint i = 0; i < inner->recipients->len; i++) {
+		const BvRecipient *r = inner->recipients->pdata[i];
+		if (r->recipient == NULL || r->recipient[0] == '\0' || strchr (r->recipient, '@') == NULL)
+			return FALSE;
+		/* The address as a whole: "bob@example.com" is not in
+		 * "rbob@example.com". */
+		gboolean found = FALSE;
+		gsize n = strlen (r->recipient);
+		for (const char *p = bv_text_find_ci (to, r->recipient); p != NULL && !found;
+		     p = bv_text_find_ci (p + 1, r->recipient))
+			found = (p == to || !(g_ascii_isalnum (p[-1]) || strchr (".-_+=", p[-1]))) &&
+			        !(g_ascii_isalnum (p[n]) || p[n] == '.' || p[n] == '-');
+		if (!found)
+			return FALSE;
+	}
+	return TRUE;
+}
+
 /* When @mail is not a report itself but carries one as an attached message
  * whose MIME structure is a report's (multipart/report) or whose header is
  * a bounce's, as a person or a help desk forwards a bounce "as attachment"
@@ -715,7 +786,11 @@ take_attached_report (BvMail *mail, BvReport *report, guint depth)
 	if (bytes == NULL)
 		return FALSE;
 	g_autoptr (BvReport) inner = parse_at_depth (bytes, strlen (bytes), level);
-	if (inner->kind == BV_KIND_NONE)
+	const char *to =
+	        mail->attached_report_carrier != NULL
+	                ? g_mime_object_get_header (GMIME_OBJECT (mail->attached_report_carrier), "To")
+	                : bv_mail_header (mail, "To");
+	if (inner->kind == BV_KIND_NONE || sent_to_the_failed (to, inner))
 		return FALSE;
 	report->kind = inner->kind;
 	g_free (report->mta);
@@ -805,6 +880,19 @@ parse_at_depth (const char *data, gsize len, guint depth)
 		 * own template says whether it is a delay warning. */
 		mark_delayed (mail, report->recipients);
 		report->kind = kind_from_actions (report->recipients);
+	}
+	/* A list's probe that quotes the bounce in its own text (ezmlm-warn's
+	 * probe) reads like the report it quotes; it went to the address.
+	 * Only a list manager's own mail is taken for one: a report's To may
+	 * name the failed address too (a mail sent to oneself, or addresses
+	 * masked alike), and no MTA marks its report as a list's (RFC 2919
+	 * List-Id, ezmlm's Mailing-List field). */
+	if (found &&
+	    (bv_mail_header (mail, "List-Id") != NULL || bv_mail_header (mail, "Mailing-List") != NULL) &&
+	    sent_to_the_failed (bv_mail_header (mail, "To"), report)) {
+		g_ptr_array_set_size (report->recipients, 0);
+		report->kind = BV_KIND_NONE;
+		found = FALSE;
 	}
 	if (found && report->kind != BV_KIND_FEEDBACK && report->kind != BV_KIND_AUTOREPLY)
 		fill_missing_address (mail, report);

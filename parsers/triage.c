@@ -77,6 +77,15 @@ static const char *const from_words[] = {
 	"microsoft outlook",
 	"@bounce",
 	"mailman",
+	/* List managers that pass a bounce on to the list's owner as an
+	 * attachment (L-Soft LISTSERV's "error report" notices come from
+	 * "L-Soft list server at HOST" <LISTSERV@HOST>; Majordomo, Sympa,
+	 * ezmlm). */
+	"listserv",
+	"list server",
+	"majordomo",
+	"sympa",
+	"ezmlm",
 	"=?",
 	"network service",
 	"mail server",
@@ -125,6 +134,9 @@ static const char *const subject_words[] = {
 	"message error",
 	"smtp error",
 	"delivery error",
+	/* LISTSERV: "LIST: error report from HOST", a bounce it caught in the
+	 * list's mailbox, attached for the owner. */
+	"error report",
 	"warning: message",
 	"delayed",
 	"delay",

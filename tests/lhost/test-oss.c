@@ -550,6 +550,28 @@ test_prefixes (void)
 	assert_prefixes_parse (samples, G_N_ELEMENTS (samples), 7);
 }
 
+/* XMail (QueueUtils.cpp QueUtBuildErrorResponse): a person who pastes the
+ * lines of an XMail notice into a message of their own sends neither the
+ * notice's subject nor its X-MailerError field, and is no report. */
+static void
+test_xmail_near_miss (void)
+{
+	g_autoptr (BvReport) r =
+	        parse ("From: Carol <carol@example.com>\n"
+	               "To: helpdesk@example.org\n"
+	               "Subject: odd message from our server\n"
+	               "\n"
+	               "Hi, this morning I got this, what does it mean?\n"
+	               "\n"
+	               "[<00>] XMail bounce: Rcpt=[bob@example.net];Error=[550 5.1.1 User unknown]\n"
+	               "\n"
+	               "[<01>] Error sending message [1768205645117.4410.mail] from [example.com].\n"
+	               "\n"
+	               "Thanks, Carol\n");
+	g_assert_cmpstr (r->mta, !=, "xmail");
+	g_assert_cmpuint (r->recipients->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -570,5 +592,6 @@ main (int argc, char **argv)
 	g_test_add_func ("/oss/maddy/groups", test_maddy_groups);
 	g_test_add_func ("/oss/postal/rcpt-to", test_postal_rcpt_to);
 	g_test_add_func ("/oss/prefixes", test_prefixes);
+	g_test_add_func ("/oss/xmail/near-miss", test_xmail_near_miss);
 	return run_lhost_tests ();
 }

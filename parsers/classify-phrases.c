@@ -887,6 +887,12 @@ const BvPhrase bv_phrases[] = {
 	P ("unexpected volume", SPEEDING),
 	/* Mox smtpserver/server.go ("... too high, slow down please"). */
 	P ("slow down", SPEEDING),
+	/* Postfix src/smtpd/smtpd.c: "450 4.7.1 Error: too much mail from %s"
+	 * (smtpd_client_message_rate_limit), and a recipient's server that
+	 * takes messages no faster (Gmail's 4.2.1 "receiving mail too
+	 * quickly" in other words). */
+	P ("too much mail from", SPEEDING),
+	P ("too fast", SPEEDING),
 	/* "Rate limit" in French ("limite de débit dépassée"). */
 	P ("limite de d\xc3\xa9\x62it", SPEEDING),
 	/* 发送频率过快, 频率限制 */
@@ -916,6 +922,21 @@ const BvPhrase bv_phrases[] = {
 	P ("zu viele verbindungen", TOOMANYCONN),
 	/* 连接数过多, 連線數過多 */
 	P ("\xe8\xbf\x9e\xe6\x8e\xa5\xe6\x95\xb0\xe8\xbf\x87\xe5\xa4\x9a", TOOMANYCONN),
+	/* Postfix src/smtpd/smtpd.c: "421 4.7.0 %s Error: too many new TLS
+	 * sessions from %s" (smtpd_client_new_tls_session_rate_limit), and
+	 * postscreen's "421 4.3.2 All screening ports are busy": a limit on
+	 * sessions and on free ports, as above. */
+	P ("too many new tls sessions", TOOMANYCONN),
+	NOT ("too many new tls sessions", SPEEDING),
+	P ("ports are busy", TOOMANYCONN),
+	P ("all ports busy", TOOMANYCONN),
+	/* Sendmail's per-host session limit (MaxDaemonChildren per host,
+	 * "421 4.4.5 Too many SMTP sessions for this host", daemon.c). */
+	P ("too many smtp sessions", TOOMANYCONN),
+	/* Postfix anvil's log of the same limit ("New TLS session rate limit
+	 * exceeded"), as servers pass it on. */
+	P ("session rate limit", TOOMANYCONN),
+	NOT ("session rate limit", SPEEDING),
 
 	/* ---- The client IP or host name is refused. ---- */
 	/* Greylisting defers the first attempt of a client host the server
@@ -1128,6 +1149,21 @@ const BvPhrase bv_phrases[] = {
 	 * lead-in of Postfix's block list reply ("Service unavailable; Client host
 	 * [...] blocked using ...", smtpd_check.c), so they say nothing of the
 	 * cause; the code, the command and the words after them decide. */
+	/* The receiving server's own failure, in its own words: Postfix
+	 * src/smtpd/smtpd.c "421 4.3.0 %s Server local data error",
+	 * smtpd_check.c "<%s>: Temporary lookup failure" (a table it could
+	 * not read), Exim smtp_in.c "Temporary local problem - please try
+	 * later" and "Too much load; please try again later" (the load
+	 * average over smtp_load_reserve), Gmail's "Temporary System
+	 * Problem", qmail-smtpd "out of memory (#4.3.0)". */
+	P ("local data error", SYSTEMERROR),
+	P ("temporary lookup failure", SYSTEMERROR),
+	P ("temporary local problem", SYSTEMERROR),
+	P ("too much load", SYSTEMERROR),
+	P ("load average too high", SYSTEMERROR),
+	P ("temporary system problem", SYSTEMERROR),
+	P ("out of memory", SYSTEMERROR),
+	P ("systemfehler", SYSTEMERROR),
 	P ("too many hops", NETWORKERROR),
 	/* Mailing-list managers (fml) refuse a Message-ID they have already
 	 * distributed: it breaks mail loops. */
@@ -1195,6 +1231,13 @@ const BvPhrase bv_phrases[] = {
 
 	/* ---- DNS or network trouble on the way. ---- */
 	P ("dns query failed", NETWORKERROR),
+	/* Temporary failures of the DNS, not a name that does not exist:
+	 * Exim src/src/transports/smtp.c "all host address lookups failed
+	 * temporarily", Sendmail's "Name server timeout" (domain.c, TRY_AGAIN),
+	 * "Temporary DNS failure". */
+	P ("lookups failed temporarily", NETWORKERROR),
+	P ("name server timeout", NETWORKERROR),
+	P ("temporary dns failure", NETWORKERROR),
 	/* hMailServer ExternalDelivery.cpp ("Unable to find the recipient's
 	 * email server. The DNS query has failed."). */
 	P ("dns query has failed", NETWORKERROR),
@@ -1346,6 +1389,11 @@ const BvPhrase bv_phrases[] = {
 	P ("must authenticate", SECURITYERROR),
 	P ("authentication failed", SECURITYERROR),
 	P ("encryption required", SECURITYERROR),
+	/* Exim src/src/transports/smtp.c: "a TLS session is required, but
+	 * %s" (hosts_require_tls): the session could not be encrypted as
+	 * the sender's policy requires. */
+	P ("tls session is required", SECURITYERROR),
+	P ("tls session required", SECURITYERROR),
 	P ("starttls is required", SECURITYERROR),
 	P ("must issue a starttls", SECURITYERROR),
 	P ("authentification requise", SECURITYERROR),

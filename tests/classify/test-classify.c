@@ -970,6 +970,10 @@ test_mta_wordings (void)
 		{ "5.1.2", "", "", "qmail", "Sorry, I couldn't find any host named nowhere.example. (#5.1.2)",
 		  BV_CAUSE_HOSTUNKNOWN },
 		{ "", "", "", "", "I couldn't find any host named nowhere.example", BV_CAUSE_HOSTUNKNOWN },
+		/* temp_dns(): the lookup failed for now, the code's 4.1.2
+		 * notwithstanding. */
+		{ "4.1.2", "", "", "qmail", "Sorry, I couldn't find any host by that name. (#4.1.2)",
+		  BV_CAUSE_NETWORKERROR },
 		{ "5.4.6", "", "", "qmail",
 		  "Sorry. Although I'm listed as a best-preference MX or A for that host, it isn't in my "
 		  "control/locals file, so I don't treat it as local. (#5.4.6)",

@@ -1252,6 +1252,11 @@ const BvPhrase bv_phrases[] = {
 	      "Java java.net.ConnectException"),
 	CONN_WORD ("econnrefused", NODE_SOURCE),
 	CONN ("actively refused it", WINSOCK_SOURCE " (WSAECONNREFUSED 10061)"),
+	/* OpenSMTPD's own sentence when every connection to the destination's
+	 * mail servers failed: a failed connection like the ones above, so an
+	 * expired message once it was retried until given up. */
+	CONN ("network error on destination mxs",
+	      "OpenSMTPD usr.sbin/smtpd/mta.c mta_on_source (CONNECTOR_ERROR_ROUTE_NET)"),
 	CONN ("connectexception", "Java java.net.ConnectException (src/java.base/share/classes/java/net/ConnectException.java)"),
 	CONN ("connection reset", STRERROR_SOURCE "; Sendmail sendmail/err.c (\"Connection reset by %s\")"),
 	CONN_WORD ("econnreset", NODE_SOURCE),

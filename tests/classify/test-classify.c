@@ -963,7 +963,12 @@ test_mta_wordings (void)
 		{ "", "", "", "", "delivery failed: the domain does not exist", BV_CAUSE_HOSTUNKNOWN },
 		{ "4.0.0", "", "", "opensmtpd", "No MX found for domain", BV_CAUSE_NOTACCEPT },
 		{ "", "", "", "", "no MX found for destination example.org", BV_CAUSE_NOTACCEPT },
-		{ "4.0.0", "", "", "opensmtpd", "Network error on destination MXs", BV_CAUSE_NETWORKERROR },
+		/* Every connection failed, and the 4.0.0 says OpenSMTPD kept
+		 * retrying until it gave up: expired (the vocabulary's row for
+		 * failed connections); a permanent code keeps it a network
+		 * error. */
+		{ "4.0.0", "", "", "opensmtpd", "Network error on destination MXs", BV_CAUSE_EXPIRED },
+		{ "5.4.4", "", "", "opensmtpd", "Network error on destination MXs", BV_CAUSE_NETWORKERROR },
 		{ "4.0.0", "", "", "opensmtpd", "Temporary failure in MX lookup", BV_CAUSE_NETWORKERROR },
 		{ "", "", "", "", "No valid route to remote MX", BV_CAUSE_NETWORKERROR },
 		/* qmail-remote.c's sentences and the stage they name. */

@@ -111,6 +111,22 @@ take (char **dst, const char *value)
 	*dst = value ? bv_dsn_strip_type (value) : g_strdup ("");
 }
 
+/* Cuts a host field's value down to the host: a comment after it goes
+ * (RFC 5322 section 3.2.2; Gmail writes "mx.b.example. (192.0.2.1, the
+ * server for the domain b.example.)"), and so does the final dot of a
+ * fully qualified name. */
+static void
+host_only (char *host)
+{
+	char *open = strstr (host, " (");
+	if (open != NULL && open > host)
+		*open = '\0';
+	g_strchomp (host);
+	gsize n = strlen (host);
+	if (n > 1 && host[n - 1] == '.' && host[n - 2] != '.')
+		host[n - 1] = '\0';
+}
+
 /* The text of the comment in a Status field ("5.0.0 (reason)") as @r's
  * diagnostic, when there is one. */
 static void
@@ -189,6 +205,7 @@ add_recipient (GArray *msg_group, GArray *group, GPtrArray *out)
 	if (r->diagnostic[0] == '\0' && status != NULL && strcmp (r->action, "failed") == 0)
 		take_status_comment (r, status);
 	take (&r->remote_mta, group_get (group, "remote-mta"));
+	host_only (r->remote_mta);
 	const char *reporting = group_get (group, "reporting-mta");
 	if (reporting == NULL)
 		reporting = group_get (msg_group, "reporting-mta");

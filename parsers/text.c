@@ -231,13 +231,13 @@ bv_address_extract (const char *s)
 	while (e > at + 1 && (e[-1] == '.' || e[-1] == ']' || e[-1] == ':') &&
 	       !(e[-1] == ']' && memchr (at, '[', e - at)))
 		e--;
-	while (b < at && b[0] == '.')
-		b++;
 	/* An address in single quotes ("'a@b.example' on 3/11/98", Exchange
 	 * 5.5's recipient lines; "550 'a@b.example' is not a registered
 	 * gateway user"): the quote before it is no part of the local part,
 	 * although an apostrophe may be. */
 	if (b < at && b[0] == '\'' && *e == '\'')
+		b++;
+	while (b < at && b[0] == '.')
 		b++;
 	if (b == at || e == at + 1)
 		return NULL;

@@ -19,7 +19,12 @@ is_messagelabs (BvMail *mail)
 	const char *ref = bv_mail_header (mail, "X-Msg-Ref");
 	gboolean ours = bv_text_find_ci (mail->from, "@messagelabs.com") != NULL ||
 	                (ref != NULL && bv_text_find_ci (ref, "messagelabs.com") != NULL);
-	return ours && bv_text_find_ci (mail->subject, "Mail Delivery Failure") != NULL;
+	/* The text's own first line names the service whatever the subject
+	 * (Broadcom KB 162445: "This is the mail delivery agent at
+	 * messagelabs.com."). */
+	return ours && (bv_text_find_ci (mail->subject, "Mail Delivery Failure") != NULL ||
+	                bv_scrape_find_line (mail->text,
+	                                     "This is the mail delivery agent at messagelabs.com") != NULL);
 }
 
 static gboolean
@@ -43,15 +48,19 @@ messagelabs_parse (BvMail *mail, BvReport *report)
 			for (guint i = text->recipients->len - pending; i < text->recipients->len; i++)
 				bv_scrape_set_diagnostic (text->recipients->pdata[i], p, line.end - p);
 			pending = 0;
-			listing = FALSE;
 			continue;
 		}
-		if (!listing)
+		if (!listing || bv_line_blank (&line))
 			continue;
+		/* Addresses and their reasons may alternate, one reason per
+		 * group; the first other line ("The message subject was:")
+		 * ends the list. */
 		g_autofree char *addr = bv_line_address (&line, NULL);
 		if (addr != NULL) {
 			bv_scrape_add (text, addr);
 			pending++;
+		} else {
+			listing = FALSE;
 		}
 	}
 	return bv_scrape_merge (mail, report, text) > 0;

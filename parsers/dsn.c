@@ -365,16 +365,13 @@ bv_dsn_upgrade_status (BvRecipient *r)
 	 * so the server's 5.1.10 reaches the report as 5.1.1.  The reply's
 	 * longer code is the one the server wrote. */
 	gsize slen = strlen (status);
-	for (const char *p = diag; rank >= 0 && bv_status_find (p, code, sizeof code);) {
-		const char *at = strstr (p, code);
-		if (at == NULL)
-			break;
-		p = at + strlen (code);
-		if (strlen (code) > slen && g_str_has_prefix (code, status) && g_ascii_isdigit (code[slen])) {
+	for (const char *at = rank >= 0 ? strstr (diag, status) : NULL; at != NULL;
+	     at = strstr (at + 1, status))
+		if (g_ascii_isdigit (at[slen]) && bv_status_find (at, code, sizeof code) &&
+		    g_str_has_prefix (code, status)) {
 			set_field (&r->status, code);
 			return;
 		}
-	}
 	if (rank >= 2)
 		return;
 	for (const char *p = diag; bv_status_find (p, code, sizeof code);) {

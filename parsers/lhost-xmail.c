@@ -44,6 +44,7 @@
 
 #include <string.h>
 
+#include "parsers/codes.h"
 #include "parsers/lhost.h"
 #include "parsers/scrape.h"
 #include "parsers/text.h"
@@ -126,8 +127,8 @@ read_server (const char *section)
 static gboolean
 remote_reply (const char *diag, const char *server)
 {
-	return server != NULL && diag[0] >= '2' && diag[0] <= '5' && g_ascii_isdigit (diag[1]) &&
-	       g_ascii_isdigit (diag[2]) && (diag[3] == ' ' || diag[3] == '-') &&
+	char code[8];
+	return server != NULL && bv_reply_find (diag, code, sizeof code) && g_str_has_prefix (diag, code) &&
 	       strcmp (diag, DEFAULT_SMTP_ERR) != 0;
 }
 
@@ -159,8 +160,6 @@ xmail_parse (BvMail *mail, BvReport *report)
 
 	BvRecipient *r = bv_scrape_add (report, clean);
 	bv_scrape_set_diagnostic (r, reason, -1);
-	if (strcmp (r->diagnostic, DEFAULT_SMTP_ERR) == 0)
-		bv_scrape_set (&r->reply_code, "");
 	if (server != NULL)
 		bv_scrape_set (&r->remote_mta, server);
 	if (remote_reply (r->diagnostic, server))

@@ -564,11 +564,17 @@ parse_mdn (BvMail *mail, BvReport *report)
  * the human-readable text. */
 #define BODY_LOOKUPS 100
 
-/* The paragraph of the human-readable text that names @address: what the
- * report says of a recipient whose delivery-status part gives no
- * diagnostic.  New string, or NULL when the text does not name it. */
-/* Whether each line of @para holds nothing but addresses (in angle
- * brackets or not). */
+/* Where the paragraph that holds @p starts in @body: after the last
+ * blank line before it. */
+static const char *
+paragraph_start (const char *body, const char *p)
+{
+	while (p > body && !(p[-1] == '\n' && p - 1 > body && p[-2] == '\n'))
+		p--;
+	return p;
+}
+
+/* Whether every word of @para is an address (in angle brackets or not). */
 static gboolean
 only_addresses (const char *para)
 {
@@ -585,6 +591,9 @@ only_addresses (const char *para)
 	return any;
 }
 
+/* The paragraph of the human-readable text that names @address: what the
+ * report says of a recipient whose delivery-status part gives no
+ * diagnostic.  New string, or NULL when the text does not name it. */
 static char *
 diagnostic_from_body (const char *body, const char *address)
 {
@@ -593,9 +602,7 @@ diagnostic_from_body (const char *body, const char *address)
 	const char *hit = bv_text_find_ci (body, address);
 	if (hit == NULL)
 		return NULL;
-	const char *start = hit;
-	while (start > body && !(start[-1] == '\n' && start - 1 > body && start[-2] == '\n'))
-		start--;
+	const char *start = paragraph_start (body, hit);
 	const char *end = strstr (hit, "\n\n");
 	if (end == NULL)
 		end = hit + strlen (hit);
@@ -618,9 +625,7 @@ diagnostic_from_body (const char *body, const char *address)
 		const char *pend = start;
 		while (pend > body && (pend[-1] == '\n' || pend[-1] == '\r' || pend[-1] == ' '))
 			pend--;
-		const char *pstart = pend;
-		while (pstart > body && !(pstart[-1] == '\n' && pstart - 1 > body && pstart[-2] == '\n'))
-			pstart--;
+		const char *pstart = paragraph_start (body, pend);
 		if (pend > pstart && pend - pstart <= 400) {
 			g_autofree char *intro = g_strndup (pstart, pend - pstart);
 			if (bv_text_find_ci (intro, "because") != NULL ||
@@ -745,22 +750,26 @@ sent_to_the_failed (const char *to, const BvReport *inner)
 	if (to == NULL || inner->recipients->len == 0 ||
 	    (inner->kind != BV_KIND_FAILED && inner->kind != BV_KIND_DELAYED))
 		return FALSE;
-	for (guint i = 0; i < inner->recipients->len; i++) {
+	/* GMime 3.2 defines no autoptr for its address lists. */
+	InternetAddressList *list = internet_address_list_parse (NULL, to);
+	if (list == NULL)
+		return FALSE;
+	gboolean all = TRUE;
+	for (guint i = 0; i < inner->recipients->len && all; i++) {
 		const BvRecipient *r = inner->recipients->pdata[i];
-		if (r->recipient == NULL || r->recipient[0] == '\0' || strchr (r->recipient, '@') == NULL)
-			return FALSE;
-		/* The address as a whole: "bob@example.com" is not in
-		 * "rbob@example.com". */
 		gboolean found = FALSE;
-		gsize n = strlen (r->recipient);
-		for (const char *p = bv_text_find_ci (to, r->recipient); p != NULL && !found;
-		     p = bv_text_find_ci (p + 1, r->recipient))
-			found = (p == to || !(g_ascii_isalnum (p[-1]) || strchr (".-_+=", p[-1]))) &&
-			        !(g_ascii_isalnum (p[n]) || p[n] == '.' || p[n] == '-');
-		if (!found)
-			return FALSE;
+		for (int k = 0; k < internet_address_list_length (list) && !found; k++) {
+			InternetAddress *a = internet_address_list_get_address (list, k);
+			found = INTERNET_ADDRESS_IS_MAILBOX (a) && r->recipient != NULL &&
+			        r->recipient[0] != '\0' &&
+			        g_ascii_strcasecmp (
+			                internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (a)),
+			                r->recipient) == 0;
+		}
+		all = found;
 	}
-	return TRUE;
+	g_object_unref (list);
+	return all;
 }
 
 /* When @mail is not a report itself but carries one as an attached message

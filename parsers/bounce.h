@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 /* Bump whenever a change can alter any parse result: index/ re-parses the
  * reports that were cached by an older version. */
-#define BV_PARSER_VERSION 11
+#define BV_PARSER_VERSION 12
 
 /* What a message is.  X(enum suffix, machine id) */
 #define BV_KINDS(X)                \
@@ -169,6 +169,10 @@ typedef struct {
 	BvCause cause;
 	gboolean hard;
 	gboolean status_derived; /* no code in the report: derived from the cause */
+	/* The report says no server replied: the code its diagnostic opens
+	 * with is the reporting MTA's own (XMail's "417 Temporary delivery
+	 * error"), so no reply code is derived from it. */
+	gboolean no_reply;
 	BvEvidence evidence;
 } BvRecipient;
 

@@ -238,8 +238,16 @@ code_rule (const char *status)
 	return g_hash_table_lookup (by_code, strchr (status, '.') + 1);
 }
 
+#define GRAYLISTING                                                                                         \
+	"Microsoft: 4.7.500-699 and 4.7.850-899 mean the sending IP is held back for now (graylisting, IP " \
+	"throttling) because its sending pattern changed"
+#define MICROSOFT_GRAYLISTING                                                            \
+	"Microsoft Learn, \"Fix NDR error 451 4.7.500-699 (ASxxx) in Exchange Online\" " \
+	"(learn.microsoft.com)"
+
 /* Microsoft's ranges of x.7 detail codes, each with one meaning. */
 typedef struct {
+	int cls; /* the class the range is for, 0 for both */
 	int first, last;
 	BvCause cause;
 	const char *meaning;
@@ -247,11 +255,18 @@ typedef struct {
 } CodeRange;
 
 static const CodeRange ms_ranges[] = {
-	{ 606, 649, BV_CAUSE_BLOCKED, "Microsoft: 5.7.606-649 mean the sending IP is banned", MICROSOFT },
+	{ 0, 606, 649, BV_CAUSE_BLOCKED, "Microsoft: 5.7.606-649 mean the sending IP is banned", MICROSOFT },
+	/* Exchange Online's graylisting ("451 4.7.500 Server busy. Please try
+	 * again later", "Access denied, please try again later"): the IP's
+	 * sending pattern changed and it is held back until it retries, as any
+	 * greylisting.  4.7.650 and 4.7.651 name the IP's reputation. */
+	{ 4, 500, 649, BV_CAUSE_BLOCKED, GRAYLISTING, MICROSOFT_GRAYLISTING },
+	{ 4, 652, 699, BV_CAUSE_BLOCKED, GRAYLISTING, MICROSOFT_GRAYLISTING },
+	{ 4, 850, 899, BV_CAUSE_BLOCKED, GRAYLISTING, MICROSOFT_GRAYLISTING },
 	/* A mail flow (transport) rule of the recipient's organisation
 	 * rejected the message ("TRANSPORT.RULES.RejectMessage; the message
 	 * was rejected by organization policy"): the site's own rule. */
-	{ 900, 999, BV_CAUSE_POLICYVIOLATION,
+	{ 0, 900, 999, BV_CAUSE_POLICYVIOLATION,
 	  "Microsoft: 5.7.900-999 mean a mail flow (transport) rule of the recipient's organization rejected "
 	  "the "
 	  "message",
@@ -267,7 +282,8 @@ ms_range (const char *status)
 	if (!split_status (status, &cls, &subject, &detail) || subject != 7)
 		return NULL;
 	for (gsize i = 0; i < G_N_ELEMENTS (ms_ranges); i++)
-		if (detail >= ms_ranges[i].first && detail <= ms_ranges[i].last)
+		if ((ms_ranges[i].cls == 0 || ms_ranges[i].cls == cls) && detail >= ms_ranges[i].first &&
+		    detail <= ms_ranges[i].last)
 			return &ms_ranges[i];
 	return NULL;
 }

@@ -590,6 +590,12 @@ const BvPhrase bv_phrases[] = {
 	P ("is not authorized to send", AUTHFAILURE),
 	P ("spf/dns de votre nom de domaine", AUTHFAILURE),
 	P ("arc validation", AUTHFAILURE),
+	/* Sender ID (RFC 4406, experimental, Microsoft's): SPF records checked
+	 * against the purported responsible address; its failure is one of
+	 * authentication, whatever the reply says was refused. */
+	P ("sender id validation", AUTHFAILURE),
+	P ("sender id check", AUTHFAILURE),
+	P ("senderid", AUTHFAILURE),
 	/* A header named DKIM-Signature that is duplicated is a format error. */
 	NOT ("duplicate header", AUTHFAILURE),
 
@@ -643,6 +649,9 @@ const BvPhrase bv_phrases[] = {
 	P ("connections not accepted from ip addresses on spamhaus pbl", BLOCKED),
 	P ("client host rejected: cannot find your", REQUIREPTR),
 	P ("dns:nr", REQUIREPTR),
+	/* Sendmail cf/m4/proto.m4, FEATURE(`require_rdns'): the client's
+	 * name does not lead back to its address (FORGED). */
+	P ("possibly forged hostname", REQUIREPTR),
 	/* 无反向解析, 反向解析失败 */
 	P ("\xe5\x8f\x8d\xe5\x90\x91\xe8\xa7\xa3\xe6\x9e\x90", REQUIREPTR),
 

@@ -164,6 +164,8 @@ xmail_parse (BvMail *mail, BvReport *report)
 		bv_scrape_set (&r->remote_mta, server);
 	if (remote_reply (r->diagnostic, server))
 		bv_scrape_set (&r->diagnostic_type, "smtp");
+	/* XMail's own code for an attempt without a reply is no server's. */
+	r->no_reply = strcmp (r->diagnostic, DEFAULT_SMTP_ERR) == 0;
 
 	/* The note of a temporary failure, before the copy of the message. */
 	const char *note = bv_scrape_find_line (sending, NOTE_LINE);

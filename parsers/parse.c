@@ -722,11 +722,15 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 	 * by the same rule whichever parser read the report. */
 	bv_dsn_upgrade_status (r);
 	char code[16];
-	if (r->reply_code[0] == '\0' && bv_reply_find (r->diagnostic, code, sizeof code)) {
-		g_free (r->reply_code);
-		r->reply_code = g_strdup (code);
+	if (r->no_reply) {
+		bv_scrape_set (&r->reply_code, "");
+	} else {
+		if (r->reply_code[0] == '\0' && bv_reply_find (r->diagnostic, code, sizeof code)) {
+			g_free (r->reply_code);
+			r->reply_code = g_strdup (code);
+		}
+		reply_code_from_text (body, r);
 	}
-	reply_code_from_text (body, r);
 	if (r->action[0] == '\0') {
 		g_free (r->action);
 		r->action = g_strdup (report->kind == BV_KIND_DELAYED  ? "delayed"

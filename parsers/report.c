@@ -73,6 +73,7 @@ bv_recipient_copy (const BvRecipient *r)
 	c->cause = r->cause;
 	c->hard = r->hard;
 	c->status_derived = r->status_derived;
+	c->no_reply = r->no_reply;
 	c->evidence.rule = g_strdup (r->evidence.rule);
 	c->evidence.matched = g_strdup (r->evidence.matched);
 	c->evidence.detail = g_strdup (r->evidence.detail);

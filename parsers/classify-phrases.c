@@ -474,6 +474,9 @@ const BvPhrase bv_phrases[] = {
 	 * the vocabulary table (parsers/README.md) calls toomanyconn: the
 	 * words say the same as the code. */
 	P ("too many recipients", TOOMANYCONN),
+	/* Haraka's limit plugin ("Too many recipient attempts"): recipients
+	 * tried in one connection. */
+	P ("too many recipient attempts", TOOMANYCONN),
 	P ("recipient limit exceeded", EXCEEDLIMIT),
 	P ("headers too large", CONTENTERROR),
 	/* Apache James ("552 Header size is too large"): the header block,
@@ -590,6 +593,9 @@ const BvPhrase bv_phrases[] = {
 	P ("is not authorized to send", AUTHFAILURE),
 	P ("spf/dns de votre nom de domaine", AUTHFAILURE),
 	P ("arc validation", AUTHFAILURE),
+	/* ADSP (RFC 5617): the author domain's DKIM signing practices,
+	 * OpenDKIM's "ADSP discardable mail may not be sent to this address". */
+	P ("adsp", AUTHFAILURE),
 	/* Sender ID (RFC 4406, experimental, Microsoft's): SPF records checked
 	 * against the purported responsible address; its failure is one of
 	 * authentication, whatever the reply says was refused. */
@@ -605,6 +611,13 @@ const BvPhrase bv_phrases[] = {
 	P ("due to recipient's policy", FILTERED),
 	P ("message filtered", FILTERED),
 	P ("rejected by the recipient's filter", FILTERED),
+	/* The recipient's own refusal of the sender (Interia's "Recipient
+	 * doesn't want your mail": the recipient blocked the sender; Tencent
+	 * Exmail's "Mail is rejected by recipients": a block or filter the
+	 * recipient set), as the carriers' reception settings below. */
+	P ("rejected by recipient", FILTERED),
+	P ("doesn't want your mail", FILTERED),
+	P ("does not want your mail", FILTERED),
 	P ("user refuses to receive this mail", FILTERED),
 	P ("user reject", FILTERED),
 	P ("you have been blocked by the recipient", FILTERED),
@@ -682,6 +695,9 @@ const BvPhrase bv_phrases[] = {
 	/* ---- The sending IP's reputation. ---- */
 	P ("low reputation", BADREPUTATION),
 	P ("poor reputation", BADREPUTATION),
+	/* Haraka's karma plugin scores a sending host by its past
+	 * connections ("very bad karma score"): a reputation. */
+	P ("karma", BADREPUTATION),
 	P ("bad reputation", BADREPUTATION),
 	P ("due to ip reputation", BADREPUTATION),
 	P ("ip reputation", BADREPUTATION),
@@ -781,6 +797,13 @@ const BvPhrase bv_phrases[] = {
 	P ("content filter", SPAMDETECTED),
 	P ("spamassassin", SPAMDETECTED),
 	P ("bulk mail", SPAMDETECTED),
+	/* rspamd's dcc module ("bulk message found"): DCC counts the copies
+	 * of a message sent to many mailboxes. */
+	P ("bulk message", SPAMDETECTED),
+	/* A message that impersonates someone to deceive (Haraka's headers
+	 * plugin, "Phishing message appears to impersonate ..."): a content
+	 * verdict. */
+	P ("phishing", SPAMDETECTED),
 	P ("unsolicited", SPAMDETECTED),
 	/* Head words: any sentence that calls the message spam, UBE (RFC
 	 * 2505's unsolicited bulk e-mail) or junk, whatever its other words
@@ -872,6 +895,14 @@ const BvPhrase bv_phrases[] = {
 	P ("rate limit", SPEEDING),
 	P ("rate-limit", SPEEDING),
 	P ("ratelimit", SPEEDING),
+	/* cPanel's Exim counts a domain's or user's outgoing mail per hour
+	 * ("Domain example.com has exceeded the max emails per hour
+	 * (251/250 (100%)) allowed", the Tweak Settings "Max hourly emails
+	 * per domain" and "Maximum percentage of failed or deferred messages
+	 * a domain may send per hour"): the sender's own rate. */
+	P ("emails per hour", SPEEDING),
+	P ("messages per hour", SPEEDING),
+	P ("defers and failures per hour", SPEEDING),
 	P ("rate limited", SPEEDING),
 	/* A limit on connections is not a limit on messages. */
 	NOT ("connection rate limit", SPEEDING),
@@ -1019,6 +1050,7 @@ const BvPhrase bv_phrases[] = {
 	P ("listed at", BLOCKED),
 	P ("listed on", BLOCKED),
 	P ("listed in", BLOCKED),
+	P ("is listed by", BLOCKED),
 	P ("blocked using", BLOCKED),
 	/* The sending host named a source of spam (Cloudmark's gateway at
 	 * Forpsi: "552 spam source blocked", "your host is a known spam
@@ -1286,6 +1318,14 @@ const BvPhrase bv_phrases[] = {
 	CONN_WORD ("timeout", GO_NET_SOURCE),
 	CONN_WORD ("etimedout", NODE_SOURCE),
 	CONN ("did not properly respond after a period of time", WINSOCK_SOURCE " (WSAETIMEDOUT 10060)"),
+	/* Exchange's own delay and failure text when no host of the
+	 * destination took the connection: "451 4.4.0 Primary target IP
+	 * address responded with: \"421 4.4.2 Unable to connect.\" Attempted
+	 * failover to alternate host, but that did not succeed." */
+	CONN ("unable to connect", "Microsoft Exchange Server (SMTP send connector: \"421 4.4.2 Unable to "
+	                           "connect\"); Microsoft Support KB 979175"),
+	CONN ("attempted failover to alternate host", "Microsoft Exchange Server (\"Attempted failover to alternate "
+	                                              "host, but that did not succeed\"); Microsoft Support KB 979175"),
 	CONN ("tried all mxs", "Haraka outbound/hmail.js (try_deliver: \"Tried all MXs\" when no mail server could be reached)"),
 	CONN ("no usable mxs", "maddy internal/target/remote/connect.go (\"No usable MXs, last err: %s\")"),
 	CONN ("no smtp servers were available", "Postal app/senders/smtp_sender.rb (\"No SMTP servers were available for %s.\")"),
@@ -1856,6 +1896,26 @@ bv_text_scan (const char *text, BvTextScan *scan)
 	bv_text_scan_in (text, 0, scan);
 }
 
+/* Whether the '/' at @i of the folded text @t ends the host of a URL: the
+ * word it stands in opens with "http://" or "https://" and has no other
+ * '/' after the scheme before @i. */
+static gboolean
+url_host_before (const char *t, gsize i)
+{
+	gsize a = i;
+	while (a > 0 && t[a - 1] != ' ')
+		a--;
+	const char *w = t + a;
+	gsize host;
+	if (g_str_has_prefix (w, "http://"))
+		host = a + 7;
+	else if (g_str_has_prefix (w, "https://"))
+		host = a + 8;
+	else
+		return FALSE;
+	return i > host && memchr (t + host, '/', i - host) == NULL;
+}
+
 void
 bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 {
@@ -1916,7 +1976,18 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 	 * scoped phrase first matches. */
 	gboolean text_scopes = FALSE;
 
+	/* Where the path of a URL ends, while @i is inside one: the words of
+	 * a help page's address ("http://mail.163.com/help/help_spam_16.htm")
+	 * are a reference, not the server's wording.  Its host name still
+	 * counts ("https://www.spamhaus.org/query/ip/..."). */
+	gsize path_end = 0;
 	for (gsize i = 0; i + 1 < n; i++) {
+		if (i >= path_end && i > 0 && t[i] == '/' && t[i - 1] != '/' && t[i - 1] != ':' &&
+		    url_host_before (t, i)) {
+			path_end = i;
+			while (path_end < n && t[path_end] != ' ')
+				path_end++;
+		}
 		guint k = key_of (t + i);
 		for (guint b = bucket[k]; b < bucket[k + 1]; b++) {
 			const BvPhrase *p = &bv_phrases[by_key[b]];
@@ -1937,6 +2008,8 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 				if (p->scope != BV_SCOPE_ANY && !(scopes & BV_SCOPE_BIT (p->scope)))
 					continue;
 			}
+			if (i < path_end && !(p->flags & BV_PHRASE_PROVIDER))
+				continue;
 			gssize from = (gssize)i;
 			if ((p->flags & BV_PHRASE_AFTER_DOMAIN) && (from = domain_before (t, i)) < 0)
 				continue;

@@ -33,6 +33,7 @@
 #include "parsers/codes.h"
 #include "parsers/knowledge/systems.h"
 #include "parsers/scrape.h"
+#include "parsers/text.h"
 
 /* What the decision rests on while it is being made. */
 typedef struct {
@@ -83,6 +84,17 @@ static gboolean
 said_address (const Facts *f, BvCause c)
 {
 	return said (f, c) && (f->scan.address_mask & (G_GUINT64_CONSTANT (1) << c));
+}
+
+/* Whether the reply says the sender's address failed verification
+ * (Exim's "550-Verification failed for <s@example.org> 550-Unknown user
+ * 550 Sender verify failed", acl.c verify = sender): whatever else it
+ * quotes is the answer about the sender, though it came at RCPT. */
+static gboolean
+sender_verify (const Facts *f)
+{
+	return bv_text_find_ci (f->diag, "sender verify failed") != NULL ||
+	       bv_text_find_ci (f->diag, "sender verification failed") != NULL;
 }
 
 static gboolean
@@ -628,11 +640,17 @@ collect_structure (Candidates *cs, const Facts *f)
 			break;
 		}
 	}
+	/* A recipient check that a sender verification quotes (Exim's
+	 * callout: "550-Response: 550 ... Recipient address rejected: User
+	 * unknown ... 550 Sender verify failed") was about the sender. */
+	if (sender_verify (f) &&
+	    (pick == BV_CAUSE_USERUNKNOWN || pick == BV_CAUSE_HOSTUNKNOWN || pick == BV_CAUSE_NOTACCEPT))
+		pick = BV_CAUSE_REJECTED;
 	Candidate *c = add (cs, pick, TIER_STRUCTURE, "text", p->source);
 	if (c == NULL)
 		return;
 	c->ev = EV_TEXT;
-	c->hit = pick == p->cause ? h : &f->scan.text[pick];
+	c->hit = pick == p->cause || !said (f, pick) ? h : &f->scan.text[pick];
 	c->detail = p->detail;
 }
 
@@ -748,11 +766,13 @@ collect_wording (Candidates *cs, const Facts *f)
 		 * that accepts no mail (a null MX, RFC 7505 section 4.3), is
 		 * the sender's. */
 		if ((c == BV_CAUSE_USERUNKNOWN || c == BV_CAUSE_HOSTUNKNOWN || c == BV_CAUSE_NOTACCEPT) &&
-		    command_is (f, "MAIL")) {
-			add_text (
-			        cs, f, BV_CAUSE_REJECTED, tier, h,
-			        "refused at MAIL FROM: the address or domain that does not exist or accepts "
-			        "no mail is the sender's");
+		    (command_is (f, "MAIL") || sender_verify (f))) {
+			add_text (cs, f, BV_CAUSE_REJECTED, tier, h,
+			          command_is (f, "MAIL")
+			                  ? "refused at MAIL FROM: the address or domain that does not exist or "
+			                    "accepts no mail is the sender's"
+			                  : "the sender's address failed verification: the address or domain "
+			                    "that does not exist or accepts no mail is the sender's");
 			continue;
 		}
 		switch (c) {
@@ -946,6 +966,11 @@ collect_command (Candidates *cs, const Facts *f, BvRecipient *r, BvKind kind)
 		const ReplyRule *rr = &reply_rules[i];
 		if (strcmp (f->reply, rr->reply) != 0 || (rr->command[0] && !command_is (f, rr->command)))
 			continue;
+		/* A 551 with a security or policy code names no forward path
+		 * (milter-greylist's "551 5.7.1 Go away!" for a denied host):
+		 * the code says what the reply is about. */
+		if (rr->cause == BV_CAUSE_HASMOVED && status_subject (f) == '7')
+			break;
 		/* A prior says what is true when nothing else does: not when
 		 * the status code names a cause, nor when the client was
 		 * refused at the greeting. */
@@ -1336,8 +1361,9 @@ bv_classify (BvRecipient *r, BvKind kind)
 		if (f.command[0] == '\0')
 			f.command = bv_scrape_command (f.diag, -1);
 		f.command_by_form = !(r->command && r->command[0]) && f.scan.command_by_form;
-		/* At MAIL FROM an address code speaks of the sender's address. */
-		if (strcmp (f.command, "MAIL") == 0 &&
+		/* At MAIL FROM, or in a sender verification's reply, an
+		 * address code speaks of the sender's address. */
+		if ((strcmp (f.command, "MAIL") == 0 || sender_verify (&f)) &&
 		    (f.by_status == BV_CAUSE_USERUNKNOWN || f.by_status == BV_CAUSE_HOSTUNKNOWN))
 			f.by_status = BV_CAUSE_REJECTED;
 		f.gave_up = gave_up (&f, r, kind);

@@ -769,7 +769,8 @@ collect_wording (Candidates *cs, const Facts *f)
 		    (command_is (f, "MAIL") || sender_verify (f))) {
 			add_text (cs, f, BV_CAUSE_REJECTED, tier, h,
 			          command_is (f, "MAIL")
-			                  ? "refused at MAIL FROM: the address or domain that does not exist or "
+			                  ? "refused at MAIL FROM: the address or domain that does not exist "
+			                    "or "
 			                    "accepts no mail is the sender's"
 			                  : "the sender's address failed verification: the address or domain "
 			                    "that does not exist or accepts no mail is the sender's");

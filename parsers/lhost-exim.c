@@ -191,6 +191,8 @@ take_remote_host (BvRecipient *r, const char *p, const char *end)
 	}
 }
 
+#define DELAY_LABEL "Delay reason: "
+
 static void
 read_list (BvReport *report, const char *start)
 {
@@ -260,6 +262,11 @@ read_list (BvReport *report, const char *start)
 			continue;
 		}
 		take_remote_host (e.g.cur, p, line.end);
+		/* A delay warning labels the reason (deliver.c
+		 * print_address_error (addr, f, "Delay reason: ")): the
+		 * label is Exim's, the reason after it the diagnostic. */
+		if (g_ascii_strncasecmp (p, DELAY_LABEL, strlen (DELAY_LABEL)) == 0)
+			p += strlen (DELAY_LABEL);
 		bv_growing_add (&e.g, p, line.end - p);
 	}
 	entry_finish (&e);

@@ -55,6 +55,43 @@ mark_program_output (BvRecipient *r)
 	bv_scrape_set (&r->diagnostic_type, "x-unix");
 }
 
+/* qmail-remote names the host it talked to in its own sentences
+ * (qmail-remote.c outhost(): "192.0.2.1 does not like recipient.",
+ * "Connected to 192.0.2.1 but sender was rejected.", "192.0.2.1 failed
+ * after I sent the message."): the remote MTA, when the report names no
+ * other. */
+static void
+take_remote_host (BvRecipient *r)
+{
+	if (r->remote_mta[0] != '\0')
+		return;
+	static const char *const after[] = { " does not like recipient", " failed after I sent the message",
+		                             NULL };
+	const char *d = r->diagnostic;
+	const char *host = NULL, *end = NULL;
+	const char *c = bv_text_find_ci (d, "Connected to ");
+	if (c != NULL) {
+		host = c + strlen ("Connected to ");
+		end = strstr (host, " but ");
+	}
+	for (const char *const *a = after; *a && end == NULL; a++) {
+		const char *hit = bv_text_find_ci (d, *a);
+		if (hit == NULL)
+			continue;
+		end = hit;
+		host = hit;
+		while (host > d && host[-1] != ' ')
+			host--;
+	}
+	if (host == NULL || end == NULL || end <= host || end - host > 64)
+		return;
+	for (const char *p = host; p < end; p++)
+		if (!g_ascii_isxdigit (*p) && *p != '.' && *p != ':')
+			return;
+	g_free (r->remote_mta);
+	r->remote_mta = g_strndup (host, end - host);
+}
+
 static gboolean
 qmail_parse (BvMail *mail, BvReport *report)
 {
@@ -70,9 +107,12 @@ qmail_parse (BvMail *mail, BvReport *report)
 	guint before = report->recipients->len;
 	if (bv_scrape_paragraphs (mail, report, start, copy) == 0)
 		return FALSE;
-	if (bv_text_find_ci (body, greetings[0]) != NULL)
-		for (guint i = before; i < report->recipients->len; i++)
-			mark_program_output (report->recipients->pdata[i]);
+	for (guint i = before; i < report->recipients->len; i++) {
+		BvRecipient *r = report->recipients->pdata[i];
+		take_remote_host (r);
+		if (bv_text_find_ci (body, greetings[0]) != NULL)
+			mark_program_output (r);
+	}
 	return TRUE;
 }
 

@@ -126,6 +126,10 @@ static const BvSystem clause_systems[] G_GNUC_UNUSED = {
 const BvPhrase bv_phrases[] = {
 	/* ---- The recipient's mailbox does not exist. ---- */
 	P ("user unknown", USERUNKNOWN),
+	/* OpenSMTPD mda.c ("Permanent failure in user lookup"): the local
+	 * user does not exist, whatever the command. */
+	ADDRESS ("permanent failure in user lookup", USERUNKNOWN,
+	         "OpenSMTPD: the local delivery found no such user"),
 	P ("unknown user", USERUNKNOWN),
 	P ("unknown recipient", USERUNKNOWN),
 	P ("recipient unknown", USERUNKNOWN),
@@ -446,6 +450,9 @@ const BvPhrase bv_phrases[] = {
 
 	/* ---- The message is too big. ---- */
 	P ("message too large", MESGTOOBIG),
+	/* Exim receive.c ("Message header is ridiculously long"): the header
+	 * block over header_maxsize. */
+	P ("header is ridiculously long", MESGTOOBIG),
 	P ("message too big", MESGTOOBIG),
 	P ("message is too large", MESGTOOBIG),
 	P ("message is too big", MESGTOOBIG),
@@ -474,6 +481,14 @@ const BvPhrase bv_phrases[] = {
 	 * the vocabulary table (parsers/README.md) calls toomanyconn: the
 	 * words say the same as the code. */
 	P ("too many recipients", TOOMANYCONN),
+	/* A limit of one connection or session, not a sending rate (Exim
+	 * smtp_accept_max_per_connection "too many messages in this
+	 * connection"; Stalwart "Maximum number of messages per session
+	 * exceeded"), as NetEase's MI:DMC. */
+	P ("too many messages in this connection", TOOMANYCONN),
+	NOT ("too many messages in this connection", SPEEDING),
+	P ("messages per connection", TOOMANYCONN),
+	P ("messages per session", TOOMANYCONN),
 	/* Haraka's limit plugin ("Too many recipient attempts"): recipients
 	 * tried in one connection. */
 	P ("too many recipient attempts", TOOMANYCONN),
@@ -660,6 +675,9 @@ const BvPhrase bv_phrases[] = {
 	P ("unverifyable sending ip", REQUIREPTR),
 	P ("unverifiable sending ip", REQUIREPTR),
 	P ("connections not accepted from ip addresses on spamhaus pbl", BLOCKED),
+	/* Sendmail proto.m4 FEATURE(block_bad_helo) ("bogus HELO name
+	 * used"): the client claims to be this host. */
+	P ("bogus helo", BLOCKED),
 	P ("client host rejected: cannot find your", REQUIREPTR),
 	P ("dns:nr", REQUIREPTR),
 	/* Sendmail cf/m4/proto.m4, FEATURE(`require_rdns'): the client's
@@ -724,6 +742,10 @@ const BvPhrase bv_phrases[] = {
 	/* ---- The sender (envelope from) was refused. ---- */
 	PD ("envelope blocked", REJECTED, "Mimecast: a block entry of the recipient's organisation refuses the sender"),
 	P ("sender rejected", REJECTED),
+	/* qmail-smtpd.c ("sorry, your envelope sender is in my badmailfrom
+	 * list"); Exim acl.c ("Could not complete sender verify callout"). */
+	P ("badmailfrom", REJECTED),
+	P ("sender verify callout", REJECTED),
 	P ("sender address rejected", REJECTED),
 	P ("sender was rejected", REJECTED),
 	P ("sender verify failed", REJECTED),
@@ -1177,6 +1199,31 @@ const BvPhrase bv_phrases[] = {
 
 	/* ---- The remote system failed. ---- */
 	P ("internal system error", SYSTEMERROR),
+	/* The receiving system's own state, in its own words: Postfix
+	 * postscreen.c ("No system resources"), local/mailbox.c ("is not a
+	 * regular file", "is not owned by recipient", "table lookup failure"),
+	 * local/dotforward.c ("user lookup error"), local/bounce_workaround.c
+	 * ("alias database unavailable"), global/deliver_pass.c ("mail
+	 * transport unavailable"); qmail-smtpd.c ("unable to read controls");
+	 * Courier cdfilters.C ("Mail filters temporarily unavailable"); maddy
+	 * ("High load, try again later"). */
+	P ("no system resources", SYSTEMERROR),
+	P ("is not a regular file", SYSTEMERROR),
+	P ("is not owned by recipient", SYSTEMERROR),
+	P ("table lookup failure", SYSTEMERROR),
+	P ("user lookup error", SYSTEMERROR),
+	P ("alias database unavailable", SYSTEMERROR),
+	P ("mail transport unavailable", SYSTEMERROR),
+	P ("unable to read controls", SYSTEMERROR),
+	P ("filters temporarily unavailable", SYSTEMERROR),
+	P ("high load", SYSTEMERROR),
+	/* The host's configuration refuses a delivery an alias asks for
+	 * (parsers/README.md: systemerror): Exim deliver.c ("delivery to
+	 * pipe forbidden", "delivery to file forbidden"), Sendmail
+	 * recipient.c ("is unsafe for mailing to programs"). */
+	P ("delivery to pipe forbidden", SYSTEMERROR),
+	P ("delivery to file forbidden", SYSTEMERROR),
+	P ("unsafe for mailing to programs", SYSTEMERROR),
 	P ("internal server error", SYSTEMERROR),
 	P ("internal error", SYSTEMERROR),
 	P ("system error", SYSTEMERROR),
@@ -1206,6 +1253,14 @@ const BvPhrase bv_phrases[] = {
 	P ("out of memory", SYSTEMERROR),
 	P ("systemfehler", SYSTEMERROR),
 	P ("too many hops", NETWORKERROR),
+	/* A loop to the host itself (Exim rf_self_action.c "lowest numbered
+	 * MX record points to local host", as Postfix's "loops back to
+	 * myself"); a lookup of the domain's mail hosts that failed for now
+	 * (Sendmail proto.m4 "Can not check MX records", Haraka hmail.js
+	 * "Temporary MX lookup error"). */
+	P ("mx record points to local host", NETWORKERROR),
+	P ("can not check mx records", NETWORKERROR),
+	P ("mx lookup error", NETWORKERROR),
 	/* Mailing-list managers (fml) refuse a Message-ID they have already
 	 * distributed: it breaks mail loops. */
 	PD ("duplicated message-id", SYSTEMERROR,
@@ -1233,6 +1288,9 @@ const BvPhrase bv_phrases[] = {
 
 	/* ---- The domain accepts no mail. ---- */
 	P ("null mx", NOTACCEPT),
+	/* Courier libesmtp.C (RFC1035_MX_NONE: "Domain does not receive
+	 * mail."). */
+	P ("domain does not receive mail", NOTACCEPT),
 	P ("no mx found", NOTACCEPT),
 	P ("does not accept mail", NOTACCEPT),
 	P ("doesn't receive email", NOTACCEPT),
@@ -1386,6 +1444,10 @@ const BvPhrase bv_phrases[] = {
 	WRAPPER ("delivery time expired", EXPIRED),
 	/* "Timeout" in other languages. */
 	P ("zeit\xc3\xbc" "berschreitung", EXPIRED), /* zeitüberschreitung */
+	/* qmail-send.c, after queuelifetime: "I'm not going to try again;
+	 * this message has been in the queue too long.", after the reason of
+	 * the last attempt, which says more when there is one. */
+	WRAPPER ("in the queue too long", EXPIRED),
 	P ("d\xc3\xa9lai d'attente", EXPIRED), /* délai d'attente */
 	P ("d\xc3\xa9lai de connexion expir\xc3\xa9", EXPIRED), /* délai de connexion expiré */
 	P ("tiempo de espera agotado", EXPIRED),
@@ -1437,6 +1499,17 @@ const BvPhrase bv_phrases[] = {
 
 	/* ---- Authentication or encryption required. ---- */
 	P ("authentication required", SECURITYERROR),
+	/* TLS or a login required or failed: Postfix smtpd_check.c
+	 * reject_plaintext_session ("Session encryption is required"), maddy
+	 * ("TLS conversation required", "TLS is required but unavailable or
+	 * failed"), Sendmail deliver.c ("TLS session initiation failed"),
+	 * chasquid ("must be authenticated", "Security level check failed"). */
+	P ("encryption is required", SECURITYERROR),
+	P ("tls conversation required", SECURITYERROR),
+	P ("tls is required", SECURITYERROR),
+	P ("tls session initiation failed", SECURITYERROR),
+	P ("must be authenticated", SECURITYERROR),
+	P ("security level check failed", SECURITYERROR),
 	P ("authentication is required", SECURITYERROR),
 	P ("authrequired", SECURITYERROR),
 	P ("unauthenticated senders not allowed", SECURITYERROR),
@@ -1474,6 +1547,18 @@ const BvPhrase bv_phrases[] = {
 
 	/* ---- Bad SMTP commands. ---- */
 	P ("syntax error", SYNTAXERROR),
+	/* A server that closes the session after too many bad commands
+	 * (Sendmail srvrsmtp.c MAXBADCOMMANDS "Too many bad commands"; Exim
+	 * smtp_in.c "Too many nonmail commands"), or a client that talks
+	 * before its turn (Exim smtp_in.c "SMTP synchronization error"): the
+	 * client's commands.  Postfix's "too many errors" counts refused
+	 * recipients too, so it stays with the client's refusal. */
+	P ("too many bad commands", SYNTAXERROR),
+	P ("too many nonmail commands", SYNTAXERROR),
+	P ("synchronization error", SYNTAXERROR),
+	P ("syntactically invalid", SYNTAXERROR),
+	/* RFC 3463 X.5.4's own title. */
+	P ("invalid command arguments", SYNTAXERROR),
 	P ("command parameter not implemented", SYNTAXERROR),
 	P ("command not recognized", SYNTAXERROR),
 	P ("command unrecognized", SYNTAXERROR),

@@ -959,6 +959,15 @@ auth_reply (const Facts *f)
 	return strcmp (f->reply, "530") == 0 || strcmp (f->reply, "535") == 0;
 }
 
+/* 500, 501, 502 and 503: a command or its arguments not understood or
+ * out of sequence. */
+static gboolean
+syntax_reply (const Facts *f)
+{
+	return f->reply[0] == '5' && f->reply[1] == '0' && f->reply[2] >= '0' && f->reply[2] <= '3' &&
+	       f->reply[3] == '\0';
+}
+
 /* The SMTP command and reply code (RFC 5321). */
 static void
 collect_command (Candidates *cs, const Facts *f, BvRecipient *r, BvKind kind)
@@ -990,13 +999,13 @@ collect_command (Candidates *cs, const Facts *f, BvRecipient *r, BvKind kind)
 	if (at_greeting (f) && !(on_time && f->reply[0] == '4'))
 		add_fixed (cs, BV_CAUSE_BLOCKED, TIER_COMMAND, "reply", rfc5321, f->command, G_MAXSIZE,
 		           "the server refused the connection at the greeting");
-	else if (command_is (f, "MAIL") && !auth_reply (f))
+	/* A syntax reply to MAIL FROM ("503 5.5.1 Error: send HELO/EHLO
+	 * first", RFC 5321 4.2.2 bad sequence of commands) is about the
+	 * command, not the sender. */
+	else if (command_is (f, "MAIL") && !auth_reply (f) && !syntax_reply (f))
 		add_fixed (cs, BV_CAUSE_REJECTED, TIER_COMMAND, "reply", rfc5321, "MAIL", G_MAXSIZE,
 		           "the server refused the sender at MAIL FROM");
-	/* 500, 501, 502 and 503: a command or its arguments not understood
-	 * or out of sequence. */
-	if (f->reply[0] == '5' && f->reply[1] == '0' && f->reply[2] >= '0' && f->reply[2] <= '3' &&
-	    f->reply[3] == '\0')
+	if (syntax_reply (f))
 		add_fixed (cs, BV_CAUSE_SYNTAXERROR, TIER_COMMAND, "reply", rfc5321, f->reply, G_MAXSIZE,
 		           "reply codes 500-503: the server did not understand a command or its "
 		           "arguments, or they came out of sequence");

@@ -172,10 +172,13 @@ test_exim_fail (void)
 		/* Words of another cause still say which. */
 		{ "5.0.0", "", "", "exim", "retry timeout exceeded", BV_CAUSE_EXPIRED },
 		/* Exim's other own failures, and a :fail: text that names no
-		 * cause, read the same: no unknown user is made of them. */
-		{ "5.0.0", "", "", "exim", "delivery to pipe forbidden", BV_CAUSE_ONHOLD },
+		 * cause, read the same: no unknown user is made of them.  The
+		 * ones whose words name a cause take it: the host's
+		 * configuration (deliver.c), a loop to itself
+		 * (rf_self_action.c). */
+		{ "5.0.0", "", "", "exim", "delivery to pipe forbidden", BV_CAUSE_SYSTEMERROR },
 		{ "5.0.0", "", "", "exim", "lowest numbered MX record points to local host",
-		  BV_CAUSE_ONHOLD },
+		  BV_CAUSE_NETWORKERROR },
 		{ "5.0.0", "", "", "exim", "bob@lists.example.org is a closed mailing list",
 		  BV_CAUSE_ONHOLD },
 		{ "5.0.0", "", "", "exim", "mailbox is full: retry timeout exceeded", BV_CAUSE_MAILBOXFULL },

@@ -297,6 +297,35 @@ take_generated (BvReport *report, guint from, const BvReport *text)
 	}
 }
 
+/* The host of an Exim message id ("<E1sxT1b-0002Rc-2d@mx.example.org>":
+ * "E", the id's three parts joined by '-', then message_id_header_domain,
+ * by default primary_hostname; src/src/receive.c), or NULL.  A report with
+ * no delivery-status part names its host nowhere else. */
+static char *
+host_of_message_id (const char *mid)
+{
+	if (mid == NULL)
+		return NULL;
+	while (*mid == ' ' || *mid == '<')
+		mid++;
+	const char *at = strchr (mid, '@');
+	if (mid[0] != 'E' || at == NULL)
+		return NULL;
+	guint dashes = 0;
+	for (const char *p = mid + 1; p < at; p++) {
+		if (*p == '-')
+			dashes++;
+		else if (!g_ascii_isalnum (*p))
+			return NULL;
+	}
+	const char *end = at + 1;
+	while (*end != '\0' && *end != '>' && *end != ' ')
+		end++;
+	if (dashes != 2 || end == at + 1 || memchr (at + 1, '.', end - at - 1) == NULL)
+		return NULL;
+	return g_ascii_strdown (at + 1, end - at - 1);
+}
+
 static gboolean
 exim_parse (BvMail *mail, BvReport *report)
 {
@@ -329,6 +358,12 @@ exim_parse (BvMail *mail, BvReport *report)
 	guint before = report->recipients->len;
 	guint n = bv_scrape_merge (mail, report, text);
 	take_generated (report, before, text);
+	g_autofree char *host = host_of_message_id (bv_mail_header (mail, "Message-ID"));
+	for (guint i = before; host != NULL && i < report->recipients->len; i++) {
+		BvRecipient *r = report->recipients->pdata[i];
+		if (r->reporting_mta == NULL || r->reporting_mta[0] == '\0')
+			bv_scrape_set (&r->reporting_mta, host);
+	}
 	return n > 0;
 }
 

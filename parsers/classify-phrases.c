@@ -487,6 +487,12 @@ const BvPhrase bv_phrases[] = {
 	 * exceeded"), as NetEase's MI:DMC. */
 	P ("too many messages in this connection", TOOMANYCONN),
 	NOT ("too many messages in this connection", SPEEDING),
+	P ("messages in this session", TOOMANYCONN),
+	NOT ("messages in this session", SPEEDING),
+	P ("messages for this session", TOOMANYCONN),
+	NOT ("messages for this session", SPEEDING),
+	P ("messages per smtp connection", TOOMANYCONN),
+	P ("connection message limit", TOOMANYCONN),
 	P ("messages per connection", TOOMANYCONN),
 	P ("messages per session", TOOMANYCONN),
 	/* Haraka's limit plugin ("Too many recipient attempts"): recipients
@@ -630,9 +636,10 @@ const BvPhrase bv_phrases[] = {
 	 * doesn't want your mail": the recipient blocked the sender; Tencent
 	 * Exmail's "Mail is rejected by recipients": a block or filter the
 	 * recipient set), as the carriers' reception settings below. */
-	P ("rejected by recipient", FILTERED),
+	P ("rejected by recipients", FILTERED),
 	P ("doesn't want your mail", FILTERED),
 	P ("does not want your mail", FILTERED),
+	P ("does not wish to receive", FILTERED),
 	P ("user refuses to receive this mail", FILTERED),
 	P ("user reject", FILTERED),
 	P ("you have been blocked by the recipient", FILTERED),
@@ -675,6 +682,10 @@ const BvPhrase bv_phrases[] = {
 	P ("unverifyable sending ip", REQUIREPTR),
 	P ("unverifiable sending ip", REQUIREPTR),
 	P ("connections not accepted from ip addresses on spamhaus pbl", BLOCKED),
+	/* Exim smtp_in.c smtp_handle_acl_fail(): an ACL "deny" with no
+	 * message of its own gets "Administrative prohibition", whichever
+	 * check denied: the site's own rule, nothing said of the sender. */
+	P ("administrative prohibition", POLICYVIOLATION),
 	/* Sendmail proto.m4 FEATURE(block_bad_helo) ("bogus HELO name
 	 * used"): the client claims to be this host. */
 	P ("bogus helo", BLOCKED),
@@ -780,7 +791,6 @@ const BvPhrase bv_phrases[] = {
 	P ("returned mail not accepted here", REJECTED),
 	P ("batv failed", REJECTED),
 	P ("batv validation failure", REJECTED),
-	P ("administrative prohibition", REJECTED),
 	P ("address rejected", REJECTED),
 	P ("this server does not accept mail from", REJECTED),
 	P ("an address that has been blacklisted", REJECTED),
@@ -925,6 +935,15 @@ const BvPhrase bv_phrases[] = {
 	P ("emails per hour", SPEEDING),
 	P ("messages per hour", SPEEDING),
 	P ("defers and failures per hour", SPEEDING),
+	/* A count per hour is a rate, never a mailbox's storage ("Account
+	 * s@example.org has reached its limit of 250 messages per hour",
+	 * "Hourly message quota exceeded"). */
+	P ("per hour", SPEEDING),
+	P ("hourly limit", SPEEDING),
+	P ("hourly quota", SPEEDING),
+	P ("hourly message", SPEEDING),
+	NOT ("per hour", MAILBOXFULL),
+	NOT ("hourly", MAILBOXFULL),
 	P ("rate limited", SPEEDING),
 	/* A limit on connections is not a limit on messages. */
 	NOT ("connection rate limit", SPEEDING),

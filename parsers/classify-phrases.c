@@ -756,12 +756,12 @@ const BvPhrase bv_phrases[] = {
 	/* qmail-smtpd.c ("sorry, your envelope sender is in my badmailfrom
 	 * list"); Exim acl.c ("Could not complete sender verify callout"). */
 	P ("badmailfrom", REJECTED),
+	P ("sender verify callout", REJECTED),
 	/* Postfix smtpd_check.c reject_rhsbl_sender: the default reply
 	 * "$rbl_class [$rbl_what] blocked using $rbl_domain" names the sender's
 	 * address when the list tested the sender's domain, not the host
 	 * (parsers/README.md: a domain list on the sender's domain). */
 	P ("sender address [* blocked using", REJECTED),
-	P ("sender verify callout", REJECTED),
 	P ("sender address rejected", REJECTED),
 	P ("sender was rejected", REJECTED),
 	P ("sender verify failed", REJECTED),

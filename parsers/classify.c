@@ -51,6 +51,7 @@ typedef struct {
 	gboolean bare_address;    /* the diagnostic held only addresses */
 	gboolean command_by_form; /* the command is the text's, by its form */
 	gboolean gave_up;         /* the sender retried until it gave up */
+	gboolean sender_verify;   /* the reply is a sender verification's (sender_verify()) */
 } Facts;
 
 static gboolean
@@ -86,15 +87,16 @@ said_address (const Facts *f, BvCause c)
 	return said (f, c) && (f->scan.address_mask & (G_GUINT64_CONSTANT (1) << c));
 }
 
-/* Whether the reply says the sender's address failed verification
+/* Whether the reply @diag says the sender's address failed verification
  * (Exim's "550-Verification failed for <s@example.org> 550-Unknown user
  * 550 Sender verify failed", acl.c verify = sender): whatever else it
- * quotes is the answer about the sender, though it came at RCPT. */
+ * quotes is the answer about the sender, though it came at RCPT.  Read
+ * once per recipient, into Facts.sender_verify. */
 static gboolean
-sender_verify (const Facts *f)
+sender_verify (const char *diag)
 {
-	return bv_text_find_ci (f->diag, "sender verify failed") != NULL ||
-	       bv_text_find_ci (f->diag, "sender verification failed") != NULL;
+	return bv_text_find_ci (diag, "sender verify failed") != NULL ||
+	       bv_text_find_ci (diag, "sender verification failed") != NULL;
 }
 
 static gboolean
@@ -643,7 +645,7 @@ collect_structure (Candidates *cs, const Facts *f)
 	/* A recipient check that a sender verification quotes (Exim's
 	 * callout: "550-Response: 550 ... Recipient address rejected: User
 	 * unknown ... 550 Sender verify failed") was about the sender. */
-	if (sender_verify (f) &&
+	if (f->sender_verify &&
 	    (pick == BV_CAUSE_USERUNKNOWN || pick == BV_CAUSE_HOSTUNKNOWN || pick == BV_CAUSE_NOTACCEPT))
 		pick = BV_CAUSE_REJECTED;
 	Candidate *c = add (cs, pick, TIER_STRUCTURE, "text", p->source);
@@ -766,14 +768,15 @@ collect_wording (Candidates *cs, const Facts *f)
 		 * that accepts no mail (a null MX, RFC 7505 section 4.3), is
 		 * the sender's. */
 		if ((c == BV_CAUSE_USERUNKNOWN || c == BV_CAUSE_HOSTUNKNOWN || c == BV_CAUSE_NOTACCEPT) &&
-		    (command_is (f, "MAIL") || sender_verify (f))) {
-			add_text (cs, f, BV_CAUSE_REJECTED, tier, h,
-			          command_is (f, "MAIL")
-			                  ? "refused at MAIL FROM: the address or domain that does not exist "
-			                    "or "
-			                    "accepts no mail is the sender's"
-			                  : "the sender's address failed verification: the address or domain "
-			                    "that does not exist or accepts no mail is the sender's");
+		    (command_is (f, "MAIL") || f->sender_verify)) {
+			const char *why =
+			        command_is (f, "MAIL")
+			                ? "refused at MAIL FROM: the address or domain that does not "
+			                  "exist or accepts no mail is the sender's"
+			                : "the sender's address failed verification: the address or "
+			                  "domain that does not exist or accepts no mail is the "
+			                  "sender's";
+			add_text (cs, f, BV_CAUSE_REJECTED, tier, h, why);
 			continue;
 		}
 		switch (c) {
@@ -1373,7 +1376,8 @@ bv_classify (BvRecipient *r, BvKind kind)
 		f.command_by_form = !(r->command && r->command[0]) && f.scan.command_by_form;
 		/* At MAIL FROM, or in a sender verification's reply, an
 		 * address code speaks of the sender's address. */
-		if ((strcmp (f.command, "MAIL") == 0 || sender_verify (&f)) &&
+		f.sender_verify = sender_verify (f.diag);
+		if ((strcmp (f.command, "MAIL") == 0 || f.sender_verify) &&
 		    (f.by_status == BV_CAUSE_USERUNKNOWN || f.by_status == BV_CAUSE_HOSTUNKNOWN))
 			f.by_status = BV_CAUSE_REJECTED;
 		f.gave_up = gave_up (&f, r, kind);

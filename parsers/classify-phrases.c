@@ -492,9 +492,12 @@ const BvPhrase bv_phrases[] = {
 	P ("messages for this session", TOOMANYCONN),
 	NOT ("messages for this session", SPEEDING),
 	P ("messages per smtp connection", TOOMANYCONN),
+	NOT ("messages per smtp connection", SPEEDING),
 	P ("connection message limit", TOOMANYCONN),
 	P ("messages per connection", TOOMANYCONN),
+	NOT ("messages per connection", SPEEDING),
 	P ("messages per session", TOOMANYCONN),
+	NOT ("messages per session", SPEEDING),
 	/* Haraka's limit plugin ("Too many recipient attempts"): recipients
 	 * tried in one connection. */
 	P ("too many recipient attempts", TOOMANYCONN),

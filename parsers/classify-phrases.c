@@ -600,6 +600,15 @@ const BvPhrase bv_phrases[] = {
 	P ("spf", AUTHFAILURE),
 	NOT ("spf pass", AUTHFAILURE),
 	NOT ("dkim pass", AUTHFAILURE),
+	/* The same results as RFC 8601's Authentication-Results writes them
+	 * ("spf=pass", "dkim=pass") or a filter's "spf: pass". */
+	NOT ("spf=pass", AUTHFAILURE),
+	NOT ("spf: pass", AUTHFAILURE),
+	NOT ("spf:pass", AUTHFAILURE),
+	NOT ("dkim=pass", AUTHFAILURE),
+	NOT ("dkim: pass", AUTHFAILURE),
+	NOT ("dmarc=pass", AUTHFAILURE),
+	NOT ("dmarc: pass", AUTHFAILURE),
 	NOT ("verification successful", AUTHFAILURE),
 	P ("spf record", AUTHFAILURE),
 	P ("bad spf", AUTHFAILURE),
@@ -668,6 +677,18 @@ const BvPhrase bv_phrases[] = {
 	P ("reverse dns", REQUIREPTR),
 	P ("reverse-dns", REQUIREPTR),
 	P ("reverse lookup", REQUIREPTR),
+	/* The same in other languages: DNS inverso (es, it), DNS reverso
+	 * (pt), résolution inverse, resolución inversa, 逆引き (ja),
+	 * обратной записи (ru). */
+	P ("dns inverso", REQUIREPTR),
+	P ("dns reverso", REQUIREPTR),
+	P ("dns inverse", REQUIREPTR),
+	P ("r\xc3\xa9solution inverse", REQUIREPTR),
+	P ("resoluci\xc3\xb3n inversa", REQUIREPTR),
+	P ("resolu\xc3\xa7\xc3\xa3o reversa", REQUIREPTR),
+	P ("\xe9\x80\x86\xe5\xbc\x95\xe3\x81\x8d", REQUIREPTR),
+	P ("\xd0\xbe\xd0\xb1\xd1\x80\xd0\xb0\xd1\x82\xd0\xbd\xd0\xbe\xd0\xb9 \xd0\xb7\xd0\xb0\xd0\xbf\xd0\xb8\xd1\x81\xd0\xb8", REQUIREPTR),
+	P ("\xd0\xbe\xd0\xb1\xd1\x80\xd0\xb0\xd1\x82\xd0\xbd\xd0\xb0\xd1\x8f \xd0\xb7\xd0\xb0\xd0\xbf\xd0\xb8\xd1\x81\xd1\x8c", REQUIREPTR),
 	P ("rdns", REQUIREPTR),
 	P ("ptr record", REQUIREPTR),
 	P ("ptr resource record", REQUIREPTR),
@@ -737,6 +758,21 @@ const BvPhrase bv_phrases[] = {
 	P ("domain reputation", BADREPUTATION),
 	P ("reputation of the sending", BADREPUTATION),
 	P ("senderscore", BADREPUTATION),
+	P ("sender score", BADREPUTATION),
+	/* The same word in other languages (a general-language class):
+	 * réputation, reputação, reputación, reputazione, reputatie,
+	 * reputacja, reputace, репутация, 信誉, 信譽, 평판. */
+	P ("r\xc3\xa9putation", BADREPUTATION),
+	P ("reputa\xc3\xa7\xc3\xa3o", BADREPUTATION),
+	P ("reputaci\xc3\xb3n", BADREPUTATION),
+	P ("reputazione", BADREPUTATION),
+	P ("reputatie", BADREPUTATION),
+	P ("reputacj", BADREPUTATION),
+	P ("reputace", BADREPUTATION),
+	P ("\xd1\x80\xd0\xb5\xd0\xbf\xd1\x83\xd1\x82\xd0\xb0\xd1\x86\xd0\xb8", BADREPUTATION),
+	P ("\xe4\xbf\xa1\xe8\xaa\x89", BADREPUTATION),
+	P ("\xe4\xbf\xa1\xe8\xad\xbd", BADREPUTATION),
+	P ("\xed\x8f\x89\xed\x8c\x90", BADREPUTATION),
 	/* Head word: any refusal that speaks of reputation ("poor sending
 	 * reputation"), a general-language class. */
 	WORD ("reputation", BADREPUTATION),
@@ -1542,6 +1578,10 @@ const BvPhrase bv_phrases[] = {
 	P ("unauthenticated senders not allowed", SECURITYERROR),
 	P ("must authenticate", SECURITYERROR),
 	P ("authentication failed", SECURITYERROR),
+	/* RFC 4954 section 6: the client's login refused, in a server's
+	 * shorter words ("SMTP AUTH failed: invalid login"). */
+	P ("smtp auth failed", SECURITYERROR),
+	P ("invalid login", SECURITYERROR),
 	P ("encryption required", SECURITYERROR),
 	/* Exim src/src/transports/smtp.c: "a TLS session is required, but
 	 * %s" (hosts_require_tls): the session could not be encrypted as
@@ -1560,6 +1600,9 @@ const BvPhrase bv_phrases[] = {
 	P ("procmail", MAILERERROR),
 	P ("x-unix;", MAILERERROR),
 	P ("command died with status", MAILERERROR),
+	/* Postfix src/global/pipe_command.c: "Command died with signal %d":
+	 * the program crashed; its path names no cause ("mailfilter"). */
+	P ("command died with signal", MAILERERROR),
 	P ("command output:", MAILERERROR),
 	P ("local delivery failed", MAILERERROR),
 	P ("child process", MAILERERROR),
@@ -1582,6 +1625,7 @@ const BvPhrase bv_phrases[] = {
 	 * recipients too, so it stays with the client's refusal. */
 	P ("too many bad commands", SYNTAXERROR),
 	P ("too many nonmail commands", SYNTAXERROR),
+	P ("too many invalid commands", SYNTAXERROR),
 	P ("synchronization error", SYNTAXERROR),
 	P ("syntactically invalid", SYNTAXERROR),
 	/* RFC 3463 X.5.4's own title. */

@@ -556,7 +556,10 @@ in_family (BvCause family, BvCause c)
 	case BV_CAUSE_BLOCKED:
 		return c == BV_CAUSE_REQUIREPTR || c == BV_CAUSE_BADREPUTATION || c == BV_CAUSE_SPEEDING ||
 		       c == BV_CAUSE_TOOMANYCONN || c == BV_CAUSE_BLOCKED;
-	case BV_CAUSE_REJECTED: return c == BV_CAUSE_AUTHFAILURE || c == BV_CAUSE_REJECTED;
+	/* A sender refused for a reason the words give (an SPF failure, "for
+	 * policy reasons") is that reason: the decisions table's sender row. */
+	case BV_CAUSE_REJECTED:
+		return c == BV_CAUSE_AUTHFAILURE || c == BV_CAUSE_POLICYVIOLATION || c == BV_CAUSE_REJECTED;
 	/* A local delivery agent's errno text names the system's state:
 	 * EDQUOT a full mailbox, ENOSPC a full disk, EACCES a system error. */
 	case BV_CAUSE_MAILERERROR:

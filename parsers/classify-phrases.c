@@ -503,6 +503,7 @@ const BvPhrase bv_phrases[] = {
 	P ("too many recipient attempts", TOOMANYCONN),
 	P ("recipient limit exceeded", EXCEEDLIMIT),
 	P ("headers too large", CONTENTERROR),
+	P ("too many header", CONTENTERROR),
 	/* Apache James ("552 Header size is too large"): the header block,
 	 * not the message, is over the limit. */
 	P ("header size", CONTENTERROR),
@@ -779,6 +780,13 @@ const BvPhrase bv_phrases[] = {
 
 	/* ---- Header or content format. ---- */
 	P ("improper use of 8-bit data", CONTENTERROR),
+	/* 8-bit data a 7-bit destination does not take (RFC 3463 X.6.3;
+	 * Sendmail deliver.c "Cannot send 8-bit data to 7-bit destination",
+	 * usersmtp.c "%s does not support 8BITMIME"). */
+	P ("8-bit data to 7-bit", CONTENTERROR),
+	P ("does not support 8bitmime", CONTENTERROR),
+	P ("binary encoding", CONTENTERROR),
+	P ("8-bit or binary", CONTENTERROR),
 	P ("header error", POLICYVIOLATION),
 	P ("duplicate header", CONTENTERROR),
 	P ("message content rejected", CONTENTERROR),
@@ -1018,6 +1026,14 @@ const BvPhrase bv_phrases[] = {
 	 * quickly" in other words). */
 	P ("too much mail from", SPEEDING),
 	P ("too fast", SPEEDING),
+	/* Mail to one mailbox faster than it takes (Rackspace's G30 "Mailbox
+	 * received too much email in a short period of time", Apple iCloud's
+	 * "deferred due to excessive volume"): a rate, as Google's 4.2.1. */
+	P ("too much email", SPEEDING),
+	P ("too much mail for", SPEEDING),
+	P ("excessive volume", SPEEDING),
+	P ("excessive message volume", SPEEDING),
+	P ("excessive mail volume", SPEEDING),
 	/* "Rate limit" in French ("limite de débit dépassée"). */
 	P ("limite de d\xc3\xa9\x62it", SPEEDING),
 	/* 发送频率过快, 频率限制 */
@@ -1366,6 +1382,11 @@ const BvPhrase bv_phrases[] = {
 	P ("no mx or a record", NOTACCEPT),
 	P ("no mx and no a record", NOTACCEPT),
 	P ("not accepting mail", NOTACCEPT),
+	/* "... is not accepting mail from this sender" (AOL Help: the
+	 * recipient's own block list): the sender is refused, not all mail. */
+	NOT ("not accepting mail from", NOTACCEPT),
+	P ("not accepting mail from this sender", REJECTED),
+	P ("not accepting mail from your address", REJECTED),
 	SRC ("querymx enodata", NOTACCEPT, "the domain exists but has no MX record, so it names no mail server",
 	     NODE_SOURCE " (c-ares ENODATA for an MX query)"),
 	SRC ("indicated with single dot for mx record", NOTACCEPT,

@@ -365,6 +365,12 @@ const BvPhrase bv_phrases[] = {
 	P ("mailfolder is full", MAILBOXFULL),
 	P ("mail quota exceeded", MAILBOXFULL),
 	P ("quota exceeded", MAILBOXFULL),
+	/* SmarterMail's "The domain size limit has been exceeded": the disk
+	 * space the recipient's domain is allotted, a quota of the recipient's
+	 * side (hosting providers' SmarterMail knowledge base articles). */
+	P ("domain size limit", MAILBOXFULL),
+	P ("domain storage limit", MAILBOXFULL),
+	P ("domain quota", MAILBOXFULL),
 	P ("quota exceed", MAILBOXFULL),
 	P ("over quota", MAILBOXFULL),
 	P ("overquota", MAILBOXFULL),

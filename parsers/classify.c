@@ -616,6 +616,15 @@ collect_local (Candidates *cs, const Facts *f)
 	           bv_local_detail (lx.code));
 }
 
+/* Whether the words name a quota that is over (a server's words: a
+ * user's reason "my mailbox is full of spam" names none). */
+static gboolean
+quota_said (const Facts *f)
+{
+	return said (f, BV_CAUSE_MAILBOXFULL) &&
+	       strstr (bv_phrases[f->scan.text[BV_CAUSE_MAILBOXFULL].phrase].phrase, "quota") != NULL;
+}
+
 static void
 collect_structure (Candidates *cs, const Facts *f)
 {
@@ -624,8 +633,13 @@ collect_structure (Candidates *cs, const Facts *f)
 	 * deletion (parse.c reads only those as failures, mta "rfc8098") is
 	 * the recipient's own filter refusing the message: a Sieve "reject"
 	 * sends one when it does not refuse in the SMTP session.  Its
-	 * reason is the user's or the filter's words, not a server's. */
-	if (strcmp (f->mta, "rfc8098") == 0)
+	 * reason is the user's or the filter's words, not a server's, except
+	 * a quota over its limit: Dovecot's LDA sent its quota refusal the same way
+	 * until February 2012 ("Quota exceeded (mailbox for user is full)",
+	 * the default quota_exceeded_message of src/plugins/quota), and has
+	 * sent it as a DSN since (src/lib-lda/mail-send.c, commit
+	 * 6cc815e209 "Send DSN only for out-of-quota errors"). */
+	if (strcmp (f->mta, "rfc8098") == 0 && !quota_said (f))
 		add_fixed (cs, BV_CAUSE_FILTERED, TIER_STRUCTURE, "mta",
 		           "RFC 5429 section 2.1 and RFC 3028 section 4.2 (Sieve reject by MDN); RFC 8098 "
 		           "section 3.2.6 (Disposition: "

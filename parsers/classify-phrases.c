@@ -703,6 +703,10 @@ const BvPhrase bv_phrases[] = {
 	P ("missing ptr", REQUIREPTR),
 	P ("invalid ptr", REQUIREPTR),
 	P ("ip name lookup failed", REQUIREPTR),
+	/* Sendmail cf/m4/proto.m4: "550 Relaying denied. IP name possibly
+	 * forged" and "... IP name lookup failed": the client's name decided. */
+	NOT ("relaying denied. ip name", NORELAYING),
+	P ("ip name possibly forged", REQUIREPTR),
 	P ("client host name lookup failed", REQUIREPTR),
 	P ("cannot find your hostname", REQUIREPTR),
 	P ("cannot resolve your address", REQUIREPTR),

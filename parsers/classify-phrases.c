@@ -1688,6 +1688,8 @@ const BvPhrase bv_phrases[] = {
 	 * (parsers/knowledge/google.def, microsoft.def, yahoo.def, one file
 	 * per other provider or family, and providers.def for the rest). ==== */
 #define BV_PROVIDER(s, c, scope, d, src) { s, BV_CAUSE_##c, BV_PHRASE_PROVIDER, d, src, BV_SCOPE_##scope },
+#define BV_PROVIDER_TEMPORARY(s, c, scope, d, src) \
+	{ s, BV_CAUSE_##c, BV_PHRASE_PROVIDER | BV_PHRASE_TEMPORARY, d, src, BV_SCOPE_##scope },
 #include "parsers/knowledge/google.def"
 #include "parsers/knowledge/microsoft.def"
 #include "parsers/knowledge/yahoo.def"
@@ -1705,6 +1707,7 @@ const BvPhrase bv_phrases[] = {
 #include "parsers/knowledge/sophos.def"
 #include "parsers/knowledge/proofpoint.def"
 #undef BV_PROVIDER
+#undef BV_PROVIDER_TEMPORARY
 
 	/* ==== Concepts: head words and qualifiers (classify-concepts.def),
 	 * matched by classify-concepts.c; the row carries the source and the

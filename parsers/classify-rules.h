@@ -49,6 +49,10 @@ enum {
 	 * network error, or an expired message when the report shows that
 	 * the sender retried it until it gave up (classify.c). */
 	BV_PHRASE_CONNECTION = 1 << 8,
+	/* The provider row states a temporary condition (Gmail retries an
+	 * NXDOMAIN with 4.0.0): it counts only where the report's status
+	 * is not permanent (5.x.x), which says the condition did not pass. */
+	BV_PHRASE_TEMPORARY = 1 << 9,
 };
 
 typedef struct {

@@ -1337,6 +1337,29 @@ gave_up (const Facts *f, const BvRecipient *r, BvKind kind)
 	return f->reply[0] == '\0' && (st[0] == '\0' || strcmp (st + 1, ".0.0") == 0);
 }
 
+/* A provider's row for a temporary condition (BV_PHRASE_TEMPORARY) says
+ * nothing in a report whose permanent status shows the condition stayed:
+ * forget its hits, so that the other words decide. */
+static void
+drop_temporary_providers (BvTextScan *scan)
+{
+	scan->first_provider = -1;
+	gsize first = G_MAXSIZE;
+	for (guint c = 0; c < BV_CAUSE_COUNT; c++) {
+		BvHit *h = &scan->provider[c];
+		if (h->phrase < 0)
+			continue;
+		if (bv_phrases[h->phrase].flags & BV_PHRASE_TEMPORARY) {
+			h->phrase = -1;
+			continue;
+		}
+		if (h->start < first) {
+			first = h->start;
+			scan->first_provider = (gint)c;
+		}
+	}
+}
+
 void
 bv_classify (BvRecipient *r, BvKind kind)
 {
@@ -1384,6 +1407,8 @@ bv_classify (BvRecipient *r, BvKind kind)
 		guint64 scopes = bv_scopes_of_system (bv_system_from_mta (f.mta)) |
 		                 bv_scopes_of_host (f.remote_mta) | bv_scopes_of_host (r->reporting_mta);
 		bv_text_scan_in (f.diag, scopes, &f.scan);
+		if (status[0] == '5')
+			drop_temporary_providers (&f.scan);
 		f.command = r->command && r->command[0] ? r->command : f.scan.command;
 		/* The transcripts and lead-ins the format parsers know (">>>
 		 * RCPT To:", "after RCPT TO:", "SMTP:RCPT"), when the report

@@ -501,6 +501,37 @@ static const char *const rfc3463 = "RFC 3463 and the IANA SMTP Enhanced Status C
 static const char *const rfc5321 = "RFC 5321 section 4.2 (reply codes) and 4.3.2 (command sequence)";
 
 /* The status code as a candidate, at the tier its strength earns. */
+/* Whether the status is the one Sendmail gives a refused recipient whose
+ * reply carries no enhanced code (sendmail/usersmtp.c, smtprcpt(): 550
+ * becomes 5.1.1, 551 5.1.6, 553 5.1.3, each with "User unknown"): a
+ * default of the reporting MTA, not the remote server's word on the
+ * address ("550 ... IS NOT ACCEPTING MAIL FROM THIS SENDER"). */
+static gboolean
+sendmail_default_status (const Facts *f)
+{
+	static const char *const defaults[][2] = {
+		{ "550", "5.1.1" },
+		{ "551", "5.1.6" },
+		{ "553", "5.1.3" },
+	};
+	if (strcmp (f->mta, "sendmail") != 0)
+		return FALSE;
+	const char *d = f->diag;
+	if (!(g_ascii_isdigit (d[0]) && g_ascii_isdigit (d[1]) && g_ascii_isdigit (d[2])) ||
+	    (d[3] != ' ' && d[3] != '-'))
+		return FALSE;
+	/* The reply's own enhanced code, if any, follows its reply code. */
+	const char *t = d + 4;
+	while (*t == ' ')
+		t++;
+	if (g_ascii_isdigit (t[0]) && t[1] == '.' && g_ascii_isdigit (t[2]))
+		return FALSE;
+	for (gsize i = 0; i < G_N_ELEMENTS (defaults); i++)
+		if (strncmp (d, defaults[i][0], 3) == 0 && strcmp (f->status, defaults[i][1]) == 0)
+			return TRUE;
+	return FALSE;
+}
+
 static void
 collect_status (Candidates *cs, const Facts *f)
 {
@@ -513,6 +544,11 @@ collect_status (Candidates *cs, const Facts *f)
 	                                           : TIER_PRIOR;
 	BvCause c = f->by_status;
 	const char *note = NULL;
+	if (sendmail_default_status (f)) {
+		tier = TIER_PRIOR;
+		note = "Sendmail gives this code to any such reply that carries no code of its own "
+		       "(usersmtp.c), so the server's words say more";
+	}
 	/* 5.4.4 covers DNS failures too: network wording wins unless the
 	 * text also says the host is unknown, and a domain that exists but
 	 * names no mail server accepts no mail. */
@@ -834,7 +870,7 @@ collect_wording (Candidates *cs, const Facts *f)
 			if (!(command_is (f, "MAIL") ||
 			      (command_is (f, "DATA") && f->by_status != BV_CAUSE_USERUNKNOWN) ||
 			      f->by_status == BV_CAUSE_UNDEFINED || f->by_status == BV_CAUSE_SECURITYERROR ||
-			      f->by_status == BV_CAUSE_SYSTEMERROR))
+			      f->by_status == BV_CAUSE_SYSTEMERROR || sendmail_default_status (f)))
 				tier = TIER_PRIOR;
 			add_text (cs, f, c, tier, h, NULL);
 			break;

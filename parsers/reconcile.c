@@ -61,6 +61,65 @@ bv_scrape_refine (BvReport *report, guint from, GPtrArray *found)
 	}
 }
 
+/* The class digit of an enhanced status code ("5.1.1") or reply code
+ * ("550"), or 0. */
+static char
+class_of (const char *code)
+{
+	if (code == NULL || (code[0] != '2' && code[0] != '4' && code[0] != '5'))
+		return 0;
+	return code[1] == '.' || g_ascii_isdigit (code[1]) ? code[0] : 0;
+}
+
+gboolean
+bv_scrape_same_outcome (const BvRecipient *r, const BvRecipient *t)
+{
+	char told = class_of (t->status);
+	if (told == 0)
+		told = class_of (t->reply_code);
+	if (told == 0) {
+		char code[16];
+		if (t->diagnostic != NULL && bv_status_find (t->diagnostic, code, sizeof code))
+			told = class_of (code);
+	}
+	if (told == 0)
+		return TRUE;
+	const char *action = r->action != NULL ? r->action : "";
+	/* RFC 3464 2.3.3: delivered, relayed and expanded are successes,
+	 * delayed a transient state.  A failure may follow temporary
+	 * replies until the queue time ran out (Sendmail's 4.4.7 with
+	 * "Action: failed"), so any reply but a success is its word. */
+	if (g_str_has_prefix (action, "delivered") || g_str_has_prefix (action, "relayed") ||
+	    g_str_has_prefix (action, "expanded"))
+		return told == '2';
+	if (g_str_has_prefix (action, "delayed"))
+		return told == '4';
+	if (g_str_has_prefix (action, "failed"))
+		return told != '2';
+	char own = class_of (r->status);
+	return own == 0 || own == told;
+}
+
+/* The length of host name @h without a final dot and anything after the
+ * name (" [192.0.2.1]"). */
+static gsize
+host_len (const char *h)
+{
+	gsize n = strcspn (h, " [(");
+	while (n > 0 && h[n - 1] == '.')
+		n--;
+	return n;
+}
+
+gboolean
+bv_scrape_same_host (const BvRecipient *r, const BvRecipient *t)
+{
+	if (empty (r->remote_mta) || empty (t->remote_mta))
+		return TRUE;
+	gsize n = host_len (r->remote_mta);
+	return n == host_len (t->remote_mta) && g_ascii_strncasecmp (r->remote_mta, t->remote_mta, n) == 0;
+}
+
 void
 bv_scrape_complete (BvRecipient *r, const BvRecipient *t)
 {

@@ -539,12 +539,12 @@ parse_mdn (BvMail *mail, BvReport *report)
 	g_autofree char *final = bv_header_block_get (fields, "Final-Recipient");
 	if (disposition == NULL || final == NULL || !mdn_automatic_deletion (disposition))
 		return FALSE;
-	g_autofree char *address = bv_dsn_strip_type (final);
+	g_autofree char *address = bv_dsn_address (final);
 	g_autofree char *original = bv_header_block_get (fields, "Original-Recipient");
 	g_autofree char *ua = bv_header_block_get (fields, "Reporting-UA");
 	BvRecipient *r = bv_recipient_new ();
 	r->recipient = g_strdup (address);
-	r->original_recipient = original ? bv_dsn_strip_type (original) : g_strdup ("");
+	r->original_recipient = original ? bv_dsn_address (original) : g_strdup ("");
 	/* "Reporting-UA: mail.example.net; Dovecot Mail Delivery Agent": the
 	 * host, then the product. */
 	r->reporting_mta = ua ? g_strstrip (g_strndup (ua, strcspn (ua, ";"))) : g_strdup ("");

@@ -8,6 +8,7 @@
 #include "parsers/codes.h"
 #include "parsers/dsn.h"
 #include "parsers/reconcile.h"
+#include "parsers/text.h"
 
 void
 bv_scrape_set (char **field, const char *value)
@@ -23,7 +24,7 @@ bv_scrape_find_recipient (BvReport *report, guint from, const char *address)
 		return NULL;
 	for (guint i = from; i < report->recipients->len; i++) {
 		BvRecipient *r = report->recipients->pdata[i];
-		if (r->recipient != NULL && g_ascii_strcasecmp (r->recipient, address) == 0)
+		if (bv_address_equal (r->recipient, address))
 			return r;
 	}
 	return NULL;
@@ -51,7 +52,7 @@ bv_scrape_refine (BvReport *report, guint from, GPtrArray *found)
 		bv_scrape_better_status (r);
 		for (guint k = 0; k < found->len && t == NULL; k++) {
 			BvRecipient *c = found->pdata[k];
-			if (r->recipient && g_ascii_strcasecmp (c->recipient, r->recipient) == 0)
+			if (bv_address_equal (c->recipient, r->recipient))
 				t = c;
 		}
 		if (t == NULL && found->len == 1 && a->len - from == 1)
@@ -147,7 +148,7 @@ bv_scrape_fold (BvReport *report, guint from)
 		BvRecipient *first = NULL;
 		for (guint k = from; k < i && first == NULL; k++) {
 			BvRecipient *c = a->pdata[k];
-			if (!empty (r->recipient) && g_ascii_strcasecmp (c->recipient, r->recipient) == 0 &&
+			if (!empty (r->recipient) && bv_address_equal (c->recipient, r->recipient) &&
 			    g_strcmp0 (c->action, r->action) == 0)
 				first = c;
 		}

@@ -37,9 +37,12 @@ bv_scrape_address_clean (const char *addr)
 	/* Text read from a damaged message may hold raw bytes. */
 	if (!g_utf8_validate (addr, -1, NULL))
 		return g_utf8_make_valid (addr, -1);
-	const char *at = strchr (addr, '@');
-	if (at == NULL)
+	const char *at = strrchr (addr, '@');
+	/* A quoted local part holds what it holds, spaces too (RFC 5321
+	 * 4.1.2). */
+	if (at == NULL || (addr[0] == '"' && at > addr + 2 && at[-1] == '"'))
 		return g_strdup (addr);
+	at = strchr (addr, '@');
 	/* A label before the address ends at its last such mark; the
 	 * sentence after it starts at the first. */
 	const char *b = addr;
@@ -72,8 +75,18 @@ bv_line_address (const BvLine *line, const char **rest)
 	if (angle) {
 		/* Inside brackets anything but space goes: domain literals
 		 * such as "a@[192.0.2.1]" included. */
-		while (p < line->end && *p != '>' && !g_ascii_isspace (*p))
+		while (p < line->end && *p != '>' && !g_ascii_isspace (*p)) {
+			/* A quoted local part ("<\"john doe\"@example.org>",
+			 * RFC 5321 4.1.2) may hold spaces. */
+			if (*p == '"' && p == b) {
+				const char *q = p + 1;
+				while (q < line->end && *q != '"')
+					q += *q == '\\' && q + 1 < line->end ? 2 : 1;
+				if (q < line->end)
+					p = q;
+			}
 			p++;
+		}
 	} else {
 		while (p < line->end && addr_char (*p))
 			p++;

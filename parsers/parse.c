@@ -704,6 +704,16 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 			r->diagnostic = found;
 		}
 	}
+	/* Some servers put RFC 2047 encoded words in their reply ("550
+	 * =?UTF-8?B?...?="), which RFC 3464 2.3.6 passes on as they came:
+	 * they are decoded as in a header (bv_mail_decode_header()), and only
+	 * where the text holds "=?", so any other diagnostic stays exactly as
+	 * the parser read it. */
+	if (strstr (r->diagnostic, "=?") != NULL) {
+		char *decoded = bv_mail_decode_header (r->diagnostic);
+		g_free (r->diagnostic);
+		r->diagnostic = decoded;
+	}
 	/* Every path reads a multi-line reply the same way, whichever parser
 	 * set the diagnostic (bv_reply_join() is idempotent). */
 	if (report->kind != BV_KIND_FEEDBACK && report->kind != BV_KIND_AUTOREPLY) {

@@ -161,15 +161,32 @@ fill_missing_address (BvMail *mail, BvReport *report)
 	}
 }
 
+/* Whether @r's own code is a temporary one (RFC 3463 class 4, RFC 5321
+ * 4xx reply), the status first. */
+static gboolean
+temporary_code (const BvRecipient *r)
+{
+	if (r->status != NULL && r->status[0] != '\0')
+		return r->status[0] == '4';
+	return r->reply_code != NULL && r->reply_code[0] == '4';
+}
+
 /* Recipients without an Action in a delay notice (bv_delay_notice()) are
- * delayed ones. */
+ * delayed ones.  So are those a format parser read from a plain-text
+ * notice (no delivery-status part, whose Action would be the report's own
+ * word) as failed while their code is temporary: a notice that says the
+ * message has not yet been delivered and will be retried ("THIS IS A
+ * WARNING ONLY - YOUR MESSAGE HAS NOT YET BEEN DELIVERED", MDaemon's
+ * warning over a 450 greylisting reply) reports a delay, not a failure. */
 static void
 mark_delayed (BvMail *mail, GPtrArray *rcpts)
 {
 	gboolean checked = FALSE, delayed = FALSE;
+	gboolean text_only = mail->dsn->len == 0;
 	for (guint i = 0; i < rcpts->len; i++) {
 		BvRecipient *r = rcpts->pdata[i];
-		if (r->action != NULL && r->action[0] != '\0')
+		gboolean no_action = r->action == NULL || r->action[0] == '\0';
+		if (!no_action && !(text_only && strcmp (r->action, "failed") == 0 && temporary_code (r)))
 			continue;
 		if (!checked) {
 			delayed = bv_delay_notice (mail->subject, mail->text) != NULL;

@@ -51,6 +51,79 @@ bv_dsn_type (const char *value)
 	return g_ascii_strdown (type, -1);
 }
 
+/* RFC 6533 section 3: utf-8-addr-xtext writes each character that is not
+ * a QCHAR as EmbeddedUnicodeChar, "\x{" HEXPOINT "}" with 2 to 6 hex
+ * digits naming a Unicode scalar value.  Appends to @out the character an
+ * escape at @p names and returns the length of the escape, or 0 when @p
+ * holds no valid one (a control character, a surrogate, beyond U+10FFFF,
+ * no closing brace). */
+static gsize
+embedded_unicode (const char *p, GString *out)
+{
+	if (strncmp (p, "\\x{", 3) != 0)
+		return 0;
+	gunichar c = 0;
+	gsize n = 0;
+	while (n < 6 && g_ascii_isxdigit (p[3 + n])) {
+		c = c * 16 + (gunichar)g_ascii_xdigit_value (p[3 + n]);
+		n++;
+	}
+	if (n < 2 || p[3 + n] != '}' || c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
+	    !g_unichar_validate (c))
+		return 0;
+	g_string_append_unichar (out, c);
+	return 3 + n + 1;
+}
+
+/* RFC 3461 section 4: xtext writes a byte outside "!" to "~", and "+" and
+ * "=", as "+" and two upper-case hex digits.  Only a run of escapes that
+ * forms whole UTF-8 characters beyond ASCII is decoded: most reports write
+ * the address as it is, so "+20" in "user+2024@example.com" is a tag, not
+ * a space.  Appends the characters to @out and returns the length of the
+ * run, or 0. */
+static gsize
+xtext_utf8 (const char *p, GString *out)
+{
+	char bytes[64];
+	gsize n = 0, len = 0;
+	while (n < sizeof bytes && p[len] == '+' && g_ascii_isxdigit (p[len + 1]) &&
+	       g_ascii_isxdigit (p[len + 2]) && !g_ascii_islower (p[len + 1]) &&
+	       !g_ascii_islower (p[len + 2])) {
+		int v = g_ascii_xdigit_value (p[len + 1]) * 16 + g_ascii_xdigit_value (p[len + 2]);
+		if (v < 0x80)
+			break;
+		bytes[n++] = (char)v;
+		len += 3;
+	}
+	/* The longest prefix of whole characters. */
+	const char *valid_end = NULL;
+	g_utf8_validate (bytes, (gssize)n, &valid_end);
+	gsize whole = (gsize)(valid_end - bytes);
+	if (whole == 0)
+		return 0;
+	g_string_append_len (out, bytes, (gssize)whole);
+	return whole * 3;
+}
+
+char *
+bv_dsn_address (const char *value)
+{
+	g_autofree char *type = bv_dsn_type (value);
+	g_autofree char *bare = bv_dsn_strip_type (value);
+	gboolean utf8 = strcmp (type, "utf-8") == 0;
+	if (!(utf8 && strstr (bare, "\\x{") != NULL) && !(!utf8 && strchr (bare, '+') != NULL))
+		return g_steal_pointer (&bare);
+	GString *out = g_string_sized_new (strlen (bare));
+	for (const char *p = bare; *p;) {
+		gsize used = utf8 ? embedded_unicode (p, out) : xtext_utf8 (p, out);
+		if (used == 0)
+			g_string_append_c (out, *p++);
+		else
+			p += used;
+	}
+	return g_string_free (out, FALSE);
+}
+
 char *
 bv_dsn_action (const char *value)
 {
@@ -168,8 +241,8 @@ add_recipient (GArray *msg_group, GArray *group, GPtrArray *out)
 	if (final == NULL && orig == NULL && actual == NULL)
 		return;
 	BvRecipient *r = bv_recipient_new ();
-	g_autofree char *final_v = bv_dsn_strip_type (final ? final : actual ? actual : orig);
-	g_autofree char *orig_v = bv_dsn_strip_type (orig ? orig : "");
+	g_autofree char *final_v = bv_dsn_address (final ? final : actual ? actual : orig);
+	g_autofree char *orig_v = bv_dsn_address (orig ? orig : "");
 	/* "Final-Recipient: system;<>" and the like name no one: the actual
 	 * or original recipient may; else the recipient stays "" for the
 	 * text to name (parse.c). */
@@ -178,7 +251,7 @@ add_recipient (GArray *msg_group, GArray *group, GPtrArray *out)
 		r->recipient = g_strdup (final_v); /* "\"a..b\"@example.com" */
 	const char *others[] = { actual, orig };
 	for (gsize i = 0; i < G_N_ELEMENTS (others) && r->recipient == NULL; i++) {
-		g_autofree char *v = others[i] ? bv_dsn_strip_type (others[i]) : NULL;
+		g_autofree char *v = others[i] ? bv_dsn_address (others[i]) : NULL;
 		r->recipient = v ? bv_address_extract (v) : NULL;
 	}
 	if (r->recipient == NULL)

@@ -25,6 +25,14 @@ guint bv_dsn_parse (const char *text, GPtrArray *out);
  * "550 ..."), normalised.  New string. */
 char *bv_dsn_strip_type (const char *value);
 
+/* A recipient field's address (Final-, Original-, X-Actual-Recipient)
+ * without its type, decoded as its type says: "utf-8; pel\x{E9}@example.com"
+ * (RFC 6533 section 3, utf-8-addr-xtext, which a 7-bit report must use)
+ * gives "pelé@example.com", and "rfc822; pel+C3+A9@example.com" (RFC 3461
+ * section 4 xtext) the same.  An escape that is not valid stays as it
+ * stands.  New string, normalised like bv_dsn_strip_type(). */
+char *bv_dsn_address (const char *value);
+
 /* An Action field's value as one of RFC 3464's words, lower case: the
  * first word ("delivered (to mailbox)" -> "delivered"), with Postfix's
  * "deliverable" and "undeliverable" as "delivered" and "failed".  "" for

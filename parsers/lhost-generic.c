@@ -359,6 +359,51 @@ labelled_recipient (const BvLine *line)
 	return bv_scrape_address (v);
 }
 
+/* Whether @label (a line's text before its colon) names a recipient that
+ * failed: "Failed Recipient" (SmarterMail, as hosting providers' help pages
+ * quote its notice: kb.indsoft.net a70), "Failed address", "Undeliverable
+ * recipient", "Rejected address". */
+static gboolean
+failure_label (const char *label, gsize len)
+{
+	g_autofree char *l = g_ascii_strdown (label, (gssize)len);
+	return (strstr (l, "recipient") != NULL || strstr (l, "address") != NULL) &&
+	       (strstr (l, "fail") != NULL || strstr (l, "undeliver") != NULL ||
+	        strstr (l, "reject") != NULL);
+}
+
+/* Labels of the reason a report gives under a failed recipient's line. */
+static const char *const reason_labels[] = { "Reason:", "Error:", "Failure reason:", "Diagnostic:", NULL };
+
+/* Whether @text lists failures as label pairs: a line "Failed Recipient:
+ * a@b" (a label that names a failed recipient, the address ending the
+ * line) and, on the next line that is not blank, "Reason: ...".  The pair
+ * itself says delivery failed, whatever words the reason uses ("No MX
+ * records were found", "The domain size limit has been exceeded"), so the
+ * layout is a report's even when no failure phrase is in it. */
+static gboolean
+failure_pairs (const char *text)
+{
+	BvLines it;
+	BvLine line;
+	gboolean after_label = FALSE;
+	bv_lines_init (&it, text);
+	while (bv_lines_next (&it, &line)) {
+		if (bv_line_blank (&line))
+			continue;
+		if (after_label) {
+			const char *s = bv_line_skip_space (&line);
+			for (const char *const *r = reason_labels; *r; r++)
+				if (g_ascii_strncasecmp (s, *r, strlen (*r)) == 0)
+					return TRUE;
+		}
+		g_autofree char *addr = labelled_recipient (&line);
+		const char *colon = addr != NULL ? bv_line_find (&line, ":") : NULL;
+		after_label = colon != NULL && failure_label (line.start, colon - line.start);
+	}
+	return FALSE;
+}
+
 /* Lines that pair an address with an error, or an address alone followed
  * by the error. */
 static void
@@ -450,7 +495,7 @@ generic_parse (BvMail *mail, BvReport *report)
 	g_autofree char *area = g_strndup (text, end - text);
 	/* A delay warning says no failure phrase: it says it is still trying
 	 * (bv_delay_notice()). */
-	const char *outcome = has_any (area, failure_phrases) ? "failed" : NULL;
+	const char *outcome = has_any (area, failure_phrases) || failure_pairs (area) ? "failed" : NULL;
 	if (bv_delay_notice (mail->subject, area) != NULL)
 		outcome = "delayed";
 	if (outcome == NULL)

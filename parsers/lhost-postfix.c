@@ -48,7 +48,7 @@ take_agent_summary (BvReport *report, guint from, const BvReport *text)
 			continue;
 		for (guint k = 0; k < text->recipients->len; k++) {
 			const BvRecipient *t = text->recipients->pdata[k];
-			if (t == NULL || g_ascii_strcasecmp (t->recipient, r->recipient) != 0)
+			if (t == NULL || !bv_address_equal (t->recipient, r->recipient))
 				continue;
 			g_autofree char *line = bv_text_normalise (t->diagnostic, -1);
 			/* The paragraph opens with "<a@b>: "; its words follow. */

@@ -113,7 +113,27 @@ text_for (BvReport *text, BvReport *reasons, BvReport *replies, const BvRecipien
 	if (why != NULL && fallback != NULL && why->reply_code[0] != '\0' &&
 	    strcmp (why->reply_code, fallback->reply_code) == 0)
 		return fallback;
-	return why != NULL ? why : fallback;
+	if (why != NULL)
+		return why;
+	/* The last error that named no address was said by the host of its
+	 * "... while talking to" line (savemail.c prints the transcript of
+	 * every connection).  A recipient whose Remote-MTA had a session of
+	 * its own in the transcript has that session's last error as its
+	 * word (or none); one whose host the transcript never names (a name
+	 * against an address literal, a smart host) may still be the
+	 * fallback's. */
+	if (fallback == NULL || bv_scrape_same_host (r, fallback))
+		return fallback;
+	gboolean own_session = FALSE;
+	for (guint i = replies->recipients->len; i > 0; i--) {
+		const BvRecipient *said = replies->recipients->pdata[i - 1];
+		if (!bv_scrape_same_host (r, said))
+			continue;
+		if (said->reply_code[0] != '2')
+			return said;
+		own_session = TRUE;
+	}
+	return own_session ? NULL : fallback;
 }
 
 /* Completes @r, read from the delivery-status part, from @t, what the
@@ -179,7 +199,11 @@ sendmail_parse (BvMail *mail, BvReport *report)
 	for (guint i = before; i < report->recipients->len; i++) {
 		BvRecipient *r = report->recipients->pdata[i];
 		const BvRecipient *t = text_for (text, reasons, replies, fallback, r, lone);
-		if (t != NULL)
+		/* A reply of another outcome than the recipient's own Action
+		 * (a "550" against "delivered" or "delayed") answered another
+		 * recipient: the delivery-status fields are Sendmail's own
+		 * record of each one (RFC 3464 2.3.3). */
+		if (t != NULL && bv_scrape_same_outcome (r, t))
 			complete (r, t);
 		/* Sendmail copies the remote server's enhanced code into
 		 * Status: only when it has none of its own making. */

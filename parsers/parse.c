@@ -161,15 +161,32 @@ fill_missing_address (BvMail *mail, BvReport *report)
 	}
 }
 
+/* Whether @r's own code is a temporary one (RFC 3463 class 4, RFC 5321
+ * 4xx reply), the status first. */
+static gboolean
+temporary_code (const BvRecipient *r)
+{
+	if (r->status != NULL && r->status[0] != '\0')
+		return r->status[0] == '4';
+	return r->reply_code != NULL && r->reply_code[0] == '4';
+}
+
 /* Recipients without an Action in a delay notice (bv_delay_notice()) are
- * delayed ones. */
+ * delayed ones.  So are those a format parser read from a plain-text
+ * notice (no delivery-status part, whose Action would be the report's own
+ * word) as failed while their code is temporary: a notice that says the
+ * message has not yet been delivered and will be retried ("THIS IS A
+ * WARNING ONLY - YOUR MESSAGE HAS NOT YET BEEN DELIVERED", MDaemon's
+ * warning over a 450 greylisting reply) reports a delay, not a failure. */
 static void
 mark_delayed (BvMail *mail, GPtrArray *rcpts)
 {
 	gboolean checked = FALSE, delayed = FALSE;
+	gboolean text_only = mail->dsn->len == 0;
 	for (guint i = 0; i < rcpts->len; i++) {
 		BvRecipient *r = rcpts->pdata[i];
-		if (r->action != NULL && r->action[0] != '\0')
+		gboolean no_action = r->action == NULL || r->action[0] == '\0';
+		if (!no_action && !(text_only && strcmp (r->action, "failed") == 0 && temporary_code (r)))
 			continue;
 		if (!checked) {
 			delayed = bv_delay_notice (mail->subject, mail->text) != NULL;
@@ -539,12 +556,12 @@ parse_mdn (BvMail *mail, BvReport *report)
 	g_autofree char *final = bv_header_block_get (fields, "Final-Recipient");
 	if (disposition == NULL || final == NULL || !mdn_automatic_deletion (disposition))
 		return FALSE;
-	g_autofree char *address = bv_dsn_strip_type (final);
+	g_autofree char *address = bv_dsn_address (final);
 	g_autofree char *original = bv_header_block_get (fields, "Original-Recipient");
 	g_autofree char *ua = bv_header_block_get (fields, "Reporting-UA");
 	BvRecipient *r = bv_recipient_new ();
 	r->recipient = g_strdup (address);
-	r->original_recipient = original ? bv_dsn_strip_type (original) : g_strdup ("");
+	r->original_recipient = original ? bv_dsn_address (original) : g_strdup ("");
 	/* "Reporting-UA: mail.example.net; Dovecot Mail Delivery Agent": the
 	 * host, then the product. */
 	r->reporting_mta = ua ? g_strstrip (g_strndup (ua, strcspn (ua, ";"))) : g_strdup ("");
@@ -703,6 +720,16 @@ complete_recipient (BvReport *report, const char *body, BvRecipient *r)
 			g_free (r->diagnostic);
 			r->diagnostic = found;
 		}
+	}
+	/* Some servers put RFC 2047 encoded words in their reply ("550
+	 * =?UTF-8?B?...?="), which RFC 3464 2.3.6 passes on as they came:
+	 * they are decoded as in a header (bv_mail_decode_header()), and only
+	 * where the text holds "=?", so any other diagnostic stays exactly as
+	 * the parser read it. */
+	if (strstr (r->diagnostic, "=?") != NULL) {
+		char *decoded = bv_mail_decode_header (r->diagnostic);
+		g_free (r->diagnostic);
+		r->diagnostic = decoded;
 	}
 	/* Every path reads a multi-line reply the same way, whichever parser
 	 * set the diagnostic (bv_reply_join() is idempotent). */

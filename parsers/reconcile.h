@@ -49,6 +49,22 @@ void bv_scrape_better_status (BvRecipient *r);
  * gave up ("4.4.7").  Class codes ("5.0.0") in the diagnostic never win. */
 void bv_scrape_prefer_diag_status (BvRecipient *r);
 
+/* FALSE when @t, what a transcript or the text says, tells another outcome
+ * than @r's own delivery-status fields: a reply class (of @t's status, else
+ * its reply code) that is not a success for a recipient delivered, relayed
+ * or expanded, not temporary for one delayed, a success for one failed,
+ * or, with no Action, not the class of @r's Status.  RFC 3464 2.3.3 and
+ * 2.3.4 make Action and Status the report's own word on the recipient, so
+ * a reply of another outcome answered something else (another recipient,
+ * another host's session). */
+gboolean bv_scrape_same_outcome (const BvRecipient *r, const BvRecipient *t);
+
+/* FALSE when @r and @t both name a remote host and the names differ (case
+ * and a final dot aside): a transcript's reply from "... while talking to
+ * HOST" belongs to the recipients whose Remote-MTA (RFC 3464 2.3.5) is that
+ * host. */
+gboolean bv_scrape_same_host (const BvRecipient *r, const BvRecipient *t);
+
 G_END_DECLS
 
 #endif

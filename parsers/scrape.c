@@ -37,9 +37,12 @@ bv_scrape_address_clean (const char *addr)
 	/* Text read from a damaged message may hold raw bytes. */
 	if (!g_utf8_validate (addr, -1, NULL))
 		return g_utf8_make_valid (addr, -1);
-	const char *at = strchr (addr, '@');
-	if (at == NULL)
+	const char *at = strrchr (addr, '@');
+	/* A quoted local part holds what it holds, spaces too (RFC 5321
+	 * 4.1.2). */
+	if (at == NULL || (addr[0] == '"' && at > addr + 2 && at[-1] == '"'))
 		return g_strdup (addr);
+	at = strchr (addr, '@');
 	/* A label before the address ends at its last such mark; the
 	 * sentence after it starts at the first. */
 	const char *b = addr;
@@ -72,8 +75,18 @@ bv_line_address (const BvLine *line, const char **rest)
 	if (angle) {
 		/* Inside brackets anything but space goes: domain literals
 		 * such as "a@[192.0.2.1]" included. */
-		while (p < line->end && *p != '>' && !g_ascii_isspace (*p))
+		while (p < line->end && *p != '>' && !g_ascii_isspace (*p)) {
+			/* A quoted local part ("<\"john doe\"@example.org>",
+			 * RFC 5321 4.1.2) may hold spaces. */
+			if (*p == '"' && p == b) {
+				const char *q = p + 1;
+				while (q < line->end && *q != '"')
+					q += *q == '\\' && q + 1 < line->end ? 2 : 1;
+				if (q < line->end)
+					p = q;
+			}
 			p++;
+		}
 	} else {
 		while (p < line->end && addr_char (*p))
 			p++;
@@ -638,18 +651,20 @@ reply_line (const char *p, const char *end)
 }
 
 typedef struct {
-	GString *reply;       /* the last "<<<" reply not yet given to an address */
-	char command[8];      /* the last command sent, upper case */
-	char *host;           /* the host talked to */
-	GString *orphan;      /* the last error that named no address */
-	gboolean orphan_smtp; /* ... and it is a remote server's "<<<" reply */
-	gboolean continues;   /* the last reply line was "NNN-": more follows */
-	gboolean sent;        /* a command was logged since "... while talking to" */
-	guint group_from;     /* the first recipient read since the last ">>>" line */
-	guint group_replies;  /* the whole replies read since the last ">>>" line */
-	BvReport *replies;    /* when not NULL, every whole reply, see bv_scrape_transcript_replies() */
-	guint replies_from;   /* the first of @replies read since the last ">>>" line */
-	GString *whole;       /* the "<<<" reply being read, all its lines */
+	GString *reply;         /* the last "<<<" reply not yet given to an address */
+	char command[8];        /* the last command sent, upper case */
+	char *host;             /* the host talked to */
+	GString *orphan;        /* the last error that named no address */
+	gboolean orphan_smtp;   /* ... and it is a remote server's "<<<" reply */
+	char *orphan_host;      /* ... and the host talked to when it came */
+	char orphan_command[8]; /* ... and the command it answered */
+	gboolean continues;     /* the last reply line was "NNN-": more follows */
+	gboolean sent;          /* a command was logged since "... while talking to" */
+	guint group_from;       /* the first recipient read since the last ">>>" line */
+	guint group_replies;    /* the whole replies read since the last ">>>" line */
+	BvReport *replies;      /* when not NULL, every whole reply, see bv_scrape_transcript_replies() */
+	guint replies_from;     /* the first of @replies read since the last ">>>" line */
+	GString *whole;         /* the "<<<" reply being read, all its lines */
 } Session;
 
 /* Sendmail logs only the last command it wrote before a failed reply
@@ -670,6 +685,17 @@ pipelined_rcpt (Session *ss, BvReport *report)
 		bv_scrape_set (&((BvRecipient *)report->recipients->pdata[i])->command, "RCPT");
 	for (guint i = ss->replies_from; ss->replies != NULL && i < ss->replies->recipients->len; i++)
 		bv_scrape_set (&((BvRecipient *)ss->replies->recipients->pdata[i])->command, "RCPT");
+}
+
+/* The last error that named no address was just set: notes the host and
+ * command it came with, since a later "... while talking to" line changes
+ * both and the error still belongs to the earlier session. */
+static void
+orphan_context (Session *ss)
+{
+	g_free (ss->orphan_host);
+	ss->orphan_host = g_strdup (ss->host);
+	memcpy (ss->orphan_command, ss->command, sizeof ss->orphan_command);
 }
 
 /* A whole reply was read: keeps it in @ss->replies when asked. */
@@ -747,6 +773,7 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 		g_string_append_len (ss->whole, p + 4, end - p - 4);
 		g_string_assign (ss->orphan, ss->reply->str);
 		ss->orphan_smtp = TRUE;
+		orphan_context (ss);
 		if (!ss->continues)
 			reply_done (ss);
 		return;
@@ -774,6 +801,7 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 		if (reply_line (p, end) && ss->orphan->len == 0) {
 			g_string_append_len (ss->orphan, p, end - p);
 			ss->orphan_smtp = FALSE;
+			orphan_context (ss);
 		}
 		return;
 	}
@@ -787,6 +815,7 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 		if (reply_line (p, end)) {
 			g_string_append_len (g_string_truncate (ss->orphan, 0), p, end - p);
 			ss->orphan_smtp = FALSE;
+			orphan_context (ss);
 		}
 		return;
 	}
@@ -835,8 +864,8 @@ read_transcript (BvReport *report, const char *start, BvRecipient **fallback, Bv
 			BvRecipient *r = bv_scrape_recipient_new ("");
 			bv_scrape_set_diagnostic (r, ss.orphan->str, ss.orphan->len);
 			bv_scrape_set (&r->diagnostic_type, ss.orphan_smtp ? "smtp" : "");
-			bv_scrape_set (&r->command, ss.command);
-			bv_scrape_set (&r->remote_mta, ss.host);
+			bv_scrape_set (&r->command, ss.orphan_command);
+			bv_scrape_set (&r->remote_mta, ss.orphan_host);
 			*fallback = r;
 		}
 	}
@@ -844,6 +873,7 @@ read_transcript (BvReport *report, const char *start, BvRecipient **fallback, Bv
 	g_string_free (ss.orphan, TRUE);
 	g_string_free (ss.whole, TRUE);
 	g_free (ss.host);
+	g_free (ss.orphan_host);
 	return report->recipients->len - before;
 }
 

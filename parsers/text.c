@@ -158,6 +158,40 @@ domain_char (char c)
 	return g_ascii_isalnum (c) || c == '.' || c == '-' || c == '_' || c == '[' || c == ']' || c == ':';
 }
 
+/* Appends the local part @s to @at (its last '@') to @out unquoted: a
+ * Quoted-string's quotes and backslashes go (RFC 5321 4.1.2). */
+static void
+unquoted_local (const char *s, const char *at, GString *out)
+{
+	if (at - s < 2 || s[0] != '"' || at[-1] != '"') {
+		g_string_append_len (out, s, at - s);
+		return;
+	}
+	for (const char *p = s + 1; p < at - 1; p++) {
+		if (*p == '\\' && p + 1 < at - 1)
+			p++;
+		g_string_append_c (out, *p);
+	}
+}
+
+gboolean
+bv_address_equal (const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return FALSE;
+	if (g_ascii_strcasecmp (a, b) == 0)
+		return TRUE;
+	const char *at_a = strrchr (a, '@'), *at_b = strrchr (b, '@');
+	if (at_a == NULL || at_b == NULL || g_ascii_strcasecmp (at_a, at_b) != 0 ||
+	    (a[0] != '"' && b[0] != '"'))
+		return FALSE;
+	g_autoptr (GString) la = g_string_new (NULL);
+	g_autoptr (GString) lb = g_string_new (NULL);
+	unquoted_local (a, at_a, la);
+	unquoted_local (b, at_b, lb);
+	return g_ascii_strcasecmp (la->str, lb->str) == 0;
+}
+
 gboolean
 bv_address_plausible (const char *s)
 {
@@ -166,8 +200,14 @@ bv_address_plausible (const char *s)
 	const char *at = strrchr (s, '@');
 	if (at == NULL || at == s || at[1] == '\0')
 		return FALSE;
-	for (const char *p = s; p < at; p++)
+	/* A quoted local part (RFC 5321 4.1.2 Quoted-string) may hold any
+	 * printable character. */
+	gboolean quoted = at - s >= 3 && s[0] == '"' && at[-1] == '"';
+	for (const char *p = s; p < at && !quoted; p++)
 		if (!local_char (*p) && !((unsigned char)*p >= 0x80))
+			return FALSE;
+	for (const char *p = s; p < at && quoted; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return FALSE;
 	gboolean dot = FALSE;
 	for (const char *p = at + 1; *p; p++) {
@@ -239,6 +279,22 @@ bv_address_extract (const char *s)
 		b++;
 	while (b < at && b[0] == '.')
 		b++;
+	/* A quoted local part ("\"john doe\"@example.org", RFC 5321 4.1.2
+	 * Quoted-string, which Postfix writes as it came in RCPT TO): the
+	 * string back to its opening quote, on one line and within the 64
+	 * octets of a local part (RFC 5321 4.5.3.1.1). */
+	if (b == at && at > s && at[-1] == '"') {
+		const char *q = at - 1;
+		while (q > s && at - q <= 66) {
+			q--;
+			if (*q == '"' && !(q > s && q[-1] == '\\'))
+				break;
+			if ((unsigned char)*q < 0x20 || *q == 0x7f || *q == '<' || *q == '>')
+				break;
+		}
+		if (*q == '"' && q < at - 2)
+			b = q;
+	}
 	if (b == at || e == at + 1)
 		return NULL;
 	g_autofree char *local = g_strndup (b, at - b);

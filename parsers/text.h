@@ -37,9 +37,15 @@ char *bv_text_make_safe (const char *s);
 char *bv_text_make_safe_lines (const char *s);
 
 /* Extracts a bare address (local@domain) from "Name <a@b>", "<a@b>",
- * "rfc822; a@b" or "a@b".  Lower-cases the domain.  Returns NULL when the text
- * holds no plausible address. */
+ * "rfc822; a@b" or "a@b".  Lower-cases the domain.  A quoted local part
+ * ("\"john doe\"@example.org") keeps its quotes and spaces.  Returns NULL
+ * when the text holds no plausible address. */
 char *bv_address_extract (const char *s);
+
+/* Whether @a and @b name the same mailbox as reports compare them: case
+ * aside, and a quoted local part the same as its unquoted content
+ * ("\"john.doe\"@example.org" is john.doe@example.org, RFC 5321 4.1.2). */
+gboolean bv_address_equal (const char *a, const char *b);
 
 /* Whether @s looks like a mail address (local@domain.tld or
  * local@[address literal], no spaces): "a@localhost" does not. */

@@ -132,6 +132,38 @@ test_strip_type (void)
 
 /* The Diagnostic-Code's type (RFC 3464 s.2.3.6) says who wrote the text:
  * a remote SMTP server, or the reporting host's own delivery agent. */
+/* RFC 6533's utf-8 address type and RFC 3461's xtext are decoded; an
+ * escape that is not valid stays as written. */
+static void
+test_address (void)
+{
+	static const struct {
+		const char *value, *want;
+	} cases[] = {
+		{ "utf-8; pel\\x{E9}@example.com", "pel\u00e9@example.com" },
+		{ "UTF-8;\\x{5C71}\\x{7530}@example.jp", "\u5c71\u7530@example.jp" },
+		{ "utf-8; a\\x{1F600}b@example.com", "a\U0001F600b@example.com" },
+		{ "utf-8; pel\u00e9@example.com", "pel\u00e9@example.com" },
+		{ "utf-8; a\\x{D800}@example.com", "a\\x{D800}@example.com" },
+		{ "utf-8; a\\x{110000}@example.com", "a\\x{110000}@example.com" },
+		{ "utf-8; a\\x{0A}@example.com", "a\\x{0A}@example.com" },
+		{ "utf-8; a\\x{E9@example.com", "a\\x{E9@example.com" },
+		{ "utf-8; a\\x{}@example.com", "a\\x{}@example.com" },
+		{ "utf-8; a\\x{E", "a\\x{E" },
+		{ "rfc822; pel+C3+A9@example.com", "pel\u00e9@example.com" },
+		{ "rfc822; user+2024@example.com", "user+2024@example.com" },
+		{ "rfc822; a+C3@example.com", "a+C3@example.com" },
+		{ "rfc822; a+c3+a9@example.com", "a+c3+a9@example.com" },
+		{ "rfc822; a+C3+A9+C3", "a\u00e9+C3" },
+		{ "rfc822; a@example.com", "a@example.com" },
+		{ "rfc822; pel\\x{E9}@example.com", "pel\\x{E9}@example.com" },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autofree char *got = bv_dsn_address (cases[i].value);
+		g_assert_cmpstr (got, ==, cases[i].want);
+	}
+}
+
 static void
 test_diagnostic_type (void)
 {
@@ -250,6 +282,7 @@ main (int argc, char **argv)
 {
 	g_test_init (&argc, &argv, NULL);
 	g_test_add_func ("/dsn/two-recipients", test_two_recipients);
+	g_test_add_func ("/dsn/address", test_address);
 	g_test_add_func ("/dsn/missing-blank-lines", test_missing_blank_lines);
 	g_test_add_func ("/dsn/status-comment", test_status_comment);
 	g_test_add_func ("/dsn/status-comment-reason", test_status_comment_reason);

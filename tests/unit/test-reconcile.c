@@ -149,6 +149,42 @@ test_fold (void)
 	g_assert_null (bv_scrape_find_recipient (report, 1, "a@example.com"));
 }
 
+/* A transcript's reply of another class than the recipient's own Status or
+ * Action is not its word; a reply from another host is not either. */
+static void
+test_same_outcome_and_host (void)
+{
+	g_autoptr (BvRecipient) reply = rcpt ("", "", "550", "550 5.7.1 rejected as spam");
+	bv_scrape_set (&reply->remote_mta, "mx.example.com");
+	g_autoptr (BvRecipient) failed = rcpt ("a@example.com", "5.0.0", "", "");
+	g_assert_true (bv_scrape_same_outcome (failed, reply));
+	g_autoptr (BvRecipient) delayed = rcpt ("b@example.com", "4.4.1", "", "");
+	bv_scrape_set (&delayed->action, "delayed");
+	g_assert_false (bv_scrape_same_outcome (delayed, reply));
+	/* A failure after the queue time ran out keeps its 4.4.7 and may
+	 * quote any refusal. */
+	g_autoptr (BvRecipient) expired = rcpt ("e@example.com", "4.4.7", "", "");
+	g_assert_true (bv_scrape_same_outcome (expired, reply));
+	g_autoptr (BvRecipient) expanded = rcpt ("c@example.com", "", "", "");
+	bv_scrape_set (&expanded->action, "expanded (to multi-recipient alias)");
+	g_assert_false (bv_scrape_same_outcome (expanded, reply));
+	g_autoptr (BvRecipient) unknown = rcpt ("d@example.com", "", "", "");
+	bv_scrape_set (&unknown->action, "");
+	g_assert_true (bv_scrape_same_outcome (unknown, reply));
+	/* With no Action, the Status's class decides. */
+	g_autoptr (BvRecipient) success = rcpt ("f@example.com", "2.0.0", "", "");
+	bv_scrape_set (&success->action, "");
+	g_assert_false (bv_scrape_same_outcome (success, reply));
+
+	g_assert_true (bv_scrape_same_host (failed, reply));
+	bv_scrape_set (&failed->remote_mta, "MX.Example.COM.");
+	g_assert_true (bv_scrape_same_host (failed, reply));
+	bv_scrape_set (&failed->remote_mta, "mx.example.net");
+	g_assert_false (bv_scrape_same_host (failed, reply));
+	bv_scrape_set (&failed->remote_mta, "mx.example.co");
+	g_assert_false (bv_scrape_same_host (failed, reply));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -159,5 +195,6 @@ main (int argc, char **argv)
 	g_test_add_func ("/reconcile/prefer-diag-status", test_prefer_diag_status);
 	g_test_add_func ("/reconcile/refine", test_refine);
 	g_test_add_func ("/reconcile/fold", test_fold);
+	g_test_add_func ("/reconcile/same-outcome-and-host", test_same_outcome_and_host);
 	return g_test_run ();
 }

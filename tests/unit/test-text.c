@@ -53,6 +53,10 @@ test_address (void)
 		{ "'gwen@example.net' on 3/11/98 8:22 AM", "gwen@example.net" },
 		{ "550 'kijitora@example.com' is not a registered gateway user", "kijitora@example.com" },
 		{ "o'brien@example.ie", "o'brien@example.ie" },
+		/* A quoted local part (RFC 5321 4.1.2) keeps its quotes. */
+		{ "<\"john doe\"@Example.ORG>: host said", "\"john doe\"@example.org" },
+		{ "rfc822; \"a\\\"b\"@example.org", "\"a\\\"b\"@example.org" },
+		{ "say \"@example.org", NULL },
 		{ "no address here", NULL },
 		{ "@", NULL },
 	};
@@ -68,6 +72,15 @@ test_address (void)
 	g_assert_true (bv_address_plausible ("a@[192.0.2.1]"));
 	g_assert_false (bv_address_plausible ("a@localhost"));
 	g_assert_false (bv_address_plausible ("root@mailhost"));
+	g_assert_true (bv_address_plausible ("\"john doe\"@example.org"));
+	g_assert_false (bv_address_plausible ("john doe\"@example.org"));
+	/* The same mailbox, quoted or not; the domain's case aside. */
+	g_assert_true (bv_address_equal ("\"john.doe\"@example.org", "John.Doe@EXAMPLE.org"));
+	g_assert_true (bv_address_equal ("\"john doe\"@example.org", "\"john doe\"@example.org"));
+	g_assert_true (bv_address_equal ("\"a\\\"b\"@example.org", "\"a\\\"b\"@example.org"));
+	g_assert_false (bv_address_equal ("\"john doe\"@example.org", "johndoe@example.org"));
+	g_assert_false (bv_address_equal ("\"john\"@example.org", "john@example.net"));
+	g_assert_false (bv_address_equal ("a@example.org", NULL));
 }
 
 static void

@@ -820,6 +820,11 @@ const BvPhrase bv_phrases[] = {
 	 * (parsers/README.md: a domain list on the sender's domain). */
 	P ("sender address [* blocked using", REJECTED),
 	P ("sender address rejected", REJECTED),
+	/* qmail-remote.c's stage sentence "Connected to %s but sender was
+	 * rejected." wraps the server's reply, which says why when it does
+	 * ("Defined SPAM source": a list of the sending host). */
+	WRAPPER_SRC ("but sender was rejected", REJECTED, "qmail: the server refused the sender at MAIL FROM",
+	             "qmail qmail-remote.c (quit(\"Connected to \", \" but sender was rejected\"))"),
 	P ("sender was rejected", REJECTED),
 	P ("sender verify failed", REJECTED),
 	P ("sender verification failed", REJECTED),

@@ -806,6 +806,29 @@ collect_unrouteable (Candidates *cs, const Facts *f, const BvHit *h, Tier tier)
 
 /* Wording: every cause the text names, with the conditions some causes
  * need (the command for unknown users, the sender clause...). */
+/* Whether only punctuation and spaces follow: the words end the reply
+ * ("... Access denied."), so they name no object ("access denied for
+ * unknown[192.0.2.1]" names the client). */
+static gboolean
+ends_reply (const char *rest)
+{
+	for (; *rest; rest++)
+		if (!g_ascii_isspace (*rest) && !g_ascii_ispunct (*rest))
+			return FALSE;
+	return TRUE;
+}
+
+/* Whether the words at @at follow an address as Sendmail quotes the one
+ * a reply is about: "<addr>... ". */
+static gboolean
+after_quoted_address (const char *text, gsize at)
+{
+	gsize i = at;
+	while (i > 0 && text[i - 1] == ' ')
+		i--;
+	return i >= 4 && strncmp (text + i - 4, ">...", 4) == 0;
+}
+
 static void
 collect_wording (Candidates *cs, const Facts *f)
 {
@@ -830,6 +853,16 @@ collect_wording (Candidates *cs, const Facts *f)
 			                  "domain that does not exist or accepts no mail is the "
 			                  "sender's";
 			add_text (cs, f, BV_CAUSE_REJECTED, tier, h, why);
+			continue;
+		}
+		/* Sendmail's access database answers a From: entry at MAIL FROM
+		 * with "550 5.7.1 <addr>... Access denied" (cf/m4/proto.m4,
+		 * check_mail): the address it quotes is the object refused, the
+		 * sender.  A bare "Access denied" may be the client's refusal. */
+		if (c == BV_CAUSE_BLOCKED && command_is (f, "MAIL") && strcmp (p->phrase, "access denied") == 0 &&
+		    ends_reply (f->diag + h->end) && after_quoted_address (f->diag, h->start)) {
+			add_text (cs, f, BV_CAUSE_REJECTED, tier, h,
+			          "refused at MAIL FROM with no other object named: the sender was refused");
 			continue;
 		}
 		switch (c) {

@@ -859,8 +859,9 @@ collect_wording (Candidates *cs, const Facts *f)
 		 * with "550 5.7.1 <addr>... Access denied" (cf/m4/proto.m4,
 		 * check_mail): the address it quotes is the object refused, the
 		 * sender.  A bare "Access denied" may be the client's refusal. */
-		if (c == BV_CAUSE_BLOCKED && command_is (f, "MAIL") && strcmp (p->phrase, "access denied") == 0 &&
-		    ends_reply (f->diag + h->end) && after_quoted_address (f->diag, h->start)) {
+		if (c == BV_CAUSE_BLOCKED && command_is (f, "MAIL") &&
+		    strcmp (p->phrase, "access denied") == 0 && ends_reply (f->diag + h->end) &&
+		    after_quoted_address (f->diag, h->start)) {
 			add_text (cs, f, BV_CAUSE_REJECTED, tier, h,
 			          "refused at MAIL FROM with no other object named: the sender was refused");
 			continue;

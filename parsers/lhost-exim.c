@@ -18,9 +18,13 @@
 #include "parsers/scrape.h"
 #include "parsers/text.h"
 
-/* Phrases that end the sentence before the list of recipients. */
+/* Phrases that end the sentence before the list of recipients.  A delay
+ * warning's sentence agrees with the number of addresses (deliver.c
+ * send_warning_message(): "The address%s to which the message has not yet
+ * been delivered %s:", with "es" and "are" for more than one), so the
+ * openers leave out the verb that changes with it. */
 static const char *const list_openers[] = {
-	"address(es) failed:",      "has not yet been delivered is:",   "have not yet been delivered are:",
+	"address(es) failed:",      "not yet been delivered is:",       "not yet been delivered are:",
 	"incorrectly constructed:", "could not be delivered to any of", NULL,
 };
 

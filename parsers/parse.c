@@ -320,27 +320,21 @@ parse_feedback (BvMail *mail, BvReport *report)
 	return TRUE;
 }
 
-/* Whether @subject begins with a reply's prefix ("Re:" and its localized
- * forms, RFC 5322 section 3.6.5) or an automatic reply's ("Auto:", Dovecot
- * Pigeonhole's vacation; "AutoReply:", a ticket system's; "Automatic
- * reply:" and the other words of bv_autoreply_subjects), after any
- * "[tag]": what follows is the subject of the message answered. */
-static gboolean
-subject_is_a_reply (const char *subject)
+/* The part of @subject that is the notice's own (new string): the text
+ * before the first ':' or '(', after any "[tag]".  Whatever follows leading
+ * text and a colon or an opening parenthesis is a subject the notice
+ * quotes: a reply's "Re:" and its localized forms (RFC 5322 section
+ * 3.6.5), an automatic reply's "Auto:" (Dovecot Pigeonhole's vacation),
+ * "Automatic reply:" (Outlook), a ticket system's acknowledgement
+ * ("Eingangsbestaetigung: ..."), or a responder that appends the subject
+ * it answers ("Fuera de la oficina (Re: ...)", Gmail's vacation
+ * responder).  A failure notice names the failure first ("Undeliverable:
+ * <subject>", Exchange; "Mail delivery failed: returning message to
+ * sender", Exim; "Delivery Status Notification (Failure)", Gmail), so its
+ * words stay in this part. */
+static char *
+subject_own_part (const char *subject)
 {
-	static const char *const prefixes[] = { "re",
-		                                "aw",
-		                                "sv",
-		                                "antw",
-		                                "odp",
-		                                "ynt",
-		                                "rif",
-		                                "r",
-		                                "res",
-		                                "auto",
-		                                "\xe5\x9b\x9e\xe5\xa4\x8d", /* 回复 */
-		                                "\xe7\xad\x94\xe5\xa4\x8d", /* 答复 */
-		                                NULL };
 	const char *p = subject;
 	while (*p == ' ' || *p == '\t')
 		p++;
@@ -352,22 +346,20 @@ subject_is_a_reply (const char *subject)
 		while (*p == ' ' || *p == '\t')
 			p++;
 	}
-	const char *colon = strchr (p, ':');
-	if (colon == NULL || colon - p > 40)
-		return FALSE;
-	g_autofree char *head = g_strndup (p, colon - p);
-	g_strstrip (head);
-	for (const char *const *x = prefixes; *x; x++)
-		if (g_ascii_strcasecmp (head, *x) == 0)
-			return TRUE;
-	return bv_text_find_any_ci (head, bv_autoreply_subjects) != NULL;
+	gsize n = strcspn (p, ":(");
+	/* Nothing before the colon or parenthesis: no leading text, so
+	 * nothing is quoted. */
+	if (n == 0)
+		return g_strdup (p);
+	return g_strndup (p, n);
 }
 
 /* Mailing-list managers and MTAs also send their failure notices as
  * "Auto-Submitted: auto-replied": a message from a mailer daemon, or whose
  * subject speaks of a failed delivery, is never a vacation reply.  A reply's
  * subject quotes the subject it answers ("Re: Failed payment", "Auto:
- * Delivery failed - ..."): its words are not the reply's. */
+ * Delivery failed - ...", "Abwesend (AW: Unzustellbar)"): its words are not
+ * the reply's (subject_own_part()). */
 static gboolean
 looks_like_failure_notice (BvMail *mail)
 {
@@ -378,8 +370,10 @@ looks_like_failure_notice (BvMail *mail)
 		"rejected",  "not delivered", "bounce",  "non remis", "unzustellbar",
 		NULL
 	};
-	return bv_text_find_any_ci (mail->from, senders) != NULL ||
-	       (bv_text_find_any_ci (mail->subject, subjects) != NULL && !subject_is_a_reply (mail->subject));
+	if (bv_text_find_any_ci (mail->from, senders) != NULL)
+		return TRUE;
+	g_autofree char *own = subject_own_part (mail->subject);
+	return bv_text_find_any_ci (own, subjects) != NULL;
 }
 
 /* Whether @from is one of the list's own command or owner addresses: a

@@ -64,6 +64,12 @@ marker_at (const char *p, gboolean prefix, Marker *m)
 		return FALSE;
 	if (m->sep == '-' && *rest == ' ')
 		rest++; /* "550- ": a line with no text */
+	/* "421-: (DYN:T1) ...": a line whose text opens with a lone colon
+	 * (AOL's greeting refusal, as its postmaster pages quote it); the
+	 * colon separates the code from the text, as the space does, and is
+	 * no word of the reply. */
+	if (rest[0] == ':' && (rest[1] == ' ' || rest[1] == '\0') && rest > q + 3)
+		rest += rest[1] == ' ' ? 2 : 1;
 	m->enh = NULL;
 	m->enh_len = enhanced_at (rest);
 	if (m->enh_len > 0) {

@@ -472,8 +472,68 @@ static const DelayMarker delay_texts[] = {
 	{ "will keep trying to deliver", "paraphrase of Sendmail's template" },
 	{ "still being retried", "paraphrase of Postfix's template" },
 	{ "you do not need to resend", "paraphrase of Postfix's and Sendmail's templates" },
+	/* The same warning in other languages (a site's own warn_message_file
+	 * for Exim, a localized server's template): a general-language
+	 * paraphrase class, the words the mail servers of those countries use
+	 * for "not yet delivered" and "delivery will be retried".  " * " stands
+	 * for a short stretch of the same clause ("noch nicht an alle Empfänger
+	 * zugestellt"); tested sentence by sentence in
+	 * tests/lhost/test-delays.c. */
+	{ "noch nicht * zugestellt",
+	  "general-language paraphrase (German) of Exim's and Sendmail's templates" },
+	{ "noch nicht * ausgeliefert",
+	  "general-language paraphrase (German) of Exim's and Sendmail's templates" },
+	{ "wird weiterhin versucht", "general-language paraphrase (German) of Postfix's template" },
+	{ "wird weiter versucht", "general-language paraphrase (German) of Postfix's template" },
+	{ "pas encore * remis", "general-language paraphrase (French) of Exim's and Sendmail's templates" },
+	{ "pas encore * livr", "general-language paraphrase (French) of Exim's and Sendmail's templates" },
+	{ "pas encore * distribu",
+	  "general-language paraphrase (French) of Exim's and Sendmail's templates" },
+	{ "remise diff\xc3\xa9r\xc3\xa9", "general-language paraphrase (French) of Courier's template" },
+	{ "distribution diff\xc3\xa9r\xc3\xa9",
+	  "general-language paraphrase (French) of Courier's template" },
+	{ "livraison diff\xc3\xa9r\xc3\xa9", "general-language paraphrase (French) of Courier's template" },
+	{ "a\xc3\xban no * entregad",
+	  "general-language paraphrase (Spanish) of Exim's and Sendmail's templates" },
+	{ "aun no * entregad", "general-language paraphrase (Spanish) of Exim's and Sendmail's templates" },
+	{ "todav\xc3\xad"
+	  "a no * entregad",
+	  "general-language paraphrase (Spanish) of Exim's and Sendmail's templates" },
+	{ "se seguir\xc3\xa1 intentando", "general-language paraphrase (Spanish) of Postfix's template" },
+	{ "ancora * consegnat", "general-language paraphrase (Italian) of Exim's and Sendmail's templates" },
+	{ "nog niet * afgeleverd", "general-language paraphrase (Dutch) of Exim's and Sendmail's templates" },
+	{ "nog niet * bezorgd", "general-language paraphrase (Dutch) of Exim's and Sendmail's templates" },
+	{ "ainda n\xc3\xa3o * entregue",
+	  "general-language paraphrase (Portuguese) of Exim's and Sendmail's templates" },
 	{ NULL, NULL },
 };
+
+/* Whether @text holds @words, where a " * " in @words stands for at most
+ * DELAY_GAP bytes of the same clause (no '.', ';' or '!' in them): the
+ * languages whose sentence puts words between the negation and the verb
+ * ("n'a pas encore pu être remis", "noch nicht an alle Empfänger
+ * zugestellt"). */
+#define DELAY_GAP 48
+static gboolean
+delay_words_in (const char *text, const char *words)
+{
+	const char *star = strstr (words, " * ");
+	if (star == NULL)
+		return strstr (text, words) != NULL;
+	g_autofree char *head = g_strndup (words, star - words);
+	const char *tail = star + 3;
+	gsize tail_len = strlen (tail);
+	for (const char *h = strstr (text, head); h != NULL; h = strstr (h + 1, head)) {
+		const char *p = h + strlen (head);
+		for (gsize gap = 0; gap <= DELAY_GAP && p[gap] != '\0'; gap++) {
+			if (strncmp (p + gap, tail, tail_len) == 0)
+				return TRUE;
+			if (p[gap] == '.' || p[gap] == ';' || p[gap] == '!')
+				break;
+		}
+	}
+	return FALSE;
+}
 
 /* Where the notice's own text ends: the copy of the message (a header line
  * at the start of a line, or a copy marker) is the sender's, not the MTA's. */
@@ -553,7 +613,7 @@ bv_delay_notice (const char *subject, const char *text)
 	g_autofree char *t = bv_text_normalise (text, (gssize)notice_length (text));
 	ascii_lower_in_place (t);
 	for (const DelayMarker *m = delay_texts; m->words; m++)
-		if (strstr (t, m->words) != NULL)
+		if (delay_words_in (t, m->words))
 			return m->source;
 	return NULL;
 }

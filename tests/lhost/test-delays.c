@@ -246,6 +246,31 @@ test_markers (void)
 	        bv_delay_notice ("", "    A message is delayed for more than 4 hours for the following\n"
 	                             "    list of recipients:"));
 	g_assert_nonnull (bv_delay_notice ("", "Your message has not been delivered yet; we will retry."));
+	/* The warning in other languages, as sites and localized servers
+	 * word it (a general-language paraphrase class, triage.c
+	 * delay_texts), with words between the negation and the verb. */
+	g_assert_nonnull (bv_delay_notice ("", "Ihre Nachricht konnte bisher noch nicht an alle\n"
+	                                       "Empf\xc3\xa4nger zugestellt werden."));
+	g_assert_nonnull (bv_delay_notice ("", "Die Nachricht wurde noch nicht zugestellt."));
+	g_assert_nonnull (bv_delay_notice ("", "Die Mail ist noch nicht ausgeliefert worden."));
+	g_assert_nonnull (bv_delay_notice ("", "Die Zustellung wird weiterhin versucht."));
+	g_assert_nonnull (bv_delay_notice ("",
+	                                   "Votre message n'a pas encore \xc3\xa9t\xc3\xa9 remis \xc3\xa0 "
+	                                   "tous ses destinataires."));
+	g_assert_nonnull (bv_delay_notice ("", "Le courriel n'a pas encore pu \xc3\xaatre livr\xc3\xa9."));
+	g_assert_nonnull (bv_delay_notice ("", "AVIS : remise diff\xc3\xa9r\xc3\xa9"
+	                                       "e de votre message"));
+	g_assert_nonnull (bv_delay_notice ("", "Su mensaje a\xc3\xban no se ha entregado a todos los\n"
+	                                       "destinatarios."));
+	g_assert_nonnull (bv_delay_notice ("", "El correo todav\xc3\xad"
+	                                       "a no ha sido entregado; se "
+	                                       "seguir\xc3\xa1 intentando."));
+	g_assert_nonnull (bv_delay_notice ("", "Il messaggio non \xc3\xa8 stato ancora consegnato."));
+	g_assert_nonnull (
+	        bv_delay_notice ("", "La mail non \xc3\xa8 ancora stata consegnata a un destinatario."));
+	g_assert_nonnull (bv_delay_notice ("", "Uw bericht is nog niet afgeleverd bij de ontvanger."));
+	g_assert_nonnull (bv_delay_notice ("", "Het bericht kon nog niet worden bezorgd."));
+	g_assert_nonnull (bv_delay_notice ("", "A sua mensagem ainda n\xc3\xa3o foi entregue."));
 	/* Near misses: a failure's words, a subject that only says warning,
 	 * the template's words in the returned copy only. */
 	g_assert_null (bv_delay_notice ("Undelivered Mail Returned to Sender",
@@ -256,6 +281,15 @@ test_markers (void)
 	                                "Return-Path: <a@example.org>\n"
 	                                "\n"
 	                                "Will keep trying until message is 5 days old"));
+	/* A failure in other languages: not delivered, no retry; the
+	 * negation and the verb in different sentences. */
+	g_assert_null (bv_delay_notice ("", "Die Nachricht konnte nicht zugestellt werden. Die Zustellung "
+	                                    "wird nicht weiter versucht."));
+	g_assert_null (bv_delay_notice ("", "Votre message n'a pas pu \xc3\xaatre remis."));
+	g_assert_null (bv_delay_notice ("", "Su mensaje no se ha entregado."));
+	g_assert_null (bv_delay_notice ("", "Il messaggio non pu\xc3\xb2 essere consegnato."));
+	g_assert_null (bv_delay_notice ("", "Het bericht is niet afgeleverd."));
+	g_assert_null (bv_delay_notice ("", "Pas encore lu. Remis en main propre le 4 mai."));
 	g_assert_null (bv_delay_notice (NULL, NULL));
 }
 

@@ -306,6 +306,87 @@ test_chasquid_near_miss (void)
 	g_assert_cmpstr (r->mta, !=, "chasquid");
 }
 
+/* masqmail (tpl/failmsg.tpl, src/fail_msg.c, src/smtp_out.c
+ * smtp_out_log_failure()): the remote reply after "Unexpected response
+ * while connected to\nhost:" is the diagnostic, the host the remote MTA;
+ * a lost connection ("Connection timed out while connected to\nhost.")
+ * keeps masqmail's own sentence. */
+static const char masqmail[] = "From: MAILER-DAEMON@gw.example.org\n"
+                               "To: <alice@example.org>\n"
+                               "Subject: Mail Delivery Failure Notice\n"
+                               "\n"
+                               "This message was sent to you by the mailer daemon (masqmail 0.3.6)\n"
+                               "at gw.example.org.\n"
+                               "\n"
+                               "Sorry, but your mail could not be delivered to all recipients.\n"
+                               "Delivery to the following recipients failed permanently and has been given\n"
+                               "up:\n"
+                               "\n"
+                               "\t<bob@example.net>\n"
+                               "\t<carol@example.net>\n"
+                               "\n"
+                               "This error message may give you a hint about what caused the\n"
+                               "failure:\n"
+                               "\n"
+                               "Unexpected response while connected to\n"
+                               "mx.example.net:\n"
+                               "\t550-5.1.1 No such user here,\n"
+                               "550 5.1.1 see the directory\n"
+                               "\n"
+                               "If you need help, write to <postmaster@gw.example.org>.\n";
+
+static void
+test_masqmail (void)
+{
+	g_autoptr (BvReport) r = parse (masqmail);
+	g_assert_cmpstr (r->mta, ==, "masqmail");
+	g_assert_cmpuint (r->recipients->len, ==, 2);
+	for (guint i = 0; i < 2; i++) {
+		g_assert_cmpstr (nth (r, i)->diagnostic, ==,
+		                 "550 5.1.1 No such user here, see the directory");
+		g_assert_cmpstr (nth (r, i)->remote_mta, ==, "mx.example.net");
+		g_assert_cmpstr (nth (r, i)->reporting_mta, ==, "gw.example.org");
+		g_assert_cmpstr (nth (r, i)->action, ==, "failed");
+	}
+	g_autoptr (BvReport) w = parse ("From: MAILER-DAEMON@gw.example.org\n"
+	                                "To: <alice@example.org>\n"
+	                                "Subject: Warning: could not yet send message\n"
+	                                "\n"
+	                                "This message was sent to you by the mailer daemon (masqmail 0.3.6)\n"
+	                                "at gw.example.org.\n"
+	                                "\n"
+	                                "Delivery to the following recipients has been deferred:\n"
+	                                "\n"
+	                                "\t<dave@example.com>\n"
+	                                "\n"
+	                                "This error message may give you a hint about what caused the\n"
+	                                "delay:\n"
+	                                "\n"
+	                                "Connection timed out while connected to\n"
+	                                "mx2.example.com.\n"
+	                                "\n");
+	g_assert_cmpstr (w->mta, ==, "masqmail");
+	g_assert_cmpuint (w->recipients->len, ==, 1);
+	g_assert_cmpstr (nth (w, 0)->action, ==, "delayed");
+	g_assert_cmpstr (nth (w, 0)->remote_mta, ==, "mx2.example.com");
+	g_assert_cmpstr (nth (w, 0)->diagnostic, ==,
+	                 "Connection timed out while connected to mx2.example.com.");
+}
+
+/* A person quoting masqmail's first sentence, with no list of recipients,
+ * is not masqmail. */
+static void
+test_masqmail_near_miss (void)
+{
+	g_autoptr (BvReport) r = parse ("From: Carol <carol@example.com>\n"
+	                                "To: alice@example.org\n"
+	                                "Subject: odd mail\n"
+	                                "\n"
+	                                "I got one saying it was sent to you by the mailer daemon\n"
+	                                "(masqmail 0.3.6). What is that?\n");
+	g_assert_cmpstr (r->mta, !=, "masqmail");
+}
+
 /* Stalwart (crates/smtp/src/queue/dsn.rs): the lines of the text give the
  * command, the reply and the enhanced code; a Status that only repeats the
  * reply code's digits is dropped, a real one is kept. */
@@ -536,12 +617,19 @@ static const LhostExpected maddy_expected[] = {
 	{ NULL, NULL, NULL, NULL },
 };
 
+static const LhostExpected masqmail_expected[] = {
+	{ "bob@example.net", "5.1.1", "550", "" },
+	{ "carol@example.net", "5.1.1", "550", "" },
+	{ NULL, NULL, NULL, NULL },
+};
+
 static const LhostSample samples[] = {
 	{ courier_delayed, "courier", courier_delayed_expected },
 	{ chasquid, "chasquid", chasquid_expected },
 	{ stalwart, "stalwart", stalwart_expected },
 	{ haraka, "haraka", haraka_expected },
 	{ maddy, "maddy", maddy_expected },
+	{ masqmail, "masqmail", masqmail_expected },
 };
 
 static void
@@ -585,6 +673,8 @@ main (int argc, char **argv)
 	g_test_add_func ("/oss/courier/prologue-near-miss", test_courier_prologue_near_miss);
 	g_test_add_func ("/oss/chasquid/details", test_chasquid_details);
 	g_test_add_func ("/oss/chasquid/near-miss", test_chasquid_near_miss);
+	g_test_add_func ("/oss/masqmail", test_masqmail);
+	g_test_add_func ("/oss/masqmail/near-miss", test_masqmail_near_miss);
 	g_test_add_func ("/oss/stalwart/lines", test_stalwart_lines);
 	g_test_add_func ("/oss/stalwart/near-miss", test_stalwart_near_miss);
 	g_test_add_func ("/oss/haraka/status-comment", test_haraka_status_comment);

@@ -122,6 +122,17 @@ test_shapes (void)
 		  "q1si2 - gsmtp",
 		  "SMTP; 550 5.1.1 Learn more at https://support.example.com/mail/?p=NoSuchUser q1si2 - "
 		  "gsmtp" },
+		/* A first line whose text opens with a lone colon (AOL's
+		 * greeting refusal, "421-: (DYN:T1) ..."): the colon goes with
+		 * the code, the lines join as any other reply's; in a Postfix
+		 * "said:" lead-in, and side by side as a Diagnostic-Code. */
+		{ "talk to me: 421-: (RLY:B2) https://postmaster.example.com/errors/421rlyb2.html\n"
+		  "    421 SERVICE UNAVAILABLE, TRY LATER",
+		  "talk to me: 421 (RLY:B2) https://postmaster.example.com/errors/421rlyb2.html SERVICE "
+		  "UNAVAILABLE, TRY LATER" },
+		{ "421-: (DYN:T2) see https://postmaster.example.com/dyn 421 SERVICE NOT AVAILABLE",
+		  "421 (DYN:T2) see https://postmaster.example.com/dyn SERVICE NOT AVAILABLE" },
+		{ "554-:\n554 No service for you", "554 No service for you" },
 		/* Two replies, one after another. */
 		{ "451-4.3.0 Try again\n451 4.3.0 later\n550-5.1.1 No such\n550 5.1.1 user",
 		  "451 4.3.0 Try again later 550 5.1.1 No such user" },
@@ -157,6 +168,10 @@ test_near_misses (void)
 		  "SMTP; 550 5.1.1 No such user/451 4.3.0 later" },
 		{ "550-Rejected, see https://example.com/550-policy\n550 for details",
 		  "550 Rejected, see https://example.com/550-policy for details" },
+		/* A lone reply line that opens with a colon joins nothing and
+		 * keeps its colon; a colon that opens a word stays. */
+		{ "550 : not joined", "550 : not joined" },
+		{ "421-:(DYN:T1)\n421 Bye", "421 :(DYN:T1) Bye" },
 		/* A last line with a code and nothing else, at the very end. */
 		{ "550-Access denied\n550", "550 Access denied" },
 		{ "550-Access denied\n550 ", "550 Access denied" },

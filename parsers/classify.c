@@ -500,7 +500,6 @@ sibling_said (const Facts *f, BvCause c)
 static const char *const rfc3463 = "RFC 3463 and the IANA SMTP Enhanced Status Codes registry";
 static const char *const rfc5321 = "RFC 5321 section 4.2 (reply codes) and 4.3.2 (command sequence)";
 
-/* The status code as a candidate, at the tier its strength earns. */
 /* Whether the status is the one Sendmail gives a refused recipient whose
  * reply carries no enhanced code (sendmail/usersmtp.c, smtprcpt(): 550
  * becomes 5.1.1, 551 5.1.6, 553 5.1.3, each with "User unknown"): a
@@ -532,6 +531,7 @@ sendmail_default_status (const Facts *f)
 	return FALSE;
 }
 
+/* The status code as a candidate, at the tier its strength earns. */
 static void
 collect_status (Candidates *cs, const Facts *f)
 {
@@ -804,8 +804,6 @@ collect_unrouteable (Candidates *cs, const Facts *f, const BvHit *h, Tier tier)
 	          "a domain the DNS does not know, so the domain does not exist");
 }
 
-/* Wording: every cause the text names, with the conditions some causes
- * need (the command for unknown users, the sender clause...). */
 /* Whether only punctuation and spaces follow: the words end the reply
  * ("... Access denied."), so they name no object ("access denied for
  * unknown[192.0.2.1]" names the client). */
@@ -829,6 +827,8 @@ after_quoted_address (const char *text, gsize at)
 	return i >= 4 && strncmp (text + i - 4, ">...", 4) == 0;
 }
 
+/* Wording: every cause the text names, with the conditions some causes
+ * need (the command for unknown users, the sender clause...). */
 static void
 collect_wording (Candidates *cs, const Facts *f)
 {
@@ -862,8 +862,10 @@ collect_wording (Candidates *cs, const Facts *f)
 		if (c == BV_CAUSE_BLOCKED && command_is (f, "MAIL") &&
 		    strcmp (p->phrase, "access denied") == 0 && ends_reply (f->diag + h->end) &&
 		    after_quoted_address (f->diag, h->start)) {
-			add_text (cs, f, BV_CAUSE_REJECTED, tier, h,
-			          "refused at MAIL FROM with no other object named: the sender was refused");
+			add_text (
+			        cs, f, BV_CAUSE_REJECTED, tier, h,
+			        "Sendmail's access database refused the address it quotes at MAIL FROM: the "
+			        "sender");
 			continue;
 		}
 		switch (c) {

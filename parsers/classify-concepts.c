@@ -467,6 +467,15 @@ static const char *const between[] = {
 	"de",
 	"la",
 	"le",
+	/* "is" and "as" in Spanish, German and French: "no es spam", "ist
+	 * kein Spam", "n'est pas considéré comme spam". */
+	"es",
+	"ist",
+	"est",
+	"comme",
+	"consid\xc3\xa9r\xc3\xa9",
+	"como",
+	"considerado",
 	/* "is" in Catalan, Portuguese and Greek: "no és plena", "não está
 	 * cheia", "δεν είναι γεμάτο" */
 	"\xc3\xa9s",
@@ -483,9 +492,22 @@ word_in (const char *w, gsize len, const char *const *list, gsize n)
 	return FALSE;
 }
 
+/* Negations that Chinese writes right before the word they deny, with no
+ * space: 非 (not), 不在 (not in), 无 and 無 (without), 没有 and 沒有 (have
+ * not): "非垃圾邮件" (not spam), "不在黑名单中" (not on the block list). */
+static const char *const cjk_negators[] = {
+	"\xe9\x9d\x9e", "\xe4\xb8\x8d\xe5\x9c\xa8", "\xe6\x97\xa0",
+	"\xe7\x84\xa1", "\xe6\xb2\xa1\xe6\x9c\x89", "\xe6\xb2\x92\xe6\x9c\x89",
+};
+
 gboolean
 bv_negated_before (const char *t, gsize at)
 {
+	for (gsize i = 0; i < G_N_ELEMENTS (cjk_negators); i++) {
+		gsize l = strlen (cjk_negators[i]);
+		if (at >= l && memcmp (t + at - l, cjk_negators[i], l) == 0)
+			return TRUE;
+	}
 	gsize end = at;
 	for (guint words = 0; words < 5; words++) {
 		while (end > 0 && t[end - 1] == ' ')
@@ -500,9 +522,14 @@ bv_negated_before (const char *t, gsize at)
 		if (last == ':' || last == ',' || last == ';' || last == '.' || last == '(' || last == ')' ||
 		    last == '!' || last == '?' || last == '"')
 			return FALSE;
-		if (word_in (t + start, end - start, negators, G_N_ELEMENTS (negators)))
+		/* A word that opens a parenthesis or a quotation begins the
+		 * clause: "(kein Spam)" is negated, nothing before it counts. */
+		gboolean opens = t[start] == '(' || t[start] == '"' || t[start] == '[';
+		if (opens)
+			start++;
+		if (start < end && word_in (t + start, end - start, negators, G_N_ELEMENTS (negators)))
 			return TRUE;
-		if (!word_in (t + start, end - start, between, G_N_ELEMENTS (between)))
+		if (opens || !word_in (t + start, end - start, between, G_N_ELEMENTS (between)))
 			return FALSE;
 		end = start;
 	}

@@ -703,10 +703,10 @@ const BvPhrase bv_phrases[] = {
 	P ("missing ptr", REQUIREPTR),
 	P ("invalid ptr", REQUIREPTR),
 	P ("ip name lookup failed", REQUIREPTR),
-	/* Sendmail cf/m4/proto.m4: "550 Relaying denied. IP name possibly
-	 * forged" and "... IP name lookup failed": the client's name decided. */
-	NOT ("relaying denied. ip name", NORELAYING),
-	P ("ip name possibly forged", REQUIREPTR),
+	/* Sendmail cf/m4/proto.m4 answers "550 Relaying denied. IP name
+	 * possibly forged" or "... IP name lookup failed" only after no rule
+	 * let the client relay: the relaying is refused, and the client's
+	 * name is why it could not be allowed by name (norelaying). */
 	P ("client host name lookup failed", REQUIREPTR),
 	P ("cannot find your hostname", REQUIREPTR),
 	P ("cannot resolve your address", REQUIREPTR),
@@ -1947,6 +1947,46 @@ word_edge (const char *t, gsize at, gboolean start)
 	         c == '#');
 }
 
+/* Whether @s..@e of the original @text is part of a relay's name written
+ * with its address, as MTAs name the host they talked to ("host
+ * virus-gw.example.net[192.0.2.20] said:", Postfix; "host
+ * mx-quota.example.org [192.0.2.7]:", Exim).  Folding turns '-' into a
+ * space, so a label's word looks whole in the folded text; the name is no
+ * statement of the server.  A name without an address may be what the
+ * reply cites ("see open-spf.org", "zen.spamhaus.org"). */
+static gboolean
+in_host_name (const char *text, gsize len, gsize s, gsize e)
+{
+#define HOST_CHAR(ch) (g_ascii_isalnum (ch) || (ch) == '-' || (ch) == '.')
+	if (!((s > 0 && (text[s - 1] == '-' || text[s - 1] == '.')) ||
+	      (e + 1 < len && (text[e] == '-' || text[e] == '.') && g_ascii_isalnum (text[e + 1]))))
+		return FALSE;
+	gsize left = s, right = e;
+	while (left > 0 && HOST_CHAR (text[left - 1]))
+		left--;
+	while (right < len && HOST_CHAR (text[right]))
+		right++;
+#undef HOST_CHAR
+	/* The address in brackets after the name: "name[192.0.2.1]". */
+	gsize after = right;
+	if (after < len && text[after] == ' ')
+		after++;
+	if (after >= len || text[after] != '[')
+		return FALSE;
+	while (right > left && (text[right - 1] == '.' || text[right - 1] == '-'))
+		right--;
+	/* A dotted name that ends in a label of letters (a top-level domain). */
+	gsize dot = right;
+	while (dot > left && text[dot - 1] != '.')
+		dot--;
+	if (dot <= left || right - dot < 2)
+		return FALSE;
+	for (gsize k = dot; k < right; k++)
+		if (!g_ascii_isalpha (text[k]))
+			return FALSE;
+	return TRUE;
+}
+
 /* Whether the text just before @at (folded, @at bytes from its start)
  * names an address: "<a@b.example>: ", "<a@b.example>... " or
  * "a@b.example... ".  Servers put the recipient's address before the
@@ -2191,6 +2231,9 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 				continue;
 			if ((p->flags & BV_PHRASE_WORD) &&
 			    !(word_edge (t, i, TRUE) && word_edge (t, i + end, FALSE)))
+				continue;
+			if (!(p->flags & BV_PHRASE_PROVIDER) &&
+			    in_host_name (text, len, map[i], i + end < n ? map[i + end] : len))
 				continue;
 			if (p->flags & BV_PHRASE_PROVIDER) {
 				if (!whole_token (norm[by_key[b]], t, i, i + end))

@@ -1991,8 +1991,8 @@ in_host_name (const char *text, gsize len, gsize s, gsize e)
  * names an address: "<a@b.example>: ", "<a@b.example>... " or
  * "a@b.example... ".  Servers put the recipient's address before the
  * reason only when they answer RCPT TO for that address. */
-static gboolean
-address_before (const char *t, gsize at)
+gboolean
+bv_address_before (const char *t, gsize at)
 {
 	gsize i = at;
 	while (i > 0 && t[i - 1] == ' ')
@@ -2321,7 +2321,7 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 		unknown_at = (gssize) concept[c].start;
 	}
 	find_command (t, scan);
-	if (scan->command[0] == '\0' && unknown_at >= 0 && address_before (t, (gsize)unknown_at)) {
+	if (scan->command[0] == '\0' && unknown_at >= 0 && bv_address_before (t, (gsize)unknown_at)) {
 		g_strlcpy (scan->command, "RCPT", sizeof scan->command);
 		scan->command_by_form = TRUE;
 	}

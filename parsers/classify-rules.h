@@ -94,6 +94,11 @@ void bv_text_scan (const char *text, BvTextScan *scan);
  * text names itself: a provider's scoped knowledge counts only then. */
 void bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan);
 
+/* Whether the text just before @at names an address, as servers put the
+ * one a reply is about before the reason: "<a@b.example>: ",
+ * "<a@b.example>... " or "a@b.example... " (classify-phrases.c). */
+gboolean bv_address_before (const char *t, gsize at);
+
 /* The cause a status code names by itself, BV_CAUSE_UNDEFINED when it names
  * none (generic codes such as 5.0.0 name none). */
 BvCause bv_status_cause (const char *status);

@@ -513,20 +513,13 @@ sendmail_default_status (const Facts *f)
 		{ "551", "5.1.6" },
 		{ "553", "5.1.3" },
 	};
-	if (strcmp (f->mta, "sendmail") != 0)
-		return FALSE;
-	const char *d = f->diag;
-	if (!(g_ascii_isdigit (d[0]) && g_ascii_isdigit (d[1]) && g_ascii_isdigit (d[2])) ||
-	    (d[3] != ' ' && d[3] != '-'))
-		return FALSE;
-	/* The reply's own enhanced code, if any, follows its reply code. */
-	const char *t = d + 4;
-	while (*t == ' ')
-		t++;
-	if (g_ascii_isdigit (t[0]) && t[1] == '.' && g_ascii_isdigit (t[2]))
+	/* The reply as the server sent it, with no enhanced code of its own. */
+	char own[12];
+	if (strcmp (f->mta, "sendmail") != 0 || f->reply[0] == '\0' ||
+	    !g_str_has_prefix (f->diag, f->reply) || bv_status_find (f->diag, own, sizeof own))
 		return FALSE;
 	for (gsize i = 0; i < G_N_ELEMENTS (defaults); i++)
-		if (strncmp (d, defaults[i][0], 3) == 0 && strcmp (f->status, defaults[i][1]) == 0)
+		if (strcmp (f->reply, defaults[i][0]) == 0 && strcmp (f->status, defaults[i][1]) == 0)
 			return TRUE;
 	return FALSE;
 }
@@ -816,17 +809,6 @@ ends_reply (const char *rest)
 	return TRUE;
 }
 
-/* Whether the words at @at follow an address as Sendmail quotes the one
- * a reply is about: "<addr>... ". */
-static gboolean
-after_quoted_address (const char *text, gsize at)
-{
-	gsize i = at;
-	while (i > 0 && text[i - 1] == ' ')
-		i--;
-	return i >= 4 && strncmp (text + i - 4, ">...", 4) == 0;
-}
-
 /* Wording: every cause the text names, with the conditions some causes
  * need (the command for unknown users, the sender clause...). */
 static void
@@ -861,7 +843,7 @@ collect_wording (Candidates *cs, const Facts *f)
 		 * sender.  A bare "Access denied" may be the client's refusal. */
 		if (c == BV_CAUSE_BLOCKED && command_is (f, "MAIL") &&
 		    strcmp (p->phrase, "access denied") == 0 && ends_reply (f->diag + h->end) &&
-		    after_quoted_address (f->diag, h->start)) {
+		    bv_address_before (f->diag, h->start)) {
 			add_text (
 			        cs, f, BV_CAUSE_REJECTED, tier, h,
 			        "Sendmail's access database refused the address it quotes at MAIL FROM: the "

@@ -4,6 +4,10 @@
 
 #include "parsers/autoreply.h"
 
+#include "parsers/text.h"
+
+#include <string.h>
+
 /* The phrases mail clients and servers put in the subject of an automatic
  * reply: Outlook and Exchange ("Automatic reply:", "Out of Office:"),
  * vacation(1) and its followers, and the same in the languages the
@@ -60,3 +64,26 @@ const char *const bv_autoreply_subjects[] = {
 /* X-Autoreply and X-Autorespond (written by many vacation programs and
  * hosting panels' autoresponders), X-Vacation (vacation(1) variants). */
 const char *const bv_autoreply_headers[] = { "X-Autoreply", "X-Autorespond", "X-Vacation", NULL };
+
+gboolean
+bv_autoreply_subject (const char *subject)
+{
+	if (subject == NULL)
+		return FALSE;
+	while (*subject == ' ' || *subject == '\t')
+		subject++;
+	/* Lotus Notes and Domino write their out-of-office replies as "AUTO:
+	 * <name> is out of the office (returning ...)", in capitals. */
+	if (g_str_has_prefix (subject, "AUTO:"))
+		return TRUE;
+	/* The prefix ends at the first colon (also the full-width one of
+	 * Chinese and Japanese clients) or closing bracket. */
+	gsize end = strcspn (subject, ":]");
+	const char *wide = strstr (subject, "\xef\xbc\x9a");
+	if (wide != NULL && (gsize)(wide - subject) < end)
+		end = (gsize)(wide - subject);
+	if (subject[end] == '\0' && wide == NULL)
+		return FALSE;
+	g_autofree char *prefix = g_strndup (subject, end);
+	return bv_text_find_any_ci (prefix, bv_autoreply_subjects) != NULL;
+}

@@ -13,6 +13,14 @@ G_BEGIN_DECLS
  * without case for ASCII. */
 extern const char *const bv_autoreply_subjects[];
 
+/* Whether @subject (or NULL) is marked as an automatic reply by itself:
+ * one of bv_autoreply_subjects in its prefix, the text before its first
+ * ':' or ']' ("Automatic reply: ...", "Out of Office AutoReply: ...",
+ * "[Auto-Reply] ..."), or Lotus Notes' "AUTO:".  A word further on, or
+ * after a reply's "Re:", is a person's subject ("Re: Automatic reply:
+ * ...", "Vacation requests for December"). */
+gboolean bv_autoreply_subject (const char *subject);
+
 /* Header names that only automatic replies carry (vacation programs that
  * predate RFC 3834), NULL-terminated. */
 extern const char *const bv_autoreply_headers[];

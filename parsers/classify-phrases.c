@@ -522,6 +522,11 @@ const BvPhrase bv_phrases[] = {
 	P ("account that you tried to reach is inactive", SUSPEND),
 	P ("account is inactive", SUSPEND),
 	P ("account inactive", SUSPEND),
+	/* inbox.lv's "rejected: Inactive user" (a mailbox blocked after
+	 * months without use): the user exists, the account is off. */
+	P ("inactive user", SUSPEND),
+	P ("user inactive", SUSPEND),
+	P ("user is inactive", SUSPEND),
 	P ("account is suspended", SUSPEND),
 	P ("account suspended", SUSPEND),
 	P ("account has been suspended", SUSPEND),
@@ -617,6 +622,12 @@ const BvPhrase bv_phrases[] = {
 	NOT ("dmarc=pass", AUTHFAILURE),
 	NOT ("dmarc: pass", AUTHFAILURE),
 	NOT ("verification successful", AUTHFAILURE),
+	/* The same result in words ("Sender ID check passed, but the message
+	 * was rejected ... as spam"): a check that passed refused nothing. */
+	NOT ("check passed", AUTHFAILURE),
+	NOT ("spf passed", AUTHFAILURE),
+	NOT ("dkim passed", AUTHFAILURE),
+	NOT ("dmarc passed", AUTHFAILURE),
 	P ("spf record", AUTHFAILURE),
 	P ("bad spf", AUTHFAILURE),
 	P ("spf: ", AUTHFAILURE),
@@ -629,7 +640,6 @@ const BvPhrase bv_phrases[] = {
 	P ("does not have authentication information", AUTHFAILURE),
 	P ("fails to pass authentication checks", AUTHFAILURE),
 	P ("authentication checks failed", AUTHFAILURE),
-	P ("not allowed to send from", AUTHFAILURE),
 	P ("is not authorized to send", AUTHFAILURE),
 	P ("spf/dns de votre nom de domaine", AUTHFAILURE),
 	P ("arc validation", AUTHFAILURE),
@@ -702,6 +712,15 @@ const BvPhrase bv_phrases[] = {
 	P ("no ptr", REQUIREPTR),
 	P ("missing ptr", REQUIREPTR),
 	P ("invalid ptr", REQUIREPTR),
+	P ("no dns reverse", REQUIREPTR),
+	/* The record named in parentheses after words of any language ("n'a
+	 * pas de nom d'hôte inverse (PTR)"), or checked ("PTR lookup
+	 * failed", "PTR check"). */
+	P ("(ptr)", REQUIREPTR),
+	P ("ptr lookup", REQUIREPTR),
+	P ("ptr check", REQUIREPTR),
+	P ("ptr mismatch", REQUIREPTR),
+	P ("nom d'h\xc3\xb4te inverse", REQUIREPTR),
 	P ("ip name lookup failed", REQUIREPTR),
 	/* Sendmail cf/m4/proto.m4 answers "550 Relaying denied. IP name
 	 * possibly forged" or "... IP name lookup failed" only after no rule
@@ -810,6 +829,12 @@ const BvPhrase bv_phrases[] = {
 	/* ---- The sender (envelope from) was refused. ---- */
 	PD ("envelope blocked", REJECTED, "Mimecast: a block entry of the recipient's organisation refuses the sender"),
 	P ("sender rejected", REJECTED),
+	/* The recipient's own list of refused senders matched the address
+	 * (Forpsi's "550 5.1.1 <a@b> sender is blacklisted"), not a list of
+	 * hosts. */
+	P ("sender is blacklisted", REJECTED),
+	P ("sender address is blacklisted", REJECTED),
+	P ("sender is blocklisted", REJECTED),
 	/* qmail-smtpd.c ("sorry, your envelope sender is in my badmailfrom
 	 * list"); Exim acl.c ("Could not complete sender verify callout"). */
 	P ("badmailfrom", REJECTED),
@@ -1184,6 +1209,14 @@ const BvPhrase bv_phrases[] = {
 	NOT ("spam ip", SPAMDETECTED),
 	P ("spamming activity", BLOCKED),
 	NOT ("spamming activity", SPAMDETECTED),
+	/* Andrews & Arnold's "CA2 ... is blocked from sending. Probably due
+	 * to sending spam messages": what the host has been sending, not
+	 * this message. */
+	P ("blocked from sending", BLOCKED),
+	P ("due to sending spam", BLOCKED),
+	P ("for sending spam", BLOCKED),
+	NOT ("due to sending spam", SPAMDETECTED),
+	NOT ("for sending spam", SPAMDETECTED),
 	P ("spamhaus", BLOCKED),
 	P ("spamcop", BLOCKED),
 	P ("sorbs", BLOCKED),
@@ -1353,6 +1386,10 @@ const BvPhrase bv_phrases[] = {
 	 * (Sendmail proto.m4 "Can not check MX records", Haraka hmail.js
 	 * "Temporary MX lookup error"). */
 	P ("mx record points to local host", NETWORKERROR),
+	SRC ("would mean connecting to myself", NETWORKERROR,
+	     "the domain's mail server is this host itself, a loop",
+	     "hMailServer TCPConnection.cpp (\"Could not connect to %s on port %d since this would mean connecting "
+	     "to myself.\")"),
 	P ("can not check mx records", NETWORKERROR),
 	P ("mx lookup error", NETWORKERROR),
 	/* Mailing-list managers (fml) refuse a Message-ID they have already
@@ -1407,6 +1444,19 @@ const BvPhrase bv_phrases[] = {
 	SRC ("indicated with single dot for mx record", NOTACCEPT,
 	     "the domain publishes a null MX (RFC 7505): it accepts no mail",
 	     "Mox smtpclient/gather.go (errNoMail \"domain does not accept email as indicated with single dot for mx record\")"),
+	/* hMailServer ExternalDelivery.cpp (HandleNoRecipientServers_): the
+	 * DNS answered, with no mail server for the domain (a name that
+	 * does not exist is no DNS error to it either, DNSResolverWinApi.cpp):
+	 * what the decisions table's no-MX row says. */
+	SRC ("no mail servers appear to exist", NOTACCEPT,
+	     "the DNS names no mail server for the recipient's domain, so it receives no mail",
+	     "hMailServer ExternalDelivery.cpp (\"No mail servers appear to exists for the recipient's address.\")"),
+	/* c-ares ENODATA in mx-connect's words (ZoneMTA, WildDuck): the MX,
+	 * A and AAAA lookups of the domain all answered with no record. */
+	SRC ("returned answer with no data", NOTACCEPT,
+	     "the domain exists but the DNS names no mail server or address for it",
+	     "zone-eu/mx-connect lib/dns-errors.js (ENODATA: \"DNS server returned answer with no data\"), "
+	     "lib/resolve-mx.js"),
 	SRC ("nowhere to deliver mail to for domain", NOTACCEPT,
 	     "Haraka: the domain's MX lookup found no mail server",
 	     "Haraka outbound/hmail.js (get_mx_respond: \"Nowhere to deliver mail to for domain: %s\")"),
@@ -1955,18 +2005,39 @@ word_edge (const char *t, gsize at, gboolean start)
  * statement of the server.  A name without an address may be what the
  * reply cites ("see open-spf.org", "zen.spamhaus.org"). */
 static gboolean
+host_char (char ch)
+{
+	return g_ascii_isalnum (ch) || ch == '-' || ch == '.';
+}
+
+static gboolean
+identifier_char (char ch)
+{
+	return g_ascii_isalnum (ch) || ch == '-' || ch == '_';
+}
+
+/* Widens @s..@e of @text to the whole run of bytes that @is_part accepts
+ * around it: the name or identifier the words stand in. */
+static void
+widen_token (const char *text, gsize len, gsize s, gsize e, gboolean (*is_part) (char), gsize *left,
+             gsize *right)
+{
+	*left = s;
+	*right = e;
+	while (*left > 0 && is_part (text[*left - 1]))
+		(*left)--;
+	while (*right < len && is_part (text[*right]))
+		(*right)++;
+}
+
+static gboolean
 in_host_name (const char *text, gsize len, gsize s, gsize e)
 {
-#define HOST_CHAR(ch) (g_ascii_isalnum (ch) || (ch) == '-' || (ch) == '.')
 	if (!((s > 0 && (text[s - 1] == '-' || text[s - 1] == '.')) ||
 	      (e + 1 < len && (text[e] == '-' || text[e] == '.') && g_ascii_isalnum (text[e + 1]))))
 		return FALSE;
-	gsize left = s, right = e;
-	while (left > 0 && HOST_CHAR (text[left - 1]))
-		left--;
-	while (right < len && HOST_CHAR (text[right]))
-		right++;
-#undef HOST_CHAR
+	gsize left, right;
+	widen_token (text, len, s, e, host_char, &left, &right);
 	/* The address in brackets after the name: "name[192.0.2.1]". */
 	gsize after = right;
 	if (after < len && text[after] == ' ')
@@ -1985,6 +2056,48 @@ in_host_name (const char *text, gsize len, gsize s, gsize e)
 		if (!g_ascii_isalpha (text[k]))
 			return FALSE;
 	return TRUE;
+}
+
+/* Whether @s..@e of the original @text lies inside an identifier made of
+ * words and numbers joined by '-' or '_' ("[mx-relay-denied-01]", "(ref:
+ * spam-ops-4471)", "[ref spam-gw-2]"): servers tag replies with the names
+ * of their rules, hosts and tickets, and folding turns the joints into
+ * spaces, so a label's word looks whole in the folded text.  A tag of at
+ * least three parts, one of them a number, names something; it states
+ * nothing. */
+static gboolean
+in_identifier (const char *text, gsize len, gsize s, gsize e)
+{
+	if (!((s > 0 && (text[s - 1] == '-' || text[s - 1] == '_')) ||
+	      (e < len && (text[e] == '-' || text[e] == '_'))))
+		return FALSE;
+	for (gsize k = s; k < e; k++)
+		if (!identifier_char (text[k]))
+			return FALSE;
+	gsize left, right;
+	widen_token (text, len, s, e, identifier_char, &left, &right);
+	/* A name with a dot or an '@' next to it is a host or an address,
+	 * which in_host_name() and the address rules judge. */
+	if ((left > 0 && (text[left - 1] == '.' || text[left - 1] == '@')) ||
+	    (right < len && (text[right] == '@' ||
+	                     (text[right] == '.' && right + 1 < len && g_ascii_isalnum (text[right + 1])))))
+		return FALSE;
+	guint parts = 0;
+	gboolean number = FALSE;
+	for (gsize k = left; k < right;) {
+		gsize end = k;
+		gboolean digits = TRUE;
+		while (end < right && text[end] != '-' && text[end] != '_') {
+			digits = digits && g_ascii_isdigit (text[end]);
+			end++;
+		}
+		if (end > k) {
+			parts++;
+			number = number || digits;
+		}
+		k = end + 1;
+	}
+	return parts >= 3 && number;
 }
 
 /* Whether the text just before @at (folded, @at bytes from its start)
@@ -2233,7 +2346,8 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 			    !(word_edge (t, i, TRUE) && word_edge (t, i + end, FALSE)))
 				continue;
 			if (!(p->flags & BV_PHRASE_PROVIDER) &&
-			    in_host_name (text, len, map[i], i + end < n ? map[i + end] : len))
+			    (in_host_name (text, len, map[i], i + end < n ? map[i + end] : len) ||
+			     in_identifier (text, len, map[i], i + end < n ? map[i + end] : len)))
 				continue;
 			if (p->flags & BV_PHRASE_PROVIDER) {
 				if (!whole_token (norm[by_key[b]], t, i, i + end))
@@ -2313,10 +2427,15 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 	for (guint c = 0; c < BV_CAUSE_COUNT; c++) {
 		if (concept[c].phrase < 0)
 			continue;
+		gsize cs = map[concept[c].start], ce = concept[c].end < n ? map[concept[c].end] : len;
+		/* A rule's or a relay's name ("[mx-relay-denied-01]") holds the
+		 * words, not a statement. */
+		if (in_host_name (text, len, cs, ce) || in_identifier (text, len, cs, ce))
+			continue;
 		BvHit *h = &scan->text[c];
 		h->phrase = concept[c].phrase;
-		h->start = map[concept[c].start];
-		h->end = concept[c].end < n ? map[concept[c].end] : len;
+		h->start = cs;
+		h->end = ce;
 		if (c == BV_CAUSE_USERUNKNOWN && unknown_at < 0)
 		unknown_at = (gssize) concept[c].start;
 	}

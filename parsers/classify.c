@@ -1075,8 +1075,11 @@ collect_command (Candidates *cs, const Facts *f, BvRecipient *r, BvKind kind)
 		           "the server refused the connection at the greeting");
 	/* A syntax reply to MAIL FROM ("503 5.5.1 Error: send HELO/EHLO
 	 * first", RFC 5321 4.2.2 bad sequence of commands) is about the
-	 * command, not the sender. */
-	else if (command_is (f, "MAIL") && !auth_reply (f) && !syntax_reply (f))
+	 * command, not the sender, and 421 closes the session whatever the
+	 * command (RFC 5321 3.8: a server shutting down answers any command
+	 * with it). */
+	else if (command_is (f, "MAIL") && !auth_reply (f) && !syntax_reply (f) &&
+	         strcmp (f->reply, "421") != 0)
 		add_fixed (cs, BV_CAUSE_REJECTED, TIER_COMMAND, "reply", rfc5321, "MAIL", G_MAXSIZE,
 		           "the server refused the sender at MAIL FROM");
 	if (syntax_reply (f))

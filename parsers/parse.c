@@ -452,6 +452,26 @@ is_list_notice (BvMail *mail)
 	return from != NULL && from_list_address (mail, from);
 }
 
+/* Whether the message says it is list or bulk mail (Precedence: list,
+ * bulk, junk; RFC 2076): a subject alone does not make such a post an
+ * automatic reply. */
+static gboolean
+list_precedence (BvMail *mail)
+{
+	const char *prec = bv_mail_header (mail, "Precedence");
+	return prec != NULL && (bv_text_find_ci (prec, "list") || bv_text_find_ci (prec, "bulk"));
+}
+
+/* Whether the message is a report of another kind (RFC 6522): a read
+ * receipt may carry "Auto-Submitted: auto-replied" (RFC 3834 section 5.2
+ * names MDNs among the automatic responses) and is no out-of-office
+ * reply. */
+static gboolean
+other_report (BvMail *mail)
+{
+	return g_strcmp0 (mail->report_type, "disposition-notification") == 0;
+}
+
 /* Headers and subjects that mark an automatic reply (RFC 3834 and the
  * vacation programs that predate it). */
 static gboolean
@@ -466,15 +486,15 @@ parse_autoreply (BvMail *mail, BvReport *report)
 		is_auto = TRUE;
 	/* A person's forward quotes the subject of what it forwards: that
 	 * may be an automatic reply, attached or quoted, not the forward. */
-	if (!is_auto && bv_text_find_any_ci (mail->subject, bv_autoreply_subjects) != NULL &&
-	    !bv_scrape_forwarded (mail))
+	if (!is_auto && bv_autoreply_subject (mail->subject) && !bv_scrape_forwarded (mail) &&
+	    !list_precedence (mail))
 		is_auto = as == NULL || bv_text_find_ci (as, "no") == NULL;
 	/* Exchange marks the replies of its inbox rules (the out-of-office
 	 * assistant among them) with both of these. */
 	if (!is_auto && bv_mail_header (mail, "X-Auto-Response-Suppress") != NULL &&
 	    bv_mail_header (mail, "X-MS-Exchange-Inbox-Rules-Loop") != NULL)
 		is_auto = TRUE;
-	if (!is_auto || looks_like_failure_notice (mail) || is_list_notice (mail))
+	if (!is_auto || looks_like_failure_notice (mail) || is_list_notice (mail) || other_report (mail))
 		return FALSE;
 	report->kind = BV_KIND_AUTOREPLY;
 	BvRecipient *r = bv_recipient_new ();

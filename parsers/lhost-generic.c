@@ -319,6 +319,29 @@ following_error (const char *from, const char *end, gboolean any_address)
 	return g_string_free (out, FALSE);
 }
 
+/* Whether @line is a header line whose value is a message identifier
+ * (RFC 5322 section 3.6.4: Message-ID, In-Reply-To, References; its
+ * Resent- form, 3.6.6; Content-ID, RFC 2045 section 7; and the
+ * "X-...-Message-ID", "Original-Message-ID" fields that gateways add).  A
+ * msg-id has the form of an address ("<54F80D1B.DOM.PO1@gw.example.org>",
+ * as GroupWise's GWIA writes them in the original it quotes below its
+ * notice), but it names a message, never a recipient. */
+static gboolean
+msgid_line (const BvLine *line)
+{
+	const char *s = bv_line_skip_space (line);
+	const char *colon = bv_line_find (line, ":");
+	if (colon == NULL || colon <= s || colon - s > 60)
+		return FALSE;
+	for (const char *p = s; p < colon; p++)
+		if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+			return FALSE;
+	g_autofree char *label = g_ascii_strdown (s, colon - s);
+	return g_str_has_suffix (label, "message-id") || g_str_has_suffix (label, "messageid") ||
+	       strcmp (label, "in-reply-to") == 0 || strcmp (label, "references") == 0 ||
+	       strcmp (label, "content-id") == 0;
+}
+
 /* The address of a "Label: address" line whose label is short and whose
  * address ends the line ("Failed Recipient: a@b" as SmarterMail writes
  * it, "Recipient: [SMTP:a@b]" as MailEnable does, "Failed address: a@b"):
@@ -416,6 +439,8 @@ scan_lines (BvMail *mail, BvReport *report, const char *text, const char *end)
 	       report->recipients->len < GENERIC_MAX_RECIPIENTS) {
 		const char *at = memchr (line.start, '@', line.end - line.start);
 		if (at == NULL)
+			continue;
+		if (msgid_line (&line))
 			continue;
 		g_autofree char *l = g_strndup (line.start, line.end - line.start);
 		g_autofree char *addr = bv_scrape_address (l);

@@ -53,19 +53,38 @@ is_hmailserver (BvMail *mail)
 	       bv_scrape_find_line (body, "hMailServer") != NULL;
 }
 
-/* The first word of the command after "hMailServer sent:", upper case. */
+/* The SMTP command of the exchange that failed, from what follows
+ * "hMailServer sent:": SMTPClientConnection.cpp logs there the last thing
+ * it wrote (last_sent_data_, set in EnqueueWrite_()), a whole command line
+ * ("MAIL FROM:<a@b>", "RCPT TO:<a@b>", "DATA", "EHLO host", "HELO host")
+ * or, after the message's data, the "\r\n." that ends it, trimmed to a
+ * lone "." (RFC 5321 section 4.1.1.4: the reply to the end of the data is
+ * the DATA command's final reply).  "STARTTLS", "AUTH LOGIN", the base64
+ * user name and "<Password removed>" are none of the commands README's
+ * command column names, and leave it empty. */
 static void
 set_command (BvRecipient *r, const char *sent)
 {
-	char cmd[8];
-	gsize n = 0;
-	while (n < sizeof cmd - 1 && g_ascii_isalpha (sent[n])) {
-		cmd[n] = g_ascii_toupper (sent[n]);
-		n++;
+	static const struct {
+		const char *sent;
+		const char *command;
+	} commands[] = {
+		{ "MAIL FROM:", "MAIL" }, { "RCPT TO:", "RCPT" }, { "DATA", "DATA" },
+		{ "EHLO", "EHLO" },       { "HELO", "HELO" },
+	};
+	g_autofree char *s = g_strstrip (g_strdup (sent));
+	if (strcmp (s, ".") == 0) {
+		bv_scrape_set (&r->command, "DATA");
+		return;
 	}
-	cmd[n] = '\0';
-	if (n > 0)
-		bv_scrape_set (&r->command, cmd);
+	for (gsize i = 0; i < G_N_ELEMENTS (commands); i++) {
+		gsize n = strlen (commands[i].sent);
+		if (g_ascii_strncasecmp (s, commands[i].sent, n) == 0 &&
+		    (s[n] == '\0' || s[n] == ' ' || commands[i].sent[n - 1] == ':')) {
+			bv_scrape_set (&r->command, commands[i].command);
+			return;
+		}
+	}
 }
 
 static gboolean

@@ -46,6 +46,47 @@ test_hmailserver_entries (void)
 	g_assert_nonnull (strstr (nth (r, 1)->diagnostic, "None of the MX records"));
 }
 
+/* The command is what hMailServer says it sent (SMTPClientConnection.cpp
+ * logs its last write): "." ends the data, so the reply answered DATA;
+ * the AUTH exchange's "<Password removed>" is no command of the set. */
+static void
+test_hmailserver_sent (void)
+{
+	static const struct {
+		const char *sent;
+		const char *command;
+	} cases[] = {
+		{ ".", "DATA" },
+		{ "DATA", "DATA" },
+		{ "MAIL FROM:<alice@example.org>", "MAIL" },
+		{ "RCPT TO:<bob@example.net>", "RCPT" },
+		{ "EHLO mail.example.org", "EHLO" },
+		{ "HELO mail.example.org", "HELO" },
+		{ "<Password removed>", "" },
+		{ "STARTTLS", "" },
+		{ "QUIT", "" },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autofree char *text = g_strdup_printf ("From: mailer-daemon@mail.example.org\n"
+		                                         "To: alice@example.org\n"
+		                                         "Subject: Message undeliverable: Figures\n"
+		                                         "\n"
+		                                         "The following recipient(s) could not be reached:\n"
+		                                         "\n"
+		                                         "bob@example.net\n"
+		                                         "   Error Type: SMTP\n"
+		                                         "   Remote server (192.0.2.25) issued an error.\n"
+		                                         "   hMailServer sent: %s\n"
+		                                         "   Remote server replied: 554 5.7.1 Refused\n"
+		                                         "\n"
+		                                         "hMailServer\n",
+		                                         cases[i].sent);
+		g_autoptr (BvReport) r = parse (text);
+		g_assert_cmpstr (r->mta, ==, "hmailserver");
+		g_assert_cmpstr (nth (r, 0)->command, ==, cases[i].command);
+	}
+}
+
 /* Exchange 5.5 to 2003 open with the same sentence; without hMailServer's
  * own lines the notice is not hMailServer's. */
 static void
@@ -157,6 +198,7 @@ main (int argc, char **argv)
 	g_test_init (&argc, &argv, NULL);
 	bv_init ();
 	g_test_add_func ("/formats/hmailserver/entries", test_hmailserver_entries);
+	g_test_add_func ("/formats/hmailserver/sent", test_hmailserver_sent);
 	g_test_add_func ("/formats/hmailserver/near-miss", test_hmailserver_near_miss);
 	g_test_add_func ("/formats/mdaemon/transcript", test_mdaemon_transcript);
 	g_test_add_func ("/formats/mdaemon/data-refusal", test_mdaemon_data_refusal);

@@ -222,6 +222,82 @@ test_james_details (void)
 	g_assert_cmpstr (r->original.subject, ==, "Meeting");
 }
 
+/* Without a bounce processor, RemoteDelivery's Bouncer writes its text
+ * (remote/delivery/Bouncer.java explanationText()) and
+ * JamesMailetContext.rawBounce() sends it as a plain reply: an address per
+ * line, then "Remote mail server told me:" and the reply. */
+static void
+test_james_raw_bounce (void)
+{
+	g_autoptr (BvReport) r =
+	        parse ("From: postmaster@mail.example.net\n"
+	               "To: alice@example.org\n"
+	               "Subject: Re: Meeting\n"
+	               "Message-ID: replyTo-Mail1700000000000-1\n"
+	               "In-Reply-To: <meeting-1@example.org>\n"
+	               "Content-Type: text/plain\n"
+	               "\n"
+	               "Hi. This is the James mail server at mail.example.net.\n"
+	               "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+	               "This is a permanent error; I've given up. Sorry it didn't work out. Below\n"
+	               "I include the list of recipients and the reason why I was unable to deliver\n"
+	               "your message.\n"
+	               "\n"
+	               "kim@example.net\n"
+	               "lee@example.net\n"
+	               "Remote mail server told me: 552 5.2.2 Mailbox full\n"
+	               "\n");
+	g_assert_cmpstr (r->mta, ==, "apachejames");
+	g_assert_cmpuint (r->recipients->len, ==, 2);
+	g_assert_cmpstr (nth (r, 0)->recipient, ==, "kim@example.net");
+	g_assert_cmpstr (nth (r, 1)->recipient, ==, "lee@example.net");
+	g_assert_cmpstr (nth (r, 1)->status, ==, "5.2.2");
+	g_assert_cmpstr (nth (r, 1)->reply_code, ==, "552");
+	g_assert_cmpstr (nth (r, 1)->diagnostic, ==, "552 5.2.2 Mailbox full");
+	g_assert_cmpstr (r->original.message_id, ==, "<meeting-1@example.org>");
+	g_assert_cmpstr (r->original.subject, ==, "Meeting");
+}
+
+/* DSNBounce's text shares qmail-send's sentences; the greeting names James,
+ * so the report is James's, not qmail's. */
+static void
+test_james_dsn (void)
+{
+	g_autoptr (BvReport) r =
+	        parse ("From: postmaster@mail.example.net\n"
+	               "To: alice@example.org\n"
+	               "Subject: Meeting\n"
+	               "MIME-Version: 1.0\n"
+	               "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n"
+	               "\n"
+	               "--b\n"
+	               "Content-Type: text/plain\n"
+	               "\n"
+	               "Hi. This is the James mail server at mail.example.net.\n"
+	               "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+	               "\n"
+	               "Failed recipient(s):\n"
+	               "kim@example.net\n"
+	               "\n"
+	               "Error message:\n"
+	               "Connection refused\n"
+	               "\n"
+	               "--b\n"
+	               "Content-Type: message/delivery-status\n"
+	               "\n"
+	               "Reporting-MTA: dns; mail.example.net\n"
+	               "\n"
+	               "Final-Recipient: rfc822; kim@example.net\n"
+	               "Action: failed\n"
+	               "Status: Connection refused\n"
+	               "\n"
+	               "--b--\n");
+	g_assert_cmpstr (r->mta, ==, "apachejames");
+	g_assert_cmpuint (r->recipients->len, ==, 1);
+	g_assert_cmpstr (nth (r, 0)->recipient, ==, "kim@example.net");
+	g_assert_cmpstr (nth (r, 0)->diagnostic, ==, "Connection refused");
+}
+
 static const char kddi[] = "From: no-reply@mail.example.dion.ne.jp\n"
                            "Subject: Mail\n"
                            "Content-Type: text/plain; charset=utf-8\n"
@@ -274,6 +350,8 @@ main (int argc, char **argv)
 	g_test_add_func ("/gateways/mcafee/text-and-dsn", test_mcafee_text_and_dsn);
 	g_test_add_func ("/gateways/fml/indented-original", test_fml_indented_original);
 	g_test_add_func ("/gateways/james/details", test_james_details);
+	g_test_add_func ("/gateways/james/raw-bounce", test_james_raw_bounce);
+	g_test_add_func ("/gateways/james/dsn", test_james_dsn);
 	g_test_add_func ("/gateways/kddi", test_kddi);
 	g_test_add_func ("/gateways/truncated", test_truncated);
 	return run_lhost_tests ();

@@ -435,6 +435,35 @@ test_generic (void)
 	g_assert_cmpint (notice->kind, ==, BV_KIND_NONE);
 }
 
+/* A message identifier has the form of an address, but a Message-ID or
+ * In-Reply-To line of a quoted original (GroupWise's GWIA quotes it after
+ * "Possibly truncated original message follows:", no marker the generic
+ * parser knows) names no recipient. */
+static void
+test_generic_message_id (void)
+{
+	g_autoptr (BvReport) r = parse ("From: \"DOM.GWIA.GATEWAY\" <postmaster@gw.example.org>\n"
+	                                "To: alice@example.org\n"
+	                                "Subject: Message status - undeliverable\n"
+	                                "\n"
+	                                "The message that you sent was undeliverable to the following:\n"
+	                                "\tbob@example.net (550 5.1.1 User unknown)\n"
+	                                "\n"
+	                                "Possibly truncated original message follows:\n"
+	                                "\n"
+	                                "Message-ID: <5A1B2C3D.DOM.PO1@gw.example.org>\n"
+	                                "In-Reply-To: <thread-17@example.net>\n"
+	                                "X-Original-Message-Id: <relay-5@example.net>\n"
+	                                "From: Alice <alice@example.org>\n"
+	                                "To: <bob@example.net>\n"
+	                                "Subject: Lunch\n");
+	g_assert_cmpstr (r->mta, ==, "generic");
+	g_assert_cmpuint (r->recipients->len, ==, 1);
+	BvRecipient *bob = r->recipients->pdata[0];
+	g_assert_cmpstr (bob->recipient, ==, "bob@example.net");
+	g_assert_cmpstr (bob->reply_code, ==, "550");
+}
+
 /* Reports written in the users' language, with no code at all: the
  * address paragraph and the copy marker are found all the same. */
 static void
@@ -532,6 +561,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/classic/exim-pipe", test_exim_pipe);
 	g_test_add_func ("/classic/generic", test_generic);
 	g_test_add_func ("/classic/generic-languages", test_generic_languages);
+	g_test_add_func ("/classic/generic-message-id", test_generic_message_id);
 	g_test_add_func ("/classic/hostile", test_hostile);
 	int rc = g_test_run ();
 	bv_shutdown ();

@@ -283,6 +283,11 @@ concept_at (const Concept *c, const char *t, gsize n, gsize hs, gsize he, gsize 
 	/* A qualifier found before the head must end before it. */
 	if (qat < hs && qat + qlen > hs)
 		return FALSE;
+	/* A negation before the head denies a state said after it ("ce
+	 * n'est pas une boîte pleine", "no mailbox here is full"). */
+	if (qat > hs && (BV_NEGATABLE_CAUSES & (G_GUINT64_CONSTANT (1) << c->cause)) &&
+	    bv_negated_before (t, hs))
+		return FALSE;
 	gsize s = MIN (hs, qat), e = MAX (he, qat + qlen);
 	/* Vetoes: between the two, or in the words just before the pair. */
 	gsize vlo = s > 24 ? s - 24 : 0;
@@ -403,6 +408,7 @@ static const char *const negators[] = {
 	"keine",
 	"keinen",
 	"pas",
+	"non",
 	"n\xc3\xa3o",
 	"nie",
 	"niet",
@@ -424,6 +430,13 @@ static const char *const negators[] = {
 	"\xd7\x9c\xd7\x90",         /* לא */
 	"tidak",
 	"kh\xc3\xb4ng", /* không */
+	/* "nor", continuing a negation: "no es spam ni virus", "ni spam ni
+	 * virus", "nem spam nem vírus", "né spam né virus". */
+	"ni",
+	"nor",
+	"nem",
+	"n\xc3\xa9", /* né */
+	"noch",
 };
 
 /* Function words that may stand between a negation and what it negates
@@ -467,6 +480,14 @@ static const char *const between[] = {
 	"de",
 	"la",
 	"le",
+	/* Articles: "ce n'est pas une boîte pleine", "no es una cuenta
+	 * suspendida", "kein ein"... */
+	"un",
+	"une",
+	"una",
+	"uno",
+	"um",
+	"uma",
 	/* "is" and "as" in Spanish, German and French: "no es spam", "ist
 	 * kein Spam", "n'est pas considéré comme spam". */
 	"es",

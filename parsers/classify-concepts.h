@@ -30,6 +30,17 @@ typedef struct {
  * per cause, with the first concept found. */
 void bv_concepts_scan (const char *t, gsize n, guint64 have, BvConceptHit hits[BV_CAUSE_COUNT]);
 
+/* The causes that state a condition ("full", "spam", "blocked"), which a
+ * negation before their words denies.  Causes that state an absence
+ * ("no PTR record", "no such user", "no MX") keep their words whatever
+ * stands before them. */
+#define BV_CAUSE_BIT(c) (G_GUINT64_CONSTANT (1) << BV_CAUSE_##c)
+#define BV_NEGATABLE_CAUSES                                                                     \
+	(BV_CAUSE_BIT (MAILBOXFULL) | BV_CAUSE_BIT (MESGTOOBIG) | BV_CAUSE_BIT (SPAMDETECTED) | \
+	 BV_CAUSE_BIT (BLOCKED) | BV_CAUSE_BIT (VIRUSDETECTED) | BV_CAUSE_BIT (SUSPEND) |       \
+	 BV_CAUSE_BIT (SPEEDING) | BV_CAUSE_BIT (BADREPUTATION) | BV_CAUSE_BIT (SYSTEMFULL) |   \
+	 BV_CAUSE_BIT (TOOMANYCONN) | BV_CAUSE_BIT (EXCEEDLIMIT) | BV_CAUSE_BIT (POLICYVIOLATION))
+
 /* Whether the words just before @at in the folded text @t negate what
  * follows: "not", "no", "never", "isn't", "nicht", "kein", "pas", "não",
  * "nie", "не", "niet", "inte", possibly with a few function words between

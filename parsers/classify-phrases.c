@@ -487,6 +487,9 @@ const BvPhrase bv_phrases[] = {
 	 * the vocabulary table (parsers/README.md) calls toomanyconn: the
 	 * words say the same as the code. */
 	P ("too many recipients", TOOMANYCONN),
+	/* The same as a count ("I don't take more than 20 RCPTs", a postfwd
+	 * rule of its sample configuration, etc/postfwd.cf.sample). */
+	P ("more than * rcpts", TOOMANYCONN),
 	/* A limit of one connection or session, not a sending rate (Exim
 	 * smtp_accept_max_per_connection "too many messages in this
 	 * connection"; Stalwart "Maximum number of messages per session
@@ -833,6 +836,11 @@ const BvPhrase bv_phrases[] = {
 	 * (Forpsi's "550 5.1.1 <a@b> sender is blacklisted"), not a list of
 	 * hosts. */
 	P ("sender is blacklisted", REJECTED),
+	/* A list of domains that tested the sender's domain (postfwd's
+	 * sample rule "Sender's domain is listed at dsn.rfc-ignorant.org"):
+	 * the decisions table's domain-list row. */
+	P ("sender's domain is listed", REJECTED),
+	P ("sender domain is listed", REJECTED),
 	P ("sender address is blacklisted", REJECTED),
 	P ("sender is blocklisted", REJECTED),
 	/* qmail-smtpd.c ("sorry, your envelope sender is in my badmailfrom
@@ -2155,17 +2163,6 @@ domain_before (const char *t, gsize at)
 	return (gssize)w;
 }
 
-/* The causes that state a condition ("full", "spam", "blocked"), which a
- * negation before their words denies.  Causes that state an absence
- * ("no PTR record", "no such user", "no MX") keep their words whatever
- * stands before them. */
-#define CAUSE_BIT(c) (G_GUINT64_CONSTANT (1) << BV_CAUSE_##c)
-#define NEGATABLE                                                                                            \
-	(CAUSE_BIT (MAILBOXFULL) | CAUSE_BIT (MESGTOOBIG) | CAUSE_BIT (SPAMDETECTED) | CAUSE_BIT (BLOCKED) | \
-	 CAUSE_BIT (VIRUSDETECTED) | CAUSE_BIT (SUSPEND) | CAUSE_BIT (SPEEDING) |                            \
-	 CAUSE_BIT (BADREPUTATION) | CAUSE_BIT (SYSTEMFULL) | CAUSE_BIT (TOOMANYCONN) |                      \
-	 CAUSE_BIT (EXCEEDLIMIT) | CAUSE_BIT (POLICYVIOLATION))
-
 /* Whether the word "virus" at @i..@end of the folded text @t names the
  * scanner rather than a finding: "antivirus", "anti-virus", "virus
  * scanner", "virus_scan", "virus check".  A scanner that is unavailable or
@@ -2383,7 +2380,8 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 			/* "is not spam", "not listed in any block list": a
 			 * negated statement of a state is no evidence of it. */
 			if (!(p->flags & (BV_PHRASE_PROVIDER | BV_PHRASE_WRAPPER)) &&
-			    (NEGATABLE & (G_GUINT64_CONSTANT (1) << p->cause)) && bv_negated_before (t, i))
+			    (BV_NEGATABLE_CAUSES & (G_GUINT64_CONSTANT (1) << p->cause)) &&
+			    bv_negated_before (t, i))
 				continue;
 			if (p->flags & BV_PHRASE_WRAPPER)
 				wrapper_end = MAX (wrapper_end, i + end);

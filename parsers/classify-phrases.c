@@ -1394,10 +1394,6 @@ const BvPhrase bv_phrases[] = {
 	 * (Sendmail proto.m4 "Can not check MX records", Haraka hmail.js
 	 * "Temporary MX lookup error"). */
 	P ("mx record points to local host", NETWORKERROR),
-	SRC ("would mean connecting to myself", NETWORKERROR,
-	     "the domain's mail server is this host itself, a loop",
-	     "hMailServer TCPConnection.cpp (\"Could not connect to %s on port %d since this would mean connecting "
-	     "to myself.\")"),
 	P ("can not check mx records", NETWORKERROR),
 	P ("mx lookup error", NETWORKERROR),
 	/* Mailing-list managers (fml) refuse a Message-ID they have already
@@ -1452,13 +1448,6 @@ const BvPhrase bv_phrases[] = {
 	SRC ("indicated with single dot for mx record", NOTACCEPT,
 	     "the domain publishes a null MX (RFC 7505): it accepts no mail",
 	     "Mox smtpclient/gather.go (errNoMail \"domain does not accept email as indicated with single dot for mx record\")"),
-	/* hMailServer ExternalDelivery.cpp (HandleNoRecipientServers_): the
-	 * DNS answered, with no mail server for the domain (a name that
-	 * does not exist is no DNS error to it either, DNSResolverWinApi.cpp):
-	 * what the decisions table's no-MX row says. */
-	SRC ("no mail servers appear to exist", NOTACCEPT,
-	     "the DNS names no mail server for the recipient's domain, so it receives no mail",
-	     "hMailServer ExternalDelivery.cpp (\"No mail servers appear to exists for the recipient's address.\")"),
 	/* c-ares ENODATA in mx-connect's words (ZoneMTA, WildDuck): the MX,
 	 * A and AAAA lookups of the domain all answered with no record. */
 	SRC ("returned answer with no data", NOTACCEPT,

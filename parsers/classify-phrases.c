@@ -739,6 +739,16 @@ const BvPhrase bv_phrases[] = {
 	P ("unverifyable sending ip", REQUIREPTR),
 	P ("unverifiable sending ip", REQUIREPTR),
 	P ("connections not accepted from ip addresses on spamhaus pbl", BLOCKED),
+	/* RFC 3463's own words for X.7.1, which Courier gives a filter's
+	 * refusal that has no text of its own (submit.C: "571 Delivery not
+	 * authorized, message refused.") and OpenSMTPD puts before its
+	 * reason (smtp_session.c: "550 5.7.1 Delivery not authorized,
+	 * message refused: Message is not RFC 2822 compliant"): a reason
+	 * after it decides. */
+	WRAPPER_SRC ("delivery not authorized, message refused", FILTERED,
+	             "a mail filter of the receiving server refused the message without a reason of its own",
+	             "Courier courier/submit.C (\"571 Delivery not authorized, message refused.\"); OpenSMTPD "
+	             "usr.sbin/smtpd/esc.c, smtp_session.c"),
 	/* Exim smtp_in.c smtp_handle_acl_fail(): an ACL "deny" with no
 	 * message of its own gets "Administrative prohibition", whichever
 	 * check denied: the site's own rule, nothing said of the sender. */
@@ -2039,8 +2049,7 @@ in_host_name (const char *text, gsize len, gsize s, gsize e)
 	gsize after = right;
 	if (after < len && text[after] == ' ')
 		after++;
-	if (after >= len || text[after] != '[')
-		return FALSE;
+	gboolean address = after < len && text[after] == '[';
 	while (right > left && (text[right - 1] == '.' || text[right - 1] == '-'))
 		right--;
 	/* A dotted name that ends in a label of letters (a top-level domain). */
@@ -2052,7 +2061,22 @@ in_host_name (const char *text, gsize len, gsize s, gsize e)
 	for (gsize k = dot; k < right; k++)
 		if (!g_ascii_isalpha (text[k]))
 			return FALSE;
-	return TRUE;
+	if (address)
+		return TRUE;
+	/* Without the address, a name of three labels or more whose words
+	 * are joined by '-' to another word of their label ("rejected by
+	 * mx01.virus-scan.example.net") names a host too; a list's own name
+	 * ("zen.spamhaus.org", "dnsbl-1.uceprotect.net") or a web site's
+	 * ("www.open-spf.org") may be what the reply cites, and keeps its
+	 * word. */
+	if ((left > 0 && text[left - 1] == '/') || g_ascii_strncasecmp (text + left, "www.", 4) == 0)
+		return FALSE;
+	guint dots = 0;
+	for (gsize k = left; k < right; k++)
+		dots += text[k] == '.';
+	gboolean joined = (s > 1 && text[s - 1] == '-' && g_ascii_isalpha (text[s - 2])) ||
+	                  (e + 1 < right && text[e] == '-' && g_ascii_isalpha (text[e + 1]));
+	return dots >= 2 && joined;
 }
 
 /* Whether @s..@e of the original @text lies inside an identifier made of

@@ -188,6 +188,12 @@ const BvPhrase bv_phrases[] = {
 	P ("non existent user", USERUNKNOWN),
 	P ("inactive email address", USERUNKNOWN),
 	P ("recipient address rejected: access denied", USERUNKNOWN),
+	/* ... unless the words go on to name a policy ("Access denied by
+	 * policy: only internal senders may write to this list"): the site's
+	 * rule refused the sender, the recipient exists. */
+	P ("access denied by policy", POLICYVIOLATION),
+	NOT ("access denied by policy", USERUNKNOWN),
+	NOT ("access denied by policy", BLOCKED),
 	P ("recipient address rejected: invalid user", USERUNKNOWN),
 	P ("recipient address rejected: unknown user", USERUNKNOWN),
 	P ("recipient address rejected: user unknown", USERUNKNOWN),

@@ -192,6 +192,10 @@ const BvPhrase bv_phrases[] = {
 	 * policy: only internal senders may write to this list"): the site's
 	 * rule refused the sender, the recipient exists. */
 	P ("access denied by policy", POLICYVIOLATION),
+	/* Exchange's mail flow (transport) rules of the recipient's
+	 * organisation (the decisions table's 5.7.900-999 row), in words. */
+	P ("transport rule", POLICYVIOLATION),
+	P ("mail flow rule", POLICYVIOLATION),
 	NOT ("access denied by policy", USERUNKNOWN),
 	NOT ("access denied by policy", BLOCKED),
 	P ("recipient address rejected: invalid user", USERUNKNOWN),
@@ -1239,6 +1243,25 @@ const BvPhrase bv_phrases[] = {
 	P ("blocked from sending", BLOCKED),
 	P ("due to sending spam", BLOCKED),
 	P ("for sending spam", BLOCKED),
+	/* The same of what the host did, in other words and languages
+	 * ("Your IP address ... is blocked: it has been sending spam", "Ihre
+	 * IP-Adresse wurde gesperrt, weil von ihr Spam versendet wurde",
+	 * "bloquée car elle a envoyé du spam", "заблокирован за рассылку
+	 * спама", 因发送垃圾邮件). */
+	P ("has been sending spam", BLOCKED),
+	NOT ("has been sending spam", SPAMDETECTED),
+	P ("because it sent spam", BLOCKED),
+	NOT ("because it sent spam", SPAMDETECTED),
+	P ("it sent spam", BLOCKED),
+	NOT ("it sent spam", SPAMDETECTED),
+	P ("spam versendet", BLOCKED),
+	NOT ("spam versendet", SPAMDETECTED),
+	P ("envoy\xc3\xa9 du spam", BLOCKED),
+	NOT ("envoy\xc3\xa9 du spam", SPAMDETECTED),
+	P ("\xd1\x80\xd0\xb0\xd1\x81\xd1\x81\xd1\x8b\xd0\xbb\xd0\xba\xd1\x83 \xd1\x81\xd0\xbf\xd0\xb0\xd0\xbc\xd0\xb0", BLOCKED),
+	NOT ("\xd1\x80\xd0\xb0\xd1\x81\xd1\x81\xd1\x8b\xd0\xbb\xd0\xba\xd1\x83 \xd1\x81\xd0\xbf\xd0\xb0\xd0\xbc\xd0\xb0", SPAMDETECTED),
+	P ("\xe5\x9b\xa0\xe5\x8f\x91\xe9\x80\x81\xe5\x9e\x83\xe5\x9c\xbe\xe9\x82\xae\xe4\xbb\xb6", BLOCKED),
+	NOT ("\xe5\x9b\xa0\xe5\x8f\x91\xe9\x80\x81\xe5\x9e\x83\xe5\x9c\xbe\xe9\x82\xae\xe4\xbb\xb6", SPAMDETECTED),
 	NOT ("due to sending spam", SPAMDETECTED),
 	NOT ("for sending spam", SPAMDETECTED),
 	P ("spamhaus", BLOCKED),
@@ -1277,7 +1300,15 @@ const BvPhrase bv_phrases[] = {
 	NOT ("blacklisted url", BLOCKED),
 	NOT ("blacklisted link", BLOCKED),
 	P ("bad reputation", BADREPUTATION),
-	P ("access denied", BLOCKED),
+	/* The default text of Postfix's and Sendmail's access maps and of
+	 * many filters for any refusal (smtpd_check.c, proto.m4): it names
+	 * no cause, so it decides only when nothing else does, and a reason
+	 * after it says what was denied. */
+	WRAPPER_SRC ("access denied", BLOCKED, "the server refused the client, with no reason given",
+	             "Postfix src/smtpd/smtpd_check.c (\"Access denied\"), Sendmail cf/m4/proto.m4"),
+	/* ... but "access denied for unknown[192.0.2.1]" (Postfix smtpd.c's
+	 * "503 5.7.0 Error: access denied for %s") names the client. */
+	P ("access denied for", BLOCKED),
 	P ("service refuse", BLOCKED),
 	P ("suspected bounce attacks", BLOCKED),
 	P ("suspected spam ip", BLOCKED),
@@ -2335,7 +2366,7 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 	/* Where the last give-up sentence of a relay ends: words inside it
 	 * ("timeout" in "retry timeout exceeded") are the sentence's, not a
 	 * reply it quotes. */
-	gsize wrapper_end = 0;
+	gsize wrapper_end = 0, wrapper_start = 0;
 	/* The providers the text names itself, looked for once, when a
 	 * scoped phrase first matches. */
 	gboolean text_scopes = FALSE;
@@ -2402,9 +2433,14 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 			    (BV_NEGATABLE_CAUSES & (G_GUINT64_CONSTANT (1) << p->cause)) &&
 			    bv_negated_before (t, i))
 				continue;
-			if (p->flags & BV_PHRASE_WRAPPER)
+			if (p->flags & BV_PHRASE_WRAPPER) {
+				if (i >= wrapper_end)
+					wrapper_start = i;
 				wrapper_end = MAX (wrapper_end, i + end);
-			else if (i < wrapper_end && !(p->flags & BV_PHRASE_PROVIDER))
+			}
+			/* A longer phrase that begins where the sentence does
+			 * ("access denied for <client>") says more than it. */
+			else if (i > wrapper_start && i < wrapper_end && !(p->flags & BV_PHRASE_PROVIDER))
 				continue;
 			BvHit *h = (p->flags & BV_PHRASE_PROVIDER) ? &scan->provider[p->cause]
 			                                           : &scan->text[p->cause];

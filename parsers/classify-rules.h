@@ -35,7 +35,9 @@ enum {
 	 * of causes, and the wording after it decides within the family. */
 	BV_PHRASE_STRUCTURE = 1 << 4,
 	/* The phrase is an outer relay's give-up sentence ("retry timeout
-	 * exceeded"): it counts only when the reply it wraps says nothing. */
+	 * exceeded") or a refusal that gives no reason ("Access denied",
+	 * "Delivery not authorized, message refused"): it counts only when
+	 * the reply it wraps, or the words beside it, say nothing. */
 	BV_PHRASE_WRAPPER = 1 << 5,
 	/* The phrase is a head word ("spam", "UBE") that counts only as a
 	 * whole word, not inside a longer word, an address or a host name. */

@@ -320,7 +320,7 @@ static const BvCause cause_precedence[] = {
 	BV_CAUSE_HASMOVED,        BV_CAUSE_NORELAYING,  BV_CAUSE_AUTHFAILURE,     BV_CAUSE_USERUNKNOWN,
 	BV_CAUSE_FILTERED,        BV_CAUSE_REQUIREPTR,  BV_CAUSE_NOTCOMPLIANTRFC, BV_CAUSE_BADREPUTATION,
 	BV_CAUSE_CONTENTERROR,    BV_CAUSE_REJECTED,    BV_CAUSE_HOSTUNKNOWN,     BV_CAUSE_SPAMDETECTED,
-	BV_CAUSE_SPEEDING,        BV_CAUSE_TOOMANYCONN, BV_CAUSE_BLOCKED,         BV_CAUSE_VIRUSDETECTED,
+	BV_CAUSE_VIRUSDETECTED,   BV_CAUSE_SPEEDING,    BV_CAUSE_TOOMANYCONN,     BV_CAUSE_BLOCKED,
 	BV_CAUSE_POLICYVIOLATION, BV_CAUSE_MAILERERROR, BV_CAUSE_SYSTEMERROR,     BV_CAUSE_NETWORKERROR,
 	BV_CAUSE_SYSTEMFULL,      BV_CAUSE_NOTACCEPT,   BV_CAUSE_EXPIRED,         BV_CAUSE_SECURITYERROR,
 	BV_CAUSE_SYNTAXERROR,     BV_CAUSE_VACATION,    BV_CAUSE_ONHOLD,          BV_CAUSE_UNDEFINED,
@@ -497,6 +497,30 @@ sibling_said (const Facts *f, BvCause c)
 	return FALSE;
 }
 
+/* One way only: servers use x.2.2, the mailbox's storage, for the
+ * message's size and the system's storage ("552 5.2.2 Message exceeds the
+ * maximum size", "452 4.2.2 Insufficient system storage"), not the other
+ * way round; x.6.x is about the content, and a virus found in it is the
+ * narrower statement.  Whether the words name such a narrower cause than
+ * the code @c, and not @c itself. */
+static gboolean
+narrower_said (const Facts *f, BvCause c)
+{
+	static const BvCause narrower[][2] = {
+		{ BV_CAUSE_MAILBOXFULL, BV_CAUSE_MESGTOOBIG },
+		{ BV_CAUSE_MAILBOXFULL, BV_CAUSE_SYSTEMFULL },
+		{ BV_CAUSE_CONTENTERROR, BV_CAUSE_VIRUSDETECTED },
+	};
+	/* A local delivery agent's errno text ("File too large", EFBIG, for
+	 * a mailbox over its size limit) speaks of files, not the message. */
+	if (strcmp (f->dtype, "x-unix") == 0 || bv_text_find_ci (f->diag, "file too large"))
+		return FALSE;
+	for (gsize i = 0; i < G_N_ELEMENTS (narrower); i++)
+		if (narrower[i][0] == c && said (f, narrower[i][1]) && !said (f, c))
+			return TRUE;
+	return FALSE;
+}
+
 static const char *const rfc3463 = "RFC 3463 and the IANA SMTP Enhanced Status Codes registry";
 static const char *const rfc5321 = "RFC 5321 section 4.2 (reply codes) and 4.3.2 (command sequence)";
 
@@ -522,6 +546,18 @@ sendmail_default_status (const Facts *f)
 		if (strcmp (f->reply, defaults[i][0]) == 0 && strcmp (f->status, defaults[i][1]) == 0)
 			return TRUE;
 	return FALSE;
+}
+
+/* Whether the words name greylisting (the phrase table's "greylist"
+ * rows, in any spelling). */
+static gboolean
+greylisting_said (const Facts *f)
+{
+	if (!said (f, BV_CAUSE_BLOCKED))
+		return FALSE;
+	const char *p = bv_phrases[f->scan.text[BV_CAUSE_BLOCKED].phrase].phrase;
+	return strstr (p, "greylist") || strstr (p, "graylist") || strstr (p, "grey-list") ||
+	       strstr (p, "gray-list");
 }
 
 /* The status code as a candidate, at the tier its strength earns. */
@@ -551,6 +587,13 @@ collect_status (Candidates *cs, const Facts *f)
 		note = "an unknown-host code also covers DNS failures and domains without a mail server, so "
 		       "the words say which";
 	}
+	/* A greylisting server defers with whatever code it picks (4.2.0,
+	 * 4.7.1, even 4.2.2): the word says what happened. */
+	if (c != BV_CAUSE_BLOCKED && greylisting_said (f)) {
+		tier = TIER_PRIOR;
+		note = "a greylisting server defers with a code of its choosing, so the word says what "
+		       "happened";
+	}
 	/* Two independent signals that agree: a reused code whose cause the
 	 * server's words also name ("550 5.1.1 ... user unknown") stands with
 	 * the wording, whatever the command; the order of causes then lets a
@@ -567,6 +610,11 @@ collect_status (Candidates *cs, const Facts *f)
 		tier = TIER_WORDING;
 		note = "RFC 3463 codes do not keep a full mailbox, a size and a limit apart, so the words "
 		       "say which";
+	}
+	if (tier == TIER_CODE && narrower_said (f, c)) {
+		tier = TIER_PRIOR;
+		note = "servers give this code to a wider class of refusals than RFC 3463 does (x.2.2 to a "
+		       "size or a full disk, x.6.x to a virus), so the words say which";
 	}
 	const char *source = bv_status_source (f->status);
 	Candidate *k = add (cs, c, tier, "status", source ? source : rfc3463);
@@ -966,13 +1014,14 @@ collect_wording (Candidates *cs, const Facts *f)
 			break;
 		default: add_text (cs, f, c, tier, h, NULL); break;
 		}
-		/* Written rule: a wrapper's give-up counts only when the
-		 * reply it quotes names no cause. */
+		/* Written rule: a wrapper's give-up or bare refusal counts
+		 * only when the words it goes with name no cause. */
 		if (p->flags & BV_PHRASE_WRAPPER)
 			for (guint k = first; k < cs->n; k++)
 				cs->c[k].note =
-				        "an outer relay's give-up sentence counts only when the reply it "
-				        "quotes names no cause";
+				        "a relay's give-up sentence or a refusal that gives no reason "
+				        "(\"Access "
+				        "denied\") counts only when the words it goes with name no cause";
 	}
 }
 
@@ -1000,11 +1049,14 @@ static const ReplyRule reply_rules[] = {
 	  "reply 556: the recipient's domain does not accept mail",
 	  "RFC 7504 (SMTP 521 and 556 reply codes)" },
 	/* SMTP AUTH (RFC 4954 section 6): the client's own login refused or
-	 * required, whatever command it answered. */
-	{ "535", "", BV_CAUSE_SECURITYERROR, TIER_COMMAND,
+	 * required, whatever command it answered; the codes are as specific
+	 * as a detail code, and other words beside them ("relay access
+	 * denied", "your IP has been blocked after repeated failures") say
+	 * what follows from the missing login. */
+	{ "535", "", BV_CAUSE_SECURITYERROR, TIER_CODE,
 	  "reply 535: the server refused the client's authentication (SMTP AUTH credentials invalid)",
 	  "RFC 4954 section 6" },
-	{ "530", "", BV_CAUSE_SECURITYERROR, TIER_COMMAND,
+	{ "530", "", BV_CAUSE_SECURITYERROR, TIER_CODE,
 	  "reply 530: the server requires the client to authenticate (SMTP AUTH) first",
 	  "RFC 4954 section 6" },
 	{ "551", "RCPT", BV_CAUSE_HASMOVED, TIER_COMMAND,

@@ -196,10 +196,13 @@ test_transcript (void)
 	g_assert_cmpstr (a->command, ==, "RCPT");
 	g_assert_cmpstr (a->remote_mta, ==, "mx.example.jp");
 	g_assert_cmpstr (a->diagnostic, ==, "550 5.1.1 <a@example.jp>... User unknown");
-	/* No remote reply since the first address: the local verdict. */
+	/* No remote reply since the first address: the local verdict, which
+	 * answered no command of the session above it. */
 	g_assert_cmpstr (b->recipient, ==, "b@example.or.jp");
 	g_assert_cmpstr (b->diagnostic, ==, "550 Host unknown");
 	g_assert_cmpstr (b->reply_code, ==, "550");
+	g_assert_cmpstr (b->command, ==, "");
+	g_assert_cmpstr (b->remote_mta, ==, "");
 	g_assert_nonnull (fallback);
 	g_assert_cmpstr (fallback->reply_code, ==, "421");
 	g_assert_cmpstr (fallback->status, ==, "4.7.0");

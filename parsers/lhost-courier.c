@@ -197,17 +197,20 @@ read_blocks (const char *start, BvReport *out)
 /* dsn.C writes a recipient's group as Final-Recipient, Action, then
  * Original-Recipient (an alias's own address), Status and the rest; the
  * delivery-status reader takes the Original-Recipient line for the start
- * of another recipient.  Joins such a pair from index @from: a bare
- * Final-Recipient and Action, followed by the rest under the alias. */
+ * of another recipient.  Joins such a pair from index @from: a
+ * Final-Recipient with its Action, followed by the rest under the alias,
+ * which has no Action (RFC 3464 2.3.3 requires one in every group, and
+ * dsn.C wrote it above).  The text's block may have completed either
+ * half already, and the alias may be the Final-Recipient itself (a
+ * recipient Courier kept its ORCPT for), so neither tells the halves. */
 static void
 join_original (BvReport *report, guint from)
 {
 	GPtrArray *a = report->recipients;
 	for (guint i = from; i + 1 < a->len; i++) {
 		BvRecipient *x = a->pdata[i], *y = a->pdata[i + 1];
-		if (x->status[0] != '\0' || x->diagnostic[0] != '\0' || y->original_recipient[0] == '\0' ||
-		    g_ascii_strcasecmp (y->recipient, y->original_recipient) != 0 ||
-		    g_ascii_strcasecmp (x->recipient, y->recipient) == 0)
+		if (x->action[0] == '\0' || y->action[0] != '\0' || y->original_recipient[0] == '\0' ||
+		    g_ascii_strcasecmp (y->recipient, y->original_recipient) != 0)
 			continue;
 		bv_scrape_set (&x->original_recipient, y->original_recipient);
 		bv_scrape_complete (x, y);

@@ -71,6 +71,32 @@ read_reasons (const char *start, BvReport *out)
 	}
 }
 
+/* Reads "----- The following addresses had successful delivery
+ * notifications -----" into @out: savemail.c, errbody(), writes one line
+ * per address, "%s  (%s)", the address and what became of it
+ * ("successfully delivered to mailbox", "expanded by alias", "relayed to
+ * non-DSN-aware mailer"), so that note, not the whole block, is what the
+ * text says of that address. */
+static void
+read_successes (const char *start, BvReport *out)
+{
+	BvLines it;
+	BvLine line;
+	bv_lines_init (&it, start);
+	while (bv_lines_next (&it, &line) && !bv_line_blank (&line) && !bv_line_starts (&line, "-----")) {
+		g_autofree char *addr = bv_line_address (&line, NULL);
+		const char *rest = addr != NULL ? bv_line_find (&line, "  (") : NULL;
+		if (rest == NULL)
+			continue;
+		rest += 3;
+		const char *e = line.end;
+		while (e > rest && (e[-1] == ' ' || e[-1] == '\r' || e[-1] == ')'))
+			e--;
+		if (e > rest)
+			bv_scrape_set_diagnostic (bv_scrape_add (out, addr), rest, e - rest);
+	}
+}
+
 /* The transcript's reply that @why, a "(reason: ...)" line, quotes:
  * Sendmail copies the first line of the remote reply (q_rstatus, the
  * SmtpReplyBuffer of usersmtp.c) into it, so the reply starts with it. */
@@ -195,6 +221,11 @@ sendmail_parse (BvMail *mail, BvReport *report)
 	}
 	if (fatal != NULL)
 		read_reasons (bv_scrape_next_line (fatal), reasons);
+	g_autoptr (BvReport) successes = bv_report_new ();
+	const char *success = bv_scrape_find_line (
+	        body, "----- The following addresses had successful delivery notifications");
+	if (success != NULL)
+		read_successes (bv_scrape_next_line (success), successes);
 	gboolean lone = report->recipients->len - before == 1;
 	for (guint i = before; i < report->recipients->len; i++) {
 		BvRecipient *r = report->recipients->pdata[i];
@@ -208,6 +239,9 @@ sendmail_parse (BvMail *mail, BvReport *report)
 		/* Sendmail copies the remote server's enhanced code into
 		 * Status: only when it has none of its own making. */
 		bv_scrape_prefer_diag_status (r);
+		const BvRecipient *note = bv_scrape_find_recipient (successes, 0, r->recipient);
+		if (note != NULL && r->diagnostic[0] == '\0' && bv_scrape_same_outcome (r, note))
+			bv_scrape_set (&r->diagnostic, note->diagnostic);
 	}
 	return TRUE;
 }

@@ -827,6 +827,8 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 		bv_scrape_set (&r->diagnostic_type, "smtp");
 		g_string_truncate (ss->reply, 0);
 		g_string_truncate (ss->orphan, 0);
+		bv_scrape_set (&r->command, ss->command);
+		bv_scrape_set (&r->remote_mta, ss->host);
 	} else {
 		bv_scrape_set_diagnostic (r, text, end - text);
 		/* The code that opens the line is the local mailer's: it
@@ -835,9 +837,15 @@ session_line (Session *ss, BvReport *report, const BvLine *line)
 			char code[4] = { p[0], p[1], p[2], 0 };
 			bv_scrape_set (&r->reply_code, code);
 		}
+		/* No remote reply came since the last address line: this is
+		 * Sendmail's own verdict on the address it names (recipient.c
+		 * and deliver.c giveresponse(), written with e_to before
+		 * "... "), not an answer in the session of the "... while
+		 * talking to" line above, whose ">>>" and "<<<" lines
+		 * usersmtp.c reply() writes only with a reply, for the
+		 * address that reply's line names: it keeps no command and
+		 * no host. */
 	}
-	bv_scrape_set (&r->command, ss->command);
-	bv_scrape_set (&r->remote_mta, ss->host);
 }
 
 static guint

@@ -147,9 +147,10 @@ guint bv_scrape_merge (BvMail *mail, BvReport *report, BvReport *from_text);
  *
  * Appends one recipient per address named on a "NNN <addr>... text" or
  * "<addr>... text" line (each address once, in order), with the remote
- * server's reply ("<<<") as diagnostic when one came since the previous
- * address line (else the text after "..."), the command last sent (">>>")
- * and the host talked to.  *@fallback (when not NULL) receives a new
+ * server's reply ("<<<") as diagnostic, the command last sent (">>>") and
+ * the host talked to when that reply came since the previous address line;
+ * else the text after "..." alone, Sendmail's own verdict, with no command
+ * and no host.  *@fallback (when not NULL) receives a new
  * recipient with an empty address holding the last error that named no
  * address (a later "<<<" reply, or "NNN host (smtp)... text"), or NULL.
  * Returns the number of recipients appended. */

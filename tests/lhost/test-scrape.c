@@ -196,10 +196,13 @@ test_transcript (void)
 	g_assert_cmpstr (a->command, ==, "RCPT");
 	g_assert_cmpstr (a->remote_mta, ==, "mx.example.jp");
 	g_assert_cmpstr (a->diagnostic, ==, "550 5.1.1 <a@example.jp>... User unknown");
-	/* No remote reply since the first address: the local verdict. */
+	/* No remote reply since the first address: the local verdict, which
+	 * answered no command of the session above it. */
 	g_assert_cmpstr (b->recipient, ==, "b@example.or.jp");
 	g_assert_cmpstr (b->diagnostic, ==, "550 Host unknown");
 	g_assert_cmpstr (b->reply_code, ==, "550");
+	g_assert_cmpstr (b->command, ==, "");
+	g_assert_cmpstr (b->remote_mta, ==, "");
 	g_assert_nonnull (fallback);
 	g_assert_cmpstr (fallback->reply_code, ==, "421");
 	g_assert_cmpstr (fallback->status, ==, "4.7.0");
@@ -404,6 +407,36 @@ test_exim_pipe (void)
 	g_assert_cmpstr (c->recipient, ==, "carol@example.org");
 }
 
+/* A quoted local part with a blank is one address (RFC 5321 4.1.2), in
+ * Exim's list and in X-Failed-Recipients, which finds the list when the
+ * site wrote its own text (bounce_message_file). */
+static void
+test_exim_quoted (void)
+{
+	g_autoptr (BvReport) r =
+	        parse ("Received: from mail by mx.example.org with local (Exim 4.96)\n"
+	               "X-Failed-Recipients: \"ann lee\"@example.com, bob@example.com\n"
+	               "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n"
+	               "Subject: Unzustellbar\n"
+	               "\n"
+	               "Ihre Nachricht konnte nicht zugestellt werden:\n"
+	               "\n"
+	               "  \"ann lee\"@example.com\n"
+	               "    SMTP error from remote mail server after RCPT TO:<\"ann lee\"@example.com>:\n"
+	               "    host mx.example.com [192.0.2.1]: 550 5.1.1 unknown user\n"
+	               "  bob@example.com\n"
+	               "    host mx.example.com [192.0.2.1]: 552 5.2.2 mailbox full\n");
+	static const char *const want[][2] = { { "\"ann lee\"@example.com", "550" },
+		                               { "bob@example.com", "552" } };
+	g_assert_cmpstr (r->mta, ==, "exim");
+	g_assert_cmpuint (r->recipients->len, ==, G_N_ELEMENTS (want));
+	for (guint i = 0; i < G_N_ELEMENTS (want); i++) {
+		const BvRecipient *x = r->recipients->pdata[i];
+		g_assert_cmpstr (x->recipient, ==, want[i][0]);
+		g_assert_cmpstr (x->reply_code, ==, want[i][1]);
+	}
+}
+
 static void
 test_generic (void)
 {
@@ -559,6 +592,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/classic/postfix-text-only", test_postfix_text_only);
 	g_test_add_func ("/classic/qmail-original", test_qmail_original);
 	g_test_add_func ("/classic/exim-pipe", test_exim_pipe);
+	g_test_add_func ("/classic/exim-quoted", test_exim_quoted);
 	g_test_add_func ("/classic/generic", test_generic);
 	g_test_add_func ("/classic/generic-languages", test_generic_languages);
 	g_test_add_func ("/classic/generic-message-id", test_generic_message_id);

@@ -175,6 +175,28 @@ headline (const BvLine *line)
 	return e - p > 6 && strncmp (p, "** ", 3) == 0 && strncmp (e - 3, " **", 3) == 0;
 }
 
+/* Whether @line opens as the sentence under the headline of Gmail's newer
+ * notices does ("Your message wasn't delivered to", "Your message to a@b
+ * has been blocked", "Your message couldn't be delivered to", "There was a
+ * temporary problem delivering your message to", "There was a problem
+ * delivering your message to"). */
+static gboolean
+gmail_sentence (const BvLine *line)
+{
+	static const char *const openings[] = {
+		"Your message wasn't delivered to",
+		"Your message to ",
+		"Your message couldn't be delivered to",
+		"There was a temporary problem delivering your message to",
+		"There was a problem delivering your message to",
+		NULL,
+	};
+	for (const char *const *o = openings; *o; o++)
+		if (bv_line_starts (line, *o))
+			return TRUE;
+	return FALSE;
+}
+
 /* Gmail's newer notices when they come without the delivery-status part
  * (a relay or an archive dropped it): after the headline, the sentence
  * that names the recipient -- "Your message wasn't delivered to a@b
@@ -184,7 +206,11 @@ headline (const BvLine *line)
  * server was:" or "The response was:".  The wording is that of Gmail's
  * notices as public mailing-list archives quote them (qemu-devel, 2023:
  * "** Message blocked **" with "The response from the remote server
- * was:").  Returns the number of recipients. */
+ * was:").  The HTML part renders the headline as an h2 heading, without
+ * the asterisks the plain part adds; when only that part carries the
+ * notice (an empty or stub plain part, mail.c), the sentence is the first
+ * line that opens as Gmail's sentences do (gmail_sentence()).  Returns the
+ * number of recipients. */
 static guint
 read_headline (BvMail *mail, BvReport *out)
 {
@@ -194,6 +220,10 @@ read_headline (BvMail *mail, BvReport *out)
 	gboolean seen = FALSE;
 	g_autofree char *sentence = NULL;
 	while (bv_lines_next (&it, &line)) {
+		if (!seen && gmail_sentence (&line)) {
+			sentence = bv_line_dup (&line);
+			break;
+		}
 		if (!seen) {
 			seen = headline (&line);
 			continue;

@@ -126,66 +126,233 @@ bv_mail_part_text (GMimePart *part, gsize limit)
 	return text;
 }
 
-/* Crude HTML to text: drops tags, script and style, decodes the common
- * entities, keeps line structure at block tags.  Enough for the reports
- * that only come as HTML (some Exchange and provider pages). */
-static char *
-html_to_text (const char *html)
+/* The Latin-1 entities of HTML 4.01 (section 24.2, "HTMLlat1"), in the
+ * order of their code points, U+00A0 to U+00FF. */
+static const char *const latin1_entities[] = {
+	"nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",    "copy",
+	"ordf",   "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn", "sup2",   "sup3",
+	"acute",  "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",   "raquo",  "frac14", "frac12",
+	"frac34", "iquest", "Agrave", "Aacute", "Acirc",  "Atilde", "Auml",   "Aring",  "AElig",  "Ccedil",
+	"Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave", "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde",
+	"Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",   "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",
+	"Uuml",   "Yacute", "THORN",  "szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",
+	"aelig",  "ccedil", "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",
+	"eth",    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave",
+	"uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml",
+};
+
+/* Other named entities: HTML 4.01's markup-significant ones (HTMLspecial)
+ * with XML's apos, and the punctuation of HTMLsymbol and HTMLspecial that
+ * mail templates use. */
+static const struct {
+	const char *name;
+	gunichar c;
+} other_entities[] = {
+	{ "quot", '"' },      { "amp", '&' },       { "lt", '<' },        { "gt", '>' },
+	{ "apos", '\'' },     { "ndash", 0x2013 },  { "mdash", 0x2014 },  { "lsquo", 0x2018 },
+	{ "rsquo", 0x2019 },  { "sbquo", 0x201a },  { "ldquo", 0x201c },  { "rdquo", 0x201d },
+	{ "bdquo", 0x201e },  { "bull", 0x2022 },   { "hellip", 0x2026 }, { "lsaquo", 0x2039 },
+	{ "rsaquo", 0x203a }, { "euro", 0x20ac },   { "trade", 0x2122 },  { "ensp", 0x2002 },
+	{ "emsp", 0x2003 },   { "thinsp", 0x2009 }, { "zwnj", 0x200c },   { "zwj", 0x200d },
+	{ "lrm", 0x200e },    { "rlm", 0x200f },
+};
+
+/* Decodes the character reference at @p (which is '&'): sets *@c and
+ * returns its length, or returns 0 when none starts there (the '&' is then
+ * text, as the HTML Standard's tokenizer leaves it).  Numeric references
+ * (&#64; &#x40;) name a code point; one that is no character (0, a
+ * surrogate, past U+10FFFF) becomes U+FFFD, as the standard's "numeric
+ * character reference end state" says.  A name needs its ';' unless it is
+ * one of the legacy names browsers accept without (the basic four and
+ * Latin-1's). */
+static gsize
+html_entity (const char *p, gunichar *c)
 {
+	if (p[1] == '#') {
+		gboolean hex = p[2] == 'x' || p[2] == 'X';
+		const char *q = p + (hex ? 3 : 2);
+		guint64 v = 0;
+		gsize digits = 0;
+		while (hex ? g_ascii_isxdigit (*q) : g_ascii_isdigit (*q)) {
+			if (v <= 0x10ffff)
+				v = v * (hex ? 16 : 10) + (hex ? g_ascii_xdigit_value (*q) : *q - '0');
+			q++;
+			digits++;
+		}
+		if (digits == 0)
+			return 0;
+		if (*q == ';')
+			q++;
+		*c = v == 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff) ? 0xfffd : (gunichar)v;
+		return q - p;
+	}
+	gsize n = 0;
+	while (g_ascii_isalnum (p[1 + n]) && n < 8)
+		n++;
+	if (n == 0)
+		return 0;
+	/* The longest name that matches, so that "&notin;" is not "&not;". */
+	for (gsize len = n; len > 0; len--) {
+		gboolean semicolon = p[1 + len] == ';';
+		for (gsize i = 0; i < G_N_ELEMENTS (latin1_entities); i++)
+			if (strlen (latin1_entities[i]) == len &&
+			    strncmp (p + 1, latin1_entities[i], len) == 0) {
+				*c = 0xa0 + (gunichar)i;
+				return 1 + len + semicolon;
+			}
+		for (gsize i = 0; i < G_N_ELEMENTS (other_entities); i++)
+			if (strlen (other_entities[i].name) == len &&
+			    strncmp (p + 1, other_entities[i].name, len) == 0 && (semicolon || i < 4)) {
+				*c = other_entities[i].c;
+				return 1 + len + semicolon;
+			}
+	}
+	return 0;
+}
+
+/* When a tag starts at @p ('<' and a letter, '/', '!' or '?', as the
+ * HTML Standard's tokenizer has it), returns its '>' and sets *@n to the
+ * length of its name; NULL when the '<' is text.  So is a "tag" whose name
+ * holds an '@': an address a template left unescaped ("<user@example.net>"),
+ * which a browser hides but the report meant as text. */
+static const char *
+tag_name (const char *p, gsize *n)
+{
+	if (!(g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?'))
+		return NULL;
+	const char *gt = strchr (p, '>');
+	if (gt == NULL)
+		return NULL;
+	const char *name = p + (p[1] == '/' ? 2 : 1);
+	gsize len = 0;
+	while (name + len < gt && !g_ascii_isspace (name[len]) && name[len] != '/')
+		len++;
+	if (memchr (name, '@', len) != NULL)
+		return NULL;
+	*n = len;
+	return gt;
+}
+
+/* The rendered text of an HTML part, as the HTML Standard's innerText
+ * getter gives it (WHATWG HTML, "rendered text collection steps"), for
+ * the reports that say what failed only in HTML (Exchange's NDRs, Gmail's
+ * and other providers' pages) and for a plain alternative that is empty.
+ * The text of head, script, style and title is not rendered.  White space
+ * collapses to one space and goes at the start and end of a line, as CSS
+ * 'white-space: normal' does, except inside pre.  br gives one line break
+ * (so "<br>" and the source's newline after it are one, not two); a block
+ * element (div, tr, li, table, h1 to h6, ...) starts and ends a line, a p
+ * a paragraph (an empty line between), and consecutive breaks of both
+ * kinds collapse into the largest, as the standard's "required line break
+ * count" (a line break already written counts towards them: a br that ends
+ * a block, like a pre's last newline, leaves no empty line on the screen);
+ * table cells are separated by a tab within their row.  Character
+ * references are decoded; &nbsp; gives an ordinary space, which the
+ * parsers read as a space.  A tag whose name holds an '@' is an address a
+ * template left unescaped ("<user@example.net>"): a browser hides it, but
+ * the report meant it as text, so it is kept. */
+char *
+bv_mail_html_to_text (const char *html)
+{
+	static const char *const blocks[] = {
+		"address", "article", "aside", "blockquote", "caption", "center",  "dd",    "dir",
+		"div",     "dl",      "dt",    "fieldset",   "figure",  "footer",  "form",  "h1",
+		"h2",      "h3",      "h4",    "h5",         "h6",      "header",  "hr",    "li",
+		"main",    "menu",    "nav",   "ol",         "pre",     "section", "table", "tbody",
+		"tfoot",   "thead",   "tr",    "ul",         NULL,
+	};
 	GString *out = g_string_new (NULL);
 	const char *p = html;
+	guint breaks = 0;       /* required line breaks before the next text */
+	gboolean space = FALSE; /* collapsed white space before the next text */
+	guint cells = 0;        /* cells begun in the current row */
+	gboolean tab = FALSE;   /* a cell separator before the next text */
+	guint pre = 0;          /* depth of open pre elements */
 	while (*p) {
-		if (*p == '<') {
-			const char *gt = strchr (p, '>');
-			if (gt == NULL)
-				break;
-			if (g_ascii_strncasecmp (p, "<script", 7) == 0 ||
-			    g_ascii_strncasecmp (p, "<style", 6) == 0) {
-				const char *close = bv_text_find_ci (
-				        gt,
-				        p[1] == 's' && (p[2] == 'c' || p[2] == 'C') ? "</script" : "</style");
-				if (close == NULL)
+		if (*p == '<' && p[1] == '!' && p[2] == '-' && p[3] == '-') {
+			const char *end = strstr (p + 4, "-->");
+			p = end ? end + 3 : p + strlen (p);
+			continue;
+		}
+		gsize n = 0;
+		const char *gt = *p == '<' ? tag_name (p, &n) : NULL;
+		if (gt != NULL) {
+			gboolean closing = p[1] == '/';
+			const char *name = p + (closing ? 2 : 1);
+			g_autofree char *tag = g_ascii_strdown (name, n);
+			if (!closing && (strcmp (tag, "script") == 0 || strcmp (tag, "style") == 0 ||
+			                 strcmp (tag, "title") == 0 || strcmp (tag, "head") == 0)) {
+				g_autofree char *close = g_strconcat ("</", tag, NULL);
+				const char *end = bv_text_find_ci (gt, close);
+				if (end == NULL)
 					break;
-				gt = strchr (close, '>');
+				gt = strchr (end, '>');
 				if (gt == NULL)
 					break;
-			} else if (g_ascii_strncasecmp (p, "<br", 3) == 0 ||
-			           g_ascii_strncasecmp (p, "<p", 2) == 0 ||
-			           g_ascii_strncasecmp (p, "</p", 3) == 0 ||
-			           g_ascii_strncasecmp (p, "<div", 4) == 0 ||
-			           g_ascii_strncasecmp (p, "</div", 5) == 0 ||
-			           g_ascii_strncasecmp (p, "<tr", 3) == 0 ||
-			           g_ascii_strncasecmp (p, "<li", 3) == 0 ||
-			           g_ascii_strncasecmp (p, "</h", 3) == 0) {
+			} else if (strcmp (tag, "br") == 0) {
+				/* A forced line break: each one counts. */
 				g_string_append_c (out, '\n');
-			} else if (g_ascii_strncasecmp (p, "<td", 3) == 0) {
-				g_string_append_c (out, ' ');
+				breaks = 0;
+				space = tab = FALSE;
+			} else if (strcmp (tag, "p") == 0) {
+				breaks = MAX (breaks, 2);
+			} else if (strcmp (tag, "td") == 0 || strcmp (tag, "th") == 0) {
+				if (!closing && cells++ > 0)
+					tab = TRUE;
+			} else if (g_strv_contains (blocks, tag)) {
+				breaks = MAX (breaks, 1);
+				if (strcmp (tag, "tr") == 0)
+					cells = 0;
+				if (strcmp (tag, "pre") == 0)
+					pre = closing ? (pre > 0 ? pre - 1 : 0) : pre + 1;
+				/* A newline right after <pre> is not content (HTML
+				 * Standard, "pre" element: the parser drops it). */
+				if (strcmp (tag, "pre") == 0 && !closing && gt[1] == '\n')
+					gt++;
 			}
 			p = gt + 1;
 			continue;
 		}
-		if (*p == '&') {
-			static const struct {
-				const char *name;
-				const char *text;
-			} ents[] = {
-				{ "&lt;", "<" },   { "&gt;", ">" },  { "&amp;", "&" },  { "&quot;", "\"" },
-				{ "&nbsp;", " " }, { "&#39;", "'" }, { "&apos;", "'" },
-			};
-			gboolean done = FALSE;
-			for (gsize i = 0; i < G_N_ELEMENTS (ents) && !done; i++) {
-				gsize n = strlen (ents[i].name);
-				if (g_ascii_strncasecmp (p, ents[i].name, n) == 0) {
-					g_string_append (out, ents[i].text);
-					p += n;
-					done = TRUE;
-				}
-			}
-			if (done)
-				continue;
+		if (pre == 0 && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')) {
+			space = TRUE;
+			p++;
+			continue;
 		}
-		g_string_append_c (out, *p++);
+		/* Text: the breaks, separator or space it waits for first, none
+		 * at the start of the text or of a line. */
+		gboolean line_start = out->len == 0 || out->str[out->len - 1] == '\n';
+		if (breaks > 0 && out->len > 0) {
+			guint have = 0;
+			for (gsize i = out->len; i > 0 && out->str[i - 1] == '\n' && have < breaks; i--)
+				have++;
+			for (; have < breaks; have++)
+				g_string_append_c (out, '\n');
+			line_start = TRUE;
+		}
+		if (tab && !line_start)
+			g_string_append_c (out, '\t');
+		else if (space && !line_start && pre == 0)
+			g_string_append_c (out, ' ');
+		breaks = 0;
+		space = tab = FALSE;
+		gunichar c;
+		gsize len = *p == '&' ? html_entity (p, &c) : 0;
+		if (len > 0) {
+			if (c == 0xa0)
+				c = ' ';
+			g_string_append_unichar (out, c);
+			p += len;
+		} else if (*p == '<' && g_ascii_isalpha (p[1]) && strchr (p, '>') != NULL) {
+			/* An address written as a tag: up to its '>'. */
+			const char *end = strchr (p, '>') + 1;
+			g_string_append_len (out, p, end - p);
+			p = end;
+		} else {
+			g_string_append_c (out, *p++);
+		}
 	}
+	if (out->len > 0 && out->str[out->len - 1] != '\n')
+		g_string_append_c (out, '\n');
 	return g_string_free (out, FALSE);
 }
 
@@ -200,6 +367,8 @@ typedef struct {
 	guint nested_parts; /* parts looked at inside them */
 	/* The attached message whose parts find_nested_report() looks at. */
 	GMimeMessage *carrier;
+	/* How many multipart/alternative parts the walk is inside. */
+	guint alternative;
 } Walk;
 
 static void
@@ -308,6 +477,83 @@ find_nested_report (Walk *w, GMimeObject *obj, guint level, guint depth)
 	find_in_forward (w, inner, level);
 }
 
+/* The number of characters of @s that are not white space. */
+static gsize
+visible_length (const char *s)
+{
+	gsize n = 0;
+	for (; *s; s++)
+		n += !g_ascii_isspace (*s);
+	return n;
+}
+
+/* Whether @s names a mail address anywhere ("a@example.org", "<a@b.c>"). */
+static gboolean
+names_address (const char *s)
+{
+	for (const char *at = strchr (s, '@'); at != NULL; at = strchr (at + 1, '@')) {
+		const char *a = at, *b = at + 1;
+		while (a > s && !g_ascii_isspace (a[-1]) && !strchr ("<>()\"',;:[]", a[-1]))
+			a--;
+		while (*b && !g_ascii_isspace (*b) && !strchr ("<>()\"',;:[]", *b))
+			b++;
+		g_autofree char *word = g_strndup (a, b - a);
+		if (bv_address_plausible (word))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* Whether the text/plain alternative @plain says less than the text of the
+ * HTML alternative @html, so that the HTML is the report to read.  RFC 2046
+ * section 5.1.4 makes the parts of a multipart/alternative the same content,
+ * and a reader takes the plain one; but some senders fill it with nothing
+ * but white space, or with a stub ("This message requires an HTML viewer.",
+ * "Diese Nachricht erfordert einen HTML-fähigen E-Mail-Client.", a list of
+ * display names and "the rest is in HTML").  A part with no visible
+ * character is empty.  Otherwise it is a stub when it is much shorter (less
+ * than a quarter of the HTML's visible characters) and either none of its
+ * lines occurs in the HTML's text, so it is no rendering of it, or it
+ * names no address where the HTML does, so it lacks what a report is
+ * about.  A plain part that renders the same report, shorter because the
+ * HTML adds a layout's labels, shares its lines and its addresses. */
+static gboolean
+plain_is_stub (const char *plain, const char *html)
+{
+	gsize seen = visible_length (plain);
+	if (seen == 0)
+		return TRUE;
+	if (seen * 4 >= visible_length (html))
+		return FALSE;
+	if (!names_address (plain) && names_address (html))
+		return TRUE;
+	g_autofree char *flat = bv_text_normalise (html, -1);
+	g_auto (GStrv) lines = g_strsplit (plain, "\n", -1);
+	for (char **l = lines; *l; l++) {
+		g_autofree char *line = bv_text_normalise (*l, -1);
+		if (*line != '\0' && strstr (flat, line) != NULL)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* After the walk of a multipart/alternative whose plain text starts at
+ * @body_from of the body and whose HTML's text at @html_from of the HTML
+ * collected: the HTML's text replaces a plain part that is empty or a stub
+ * (plain_is_stub()). */
+static void
+choose_alternative (Walk *w, gsize body_from, gsize html_from)
+{
+	BvMail *mail = w->mail;
+	const char *html = w->html->str + html_from;
+	if (visible_length (html) == 0 || !plain_is_stub (mail->body->str + body_from, html))
+		return;
+	g_autofree char *text = g_strdup (html);
+	g_string_truncate (mail->body, body_from);
+	g_string_truncate (w->html, html_from);
+	append_limited (mail->body, text, &mail->truncated);
+}
+
 static void
 walk (Walk *w, GMimeObject *obj, guint depth)
 {
@@ -327,8 +573,16 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 			return;
 		GMimeMultipart *mp = GMIME_MULTIPART (obj);
 		int n = g_mime_multipart_get_count (mp);
+		gsize body_from = mail->body->len, html_from = w->html->len;
+		GMimeContentType *mct = g_mime_object_get_content_type (obj);
+		gboolean alternative =
+		        mct != NULL && g_mime_content_type_is_type (mct, "multipart", "alternative");
+		w->alternative += alternative;
 		for (int i = 0; i < n; i++)
 			walk (w, g_mime_multipart_get_part (mp, i), depth + 1);
+		w->alternative -= alternative;
+		if (alternative)
+			choose_alternative (w, body_from, html_from);
 		/* A multipart whose boundary is missing or never used has no
 		 * parts: GMime leaves its whole text in the prologue, which is
 		 * then the report's text. */
@@ -387,9 +641,21 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 			append_limited (mail->original, t, &mail->truncated);
 		}
 	} else if (is_text && g_ascii_strcasecmp (sub, "html") == 0) {
+		/* Outside a multipart/alternative an HTML part is text of its
+		 * own, shown in its place among the others (RFC 2046 section
+		 * 5.1.3: a multipart/mixed's parts are independent): a report
+		 * sent as HTML only, which a gateway's banner or a list's
+		 * footer in text/plain now precedes or follows.  In an
+		 * alternative it is another form of the plain part
+		 * (choose_alternative()), and an attached HTML file is used
+		 * only when the mail has no other text. */
 		g_autofree char *t = bv_mail_part_text (part, MAIL_MAX_TEXT);
-		g_autofree char *plain = html_to_text (t);
-		append_limited (w->html, plain, &mail->truncated);
+		g_autofree char *plain = bv_mail_html_to_text (t);
+		gboolean attachment =
+		        g_mime_object_get_disposition (obj) != NULL &&
+		        g_ascii_strcasecmp (g_mime_object_get_disposition (obj), "attachment") == 0;
+		append_limited (w->alternative > 0 || attachment ? w->html : mail->body, plain,
+		                &mail->truncated);
 	} else if (is_text) {
 		/* text/plain and the odd text/x-*: human-readable report text.
 		 * Attachments named as files are the original's content. */
@@ -614,8 +880,13 @@ bv_mail_new (const char *data, gsize len)
 	for (guint i = 0; i < w.forwards->len && mail->attached_report == NULL; i++)
 		find_in_forward (&w, w.forwards->pdata[i], 1);
 	g_ptr_array_free (w.forwards, TRUE);
-	if (mail->body->len == 0 && w.html->len > 0)
+	/* Only HTML, or plain parts with nothing visible in them (an empty
+	 * part beside an HTML one in a multipart/report or mixed): the HTML's
+	 * text is the report's. */
+	if (visible_length (mail->body->str) == 0 && visible_length (w.html->str) > 0) {
+		g_string_truncate (mail->body, 0);
 		g_string_append_len (mail->body, w.html->str, w.html->len);
+	}
 	g_string_free (w.html, TRUE);
 	mail->text = mail->body->str;
 	if (mail->body->len == 0 && GMIME_IS_MULTIPART (body)) {

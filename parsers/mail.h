@@ -67,6 +67,11 @@ BvMail *bv_mail_new (const char *data, gsize len);
 void bv_mail_free (BvMail *mail);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BvMail, bv_mail_free)
 
+/* The text an HTML part renders as (new string, LF line ends): tags
+ * dropped, line breaks where a browser breaks lines, character references
+ * decoded (mail.c describes the rules). */
+char *bv_mail_html_to_text (const char *html);
+
 /* A top-level header, decoded to UTF-8, or NULL.  Owned by @mail's message:
  * valid while @mail lives. */
 const char *bv_mail_header (BvMail *mail, const char *name);

@@ -179,6 +179,89 @@ test_blank_prefix (void)
 		                  cases[i].skip);
 }
 
+/* An HTML part's text is what a browser shows: one break for "<br>" and
+ * the newline after it, lines at blocks, a paragraph's empty line, tabs
+ * between cells, pre as written, references decoded. */
+static void
+test_html_to_text (void)
+{
+	const struct {
+		const char *html, *want;
+	} cases[] = {
+		/* Exchange's recipient lines: one break each, not two. */
+		{ "<p>Generating server: ex.example.com<br>\n<br>\n"
+		  "<a href=\"mailto:a@example.net\">a@example.net</a><br>\nmx.example.net<br>\n"
+		  "Remote Server returned '550 5.1.1 &lt;a@example.net&gt;'<br>\n</p>",
+		  "Generating server: ex.example.com\n\na@example.net\nmx.example.net\n"
+		  "Remote Server returned '550 5.1.1 <a@example.net>'\n" },
+		/* White space collapses, and goes at a line's ends. */
+		{ "<div>  one\n  two  </div>\n\n<div>three</div>", "one two\nthree\n" },
+		/* A paragraph: an empty line; breaks in a row collapse. */
+		{ "<p>a</p><p>b</p><div><div>c</div></div>", "a\n\nb\n\nc\n" },
+		/* Cells: a tab between them; rows and headings: lines. */
+		{ "<table><tr><th>Recipient</th><th>Reason</th></tr>"
+		  "<tr><td>d&#64;example.net</td><td>550 5.1.1 User unknown</td></tr></table>"
+		  "<h2>Next</h2>",
+		  "Recipient\tReason\nd@example.net\t550 5.1.1 User unknown\nNext\n" },
+		/* pre keeps its lines; the newline after <pre> is no content. */
+		{ "<pre>\nReceived: from a\n  by b;\n</pre>x", "Received: from a\n  by b;\nx\n" },
+		/* References: numeric, hexadecimal, named, legacy without ';'. */
+		{ "a&#x40;b &#64; &lt;&gt;&amp;&quot;&nbsp;&eacute;&copy x &#0; &bogus; & a",
+		  "a@b @ <>&\" \xc3\xa9\xc2\xa9 x \xef\xbf\xbd &bogus; & a\n" },
+		/* Script, style, head and comments show nothing; an address
+		 * left unescaped is text, a lone '<' too. */
+		{ "<head><title>t</title></head><style>p{}</style><!-- <p>no</p> -->"
+		  "550 <user@example.net> 1 < 2<script>x()</script>",
+		  "550 <user@example.net> 1 < 2\n" },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autofree char *got = bv_mail_html_to_text (cases[i].html);
+		g_assert_cmpstr (got, ==, cases[i].want);
+	}
+}
+
+/* A multipart/alternative's plain part that is empty or a stub gives way
+ * to the HTML's text; one that renders the report stays. */
+static void
+test_alternative (void)
+{
+	static const char *const head = "From: a@example.com\nSubject: x\nMIME-Version: 1.0\n"
+	                                "Content-Type: multipart/alternative; boundary=b\n\n--b\n"
+	                                "Content-Type: text/plain\n\n";
+	static const char *const html =
+	        "\n--b\nContent-Type: text/html\n\n"
+	        "<p>Delivery has failed to these recipients or groups:</p>"
+	        "<p>Petr Novak<br>The mailbox is full.</p>"
+	        "<p>Generating server: ex.example.com</p><p>p.novak@example.org<br>"
+	        "mx.example.org<br>Remote Server returned '452 4.2.2 Mailbox full'</p>"
+	        "<p>Original message headers:</p><pre>Received: from ex.example.com (192.0.2.10) by "
+	        "ex.example.com with Microsoft SMTP Server id 15.20.7452.28;\n"
+	        " Mon, 16 Nov 2026 15:00:00 +0000\nFrom: a@example.com\nTo: p.novak@example.org\n"
+	        "Subject: Price list\n</pre>\n--b--\n";
+	const struct {
+		const char *plain;
+		gboolean html;
+	} cases[] = {
+		{ "", TRUE },
+		{ " \n\t\n", TRUE },
+		{ "This message requires an HTML viewer.\n", TRUE },
+		/* A line of the HTML, but no address where the HTML has one. */
+		{ "Delivery has failed to these recipients or groups:\n\nPetr Novak\n", TRUE },
+		/* The report itself, shorter than the HTML. */
+		{ "p.novak@example.org\nRemote Server returned '452 4.2.2 Mailbox full'\n", FALSE },
+		/* Not much shorter: kept whatever it says. */
+		{ "Somebody wrote a long plain part that the HTML does not repeat at all, "
+		  "long enough to count as a text of its own and not as a stub of one.\n",
+		  FALSE },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+		g_autofree char *msg = g_strconcat (head, cases[i].plain, html, NULL);
+		g_autoptr (BvMail) mail = bv_mail_new (msg, strlen (msg));
+		gboolean got = strstr (mail->text, "Generating server: ex.example.com\n") != NULL;
+		g_assert_cmpint (got, ==, cases[i].html);
+	}
+}
+
 int
 main (int argc, char **argv)
 {
@@ -191,5 +274,7 @@ main (int argc, char **argv)
 	g_test_add_func ("/text/find-ci", test_find_ci);
 	g_test_add_func ("/text/decode-header", test_decode_header);
 	g_test_add_func ("/text/blank-prefix", test_blank_prefix);
+	g_test_add_func ("/text/html-to-text", test_html_to_text);
+	g_test_add_func ("/text/alternative", test_alternative);
 	return g_test_run ();
 }

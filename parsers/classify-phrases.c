@@ -2363,9 +2363,10 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 	const char *t = folded->str;
 	gsize n = folded->len;
 	gssize unknown_at = -1;
-	/* Where the last give-up sentence of a relay ends: words inside it
-	 * ("timeout" in "retry timeout exceeded") are the sentence's, not a
-	 * reply it quotes. */
+	/* Where the last wrapper (a relay's give-up sentence, a refusal that
+	 * gives no reason) begins and ends: words inside it ("timeout" in
+	 * "retry timeout exceeded") are the sentence's, not a reply it
+	 * quotes. */
 	gsize wrapper_end = 0, wrapper_start = 0;
 	/* The providers the text names itself, looked for once, when a
 	 * scoped phrase first matches. */

@@ -1064,6 +1064,22 @@ const BvPhrase bv_phrases[] = {
 	P ("hourly message", SPEEDING),
 	NOT ("per hour", MAILBOXFULL),
 	NOT ("hourly", MAILBOXFULL),
+	/* So is a quota per day or month, or one of sending: a mailbox's
+	 * storage has no period, and the recipient's mailbox sends nothing
+	 * (Amazon SES "Daily message quota exceeded", "Maximum sending rate
+	 * exceeded"; Google "Daily user sending quota exceeded"). */
+	NOT ("per day", MAILBOXFULL),
+	NOT ("per month", MAILBOXFULL),
+	NOT ("daily message", MAILBOXFULL),
+	NOT ("daily sending", MAILBOXFULL),
+	NOT ("daily quota", MAILBOXFULL),
+	NOT ("daily limit", MAILBOXFULL),
+	NOT ("monthly message", MAILBOXFULL),
+	NOT ("monthly sending", MAILBOXFULL),
+	NOT ("monthly quota", MAILBOXFULL),
+	NOT ("monthly limit", MAILBOXFULL),
+	NOT ("sending quota", MAILBOXFULL),
+	NOT ("send quota", MAILBOXFULL),
 	P ("rate limited", SPEEDING),
 	/* A limit on connections is not a limit on messages. */
 	NOT ("connection rate limit", SPEEDING),
@@ -1559,6 +1575,12 @@ const BvPhrase bv_phrases[] = {
 	CONN_WORD ("ehostunreach", NODE_SOURCE),
 	CONN ("noroutetohostexception", "Java java.net.NoRouteToHostException"),
 	CONN ("attempted to an unreachable", WINSOCK_SOURCE " (WSAENETUNREACH 10051, WSAEHOSTUNREACH 10065)"),
+	CONN ("host is unreachable", "musl src/errno/__strerror.h (EHOSTUNREACH \"Host is unreachable\"); Java "
+	      "java.net.NoRouteToHostException"),
+	CONN ("host unreachable", "RFC 792 (ICMP destination unreachable, code 1: host unreachable)"),
+	CONN ("unreachable host", "RFC 792 (ICMP destination unreachable, code 1: host unreachable)"),
+	CONN ("network unreachable", "musl src/errno/__strerror.h (ENETUNREACH \"Network unreachable\"); RFC 792 "
+	      "(ICMP destination unreachable, code 0)"),
 	CONN_WORD ("host is down", STRERROR_SOURCE " (EHOSTDOWN)"),
 	CONN ("host * is down", "Sendmail sendmail/err.c (\"Host %s is down\")"),
 	CONN ("connection timed out", STRERROR_SOURCE "; Sendmail sendmail/err.c (\"Connection timed out with %s during %s\")"),

@@ -92,42 +92,65 @@ static const char *const program_marks[] = {
 /* Words before an exit status: the MTAs' ("Command died with status 67",
  * Exim's "transport returned 67"), a script's ("exit code 77", "exited
  * with status 75", "rc=75") and other languages' ("Rückgabewert 77",
- * "code de sortie 75", "código de salida 77"). */
-static const char *const exit_leads[] = {
-	"died with status",
-	"died with exit code",
-	"exited with status",
-	"exited with code",
-	"exited with exit code",
-	"exited with",
-	"exit status",
-	"exit code",
-	"exit value",
-	"exitcode",
-	"exitstatus",
-	"returned exit code",
-	"returned status",
-	"return code",
-	"returned",
-	"status code",
-	"exit",
-	"rc=",
-	"beendet mit status",
-	"beendet mit code",
-	"rückgabewert",
-	"rückgabecode",
-	"exit-code",
-	"exit-status",
-	"code de sortie",
-	"code de retour",
-	"code retour",
-	"statut de sortie",
-	"código de salida",
-	"código de retorno",
-	"codice di uscita",
-	"codice di ritorno",
-	"afsluitcode",
-	NULL,
+ * "code de sortie 75", "código de salida 77", "終了コード 75").  @any: the
+ * words can only name a program's exit, whatever number follows
+ * ("Command died with status 1": Postfix src/global/pipe_command.c writes
+ * it for a status sysexits.h does not define); "returned", "return code"
+ * and "status code" also stand before SMTP reply codes. */
+typedef struct {
+	const char *words;
+	gboolean any;
+} ExitLead;
+
+static const ExitLead exit_leads[] = {
+	{ "died with status", TRUE },
+	{ "died with exit code", TRUE },
+	{ "exited with status", TRUE },
+	{ "exited with code", TRUE },
+	{ "exited with exit code", TRUE },
+	{ "exited with", FALSE },
+	{ "exit status", TRUE },
+	{ "exit code", TRUE },
+	{ "exit value", TRUE },
+	{ "exitcode", TRUE },
+	{ "exitstatus", TRUE },
+	{ "returned exit code", TRUE },
+	{ "returned status", FALSE },
+	{ "return code", FALSE },
+	{ "returned", FALSE },
+	{ "status code", FALSE },
+	{ "exit", FALSE },
+	{ "rc=", FALSE },
+	{ "beendet mit status", TRUE },
+	{ "beendet mit code", TRUE },
+	{ "rückgabewert", TRUE },
+	{ "rückgabecode", FALSE },
+	{ "exit-code", TRUE },
+	{ "exit-status", TRUE },
+	{ "code de sortie", TRUE },
+	{ "code de retour", FALSE },
+	{ "code retour", FALSE },
+	{ "statut de sortie", TRUE },
+	{ "código de salida", TRUE },
+	{ "código de retorno", FALSE },
+	{ "codice di uscita", TRUE },
+	{ "codice di ritorno", FALSE },
+	{ "afsluitcode", TRUE },
+	/* código de saída */
+	{ "c\xc3\xb3\x64igo de sa\xc3\xad\x64\x61", TRUE },
+	/* kod wyjścia */
+	{ "kod wyj\xc5\x9b\x63ia", TRUE },
+	/* код выхода */
+	{ "\xd0\xba\xd0\xbe\xd0\xb4 \xd0\xb2\xd1\x8b\xd1\x85\xd0\xbe\xd0\xb4\xd0\xb0", TRUE },
+	/* кодом выхода */
+	{ "\xd0\xba\xd0\xbe\xd0\xb4\xd0\xbe\xd0\xbc \xd0\xb2\xd1\x8b\xd1\x85\xd0\xbe\xd0\xb4\xd0\xb0", TRUE },
+	/* 終了コード */
+	{ "\xe7\xb5\x82\xe4\xba\x86\xe3\x82\xb3\xe3\x83\xbc\xe3\x83\x89", TRUE },
+	/* 退出码 */
+	{ "\xe9\x80\x80\xe5\x87\xba\xe7\xa0\x81", TRUE },
+	/* 退出代码 */
+	{ "\xe9\x80\x80\xe5\x87\xba\xe4\xbb\xa3\xe7\xa0\x81", TRUE },
+	{ NULL, FALSE },
 };
 
 /* Whether @p (at @at of @text) stands at the start of a word. */
@@ -137,33 +160,70 @@ word_start (const char *text, const char *at)
 	return at == text || !g_ascii_isalnum (at[-1]);
 }
 
-/* The first exit status (64-78) after one of exit_leads in @low (the
- * folded text, @len bytes), or -1; sets *start and *end to the number. */
+/* The number (of one to three digits) after the lead word ending at @p
+ * ("exit code: 77", "status=77", "exit (77)", "exit #77"), or -1; sets
+ * *digits and *end to where it stands.  A number that runs on into a word
+ * or a version ("77a", "7.5") is none. */
 static int
-exit_number (const char *low, gsize *start, gsize *end)
+number_after (const char *p, const char **digits, const char **end)
+{
+	while (*p == ' ' || *p == ':' || *p == '=' || *p == '(' || *p == '#')
+		p++;
+	const char *d = p;
+	int code = 0;
+	while (g_ascii_isdigit (*p) && p - d < 4)
+		code = code * 10 + (*p++ - '0');
+	if (p == d || p - d > 3 || g_ascii_isalnum (*p) || (*p == '.' && g_ascii_isdigit (p[1])))
+		return -1;
+	*digits = d;
+	*end = p;
+	return code;
+}
+
+/* Whether @code is an exit status sysexits.h defines (64-78), and stands
+ * as two digits. */
+static gboolean
+sysexit_number (int code, const char *d, const char *p)
+{
+	return code >= 64 && code <= 78 && p - d == 2;
+}
+
+/* Whether @code is an exit status of 1 to 127 that sysexits.h does not
+ * define.  Above 127 a shell reports a signal (128 + n), and a number
+ * such as 250 may as well be an SMTP reply. */
+static gboolean
+other_number (int code, const char *d G_GNUC_UNUSED, const char *p G_GNUC_UNUSED)
+{
+	return code >= 1 && code <= 127 && !(code >= 64 && code <= 78);
+}
+
+/* The earliest exit status that @accept takes after one of exit_leads in
+ * @low (the folded text), or -1; sets *start and *end to where the number
+ * stands (@from_lead: the lead and the number, after a lead that can name
+ * only a program's exit). */
+static int
+lead_number (const char *low, gboolean (*accept) (int, const char *, const char *), gboolean from_lead,
+             gsize *start, gsize *end)
 {
 	int best = -1;
 	gsize best_at = G_MAXSIZE;
-	for (const char *const *l = exit_leads; *l; l++) {
-		gsize n = strlen (*l);
-		for (const char *at = strstr (low, *l); at; at = strstr (at + 1, *l)) {
+	for (const ExitLead *l = exit_leads; l->words; l++) {
+		/* A status sysexits.h does not define follows only words
+		 * that can name nothing but a program's exit. */
+		if (from_lead && !l->any)
+			continue;
+		gsize n = strlen (l->words);
+		for (const char *at = strstr (low, l->words); at; at = strstr (at + 1, l->words)) {
+			const char *d, *p;
 			if (!word_start (low, at))
 				continue;
-			const char *p = at + n;
-			/* "exit code: 77", "status=77", "exit (77)", "exit #77". */
-			while (*p == ' ' || *p == ':' || *p == '=' || *p == '(' || *p == '#')
-				p++;
-			const char *d = p;
-			while (g_ascii_isdigit (*p))
-				p++;
-			if (p - d != 2 || g_ascii_isalnum (*p) || (*p == '.' && g_ascii_isdigit (p[1])))
-				continue;
-			int code = (d[0] - '0') * 10 + (d[1] - '0');
-			if (code < 64 || code > 78 || (gsize)(d - low) >= best_at)
+			int code = number_after (at + n, &d, &p);
+			gsize from = (gsize)((from_lead ? at : d) - low);
+			if (code < 0 || !accept (code, d, p) || from >= best_at)
 				continue;
 			best = code;
-			best_at = (gsize)(d - low);
-			*start = best_at;
+			best_at = from;
+			*start = from;
 			*end = (gsize)(p - low);
 		}
 	}
@@ -219,10 +279,13 @@ bv_local_read (const char *diag, gboolean x_unix, BvLocalExit *out)
 	}
 
 	gsize start = 0, end = 0;
-	int number = exit_number (mta, &start, &end);
+	int number = lead_number (mta, sysexit_number, FALSE, &start, &end);
 	if (number < 0 && x_unix)
 		number = bare_number (mta);
-	out->program = out->program || number >= 0;
+	if (number < 0)
+		out->other_exit =
+		        lead_number (mta, other_number, TRUE, &out->exit_start, &out->exit_end) >= 0;
+	out->program = out->program || number >= 0 || out->other_exit;
 	out->local = out->program;
 	if (!(x_unix || out->local))
 		return;

@@ -24,6 +24,11 @@ typedef struct {
 	/* The text alone says a local delivery failed (a program's exit, as
 	 * above): with a Diagnostic-Code type x-unix the report says so. */
 	gboolean local;
+	/* The text names a program's exit with a status sysexits.h does
+	 * not define ("exit code 1", "code de sortie 2"): the program failed,
+	 * and its number says no more.  Where it stands: exit_start, exit_end. */
+	gboolean other_exit;
+	gsize exit_start, exit_end;
 	int code;           /* the sysexits status found, -1 for none */
 	gsize start, end;   /* where its words or number stand in the text */
 	const char *source; /* where the words come from, or NULL */

@@ -576,6 +576,14 @@ const BvPhrase bv_phrases[] = {
 	P ("mailbox has moved", HASMOVED),
 	P ("user has moved", HASMOVED),
 	P ("no longer on server", HASMOVED),
+	/* "The recipient has changed address" in other languages, as the
+	 * servers of those countries word RFC 3463 X.1.6 (destination
+	 * mailbox has moved, no forwarding address). */
+	P ("ha cambiato indirizzo", HASMOVED),
+	P ("ha cambiado de direcci\xc3\xb3n", HASMOVED),
+	P ("mudou de endere\xc3\xa7o", HASMOVED),
+	P ("a chang\xc3\xa9 d'adresse", HASMOVED),
+	P ("adresse hat sich ge\xc3\xa4ndert", HASMOVED),
 
 	/* ---- Relaying denied. ---- */
 	P ("relay access denied", NORELAYING),
@@ -723,6 +731,14 @@ const BvPhrase bv_phrases[] = {
 	P ("ptr record", REQUIREPTR),
 	P ("ptr resource record", REQUIREPTR),
 	P ("no ptr", REQUIREPTR),
+	/* "No PTR record" in other languages. */
+	P ("brak rekordu ptr", REQUIREPTR),
+	P ("nessun record ptr", REQUIREPTR),
+	P ("geen ptr", REQUIREPTR),
+	P ("ning\xc3\xban registro ptr", REQUIREPTR),
+	P ("nenhum registro ptr", REQUIREPTR),
+	P ("aucun enregistrement ptr", REQUIREPTR),
+	P ("kein ptr", REQUIREPTR),
 	P ("missing ptr", REQUIREPTR),
 	P ("invalid ptr", REQUIREPTR),
 	P ("no dns reverse", REQUIREPTR),
@@ -1134,6 +1150,26 @@ const BvPhrase bv_phrases[] = {
 	/* A connection-rate limit is a limit on connections, reached or
 	 * exceeded (Postfix anvil, Mox "connection rate limit"). */
 	P ("connection rate limit", TOOMANYCONN),
+	/* Mox smtpserver/server.go ("connection rate from your ip or network
+	 * too high, slow down please"): the rate is of connections, whatever
+	 * it asks of the client. */
+	P ("connection rate", TOOMANYCONN),
+	NOT ("connection rate", SPEEDING),
+	/* A client that keeps sending commands the server does not know
+	 * (Apache James MaxUnknownCmdHandler "Closing connection as too many
+	 * unknown commands received"): the commands, not the connections. */
+	P ("too many unknown commands", SYNTAXERROR),
+	P ("too many invalid commands", SYNTAXERROR),
+	P ("too many unrecognized commands", SYNTAXERROR),
+	P ("too many bad commands", SYNTAXERROR),
+	NOT ("too many unknown commands", TOOMANYCONN),
+	NOT ("too many invalid commands", TOOMANYCONN),
+	NOT ("too many unrecognized commands", TOOMANYCONN),
+	NOT ("too many bad commands", TOOMANYCONN),
+	NOT ("too many unknown commands", SPEEDING),
+	NOT ("too many invalid commands", SPEEDING),
+	NOT ("too many unrecognized commands", SPEEDING),
+	NOT ("too many bad commands", SPEEDING),
 	/* A throttle of connections is about connections, not messages
 	 * (sqlgrey "Throttling too many connections from new source"). */
 	NOT ("too many connections", SPEEDING),
@@ -1423,6 +1459,11 @@ const BvPhrase bv_phrases[] = {
 	P ("delivery to file forbidden", SYSTEMERROR),
 	P ("unsafe for mailing to programs", SYSTEMERROR),
 	P ("internal server error", SYSTEMERROR),
+	P ("error interno del servidor", SYSTEMERROR),
+	P ("errore interno del server", SYSTEMERROR),
+	P ("erro interno do servidor", SYSTEMERROR),
+	P ("erreur interne du serveur", SYSTEMERROR),
+	P ("interner serverfehler", SYSTEMERROR),
 	P ("internal error", SYSTEMERROR),
 	P ("system error", SYSTEMERROR),
 	P ("server error", SYSTEMERROR),
@@ -1481,6 +1522,7 @@ const BvPhrase bv_phrases[] = {
 	P ("mail system full", SYSTEMFULL),
 	P ("system storage exceeded", SYSTEMFULL),
 	P ("disk full", SYSTEMFULL),
+	P ("disk is full", SYSTEMFULL),
 	P ("out of disk space", SYSTEMFULL),
 	P ("no space left on device", SYSTEMFULL),
 
@@ -1500,6 +1542,17 @@ const BvPhrase bv_phrases[] = {
 	P ("no mx record", NOTACCEPT),
 	P ("no mx or a record", NOTACCEPT),
 	P ("no mx and no a record", NOTACCEPT),
+	/* The same absence, and RFC 7505's null MX, in other languages. */
+	P ("mx nulo", NOTACCEPT),
+	P ("mx nullo", NOTACCEPT),
+	P ("mx nul", NOTACCEPT),
+	P ("nessun record mx", NOTACCEPT),
+	P ("geen mx record", NOTACCEPT),
+	P ("ning\xc3\xban registro mx", NOTACCEPT),
+	P ("nenhum registro mx", NOTACCEPT),
+	P ("aucun enregistrement mx", NOTACCEPT),
+	P ("kein mx", NOTACCEPT),
+	P ("brak rekordu mx", NOTACCEPT),
 	P ("not accepting mail", NOTACCEPT),
 	/* "... is not accepting mail from this sender" (AOL Help: the
 	 * recipient's own block list): the sender is refused, not all mail. */
@@ -1546,6 +1599,8 @@ const BvPhrase bv_phrases[] = {
 	P ("lookups failed temporarily", NETWORKERROR),
 	P ("name server timeout", NETWORKERROR),
 	P ("temporary dns failure", NETWORKERROR),
+	/* qmail's chkuser ("451 4.4.0 DNS temporary failure (chkuser)"). */
+	P ("dns temporary failure", NETWORKERROR),
 	/* hMailServer ExternalDelivery.cpp ("Unable to find the recipient's
 	 * email server. The DNS query has failed."). */
 	P ("dns query has failed", NETWORKERROR),

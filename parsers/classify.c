@@ -671,7 +671,7 @@ collect_local (Candidates *cs, const Facts *f)
 	gboolean x_unix = strcmp (f->dtype, "x-unix") == 0;
 	BvLocalExit lx;
 	bv_local_read (f->diag, x_unix, &lx);
-	if (!x_unix && lx.code < 0)
+	if (!x_unix && lx.code < 0 && !lx.other_exit)
 		return;
 	BvCause c = lx.code >= 0 ? bv_local_cause (lx.code, lx.program) : BV_CAUSE_MAILERERROR;
 	/* A program's failure that names nothing of the host: the words of a
@@ -679,6 +679,14 @@ collect_local (Candidates *cs, const Facts *f)
 	 * full disk, EACCES a system error) say which. */
 	if (c == BV_CAUSE_MAILERERROR && family_said (f, BV_CAUSE_MAILERERROR))
 		return;
+	if (lx.code < 0 && !x_unix) {
+		add_fixed (cs, BV_CAUSE_MAILERERROR, TIER_STRUCTURE, "text",
+		           "Postfix src/global/pipe_command.c (\"Command died with status %d\" for a status "
+		           "sysexits.h does not define); sysexits.h",
+		           f->diag + lx.exit_start, lx.exit_end - lx.exit_start,
+		           "a delivery program exited with a failure status of its own");
+		return;
+	}
 	if (lx.code < 0) {
 		add_fixed (
 		        cs, BV_CAUSE_MAILERERROR, TIER_STRUCTURE, "text",
@@ -1086,12 +1094,14 @@ auth_reply (const Facts *f)
 }
 
 /* 500, 501, 502 and 503: a command or its arguments not understood or
- * out of sequence. */
+ * out of sequence; 555: a MAIL FROM or RCPT TO parameter not recognised
+ * or not implemented (RFC 5321 section 4.2.3). */
 static gboolean
 syntax_reply (const Facts *f)
 {
-	return f->reply[0] == '5' && f->reply[1] == '0' && f->reply[2] >= '0' && f->reply[2] <= '3' &&
-	       f->reply[3] == '\0';
+	return (f->reply[0] == '5' && f->reply[1] == '0' && f->reply[2] >= '0' && f->reply[2] <= '3' &&
+	        f->reply[3] == '\0') ||
+	       strcmp (f->reply, "555") == 0;
 }
 
 /* The SMTP command and reply code (RFC 5321). */
@@ -1129,14 +1139,16 @@ collect_command (Candidates *cs, const Facts *f, BvRecipient *r, BvKind kind)
 	 * first", RFC 5321 4.2.2 bad sequence of commands) is about the
 	 * command, not the sender, and 421 closes the session whatever the
 	 * command (RFC 5321 3.8: a server shutting down answers any command
-	 * with it). */
+	 * with it).  452 at MAIL FROM is the server's own storage running out
+	 * (RFC 5321 4.2.2 and 4.5.3.1.10: insufficient system storage), not
+	 * a verdict on the sender. */
 	else if (command_is (f, "MAIL") && !auth_reply (f) && !syntax_reply (f) &&
-	         strcmp (f->reply, "421") != 0)
+	         strcmp (f->reply, "421") != 0 && strcmp (f->reply, "452") != 0)
 		add_fixed (cs, BV_CAUSE_REJECTED, TIER_COMMAND, "reply", rfc5321, "MAIL", G_MAXSIZE,
 		           "the server refused the sender at MAIL FROM");
 	if (syntax_reply (f))
 		add_fixed (cs, BV_CAUSE_SYNTAXERROR, TIER_COMMAND, "reply", rfc5321, f->reply, G_MAXSIZE,
-		           "reply codes 500-503: the server did not understand a command or its "
+		           "reply codes 500-503 and 555: the server did not understand a command or its "
 		           "arguments, or they came out of sequence");
 	if (delayed)
 		add_fixed (cs, BV_CAUSE_EXPIRED, TIER_PRIOR, "kind",

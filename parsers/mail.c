@@ -384,6 +384,39 @@ append_limited (GString *s, const char *text, gboolean *truncated)
 		g_string_append_c (s, '\n');
 }
 
+/* The message a message/rfc822 (or message/global) part @obj holds, when
+ * it was sent in base64 or quoted-printable: RFC 2046 section 5.2.1 allows
+ * such a part no encoding but 7bit, 8bit or binary, yet some mail clients
+ * and libraries use them (K-9 Mail until 2013, PHPMailer by default), and
+ * GMime then keeps the part a leaf of encoded text.  The text is decoded
+ * and parsed as a message, which the mail owns (mail->decoded).  NULL for
+ * any other part. */
+static GMimeMessage *
+encoded_message (Walk *w, GMimeObject *obj)
+{
+	if (!GMIME_IS_PART (obj))
+		return NULL;
+	GMimeContentType *ct = g_mime_object_get_content_type (obj);
+	if (ct == NULL || !(g_mime_content_type_is_type (ct, "message", "rfc822") ||
+	                    g_mime_content_type_is_type (ct, "message", "global")))
+		return NULL;
+	GMimeDataWrapper *content = g_mime_part_get_content (GMIME_PART (obj));
+	GMimeContentEncoding enc =
+	        content ? g_mime_data_wrapper_get_encoding (content) : GMIME_CONTENT_ENCODING_DEFAULT;
+	if (enc != GMIME_CONTENT_ENCODING_BASE64 && enc != GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE)
+		return NULL;
+	GMimeStream *mem = g_mime_stream_mem_new ();
+	write_decoded (content, mem);
+	g_mime_stream_reset (mem);
+	GMimeParser *parser = g_mime_parser_new_with_stream (mem);
+	GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+	g_object_unref (parser);
+	g_object_unref (mem);
+	if (message != NULL)
+		g_ptr_array_add (w->mail->decoded, message);
+	return message;
+}
+
 static void
 take_original_headers (Walk *w, GMimeObject *msg)
 {
@@ -463,9 +496,9 @@ find_nested_report (Walk *w, GMimeObject *obj, guint level, guint depth)
 			find_nested_report (w, g_mime_multipart_get_part (mp, i), level, depth + 1);
 		return;
 	}
-	if (!GMIME_IS_MESSAGE_PART (obj))
-		return;
-	GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (obj));
+	GMimeMessage *inner = GMIME_IS_MESSAGE_PART (obj)
+	                              ? g_mime_message_part_get_message (GMIME_MESSAGE_PART (obj))
+	                              : encoded_message (w, obj);
 	if (inner == NULL)
 		return;
 	if (attached_is_report (inner)) {
@@ -601,8 +634,10 @@ walk (Walk *w, GMimeObject *obj, guint depth)
 	if (sub == NULL)
 		sub = "plain";
 
-	if (GMIME_IS_MESSAGE_PART (obj)) {
-		GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (obj));
+	GMimeMessage *encoded = encoded_message (w, obj);
+	if (GMIME_IS_MESSAGE_PART (obj) || encoded != NULL) {
+		GMimeMessage *inner =
+		        encoded ? encoded : g_mime_message_part_get_message (GMIME_MESSAGE_PART (obj));
 		if (inner != NULL) {
 			mail->has_original_part = TRUE;
 			take_original_headers (w, GMIME_OBJECT (inner));
@@ -817,6 +852,7 @@ bv_mail_new (const char *data, gsize len)
 	mail->dsn = g_string_new (NULL);
 	mail->feedback = g_string_new (NULL);
 	mail->original = g_string_new (NULL);
+	mail->decoded = g_ptr_array_new_with_free_func (g_object_unref);
 
 	/* Blank lines before the header block would make GMime read the
 	 * whole message as a body without headers. */
@@ -914,6 +950,8 @@ bv_mail_free (BvMail *mail)
 	g_string_free (mail->dsn, TRUE);
 	g_string_free (mail->feedback, TRUE);
 	g_string_free (mail->original, TRUE);
+	/* The decoded messages hold no reference to @message, nor it to them. */
+	g_ptr_array_unref (mail->decoded);
 	g_free (mail);
 }
 

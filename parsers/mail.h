@@ -46,7 +46,7 @@ typedef struct {
 	 * attachment.  When no message attached to this one is such, the
 	 * first one attached inside them, at most BV_ATTACHED_MAX_DEPTH
 	 * levels down (a forward of a forward whose subject a person
-	 * rewrote).  Owned by @message; NULL when there is none. */
+	 * rewrote).  Owned by @message or @decoded; NULL when there is none. */
 	GMimeMessage *attached_report;
 	/* How many message/rfc822 levels below this mail @attached_report
 	 * is: 1 when it is attached to this mail itself. */
@@ -60,6 +60,11 @@ typedef struct {
 	 * multipart/mixed with its footer or banner.  Owned by @message; NULL
 	 * when the mail has none. */
 	GMimeObject *report_part;
+	/* The messages of message/rfc822 parts sent in base64 or
+	 * quoted-printable, decoded and parsed (GMime leaves such a part a
+	 * leaf of encoded text): @attached_report and its carrier may be one
+	 * of them.  Owned. */
+	GPtrArray *decoded;
 } BvMail;
 
 /* Parses @data (any line endings).  Never NULL. */

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 /* Bump whenever a change can alter any parse result: index/ re-parses the
  * reports that were cached by an older version. */
-#define BV_PARSER_VERSION 14
+#define BV_PARSER_VERSION 15
 
 /* What a message is.  X(enum suffix, machine id) */
 #define BV_KINDS(X)                \

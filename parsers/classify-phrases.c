@@ -497,6 +497,7 @@ const BvPhrase bv_phrases[] = {
 	 * the vocabulary table (parsers/README.md) calls toomanyconn: the
 	 * words say the same as the code. */
 	P ("too many recipients", TOOMANYCONN),
+	P ("maximum number of recipients", TOOMANYCONN),
 	/* The same as a count ("I don't take more than 20 RCPTs", a postfwd
 	 * rule of its sample configuration, etc/postfwd.cf.sample). */
 	P ("more than * rcpts", TOOMANYCONN),
@@ -739,6 +740,7 @@ const BvPhrase bv_phrases[] = {
 	P ("nenhum registro ptr", REQUIREPTR),
 	P ("aucun enregistrement ptr", REQUIREPTR),
 	P ("kein ptr", REQUIREPTR),
+	P ("ptr \xd0\xb7\xd0\xb0\xd0\xbf\xd0\xb8\xd1\x81", REQUIREPTR), /* PTR-запись */
 	P ("missing ptr", REQUIREPTR),
 	P ("invalid ptr", REQUIREPTR),
 	P ("no dns reverse", REQUIREPTR),
@@ -822,6 +824,7 @@ const BvPhrase bv_phrases[] = {
 	P ("karma", BADREPUTATION),
 	P ("bad reputation", BADREPUTATION),
 	P ("due to ip reputation", BADREPUTATION),
+	P ("\xd7\x9e\xd7\x95\xd7\xa0\xd7\x99\xd7\x98\xd7\x99\xd7\x9f", BADREPUTATION), /* מוניטין */
 	P ("ip reputation", BADREPUTATION),
 	P ("sender reputation", BADREPUTATION),
 	P ("domain reputation", BADREPUTATION),
@@ -1377,6 +1380,7 @@ const BvPhrase bv_phrases[] = {
 
 	/* ---- Viruses. ---- */
 	P ("virus", VIRUSDETECTED),
+	P ("wirus", VIRUSDETECTED),
 	P ("malware", VIRUSDETECTED),
 	/* Scanners' words for what they found (rspamd lua_scanners: ICAP
 	 * "threat found"; Kaspersky's "malicious code"; German "Virenfund"). */
@@ -1410,6 +1414,12 @@ const BvPhrase bv_phrases[] = {
 	/* ---- Local policy. ---- */
 	P ("policy violation", POLICYVIOLATION),
 	P ("policy reasons", POLICYVIOLATION),
+	/* A server's own refusal of the connection, by its policy ("554
+	 * Connection refused by policy", "Connection from 192.0.2.1 refused
+	 * by policy"): the client is refused, not a message judged; a
+	 * connection that could not be made says "refused" alone. */
+	P ("connection refused by policy", BLOCKED),
+	P ("connection from * refused", BLOCKED),
 	P ("denied by policy", POLICYVIOLATION),
 	P ("rejected by policy", POLICYVIOLATION),
 	P ("violates policy", POLICYVIOLATION),
@@ -1606,6 +1616,10 @@ const BvPhrase bv_phrases[] = {
 	P ("dns query has failed", NETWORKERROR),
 	P ("name service error", NETWORKERROR),
 	P ("malformed or unexpected name server reply", NETWORKERROR),
+	/* A session that broke off after the connection was made (Postfix
+	 * src/smtp/smtp_chat.c "lost connection with %s while %s") is a
+	 * network error, not a connection that could not be made: it stays
+	 * one whatever the report kind. */
 	P ("lost connection", NETWORKERROR),
 
 	/* A connection that could not be made or broke off, in the words of
@@ -1919,6 +1933,10 @@ in_name (const guchar *s, gsize len, gsize at)
 		a--;
 	while (b < len && !g_ascii_isspace (s[b]))
 		b++;
+	/* Punctuation that ends the word ends a sentence or a label
+	 * ("over-quota: user@example.com", "mailbox-full."), not a name. */
+	while (b > a && strchr (":.,;!?)]\"'", s[b - 1]) != NULL)
+		b--;
 	for (gsize i = a; i < b; i++)
 		if (s[i] == '@' || s[i] == '.' || s[i] == '/' || s[i] == '#' || s[i] == ':' || s[i] == '=')
 			return TRUE;
@@ -2193,6 +2211,27 @@ in_host_name (const char *text, gsize len, gsize s, gsize e)
 	return dots >= 2 && joined;
 }
 
+/* Whether @s..@e of the original @text lies inside an email address
+ * ("<overquota@example.com>... User unknown"): a mailbox's name states
+ * nothing of it. */
+static gboolean
+in_address (const char *text, gsize len, gsize s, gsize e)
+{
+	static const char stop[] = " \t\n<>()[]\"',;";
+	gsize left = s, right = e;
+	for (gsize k = s; k < e; k++)
+		if (strchr (stop, text[k]) != NULL)
+			return FALSE;
+	while (left > 0 && strchr (stop, text[left - 1]) == NULL)
+		left--;
+	while (right < len && strchr (stop, text[right]) == NULL)
+		right++;
+	/* A URL may carry an address in its query; its host still names
+	 * what the reply cites ("http://www.openspf.org/Why?id=a@b.example"). */
+	return memchr (text + left, '@', right - left) != NULL &&
+	       memchr (text + left, '/', right - left) == NULL;
+}
+
 /* Whether @s..@e of the original @text lies inside an identifier made of
  * words and numbers joined by '-' or '_' ("[mx-relay-denied-01]", "(ref:
  * spam-ops-4471)", "[ref spam-gw-2]"): servers tag replies with the names
@@ -2299,9 +2338,16 @@ domain_before (const char *t, gsize at)
 static gboolean
 names_virus_scanner (const char *t, gsize i, gsize end)
 {
-	if ((i >= 4 && g_ascii_strncasecmp (t + i - 4, "anti", 4) == 0) ||
-	    (i >= 5 && g_ascii_strncasecmp (t + i - 5, "anti ", 5) == 0))
-		return TRUE;
+	/* "antivirus", "anti-virus", "scanning for viruses": the scanner or
+	 * its work, which may fail ("Temporary error while scanning for
+	 * viruses") without finding one. */
+	static const char *const before[] = { "anti", "anti ", "scanning for ", "scan for ",
+		                              "checking for " };
+	for (gsize k = 0; k < G_N_ELEMENTS (before); k++) {
+		gsize n = strlen (before[k]);
+		if (i >= n && g_ascii_strncasecmp (t + i - n, before[k], n) == 0)
+			return TRUE;
+	}
 	static const char *const after[] = { " scan", "scan", " check", " filter", " engine", " wall" };
 	for (gsize k = 0; k < G_N_ELEMENTS (after); k++)
 		if (g_str_has_prefix (t + end, after[k]))
@@ -2472,7 +2518,8 @@ bv_text_scan_in (const char *text, guint64 scopes, BvTextScan *scan)
 				continue;
 			if (!(p->flags & BV_PHRASE_PROVIDER) &&
 			    (in_host_name (text, len, map[i], i + end < n ? map[i + end] : len) ||
-			     in_identifier (text, len, map[i], i + end < n ? map[i + end] : len)))
+			     in_identifier (text, len, map[i], i + end < n ? map[i + end] : len) ||
+			     in_address (text, len, map[i], i + end < n ? map[i + end] : len)))
 				continue;
 			if (p->flags & BV_PHRASE_PROVIDER) {
 				if (!whole_token (norm[by_key[b]], t, i, i + end))

@@ -971,6 +971,11 @@ collect_wording (Candidates *cs, const Facts *f)
 			 * it, which the vocabulary calls spam. */
 			if ((strstr (p->phrase, "content rejected") || (p->flags & BV_PHRASE_CONCEPT)) &&
 			    status_subject (f) != '6') {
+				/* "Rejected by content policy: executable
+				 * attachments are prohibited": the rule it
+				 * names says why. */
+				if (said (f, BV_CAUSE_POLICYVIOLATION))
+					break;
 				add_text (cs, f, BV_CAUSE_SPAMDETECTED, tier, h,
 				          "the content was refused with no content-format code (x.6.x): a "
 				          "content filter judged it");

@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "parsers/classify-rules.h"
 #include "parsers/codes.h"
 #include "parsers/lhost.h"
 #include "parsers/scrape.h"
@@ -479,6 +480,42 @@ first_error_line (const char *text, const char *end)
 	return NULL;
 }
 
+/* Whether @s says why delivery failed: an SMTP code, or words of a cause
+ * in any language the classifier reads (the phrase table's scan). */
+static gboolean
+names_error (const char *s)
+{
+	char code[16];
+	if (bv_status_find (s, code, sizeof code) || bv_reply_find (s, code, sizeof code))
+		return TRUE;
+	BvTextScan scan;
+	bv_text_scan (s, &scan);
+	for (guint c = 0; c < BV_CAUSE_COUNT; c++)
+		if (scan.text[c].phrase >= 0 || scan.provider[c].phrase >= 0)
+			return TRUE;
+	return FALSE;
+}
+
+/* The text from the first line of @area that says what failed up to the
+ * line that names @addr, when the report gives its reason before its list
+ * of addresses (Post.Office's "This Message was undeliverable due to the
+ * following reason: / The user(s) account is temporarily over quota. /
+ * <addr>", as ISPs' FAQ pages show it); NULL when no such line stands
+ * before the address. */
+static char *
+lead_reason (const char *area, const char *addr)
+{
+	const char *at = bv_text_find_ci (area, addr);
+	if (at == NULL)
+		return NULL;
+	const char *line = at;
+	while (line > area && line[-1] != '\n')
+		line--;
+	g_autofree char *err = first_error_line (area, line);
+	const char *e = err ? bv_text_find_ci (area, err) : NULL;
+	return e != NULL && e < line ? g_strndup (e, line - e) : NULL;
+}
+
 /* The inline copy starts at @end: on that line when it is a header line,
  * after it when it is a marker. */
 static void
@@ -545,6 +582,14 @@ generic_parse (BvMail *mail, BvReport *report)
 		from_original (mail, report, text, end);
 	for (guint i = before; i < report->recipients->len; i++) {
 		BvRecipient *r = report->recipients->pdata[i];
+		/* What follows the address says nothing of the failure (a
+		 * closing "Please reply to <postmaster> if you feel this
+		 * message to be in error"): the reason stands before it. */
+		if (!names_error (r->diagnostic)) {
+			g_autofree char *lead = lead_reason (area, r->recipient);
+			if (lead != NULL && names_error (lead))
+				bv_scrape_set_diagnostic (r, lead, -1);
+		}
 		if (r->command[0] == '\0')
 			bv_scrape_set (&r->command, bv_scrape_command (r->diagnostic, -1));
 		if (r->action[0] == '\0')

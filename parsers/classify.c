@@ -498,8 +498,9 @@ sibling_said (const Facts *f, BvCause c)
 }
 
 /* One way only: servers use x.2.2, the mailbox's storage, for the
- * message's size and the system's storage ("552 5.2.2 Message exceeds the
- * maximum size", "452 4.2.2 Insufficient system storage"), not the other
+ * message's size, the system's storage and a disabled account ("552 5.2.2
+ * Message exceeds the maximum size", "452 4.2.2 Insufficient system
+ * storage", "550 5.2.2 This account has been suspended"), not the other
  * way round; x.6.x is about the content, and a virus found in it is the
  * narrower statement.  Whether the words name such a narrower cause than
  * the code @c, and not @c itself. */
@@ -509,6 +510,10 @@ narrower_said (const Facts *f, BvCause c)
 	static const BvCause narrower[][2] = {
 		{ BV_CAUSE_MAILBOXFULL, BV_CAUSE_MESGTOOBIG },
 		{ BV_CAUSE_MAILBOXFULL, BV_CAUSE_SYSTEMFULL },
+		/* x.2.2 beside words that the account is suspended or
+		 * disabled: RFC 3463 keeps a disabled mailbox apart (x.2.1),
+		 * and the words say which state the mailbox is in. */
+		{ BV_CAUSE_MAILBOXFULL, BV_CAUSE_SUSPEND },
 		{ BV_CAUSE_CONTENTERROR, BV_CAUSE_VIRUSDETECTED },
 	};
 	/* A local delivery agent's errno text ("File too large", EFBIG, for

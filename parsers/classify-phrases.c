@@ -2211,21 +2211,25 @@ in_host_name (const char *text, gsize len, gsize s, gsize e)
 	return dots >= 2 && joined;
 }
 
+/* A byte of the word an address stands in: not white space, nor the
+ * brackets, quotes and separators around it. */
+static gboolean
+address_char (char ch)
+{
+	return ch != '\0' && strchr (" \t\n<>()[]\"',;", ch) == NULL;
+}
+
 /* Whether @s..@e of the original @text lies inside an email address
  * ("<overquota@example.com>... User unknown"): a mailbox's name states
  * nothing of it. */
 static gboolean
 in_address (const char *text, gsize len, gsize s, gsize e)
 {
-	static const char stop[] = " \t\n<>()[]\"',;";
-	gsize left = s, right = e;
 	for (gsize k = s; k < e; k++)
-		if (strchr (stop, text[k]) != NULL)
+		if (!address_char (text[k]))
 			return FALSE;
-	while (left > 0 && strchr (stop, text[left - 1]) == NULL)
-		left--;
-	while (right < len && strchr (stop, text[right]) == NULL)
-		right++;
+	gsize left, right;
+	widen_token (text, len, s, e, address_char, &left, &right);
 	/* A URL may carry an address in its query; its host still names
 	 * what the reply cites ("http://www.openspf.org/Why?id=a@b.example"). */
 	return memchr (text + left, '@', right - left) != NULL &&

@@ -1038,8 +1038,8 @@ collect_wording (Candidates *cs, const Facts *f)
 			for (guint k = first; k < cs->n; k++)
 				cs->c[k].note =
 				        "a relay's give-up sentence or a refusal that gives no reason "
-				        "(\"Access "
-				        "denied\") counts only when the words it goes with name no cause";
+				        "(\"Access denied\") counts only when the words it goes with name "
+				        "no cause";
 	}
 }
 

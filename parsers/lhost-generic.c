@@ -585,11 +585,9 @@ generic_parse (BvMail *mail, BvReport *report)
 		/* What follows the address says nothing of the failure (a
 		 * closing "Please reply to <postmaster> if you feel this
 		 * message to be in error"): the reason stands before it. */
-		if (!names_error (r->diagnostic)) {
-			g_autofree char *lead = lead_reason (area, r->recipient);
-			if (lead != NULL && names_error (lead))
-				bv_scrape_set_diagnostic (r, lead, -1);
-		}
+		g_autofree char *lead = lead_reason (area, r->recipient);
+		if (lead != NULL && !names_error (r->diagnostic) && names_error (lead))
+			bv_scrape_set_diagnostic (r, lead, -1);
 		if (r->command[0] == '\0')
 			bv_scrape_set (&r->command, bv_scrape_command (r->diagnostic, -1));
 		if (r->action[0] == '\0')
